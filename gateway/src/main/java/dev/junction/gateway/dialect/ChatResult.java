@@ -1,0 +1,28 @@
+package dev.junction.gateway.dialect;
+
+import dev.junction.plugin.ChatEvent;
+import dev.junction.plugin.ContentPart;
+import dev.junction.plugin.FinishReason;
+import java.util.List;
+
+/**
+ * A complete, successful answer: what a non-streaming response encodes.
+ *
+ * @param id the answer's id (made by the gateway when the backend gave none)
+ * @param model the model name the backend reported
+ * @param content the answer's blocks in order: {@link ContentPart.Text},
+ *     {@link ContentPart.ToolCall} and {@link ContentPart.Thinking}
+ * @param stopSequence the stop sequence that ended the answer, or {@code null}
+ */
+public record ChatResult(
+        String id,
+        String model,
+        List<ContentPart> content,
+        FinishReason finishReason,
+        String stopSequence,
+        ChatEvent.Usage usage) {
+
+    public ChatResult {
+        content = List.copyOf(content);
+    }
+}

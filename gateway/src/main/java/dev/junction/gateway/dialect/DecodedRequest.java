@@ -1,0 +1,18 @@
+package dev.junction.gateway.dialect;
+
+import dev.junction.plugin.ChatRequest;
+
+/**
+ * A decoded chat request with what the dialect needs to answer it.
+ *
+ * @param stream whether the client asked for server-sent events
+ * @param includeUsage whether a streamed answer ends with a usage chunk (OpenAI's
+ *     {@code stream_options.include_usage}; Anthropic streams always carry usage)
+ */
+public record DecodedRequest(ChatRequest request, boolean stream, boolean includeUsage) {
+
+    /** The same request sent on to another model name (routing's {@code backend/model}). */
+    public DecodedRequest withModel(String model) {
+        return new DecodedRequest(request.withModel(model), stream, includeUsage);
+    }
+}

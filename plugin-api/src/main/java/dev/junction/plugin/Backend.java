@@ -1,0 +1,43 @@
+package dev.junction.plugin;
+
+import io.vertx.core.Future;
+import java.util.List;
+
+/**
+ * One configured backend: answers chat requests for the models routed to it.
+ *
+ * <p>The gateway hosts each backend in a verticle of its own. If {@link #blocking()} is true it is
+ * a worker verticle and {@link #chat} runs on a worker thread, where it may block for as long as
+ * the answer takes; otherwise {@code chat} runs on an event loop and must return at once, emitting
+ * from callbacks. Requests may run concurrently: a backend limits its own concurrency.
+ */
+public interface Backend {
+
+    /** Whether {@link #chat} blocks its thread (runs processes, uses blocking I/O). */
+    boolean blocking();
+
+    /**
+     * Answers one request. Must end the stream with exactly one {@link ChatEvent.Finish} or
+     * {@link ChatEvent.Failed}, also when it throws (the gateway then emits
+     * {@link ErrorKind#INTERNAL}); must stop working soon after {@link ChatSink#onCancel} fires.
+     */
+    void chat(ChatRequest request, ChatSink sink);
+
+    /**
+     * The models this backend can list, used to expand glob entries of the configuration in
+     * {@code GET models}. The default lists none.
+     */
+    default Future<List<String>> models() {
+        return Future.succeededFuture(List.of());
+    }
+
+    /** Whether the backend can serve now, and if not why; shown in {@code /health}. */
+    default Availability availability() {
+        return Availability.AVAILABLE;
+    }
+
+    /** Releases what the backend holds; called once when the gateway stops. */
+    default Future<Void> close() {
+        return Future.succeededFuture();
+    }
+}

@@ -1,0 +1,126 @@
+package dev.junction.plugin;
+
+import java.util.Objects;
+
+/**
+ * One event of a backend's answer. The grammar of a stream is:
+ *
+ * <pre>
+ * MessageStart (BlockStart (TextDelta | ToolArgumentsDelta | ThinkingDelta)* BlockStop | Usage)* (Finish | Failed)
+ * </pre>
+ *
+ * Blocks are numbered from 0 in the order they start and do not interleave. {@link Usage} may come
+ * any number of times before the end; the last one counts. A stream may fail at any point, even
+ * before {@link MessageStart}. Nothing follows {@link Finish} or {@link Failed}.
+ */
+public sealed interface ChatEvent {
+
+    /** Whether this event ends the stream. */
+    default boolean terminal() {
+        return false;
+    }
+
+    /** The answer begins. {@code id} may be {@code null}: the gateway then makes one. */
+    record MessageStart(String id, String model) implements ChatEvent {}
+
+    /** The kind of content a block holds. */
+    enum BlockKind {
+        TEXT,
+        TOOL_CALL,
+        THINKING
+    }
+
+    /**
+     * A content block begins. For {@link BlockKind#TOOL_CALL} blocks {@code toolCallId} and
+     * {@code toolName} are set; for other kinds they are {@code null}.
+     */
+    record BlockStart(int index, BlockKind kind, String toolCallId, String toolName) implements ChatEvent {
+        public BlockStart {
+            Objects.requireNonNull(kind, "kind");
+            if ((kind == BlockKind.TOOL_CALL) != (toolCallId != null && toolName != null)) {
+                throw new IllegalArgumentException("a tool call block, and only it, has an id and a name");
+            }
+        }
+
+        public static BlockStart text(int index) {
+            return new BlockStart(index, BlockKind.TEXT, null, null);
+        }
+
+        public static BlockStart thinking(int index) {
+            return new BlockStart(index, BlockKind.THINKING, null, null);
+        }
+
+        public static BlockStart toolCall(int index, String id, String name) {
+            return new BlockStart(index, BlockKind.TOOL_CALL, id, name);
+        }
+    }
+
+    /** The block at {@code index} is complete. */
+    record BlockStop(int index) implements ChatEvent {}
+
+    /** More text of a text block. */
+    record TextDelta(int index, String text) implements ChatEvent {}
+
+    /** More of a tool call's JSON arguments; the pieces concatenate to the whole. */
+    record ToolArgumentsDelta(int index, String json) implements ChatEvent {}
+
+    /** More reasoning text, or the block's signature; either may be {@code null}. */
+    record ThinkingDelta(int index, String text, String signature) implements ChatEvent {}
+
+    /**
+     * Token counts so far; the last one sent is the answer's total.
+     *
+     * @param cacheReadTokens input tokens read from a prompt cache (included in none of the others)
+     * @param cacheWriteTokens input tokens written to a prompt cache (included in none of the others)
+     */
+    record Usage(int inputTokens, int outputTokens, int cacheReadTokens, int cacheWriteTokens)
+            implements ChatEvent {
+        public static Usage of(int inputTokens, int outputTokens) {
+            return new Usage(inputTokens, outputTokens, 0, 0);
+        }
+    }
+
+    /**
+     * The answer is complete.
+     *
+     * @param stopSequence the stop sequence that ended it, when {@code reason} is
+     *     {@link FinishReason#STOP_SEQUENCE}; else {@code null}
+     */
+    record Finish(FinishReason reason, String stopSequence) implements ChatEvent {
+        public Finish {
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        public static Finish of(FinishReason reason) {
+            return new Finish(reason, null);
+        }
+
+        @Override
+        public boolean terminal() {
+            return true;
+        }
+    }
+
+    /**
+     * The answer failed. Front ends turn {@code kind} into a status and an error type of their
+     * dialect; {@code message} is shown to the client, so it must not leak secrets.
+     *
+     * @param retryAfterSeconds when to try again, for {@link ErrorKind#RATE_LIMITED} and
+     *     {@link ErrorKind#OVERLOADED}; else {@code null}
+     */
+    record Failed(ErrorKind kind, String message, Integer retryAfterSeconds) implements ChatEvent {
+        public Failed {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(message, "message");
+        }
+
+        public static Failed of(ErrorKind kind, String message) {
+            return new Failed(kind, message, null);
+        }
+
+        @Override
+        public boolean terminal() {
+            return true;
+        }
+    }
+}

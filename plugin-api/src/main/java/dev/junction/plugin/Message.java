@@ -1,0 +1,39 @@
+package dev.junction.plugin;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One turn of a conversation. Tool results travel as {@link ContentPart.ToolResult} parts of a
+ * {@link Role#USER} message, tool calls as {@link ContentPart.ToolCall} parts of an
+ * {@link Role#ASSISTANT} message.
+ */
+public record Message(Role role, List<ContentPart> content) {
+
+    /** Who spoke a message. System instructions live in {@link ChatRequest#system()}. */
+    public enum Role {
+        USER,
+        ASSISTANT
+    }
+
+    public Message {
+        Objects.requireNonNull(role, "role");
+        content = List.copyOf(content);
+    }
+
+    /** A message of a single text part. */
+    public static Message text(Role role, String text) {
+        return new Message(role, List.of(new ContentPart.Text(text)));
+    }
+
+    /** The concatenated text of this message's text parts. */
+    public String text() {
+        StringBuilder out = new StringBuilder();
+        for (ContentPart part : content) {
+            if (part instanceof ContentPart.Text text) {
+                out.append(text.text());
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.junction.plugins.echo;
+
+import dev.junction.plugin.Backend;
+import dev.junction.plugin.ChatEvent;
+import dev.junction.plugin.ChatRequest;
+import dev.junction.plugin.ChatSink;
+import dev.junction.plugin.ContentPart;
+import dev.junction.plugin.FinishReason;
+import dev.junction.plugin.Message;
+import java.util.List;
+
+/**
+ * Replies with the text of the last user message, one text delta per word (each word keeps the
+ * white space before it, so the deltas join to the original text). Usage counts words: the prompt
+ * is all text of the system and every message, the completion is the reply. With a token limit the
+ * reply stops after that many words and finishes with {@link FinishReason#MAX_TOKENS}.
+ */
+final class EchoBackend implements Backend {
+
+    @Override
+    public boolean blocking() {
+        return false;
+    }
+
+    @Override
+    public void chat(ChatRequest request, ChatSink sink) {
+        List<String> words = Words.split(lastUserText(request));
+        int promptTokens = Words.count(promptText(request));
+        Integer limit = request.sampling().maxTokens();
+        int replyLength = limit == null ? words.size() : Math.min(limit, words.size());
+
+        sink.emit(new ChatEvent.MessageStart(null, request.model()));
+        sink.emit(ChatEvent.Usage.of(promptTokens, 0));
+        sink.emit(ChatEvent.BlockStart.text(0));
+        for (int i = 0; i < replyLength && !sink.cancelled(); i++) {
+            sink.emit(new ChatEvent.TextDelta(0, words.get(i)));
+        }
+        sink.emit(new ChatEvent.BlockStop(0));
+        sink.emit(ChatEvent.Usage.of(promptTokens, replyLength));
+        sink.emit(ChatEvent.Finish.of(replyLength < words.size() ? FinishReason.MAX_TOKENS : FinishReason.END_TURN));
+    }
+
+    private static String lastUserText(ChatRequest request) {
+        List<Message> messages = request.messages();
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i).role() == Message.Role.USER) {
+                return messages.get(i).text();
+            }
+        }
+        return "";
+    }
+
+    private static String promptText(ChatRequest request) {
+        StringBuilder all = new StringBuilder();
+        request.system().forEach(part -> appendText(all, part));
+        request.messages().forEach(message -> message.content().forEach(part -> appendText(all, part)));
+        return all.toString();
+    }
+
+    private static void appendText(StringBuilder out, ContentPart part) {
+        if (part instanceof ContentPart.Text text) {
+            out.append(text.text()).append(' ');
+        } else if (part instanceof ContentPart.ToolResult result) {
+            result.content().forEach(inner -> appendText(out, inner));
+        }
+    }
+}
