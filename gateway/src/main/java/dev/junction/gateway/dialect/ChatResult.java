@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * A complete, successful answer: what a non-streaming response encodes.
  *
- * @param id the answer's id (made by the gateway when the backend gave none)
+ * @param id the answer's id as the backend gave it, or {@code null}: the dialect then makes one
  * @param model the model name the backend reported
  * @param content the answer's blocks in order: {@link ContentPart.Text},
  *     {@link ContentPart.ToolCall} and {@link ContentPart.Thinking}

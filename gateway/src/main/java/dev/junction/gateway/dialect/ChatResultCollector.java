@@ -12,19 +12,14 @@ import java.util.TreeMap;
  */
 public final class ChatResultCollector {
 
-    private final String fallbackId;
     private final String fallbackModel;
     private final TreeMap<Integer, BlockBuilder> blocks = new TreeMap<>();
     private String id;
     private String model;
     private ChatEvent.Usage usage = ChatEvent.Usage.of(0, 0);
 
-    /**
-     * @param fallbackId the id to use when the backend gives none
-     * @param fallbackModel the model name to report when the backend gives none
-     */
-    public ChatResultCollector(String fallbackId, String fallbackModel) {
-        this.fallbackId = fallbackId;
+    /** @param fallbackModel the model name to report when the backend gives none */
+    public ChatResultCollector(String fallbackModel) {
         this.fallbackModel = fallbackModel;
     }
 
@@ -57,7 +52,7 @@ public final class ChatResultCollector {
         List<ContentPart> content = new ArrayList<>(blocks.size());
         blocks.values().forEach(block -> content.add(block.build()));
         return new ChatResult(
-                id == null ? fallbackId : id,
+                id,
                 model == null ? fallbackModel : model,
                 content,
                 finish.reason(),
