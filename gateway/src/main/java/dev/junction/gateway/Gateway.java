@@ -1,0 +1,68 @@
+package dev.junction.gateway;
+
+import dev.junction.gateway.backend.BackendHost;
+import dev.junction.gateway.backend.PluginHost;
+import dev.junction.gateway.config.GatewayConfig;
+import dev.junction.gateway.http.HttpServerVerticle;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+/**
+ * A running gateway on a Vert.x instance: the plugins of the configured folder, a verticle per
+ * backend, and the HTTP server. {@link #start} composes the steps; {@link #stop} undoes them.
+ */
+public final class Gateway {
+
+    private final Vertx vertx;
+    private final PluginHost plugins;
+    private final HttpServerVerticle http;
+
+    private Gateway(Vertx vertx, PluginHost plugins, HttpServerVerticle http) {
+        this.vertx = vertx;
+        this.plugins = plugins;
+        this.http = http;
+    }
+
+    /** Loads the plugins, deploys the backends, then starts serving HTTP. */
+    public static Future<Gateway> start(Vertx vertx, GatewayConfig config) {
+        PluginHost plugins = new PluginHost(config.plugins().dir(), pluginApiVersion());
+        return vertx.executeBlocking(() -> {
+                    plugins.start();
+                    return plugins;
+                })
+                .compose(started -> BackendHost.deploy(vertx, plugins, config.backends().values()))
+                .compose(host -> {
+                    HttpServerVerticle http = new HttpServerVerticle(config, host);
+                    return vertx.deployVerticle(http).map(id -> new Gateway(vertx, plugins, http));
+                });
+    }
+
+    /** The HTTP port. */
+    public int port() {
+        return http.port();
+    }
+
+    /** Undeploys every verticle (closing the backends), then unloads the plugins. */
+    public Future<Void> stop() {
+        return Future.join(vertx.deploymentIDs().stream().map(vertx::undeploy).toList())
+                .transform(undeployed -> vertx.executeBlocking(() -> {
+                    plugins.stop();
+                    return null;
+                }));
+    }
+
+    /** The plugin API version this gateway offers, as the build recorded it. */
+    static String pluginApiVersion() {
+        try (InputStream in = Gateway.class.getResourceAsStream("/junction.properties")) {
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("api.version");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

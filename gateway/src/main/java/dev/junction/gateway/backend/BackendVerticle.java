@@ -1,0 +1,95 @@
+package dev.junction.gateway.backend;
+
+import dev.junction.gateway.bus.Addresses;
+import dev.junction.gateway.bus.BackendDirectory;
+import dev.junction.gateway.bus.RequestWire;
+import dev.junction.plugin.Backend;
+import dev.junction.plugin.BackendException;
+import dev.junction.plugin.ChatEvent;
+import dev.junction.plugin.ChatRequest;
+import dev.junction.plugin.ErrorKind;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hosts one backend: takes its requests from the event bus, accepts each at once, and runs it into
+ * a {@link BusChatSink}. Deployed as a worker verticle when the backend blocks; then each request
+ * runs on the worker pool, unordered, so that requests and cancels never wait for each other.
+ */
+final class BackendVerticle extends VerticleBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BackendVerticle.class);
+    private static final JsonObject ACCEPTED = new JsonObject().put("accepted", true);
+
+    private final String id;
+    private final Backend backend;
+
+    BackendVerticle(String id, Backend backend) {
+        this.id = id;
+        this.backend = backend;
+    }
+
+    @Override
+    public Future<?> start() {
+        EventBus bus = vertx.eventBus();
+        MessageConsumer<JsonObject> chat = bus.consumer(Addresses.backend(id), this::accept);
+        MessageConsumer<JsonObject> info = bus.consumer(Addresses.backendInfo(id), this::describe);
+        return Future.all(chat.completion(), info.completion());
+    }
+
+    @Override
+    public Future<?> stop() {
+        return backend.close();
+    }
+
+    private void accept(Message<JsonObject> message) {
+        String exchange = message.body().getString("exchange");
+        ChatRequest request;
+        try {
+            request = RequestWire.decode(message.body().getJsonObject("request"));
+        } catch (RuntimeException e) {
+            message.fail(400, "malformed request on the bus: " + e.getMessage());
+            return;
+        }
+        EventBus bus = vertx.eventBus();
+        MessageConsumer<JsonObject> cancels = bus.consumer(Addresses.cancel(exchange));
+        BusChatSink sink = new BusChatSink(bus, Addresses.reply(exchange), cancels::unregister);
+        cancels.handler(cancel -> sink.cancel());
+        cancels.completion().onComplete(registered -> {
+            message.reply(ACCEPTED);
+            if (backend.blocking()) {
+                vertx.executeBlocking(() -> serve(request, sink), false);
+            } else {
+                serve(request, sink);
+            }
+        });
+    }
+
+    private Void serve(ChatRequest request, BusChatSink sink) {
+        try {
+            backend.chat(request, sink);
+        } catch (BackendException e) {
+            sink.emit(e.toEvent());
+        } catch (RuntimeException e) {
+            LOG.error("Backend {} failed on a request", id, e);
+            sink.emit(ChatEvent.Failed.of(ErrorKind.INTERNAL, "Backend '" + id + "' failed: " + e));
+        }
+        return null;
+    }
+
+    private void describe(Message<JsonObject> message) {
+        backend.models()
+                .recover(failure -> {
+                    LOG.warn("Backend {} could not list its models: {}", id, failure.getMessage());
+                    return Future.succeededFuture(List.of());
+                })
+                .onComplete(models -> message.reply(BackendDirectory.encode(backend.availability(), models.result())));
+    }
+}

@@ -1,0 +1,69 @@
+package dev.junction.gateway.backend;
+
+import dev.junction.plugin.BackendFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.pf4j.JarPluginManager;
+import org.pf4j.PluginManager;
+import org.pf4j.PluginState;
+import org.pf4j.PluginWrapper;
+
+/**
+ * The PF4J plugins of one plugin folder: each JAR in it is a plugin whose id is its
+ * {@code Plugin-Id}. A plugin whose {@code Plugin-Requires} does not accept this gateway's plugin
+ * API version is not started. Loading and stopping do file I/O: call them off the event loop.
+ */
+public final class PluginHost {
+
+    private final Path dir;
+    private final PluginManager manager;
+
+    /** @param apiVersion the plugin API version plugins are checked against */
+    public PluginHost(Path dir, String apiVersion) {
+        this.dir = dir;
+        this.manager = new JarPluginManager(dir);
+        this.manager.setSystemVersion(apiVersion);
+    }
+
+    /** Loads and starts every plugin in the folder. */
+    public void start() {
+        if (Files.isDirectory(dir)) {
+            manager.loadPlugins();
+            manager.startPlugins();
+        }
+    }
+
+    public void stop() {
+        manager.stopPlugins();
+        manager.unloadPlugins();
+    }
+
+    /** The backend factory of a started plugin. */
+    public Optional<BackendFactory> factory(String pluginId) {
+        PluginWrapper plugin = manager.getPlugin(pluginId);
+        if (plugin == null || plugin.getPluginState() != PluginState.STARTED) {
+            return Optional.empty();
+        }
+        List<BackendFactory> factories = manager.getExtensions(BackendFactory.class, pluginId);
+        return factories.stream().findFirst();
+    }
+
+    /** Why {@link #factory} finds nothing for {@code pluginId}, in words for {@code /health}. */
+    public String whyMissing(String pluginId) {
+        PluginWrapper plugin = manager.getPlugin(pluginId);
+        if (plugin == null) {
+            return "plugin '" + pluginId + "' is not installed in " + dir;
+        }
+        if (plugin.getPluginState() == PluginState.FAILED) {
+            return "plugin '" + pluginId + "' failed to start: " + plugin.getFailedException();
+        }
+        if (plugin.getPluginState() != PluginState.STARTED) {
+            return "plugin '" + pluginId + "' is " + plugin.getPluginState().toString().toLowerCase()
+                    + " (it requires plugin API " + plugin.getDescriptor().getRequires()
+                    + ", this gateway offers " + manager.getSystemVersion() + ")";
+        }
+        return "plugin '" + pluginId + "' provides no " + BackendFactory.class.getSimpleName() + " extension";
+    }
+}

@@ -1,0 +1,29 @@
+package dev.junction.gateway.bus;
+
+/** Every event-bus address the gateway uses, built in one place. */
+public final class Addresses {
+
+    private static final String PREFIX = "junction.";
+
+    private Addresses() {}
+
+    /** Where a backend takes chat requests; any node hosting the backend may answer. */
+    public static String backend(String backendId) {
+        return PREFIX + "backend." + backendId;
+    }
+
+    /** Where a backend answers questions about itself: its models and availability. */
+    public static String backendInfo(String backendId) {
+        return PREFIX + "backend." + backendId + ".info";
+    }
+
+    /** Where the events of one exchange flow to the front end that opened it. */
+    public static String reply(String exchangeId) {
+        return PREFIX + "exchange." + exchangeId + ".events";
+    }
+
+    /** Where the front end tells the backend to stop working on one exchange. */
+    public static String cancel(String exchangeId) {
+        return PREFIX + "exchange." + exchangeId + ".cancel";
+    }
+}

@@ -1,0 +1,109 @@
+package dev.junction.gateway.bus;
+
+import dev.junction.plugin.ChatEvent;
+import dev.junction.plugin.ChatRequest;
+import dev.junction.plugin.ErrorKind;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.JsonObject;
+import java.util.UUID;
+
+/**
+ * The front end's side of one request on the event bus.
+ *
+ * <p>Opening registers a consumer for the exchange's events, then sends the request to the
+ * backend's address and waits for a quick acceptance, so a backend that no node hosts fails fast
+ * instead of hanging. Every outcome reaches the event handler as events ending in exactly one
+ * terminal event: a transport failure arrives as {@link ChatEvent.Failed}. {@link #cancel()} tells
+ * the backend to stop. Confined to the context that opened it.
+ */
+public final class BusExchange {
+
+    /** How long a backend may take to accept a request (not to answer it). */
+    static final long ACCEPT_TIMEOUT_MS = 10_000;
+
+    private final EventBus bus;
+    private final String id = UUID.randomUUID().toString();
+    private final String backendId;
+    private final Handler<ChatEvent> events;
+    private MessageConsumer<JsonObject> consumer;
+    private boolean accepted;
+    private boolean ended;
+    private boolean cancelled;
+
+    private BusExchange(Vertx vertx, String backendId, Handler<ChatEvent> events) {
+        this.bus = vertx.eventBus();
+        this.backendId = backendId;
+        this.events = events;
+    }
+
+    /** Sends {@code request} to backend {@code backendId}; its events go to {@code events}. */
+    public static BusExchange open(Vertx vertx, String backendId, ChatRequest request, Handler<ChatEvent> events) {
+        BusExchange exchange = new BusExchange(vertx, backendId, events);
+        exchange.start(request);
+        return exchange;
+    }
+
+    private void start(ChatRequest request) {
+        consumer = bus.consumer(Addresses.reply(id), message -> onEvent(EventWire.decode(message.body())));
+        JsonObject envelope = new JsonObject().put("exchange", id).put("request", RequestWire.encode(request));
+        consumer.completion()
+                .compose(registered -> bus.request(
+                        Addresses.backend(backendId),
+                        envelope,
+                        new DeliveryOptions().setSendTimeout(ACCEPT_TIMEOUT_MS)))
+                .onSuccess(reply -> onAccepted())
+                .onFailure(failure -> onEvent(rejection(failure)));
+    }
+
+    /** Tells the backend to stop and drops whatever it still sends. Does nothing once ended. */
+    public void cancel() {
+        if (ended) {
+            return;
+        }
+        cancelled = true;
+        end();
+        if (accepted) {
+            bus.send(Addresses.cancel(id), new JsonObject());
+        }
+    }
+
+    private void onAccepted() {
+        accepted = true;
+        if (cancelled) {
+            bus.send(Addresses.cancel(id), new JsonObject());
+        }
+    }
+
+    private void onEvent(ChatEvent event) {
+        if (ended) {
+            return;
+        }
+        if (event.terminal()) {
+            end();
+        }
+        events.handle(event);
+    }
+
+    private void end() {
+        ended = true;
+        consumer.unregister();
+    }
+
+    private ChatEvent rejection(Throwable failure) {
+        if (failure instanceof ReplyException reply) {
+            return switch (reply.failureType()) {
+                case NO_HANDLERS -> ChatEvent.Failed.of(
+                        ErrorKind.UNAVAILABLE, "Backend '" + backendId + "' is not running on any node.");
+                case TIMEOUT -> ChatEvent.Failed.of(
+                        ErrorKind.UNAVAILABLE, "Backend '" + backendId + "' did not accept the request in time.");
+                default -> ChatEvent.Failed.of(ErrorKind.INTERNAL, "Backend '" + backendId + "' failed: " + reply.getMessage());
+            };
+        }
+        return ChatEvent.Failed.of(ErrorKind.INTERNAL, "Backend '" + backendId + "' failed: " + failure.getMessage());
+    }
+}

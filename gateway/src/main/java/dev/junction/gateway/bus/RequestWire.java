@@ -1,0 +1,159 @@
+package dev.junction.gateway.bus;
+
+import dev.junction.plugin.ChatRequest;
+import dev.junction.plugin.ContentPart;
+import dev.junction.plugin.Message;
+import dev.junction.plugin.Sampling;
+import dev.junction.plugin.Tool;
+import dev.junction.plugin.ToolChoice;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The wire form of a {@link ChatRequest} on the event bus: plain JSON, so that a request can be
+ * served by a backend on another cluster node. {@link #decode} inverts {@link #encode} exactly.
+ */
+public final class RequestWire {
+
+    private RequestWire() {}
+
+    public static JsonObject encode(ChatRequest request) {
+        JsonObject json = new JsonObject()
+                .put("model", request.model())
+                .put("system", encodeParts(request.system()))
+                .put("messages", new JsonArray(request.messages().stream()
+                        .map(message -> (Object) new JsonObject()
+                                .put("role", message.role().name())
+                                .put("content", encodeParts(message.content())))
+                        .toList()))
+                .put("tools", new JsonArray(request.tools().stream()
+                        .map(tool -> (Object) Json.compact(new JsonObject()
+                                .put("name", tool.name())
+                                .put("description", tool.description())
+                                .put("inputSchema", tool.inputSchema())))
+                        .toList()))
+                .put("sampling", encodeSampling(request.sampling()))
+                .put("metadata", request.metadata())
+                .put("extra", request.extra());
+        if (request.toolChoice() != null) {
+            ToolChoice choice = request.toolChoice();
+            json.put("toolChoice", Json.compact(new JsonObject()
+                    .put("mode", choice.mode().name())
+                    .put("name", choice.name())
+                    .put("parallel", choice.parallel())));
+        }
+        return Json.compact(json.put("user", request.user()));
+    }
+
+    public static ChatRequest decode(JsonObject json) {
+        List<Message> messages = new ArrayList<>();
+        for (Object item : json.getJsonArray("messages")) {
+            JsonObject message = (JsonObject) item;
+            messages.add(new Message(
+                    Message.Role.valueOf(message.getString("role")), decodeParts(message.getJsonArray("content"))));
+        }
+        List<Tool> tools = new ArrayList<>();
+        for (Object item : json.getJsonArray("tools")) {
+            JsonObject tool = (JsonObject) item;
+            tools.add(new Tool(tool.getString("name"), tool.getString("description"), tool.getJsonObject("inputSchema")));
+        }
+        JsonObject choice = json.getJsonObject("toolChoice");
+        return new ChatRequest(
+                json.getString("model"),
+                decodeParts(json.getJsonArray("system")),
+                messages,
+                tools,
+                choice == null
+                        ? null
+                        : new ToolChoice(
+                                ToolChoice.Mode.valueOf(choice.getString("mode")),
+                                choice.getString("name"),
+                                choice.getBoolean("parallel")),
+                decodeSampling(json.getJsonObject("sampling")),
+                json.getString("user"),
+                json.getJsonObject("metadata"),
+                json.getJsonObject("extra"));
+    }
+
+    private static JsonObject encodeSampling(Sampling sampling) {
+        return Json.compact(new JsonObject()
+                .put("temperature", sampling.temperature())
+                .put("topP", sampling.topP())
+                .put("topK", sampling.topK())
+                .put("maxTokens", sampling.maxTokens())
+                .put("stop", new JsonArray(new ArrayList<>(sampling.stop())))
+                .put("seed", sampling.seed()));
+    }
+
+    private static Sampling decodeSampling(JsonObject json) {
+        List<String> stop = new ArrayList<>();
+        json.getJsonArray("stop").forEach(item -> stop.add((String) item));
+        return new Sampling(
+                json.getDouble("temperature"),
+                json.getDouble("topP"),
+                json.getInteger("topK"),
+                json.getInteger("maxTokens"),
+                stop,
+                json.getLong("seed"));
+    }
+
+    private static JsonArray encodeParts(List<ContentPart> parts) {
+        JsonArray array = new JsonArray();
+        parts.forEach(part -> array.add(encodePart(part)));
+        return array;
+    }
+
+    private static JsonObject encodePart(ContentPart part) {
+        if (part instanceof ContentPart.Text text) {
+            return new JsonObject().put("type", "text").put("text", text.text());
+        } else if (part instanceof ContentPart.Image image) {
+            return Json.compact(new JsonObject()
+                    .put("type", "image")
+                    .put("mediaType", image.mediaType())
+                    .put("data", image.data())
+                    .put("url", image.url()));
+        } else if (part instanceof ContentPart.ToolCall call) {
+            return new JsonObject()
+                    .put("type", "tool_call")
+                    .put("id", call.id())
+                    .put("name", call.name())
+                    .put("arguments", call.arguments());
+        } else if (part instanceof ContentPart.ToolResult result) {
+            return new JsonObject()
+                    .put("type", "tool_result")
+                    .put("toolCallId", result.toolCallId())
+                    .put("content", encodeParts(result.content()))
+                    .put("error", result.error());
+        } else if (part instanceof ContentPart.Thinking thinking) {
+            return Json.compact(new JsonObject()
+                    .put("type", "thinking")
+                    .put("text", thinking.text())
+                    .put("signature", thinking.signature()));
+        }
+        throw new IllegalArgumentException("unknown content part " + part);
+    }
+
+    private static List<ContentPart> decodeParts(JsonArray array) {
+        List<ContentPart> parts = new ArrayList<>(array.size());
+        for (Object item : array) {
+            parts.add(decodePart((JsonObject) item));
+        }
+        return parts;
+    }
+
+    private static ContentPart decodePart(JsonObject json) {
+        String type = json.getString("type");
+        return switch (type) {
+            case "text" -> new ContentPart.Text(json.getString("text"));
+            case "image" -> new ContentPart.Image(json.getString("mediaType"), json.getString("data"), json.getString("url"));
+            case "tool_call" -> new ContentPart.ToolCall(
+                    json.getString("id"), json.getString("name"), json.getString("arguments"));
+            case "tool_result" -> new ContentPart.ToolResult(
+                    json.getString("toolCallId"), decodeParts(json.getJsonArray("content")), json.getBoolean("error"));
+            case "thinking" -> new ContentPart.Thinking(json.getString("text"), json.getString("signature"));
+            default -> throw new IllegalArgumentException("unknown content part type " + type);
+        };
+    }
+}

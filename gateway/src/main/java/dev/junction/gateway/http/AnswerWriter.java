@@ -1,0 +1,9 @@
+package dev.junction.gateway.http;
+
+import dev.junction.plugin.ChatEvent;
+
+/** Writes one backend answer to the HTTP response as its events arrive, on the request's context. */
+interface AnswerWriter {
+
+    void write(ChatEvent event);
+}

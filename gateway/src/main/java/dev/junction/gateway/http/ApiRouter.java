@@ -1,0 +1,108 @@
+package dev.junction.gateway.http;
+
+import dev.junction.gateway.backend.BackendHost;
+import dev.junction.gateway.bus.BackendDirectory;
+import dev.junction.gateway.config.BackendConfig;
+import dev.junction.gateway.config.GatewayConfig;
+import dev.junction.gateway.dialect.ApiError;
+import dev.junction.gateway.dialect.Dialect;
+import dev.junction.gateway.dialect.anthropic.AnthropicDialect;
+import dev.junction.gateway.dialect.openai.OpenAiDialect;
+import dev.junction.gateway.route.ModelRouter;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The HTTP surface: which path speaks which dialect. */
+final class ApiRouter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiRouter.class);
+    private static final List<String> OPENAI_BASES = List.of("/v1", "/openai/v1");
+    private static final List<String> ANTHROPIC_BASES = List.of("/anthropic/v1");
+
+    private final Dialect openAi = new OpenAiDialect();
+    private final Dialect anthropic = new AnthropicDialect();
+    private final GatewayConfig config;
+    private final ModelsHandler models;
+    private final HealthHandler health;
+    private final ModelRouter modelRouter;
+
+    private ApiRouter(Vertx vertx, GatewayConfig config, BackendHost host) {
+        this.config = config;
+        Map<String, List<String>> backendModels = new LinkedHashMap<>();
+        config.backends().forEach((id, backend) -> backendModels.put(id, backend.models()));
+        this.modelRouter = new ModelRouter(backendModels);
+        BackendDirectory directory = new BackendDirectory(vertx);
+        List<BackendConfig> backends = new ArrayList<>(config.backends().values());
+        this.models = new ModelsHandler(modelRouter, directory, new ArrayList<>(config.backends().keySet()));
+        this.health = new HealthHandler(backends, directory, host);
+    }
+
+    static Router create(Vertx vertx, GatewayConfig config, BackendHost host) {
+        return new ApiRouter(vertx, config, host).build(Router.router(vertx));
+    }
+
+    private Router build(Router router) {
+        router.get("/health").handler(health);
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(config.server().maxBodyBytes());
+
+        for (String base : OPENAI_BASES) {
+            router.post(base + "/chat/completions")
+                    .handler(body)
+                    .handler(new ChatHandler(openAi, modelRouter))
+                    .failureHandler(failures(openAi));
+        }
+        for (String path : List.of("/v1/messages", "/anthropic/v1/messages")) {
+            router.post(path)
+                    .handler(body)
+                    .handler(new ChatHandler(anthropic, modelRouter))
+                    .failureHandler(failures(anthropic));
+        }
+
+        // GET /v1/models serves both SDK families: Anthropic's always sends anthropic-version.
+        router.get("/v1/models").handler(ctx -> models.list(ctx, dialectOf(ctx)));
+        router.getWithRegex("/v1/models/(?<id>.+)").handler(ctx -> models.get(ctx, dialectOf(ctx), ctx.pathParam("id")));
+        modelRoutes(router, "/openai/v1", openAi);
+        ANTHROPIC_BASES.forEach(base -> modelRoutes(router, base, anthropic));
+
+        router.route("/anthropic/*").handler(notFound(anthropic));
+        router.route().handler(notFound(openAi));
+        return router;
+    }
+
+    private void modelRoutes(Router router, String base, Dialect dialect) {
+        router.get(base + "/models").handler(ctx -> models.list(ctx, dialect));
+        router.getWithRegex(Pattern.quote(base) + "/models/(?<id>.+)")
+                .handler(ctx -> models.get(ctx, dialect, ctx.pathParam("id")));
+    }
+
+    private Dialect dialectOf(RoutingContext ctx) {
+        return ctx.request().headers().contains("anthropic-version") ? anthropic : openAi;
+    }
+
+    private static Handler<RoutingContext> notFound(Dialect dialect) {
+        return ctx -> ErrorResponses.send(ctx, dialect, ApiError.of(
+                404, "Unknown endpoint: " + ctx.request().method() + " " + ctx.request().path()));
+    }
+
+    private Handler<RoutingContext> failures(Dialect dialect) {
+        return ctx -> {
+            if (ctx.statusCode() == 413) {
+                ErrorResponses.send(ctx, dialect, ApiError.of(
+                        413, "The request body is larger than the limit of " + config.server().maxBodyBytes() + " bytes."));
+                return;
+            }
+            LOG.error("Request {} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
+            ErrorResponses.send(ctx, dialect, ApiError.of(500, "The gateway failed to handle the request."));
+        };
+    }
+}

@@ -1,0 +1,55 @@
+package dev.junction.gateway.http;
+
+import dev.junction.gateway.backend.BackendHost;
+import dev.junction.gateway.bus.BackendDirectory;
+import dev.junction.gateway.config.BackendConfig;
+import dev.junction.plugin.Availability;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+
+/**
+ * {@code GET /health}: 200 while the gateway serves, with each backend's plugin, status and, when
+ * unavailable, the reason. A backend this node could not start reports this node's reason unless
+ * another node runs it.
+ */
+final class HealthHandler implements Handler<RoutingContext> {
+
+    private final List<BackendConfig> backends;
+    private final BackendDirectory directory;
+    private final BackendHost host;
+
+    HealthHandler(List<BackendConfig> backends, BackendDirectory directory, BackendHost host) {
+        this.backends = List.copyOf(backends);
+        this.directory = directory;
+        this.host = host;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        List<Future<JsonObject>> states = backends.stream().map(this::state).toList();
+        Future.all(states).onSuccess(done -> {
+            JsonObject byId = new JsonObject();
+            for (int i = 0; i < backends.size(); i++) {
+                byId.put(backends.get(i).id(), states.get(i).result());
+            }
+            ctx.response()
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .end(new JsonObject().put("status", "ok").put("backends", byId).toBuffer());
+        });
+    }
+
+    private Future<JsonObject> state(BackendConfig backend) {
+        return directory.info(backend.id()).map(info -> {
+            Availability availability = info.availability();
+            String reason = !info.hosted() ? host.failure(backend.id()).orElse(availability.reason()) : availability.reason();
+            JsonObject state = new JsonObject()
+                    .put("plugin", backend.plugin())
+                    .put("status", availability.available() ? "available" : "unavailable");
+            return availability.available() ? state : state.put("reason", reason);
+        });
+    }
+}
