@@ -1,0 +1,105 @@
+package dev.junction.gateway.bus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.junction.plugin.ChatEvent;
+import dev.junction.plugin.ChatRequest;
+import dev.junction.plugin.ContentPart;
+import dev.junction.plugin.ErrorKind;
+import dev.junction.plugin.FinishReason;
+import dev.junction.plugin.Message;
+import dev.junction.plugin.Sampling;
+import dev.junction.plugin.Tool;
+import dev.junction.plugin.ToolChoice;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Round trips through the bus wire form, serialised to text and back as between cluster nodes:
+ * local delivery never runs the encoding, so a bug here would otherwise show only in a cluster.
+ */
+class WireFormatTest {
+
+    static Stream<ChatEvent> everyEvent() {
+        return Stream.of(
+                new ChatEvent.MessageStart("msg_1", "claude-sonnet-4"),
+                new ChatEvent.MessageStart(null, null),
+                ChatEvent.BlockStart.text(0),
+                ChatEvent.BlockStart.thinking(1),
+                ChatEvent.BlockStart.toolCall(2, "call_Ab9", "get_weather"),
+                new ChatEvent.BlockStop(2),
+                new ChatEvent.TextDelta(0, "héllo \"wörld\"\n\u2028"),
+                new ChatEvent.ToolArgumentsDelta(2, "{\"city\": \"Par"),
+                new ChatEvent.ThinkingDelta(1, "hmm", null),
+                new ChatEvent.ThinkingDelta(1, null, "sig=="),
+                new ChatEvent.Usage(12, 5, 3, 4),
+                new ChatEvent.Finish(FinishReason.STOP_SEQUENCE, "\n\nHuman:"),
+                ChatEvent.Finish.of(FinishReason.TOOL_USE),
+                new ChatEvent.Failed(ErrorKind.RATE_LIMITED, "slow down", 7),
+                ChatEvent.Failed.of(ErrorKind.UNAVAILABLE, "claude: command not found"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyEvent")
+    void every_event_survives_the_wire(ChatEvent event) {
+        String wire = EventWire.encode(event).encode();
+        assertThat(EventWire.decode(new JsonObject(wire))).isEqualTo(event);
+    }
+
+    @Test
+    void every_error_kind_and_finish_reason_survives_the_wire() {
+        for (ErrorKind kind : ErrorKind.values()) {
+            ChatEvent event = ChatEvent.Failed.of(kind, "x");
+            assertThat(EventWire.decode(new JsonObject(EventWire.encode(event).encode()))).isEqualTo(event);
+        }
+        for (FinishReason reason : FinishReason.values()) {
+            ChatEvent event = ChatEvent.Finish.of(reason);
+            assertThat(EventWire.decode(new JsonObject(EventWire.encode(event).encode()))).isEqualTo(event);
+        }
+    }
+
+    @Test
+    void a_request_with_every_field_survives_the_wire() {
+        ChatRequest request = new ChatRequest(
+                "gpt-4o",
+                List.of(new ContentPart.Text("Be brief.")),
+                List.of(
+                        new Message(Message.Role.USER, List.of(
+                                new ContentPart.Text("What is in this picture?"),
+                                new ContentPart.Image("image/png", "iVBORw0KGgo=", null),
+                                new ContentPart.Image(null, null, "https://example.com/cat.jpg"))),
+                        new Message(Message.Role.ASSISTANT, List.of(
+                                new ContentPart.Thinking("Let me look.", "sig-abc"),
+                                new ContentPart.ToolCall("toolu_01", "lookup", "{\"q\":\"cat\"}"))),
+                        new Message(Message.Role.USER, List.of(new ContentPart.ToolResult(
+                                "toolu_01", List.of(new ContentPart.Text("a cat")), true)))),
+                List.of(new Tool("lookup", "Looks things up", new JsonObject().put("type", "object"))),
+                new ToolChoice(ToolChoice.Mode.NAMED, "lookup", false),
+                new Sampling(0.2, 0.9, 40, 256, List.of("END"), 42L),
+                "user-7",
+                new JsonObject().put("trace", "t1"),
+                new JsonObject().put("response_format", new JsonObject().put("type", "json_object")));
+
+        String wire = RequestWire.encode(request).encode();
+
+        assertThat(RequestWire.decode(new JsonObject(wire))).isEqualTo(request);
+    }
+
+    @Test
+    void a_minimal_request_survives_the_wire() {
+        ChatRequest request = new ChatRequest(
+                "echo", List.of(), List.of(Message.text(Message.Role.USER, "hi")), List.of(), null, null, null, null, null);
+        assertThat(RequestWire.decode(new JsonObject(RequestWire.encode(request).encode()))).isEqualTo(request);
+    }
+
+    @Test
+    void an_unknown_event_type_is_rejected() {
+        assertThatThrownBy(() -> EventWire.decode(new JsonObject().put("type", "bogus")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.junction.gateway.support;
+
+import dev.junction.gateway.Gateway;
+import dev.junction.gateway.config.ConfigLoader;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A gateway started in-process on a random loopback port from a YAML configuration, with the
+ * plugin JARs the build put in {@code target/plugins} (or another folder).
+ */
+public final class TestGateway implements AutoCloseable {
+
+    /** The folder the build copies the bundled plugin JARs into. */
+    public static final Path BUILT_PLUGINS = Path.of(System.getProperty("junction.pluginsDir", "../target/plugins"));
+
+    private final Vertx vertx;
+    private final Gateway gateway;
+
+    private TestGateway(Vertx vertx, Gateway gateway) {
+        this.vertx = vertx;
+        this.gateway = gateway;
+    }
+
+    /** A gateway with the bundled plugins and the {@code backends:} section {@code backendsYaml}. */
+    public static TestGateway start(Path workDir, String backendsYaml) {
+        return start(workDir, BUILT_PLUGINS, backendsYaml);
+    }
+
+    public static TestGateway start(Path workDir, Path pluginsDir, String backendsYaml) {
+        return start(workDir, pluginsDir, backendsYaml, "");
+    }
+
+    /** @param serverYaml extra lines for the {@code server:} section, indented by two spaces */
+    public static TestGateway start(Path workDir, Path pluginsDir, String backendsYaml, String serverYaml) {
+        Path file = workDir.resolve("gateway.yaml");
+        String yaml = "server:\n  host: 127.0.0.1\n  port: 0\n" + serverYaml
+                + "plugins:\n  dir: " + pluginsDir.toAbsolutePath() + "\n"
+                + "backends:\n" + backendsYaml;
+        try {
+            Files.writeString(file, yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Vertx vertx = Vertx.vertx();
+        try {
+            Gateway gateway = await(ConfigLoader.load(vertx, file, Map.of(), null).compose(config -> Gateway.start(vertx, config)));
+            return new TestGateway(vertx, gateway);
+        } catch (RuntimeException e) {
+            vertx.close();
+            throw e;
+        }
+    }
+
+    /** The echo plugin under the id and model {@code echo}. */
+    public static String echoBackend() {
+        return "  echo:\n    plugin: echo\n    models: [echo]\n";
+    }
+
+    public int port() {
+        return gateway.port();
+    }
+
+    /** {@code http://127.0.0.1:<port>} followed by {@code path}. */
+    public String url(String path) {
+        return "http://127.0.0.1:" + port() + path;
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    @Override
+    public void close() {
+        await(gateway.stop().eventually(() -> vertx.close()));
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
