@@ -1,0 +1,56 @@
+package dev.junction.gateway.config;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a tree that {@link ConfigValidator} accepted into the record tree, applying defaults and
+ * resolving relative paths against the configuration file's folder. Pure.
+ */
+final class ConfigBinder {
+
+    private ConfigBinder() {}
+
+    static GatewayConfig bind(JsonObject root, Path source) {
+        return new GatewayConfig(
+                server(objectOrEmpty(root, "server")),
+                new PluginsConfig(resolve(source, root.getJsonObject("plugins").getString("dir"))),
+                backends(root.getJsonObject("backends")),
+                source);
+    }
+
+    private static ServerConfig server(JsonObject server) {
+        Object host = server.getValue("host");
+        Long port = ConfigValidator.integer(server.getValue("port"));
+        Long maxBodyBytes = ConfigValidator.integer(server.getValue("maxBodyBytes"));
+        return new ServerConfig(
+                host == null ? ServerConfig.DEFAULT_HOST : (String) host,
+                port == null ? ServerConfig.DEFAULT_PORT : port.intValue(),
+                maxBodyBytes == null ? ServerConfig.DEFAULT_MAX_BODY_BYTES : maxBodyBytes);
+    }
+
+    private static Map<String, BackendConfig> backends(JsonObject backends) {
+        Map<String, BackendConfig> result = new LinkedHashMap<>();
+        for (String id : backends.fieldNames()) {
+            JsonObject backend = backends.getJsonObject(id);
+            List<String> models = backend.getJsonArray("models").stream()
+                    .map(String.class::cast)
+                    .toList();
+            result.put(
+                    id, new BackendConfig(id, backend.getString("plugin"), models, backend.getJsonObject("options")));
+        }
+        return result;
+    }
+
+    private static Path resolve(Path source, String path) {
+        return source.getParent().resolve(path).toAbsolutePath().normalize();
+    }
+
+    private static JsonObject objectOrEmpty(JsonObject parent, String key) {
+        JsonObject value = parent.getJsonObject(key);
+        return value == null ? new JsonObject() : value;
+    }
+}

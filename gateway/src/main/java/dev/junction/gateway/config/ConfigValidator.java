@@ -1,0 +1,194 @@
+package dev.junction.gateway.config;
+
+import static dev.junction.gateway.config.ConfigPaths.child;
+import static dev.junction.gateway.config.ConfigPaths.index;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.math.BigInteger;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a configuration tree (after variable expansion) and reports every problem at once, each
+ * as {@code "path: message"}, in file order. Unknown keys are errors, so typos do not pass
+ * silently. A key whose value is null (written with nothing after the colon) counts as absent.
+ * Pure: no I/O, safe on any thread.
+ */
+final class ConfigValidator {
+
+    private static final Set<String> TOP_LEVEL_KEYS = Set.of("server", "plugins", "backends", "auth", "cluster");
+    private static final Set<String> SERVER_KEYS = Set.of("host", "port", "maxBodyBytes");
+    private static final Set<String> PLUGINS_KEYS = Set.of("dir");
+    private static final Set<String> BACKEND_KEYS = Set.of("plugin", "models", "options");
+    private static final Pattern BACKEND_ID = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]{1,18}");
+
+    private final List<String> errors = new ArrayList<>();
+
+    private ConfigValidator() {}
+
+    /** Every problem in {@code root}; empty when the configuration is valid. */
+    static List<String> validate(JsonObject root) {
+        ConfigValidator validator = new ConfigValidator();
+        validator.root(root);
+        return List.copyOf(validator.errors);
+    }
+
+    /**
+     * The value as a whole number: a YAML integer, or a string of decimal digits (what a
+     * {@code ${VAR}} expands to); {@code null} for anything else.
+     */
+    static Long integer(Object value) {
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof BigInteger big && big.bitLength() < Long.SIZE) {
+            return big.longValue();
+        }
+        if (value instanceof String text && DECIMAL.matcher(text.trim()).matches()) {
+            return Long.parseLong(text.trim());
+        }
+        return null;
+    }
+
+    private void root(JsonObject root) {
+        unknownKeys(root, "", TOP_LEVEL_KEYS);
+        JsonObject server = object(root, "server", "server");
+        if (server != null) {
+            server(server);
+        }
+        plugins(root);
+        backends(root);
+        object(root, "auth", "auth");
+        object(root, "cluster", "cluster");
+    }
+
+    private void server(JsonObject server) {
+        unknownKeys(server, "server", SERVER_KEYS);
+        Object host = server.getValue("host");
+        if (host != null && !isNonEmptyString(host)) {
+            error("server.host", "must be a non-empty string");
+        }
+        Object port = server.getValue("port");
+        Long portNumber = integer(port);
+        if (port != null && (portNumber == null || portNumber < 0 || portNumber > 65535)) {
+            error("server.port", "must be an integer from 0 to 65535");
+        }
+        Object maxBodyBytes = server.getValue("maxBodyBytes");
+        Long maxBodyNumber = integer(maxBodyBytes);
+        if (maxBodyBytes != null && (maxBodyNumber == null || maxBodyNumber < 1)) {
+            error("server.maxBodyBytes", "must be a positive integer");
+        }
+    }
+
+    private void plugins(JsonObject root) {
+        if (root.getValue("plugins") == null) {
+            error("plugins.dir", "required");
+            return;
+        }
+        JsonObject plugins = object(root, "plugins", "plugins");
+        if (plugins == null) {
+            return;
+        }
+        unknownKeys(plugins, "plugins", PLUGINS_KEYS);
+        Object dir = plugins.getValue("dir");
+        if (dir == null) {
+            error("plugins.dir", "required");
+        } else if (!isNonEmptyString(dir)) {
+            error("plugins.dir", "must be a non-empty string");
+        } else if (!isPath((String) dir)) {
+            error("plugins.dir", "not a valid path");
+        }
+    }
+
+    private void backends(JsonObject root) {
+        Object value = root.getValue("backends");
+        if (value != null && !(value instanceof JsonObject)) {
+            error("backends", "must be an object mapping backend ids to backends");
+            return;
+        }
+        if (value == null || ((JsonObject) value).isEmpty()) {
+            error("backends", "at least one backend is required");
+            return;
+        }
+        JsonObject backends = (JsonObject) value;
+        for (String id : backends.fieldNames()) {
+            String path = child("backends", id);
+            if (!BACKEND_ID.matcher(id).matches()) {
+                error(path, "invalid backend id; use only letters, digits, '.', '_' and '-'");
+            }
+            Object backend = backends.getValue(id);
+            if (backend instanceof JsonObject object) {
+                backend(object, path);
+            } else {
+                error(path, "must be an object with plugin and models");
+            }
+        }
+    }
+
+    private void backend(JsonObject backend, String path) {
+        unknownKeys(backend, path, BACKEND_KEYS);
+        Object plugin = backend.getValue("plugin");
+        if (plugin == null) {
+            error(child(path, "plugin"), "required");
+        } else if (!isNonEmptyString(plugin)) {
+            error(child(path, "plugin"), "must be a non-empty string");
+        }
+        models(backend.getValue("models"), child(path, "models"));
+        object(backend, "options", child(path, "options"));
+    }
+
+    private void models(Object models, String path) {
+        if (models == null) {
+            error(path, "required");
+        } else if (!(models instanceof JsonArray list) || list.isEmpty()) {
+            error(path, "must be a non-empty list of model names");
+        } else {
+            for (int i = 0; i < list.size(); i++) {
+                if (!isNonEmptyString(list.getValue(i))) {
+                    error(index(path, i), "must be a non-empty string");
+                }
+            }
+        }
+    }
+
+    /** The object under {@code key}, or null when absent or (reported) not an object. */
+    private JsonObject object(JsonObject parent, String key, String path) {
+        Object value = parent.getValue(key);
+        if (value == null || value instanceof JsonObject) {
+            return (JsonObject) value;
+        }
+        error(path, "must be an object");
+        return null;
+    }
+
+    private void unknownKeys(JsonObject object, String path, Set<String> allowed) {
+        for (String key : object.fieldNames()) {
+            if (!allowed.contains(key)) {
+                error(child(path, key), "unknown key");
+            }
+        }
+    }
+
+    private void error(String path, String message) {
+        errors.add(path + ": " + message);
+    }
+
+    private static boolean isNonEmptyString(Object value) {
+        return value instanceof String text && !text.isBlank();
+    }
+
+    private static boolean isPath(String text) {
+        try {
+            Path.of(text);
+            return true;
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.junction.gateway.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ConfigValidatorTest {
+
+    private static final String VALID = """
+            {"plugins": {"dir": "plugins"},
+             "backends": {"echo": {"plugin": "echo", "models": ["echo"]}}}
+            """;
+
+    @Test
+    void accepts_a_minimal_configuration() {
+        assertThat(validate(VALID)).isEmpty();
+    }
+
+    @Test
+    void accepts_a_complete_configuration() {
+        assertThat(validate("""
+                        {"server": {"host": "0.0.0.0", "port": 0, "maxBodyBytes": 1024},
+                         "plugins": {"dir": "/opt/plugins"},
+                         "auth": {"keys": []}, "cluster": {"enabled": true},
+                         "backends": {"my.back_end-1": {"plugin": "openai", "models": ["gpt-*"],
+                                                        "options": {"apiKey": "k", "anything": [1, 2]}}}}
+                        """))
+                .isEmpty();
+    }
+
+    @Test
+    void accepts_integers_written_as_strings_as_variables_expand_to() {
+        JsonObject config = new JsonObject(VALID)
+                .put("server", new JsonObject().put("port", "9090").put("maxBodyBytes", "2048"));
+
+        assertThat(ConfigValidator.validate(config)).isEmpty();
+    }
+
+    @Test
+    void treats_keys_with_no_value_as_absent() {
+        assertThat(validate("""
+                        {"server": null, "auth": null, "plugins": {"dir": "p"},
+                         "backends": {"echo": {"plugin": "echo", "models": ["echo"], "options": null}}}
+                        """))
+                .isEmpty();
+    }
+
+    static Stream<Arguments> invalidValues() {
+        return Stream.of(
+                invalid("server.port", "\"high\"", "server.port: must be an integer from 0 to 65535"),
+                invalid("server.port", "65536", "server.port: must be an integer from 0 to 65535"),
+                invalid("server.port", "80.5", "server.port: must be an integer from 0 to 65535"),
+                invalid("server.host", "\"\"", "server.host: must be a non-empty string"),
+                invalid("server.maxBodyBytes", "0", "server.maxBodyBytes: must be a positive integer"),
+                invalid("server", "8080", "server: must be an object"),
+                invalid("sever", "{}", "sever: unknown key"),
+                invalid("server.prot", "1", "server.prot: unknown key"),
+                invalid("plugins.dirs", "\"q\"", "plugins.dirs: unknown key"),
+                invalid("plugins", "null", "plugins.dir: required"),
+                invalid("plugins", "{}", "plugins.dir: required"),
+                invalid("plugins.dir", "3", "plugins.dir: must be a non-empty string"),
+                invalid("plugins", "\"p\"", "plugins: must be an object"),
+                invalid("auth", "[]", "auth: must be an object"),
+                invalid("cluster", "true", "cluster: must be an object"),
+                invalid("backends", "null", "backends: at least one backend is required"),
+                invalid("backends", "{}", "backends: at least one backend is required"),
+                invalid("backends", "[\"echo\"]", "backends: must be an object mapping backend ids to backends"),
+                invalid("backends.echo", "null", "backends.echo: must be an object with plugin and models"),
+                invalid(
+                        "backends.a/b",
+                        "{\"plugin\": \"echo\", \"models\": [\"m\"]}",
+                        "backends.a/b: invalid backend id; use only letters, digits, '.', '_' and '-'"),
+                invalid(
+                        "backends.my echo",
+                        "{\"plugin\": \"echo\", \"models\": [\"m\"]}",
+                        "backends.my echo: invalid backend id; use only letters, digits, '.', '_' and '-'"),
+                invalid("backends.echo.plugin", "null", "backends.echo.plugin: required"),
+                invalid("backends.echo.plugin", "\" \"", "backends.echo.plugin: must be a non-empty string"),
+                invalid("backends.echo.models", "null", "backends.echo.models: required"),
+                invalid("backends.echo.models", "[]", "backends.echo.models: must be a non-empty list of model names"),
+                invalid(
+                        "backends.echo.models",
+                        "\"echo\"",
+                        "backends.echo.models: must be a non-empty list of model names"),
+                invalid(
+                        "backends.echo.models",
+                        "[\"echo\", \"\", 7]",
+                        "backends.echo.models[1]: must be a non-empty string",
+                        "backends.echo.models[2]: must be a non-empty string"),
+                invalid("backends.echo.options", "\"x\"", "backends.echo.options: must be an object"),
+                invalid("backends.echo.model", "[\"e\"]", "backends.echo.model: unknown key"));
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @MethodSource("invalidValues")
+    void reports_each_problem_with_its_path(String path, String value, List<String> expected) {
+        JsonObject config = new JsonObject(VALID);
+        set(config, path, Json.decodeValue(value));
+
+        assertThat(ConfigValidator.validate(config)).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void reports_every_problem_at_once() {
+        assertThat(validate("""
+                        {"server": {"host": 1, "port": -1, "maxBodyBytes": "lots", "tls": true},
+                         "plugins": {"dir": ""},
+                         "limits": {},
+                         "backends": {
+                           "echo": {"plugin": "echo", "models": [""]},
+                           "claude": {"models": ["claude"], "option": {}},
+                           "bad/id": {"plugin": "x", "models": []}}}
+                        """))
+                .containsExactlyInAnyOrder(
+                        "limits: unknown key",
+                        "server.tls: unknown key",
+                        "server.host: must be a non-empty string",
+                        "server.port: must be an integer from 0 to 65535",
+                        "server.maxBodyBytes: must be a positive integer",
+                        "plugins.dir: must be a non-empty string",
+                        "backends.echo.models[0]: must be a non-empty string",
+                        "backends.claude.option: unknown key",
+                        "backends.claude.plugin: required",
+                        "backends.bad/id: invalid backend id; use only letters, digits, '.', '_' and '-'",
+                        "backends.bad/id.models: must be a non-empty list of model names");
+    }
+
+    private static List<String> validate(String json) {
+        return ConfigValidator.validate(new JsonObject(json));
+    }
+
+    private static Arguments invalid(String path, String value, String... errors) {
+        return Arguments.of(path, value, List.of(errors));
+    }
+
+    /** Sets a dotted path in a valid configuration, creating the objects on the way. */
+    private static void set(JsonObject config, String path, Object value) {
+        String[] keys = path.split("\\.");
+        JsonObject parent = config;
+        for (int i = 0; i < keys.length - 1; i++) {
+            if (!(parent.getValue(keys[i]) instanceof JsonObject)) {
+                parent.put(keys[i], new JsonObject());
+            }
+            parent = parent.getJsonObject(keys[i]);
+        }
+        parent.put(keys[keys.length - 1], value);
+    }
+}
