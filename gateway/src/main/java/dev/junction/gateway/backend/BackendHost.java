@@ -50,7 +50,7 @@ public final class BackendHost {
         if (factory.isEmpty()) {
             return fail(config.id(), plugins.whyMissing(config.plugin()));
         }
-        BackendContext context = new BackendContext(config.id(), config.options().copy(), vertx);
+        BackendContext context = new BackendContext(config.id(), config.options(), vertx);
         return vertx.<Backend>executeBlocking(() -> factory.get().create(context))
                 .compose(backend -> vertx.deployVerticle(new BackendVerticle(config.id(), backend), options(config.id(), backend)))
                 .onSuccess(deployment -> LOG.info("Backend {} runs plugin {}", config.id(), config.plugin()))
