@@ -1,0 +1,136 @@
+package dev.junction.gateway.dialect.openai;
+
+import dev.junction.gateway.dialect.InvalidRequestException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Typed reads of request fields. A wrong type is rejected with the field's path and a message in
+ * OpenAI's wording; a JSON {@code null} reads as an absent field.
+ */
+final class JsonFields {
+
+    private JsonFields() {}
+
+    static String requiredString(JsonObject object, String key, String path) {
+        String value = string(object, key, path);
+        if (value == null) {
+            throw missing(path);
+        }
+        return value;
+    }
+
+    static String string(JsonObject object, String key, String path) {
+        Object value = object.getValue(key);
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        throw wrongType(path, "a string", value);
+    }
+
+    static JsonObject requiredObject(JsonObject object, String key, String path) {
+        JsonObject value = object(object, key, path);
+        if (value == null) {
+            throw missing(path);
+        }
+        return value;
+    }
+
+    static JsonObject object(JsonObject object, String key, String path) {
+        Object value = object.getValue(key);
+        if (value == null || value instanceof JsonObject) {
+            return (JsonObject) value;
+        }
+        throw wrongType(path, "an object", value);
+    }
+
+    static JsonArray array(JsonObject object, String key, String path) {
+        Object value = object.getValue(key);
+        if (value == null || value instanceof JsonArray) {
+            return (JsonArray) value;
+        }
+        throw wrongType(path, "an array", value);
+    }
+
+    static Boolean bool(JsonObject object, String key, String path) {
+        Object value = object.getValue(key);
+        if (value == null || value instanceof Boolean) {
+            return (Boolean) value;
+        }
+        throw wrongType(path, "a boolean", value);
+    }
+
+    static Double number(JsonObject object, String key, String path) {
+        Object value = object.getValue(key);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Number number) {
+            return number.doubleValue();
+        }
+        throw wrongType(path, "a number", value);
+    }
+
+    /** An integer; a number with a fraction is rejected, {@code 2.0} is accepted. */
+    static Long integer(JsonObject object, String key, String path) {
+        Object value = object.getValue(key);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
+            return number.longValue();
+        }
+        throw wrongType(path, "an integer", value);
+    }
+
+    static Integer positiveInteger(JsonObject object, String key, String path) {
+        Long value = integer(object, key, path);
+        if (value == null) {
+            return null;
+        }
+        if (value < 1 || value > Integer.MAX_VALUE) {
+            throw new InvalidRequestException(
+                    "Invalid '" + path + "': expected a positive integer, but got " + value + " instead.", path);
+        }
+        return value.intValue();
+    }
+
+    /** The element at {@code index}, which must be an object. */
+    static JsonObject element(JsonArray array, int index, String path) {
+        Object value = array.getValue(index);
+        if (value instanceof JsonObject object) {
+            return object;
+        }
+        throw wrongType(path, "an object", value);
+    }
+
+    static InvalidRequestException missing(String path) {
+        return new InvalidRequestException("Missing required parameter: '" + path + "'.", path);
+    }
+
+    static InvalidRequestException wrongType(String path, String expected, Object actual) {
+        return new InvalidRequestException(
+                "Invalid type for '" + path + "': expected " + expected + ", but got " + describe(actual) + " instead.",
+                path);
+    }
+
+    static InvalidRequestException unsupportedValue(String path, Object actual, String supported) {
+        return new InvalidRequestException(
+                "Invalid value for '" + path + "': '" + actual + "'. Supported values are: " + supported + ".", path);
+    }
+
+    private static String describe(Object value) {
+        if (value == null) {
+            return "null";
+        } else if (value instanceof String) {
+            return "a string";
+        } else if (value instanceof Boolean) {
+            return "a boolean";
+        } else if (value instanceof Number number) {
+            return number.doubleValue() == Math.rint(number.doubleValue()) ? "an integer" : "a decimal";
+        } else if (value instanceof JsonArray) {
+            return "an array";
+        }
+        return "an object";
+    }
+}

@@ -1,0 +1,58 @@
+package dev.junction.gateway.dialect.openai;
+
+import dev.junction.gateway.dialect.ApiError;
+import dev.junction.gateway.dialect.ChatResult;
+import dev.junction.gateway.dialect.DecodedRequest;
+import dev.junction.gateway.dialect.Dialect;
+import dev.junction.gateway.dialect.ModelEntry;
+import dev.junction.gateway.dialect.StreamEncoder;
+import dev.junction.plugin.ErrorKind;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/**
+ * The OpenAI Chat Completions wire format, as the official SDKs send and parse it. Stateless and
+ * thread-safe; each streamed answer gets an encoder of its own.
+ */
+public final class OpenAiDialect implements Dialect {
+
+    @Override
+    public String name() {
+        return "openai";
+    }
+
+    @Override
+    public DecodedRequest decode(JsonObject body) {
+        return OpenAiRequestDecoder.decode(body);
+    }
+
+    @Override
+    public JsonObject encodeResponse(ChatResult result, DecodedRequest request) {
+        return OpenAiResponseEncoder.encode(result, request);
+    }
+
+    @Override
+    public StreamEncoder streamEncoder(DecodedRequest request) {
+        return new OpenAiStreamEncoder(request);
+    }
+
+    @Override
+    public int status(ErrorKind kind) {
+        return OpenAiErrors.status(kind);
+    }
+
+    @Override
+    public JsonObject errorBody(ApiError error) {
+        return OpenAiErrors.body(error);
+    }
+
+    @Override
+    public JsonObject modelList(List<ModelEntry> models) {
+        return OpenAiModels.list(models);
+    }
+
+    @Override
+    public JsonObject model(ModelEntry model) {
+        return OpenAiModels.model(model);
+    }
+}

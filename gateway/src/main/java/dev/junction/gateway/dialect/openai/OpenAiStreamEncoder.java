@@ -1,0 +1,110 @@
+package dev.junction.gateway.dialect.openai;
+
+import dev.junction.gateway.dialect.DecodedRequest;
+import dev.junction.gateway.dialect.SseFrame;
+import dev.junction.gateway.dialect.StreamEncoder;
+import dev.junction.plugin.ChatEvent;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Encodes one streamed answer as {@code chat.completion.chunk} frames ending with
+ * {@code data: [DONE]}, or with a single error frame when the answer fails. Tool calls are
+ * numbered from 0 in the order they start, whatever their block index. Not thread-safe.
+ */
+final class OpenAiStreamEncoder implements StreamEncoder {
+
+    private static final SseFrame DONE = new SseFrame(null, "[DONE]");
+
+    private final DecodedRequest request;
+    private final long created = Instant.now().getEpochSecond();
+    private final Map<Integer, Integer> toolCallIndexes = new HashMap<>();
+    private String id;
+    private String model;
+    private ChatEvent.Usage usage = ChatEvent.Usage.of(0, 0);
+    private boolean started;
+    private boolean ended;
+
+    OpenAiStreamEncoder(DecodedRequest request) {
+        this.request = request;
+    }
+
+    @Override
+    public List<SseFrame> encode(ChatEvent event) {
+        if (ended) {
+            return List.of();
+        }
+        if (event instanceof ChatEvent.Failed failed) {
+            ended = true;
+            return List.of(frame(OpenAiErrors.body(failed)));
+        }
+        List<SseFrame> frames = new ArrayList<>(3);
+        if (!started) {
+            start(event instanceof ChatEvent.MessageStart start ? start : new ChatEvent.MessageStart(null, null));
+            frames.add(chunk(new JsonObject().put("role", "assistant").put("content", ""), null));
+        }
+        if (event instanceof ChatEvent.BlockStart block && block.kind() == ChatEvent.BlockKind.TOOL_CALL) {
+            int index = toolCallIndexes.size();
+            toolCallIndexes.put(block.index(), index);
+            JsonObject call = OpenAiWire.functionCall(block.toolCallId(), block.toolName(), "")
+                    .put("index", index);
+            frames.add(chunk(new JsonObject().put("tool_calls", new JsonArray().add(call)), null));
+        } else if (event instanceof ChatEvent.TextDelta delta && !delta.text().isEmpty()) {
+            frames.add(chunk(new JsonObject().put("content", delta.text()), null));
+        } else if (event instanceof ChatEvent.ToolArgumentsDelta delta && toolCallIndexes.containsKey(delta.index())) {
+            JsonObject call = new JsonObject()
+                    .put("index", toolCallIndexes.get(delta.index()))
+                    .put("function", new JsonObject().put("arguments", delta.json()));
+            frames.add(chunk(new JsonObject().put("tool_calls", new JsonArray().add(call)), null));
+        } else if (event instanceof ChatEvent.ThinkingDelta delta && delta.text() != null) {
+            frames.add(chunk(new JsonObject().put("reasoning_content", delta.text()), null));
+        } else if (event instanceof ChatEvent.Usage latest) {
+            usage = latest;
+        } else if (event instanceof ChatEvent.Finish finish) {
+            ended = true;
+            frames.add(chunk(new JsonObject(), OpenAiWire.finishReason(finish.reason())));
+            if (request.includeUsage()) {
+                frames.add(frame(envelope(new JsonArray()).put("usage", OpenAiWire.usage(usage))));
+            }
+            frames.add(DONE);
+        }
+        return frames;
+    }
+
+    private void start(ChatEvent.MessageStart start) {
+        started = true;
+        id = start.id() == null ? OpenAiWire.newId() : start.id();
+        model = start.model() == null ? request.request().model() : start.model();
+    }
+
+    private SseFrame chunk(JsonObject delta, String finishReason) {
+        JsonObject choice = new JsonObject()
+                .put("index", 0)
+                .put("delta", delta)
+                .put("logprobs", null)
+                .put("finish_reason", finishReason);
+        JsonObject chunk = envelope(new JsonArray().add(choice));
+        if (request.includeUsage()) {
+            chunk.put("usage", null);
+        }
+        return frame(chunk);
+    }
+
+    private JsonObject envelope(JsonArray choices) {
+        return new JsonObject()
+                .put("id", id)
+                .put("object", "chat.completion.chunk")
+                .put("created", created)
+                .put("model", model)
+                .put("choices", choices);
+    }
+
+    private static SseFrame frame(JsonObject json) {
+        return new SseFrame(null, json.encode());
+    }
+}

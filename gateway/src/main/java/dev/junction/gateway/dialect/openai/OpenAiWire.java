@@ -1,0 +1,47 @@
+package dev.junction.gateway.dialect.openai;
+
+import dev.junction.plugin.ChatEvent;
+import dev.junction.plugin.FinishReason;
+import io.vertx.core.json.JsonObject;
+import java.util.UUID;
+
+/** Pieces shared by the completion and the chunk objects: ids, finish reasons, usage, tool calls. */
+final class OpenAiWire {
+
+    private OpenAiWire() {}
+
+    /** A fresh completion id, for answers whose backend gave none. */
+    static String newId() {
+        return "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    static String finishReason(FinishReason reason) {
+        return switch (reason) {
+            case END_TURN, STOP_SEQUENCE -> "stop";
+            case MAX_TOKENS -> "length";
+            case TOOL_USE -> "tool_calls";
+        };
+    }
+
+    /**
+     * The usage object. OpenAI's {@code prompt_tokens} include cached tokens, the canonical input
+     * count does not: cache reads and writes are added back, and reads are reported as cached.
+     */
+    static JsonObject usage(ChatEvent.Usage usage) {
+        int prompt = usage.inputTokens() + usage.cacheReadTokens() + usage.cacheWriteTokens();
+        return new JsonObject()
+                .put("prompt_tokens", prompt)
+                .put("completion_tokens", usage.outputTokens())
+                .put("total_tokens", prompt + usage.outputTokens())
+                .put("prompt_tokens_details", new JsonObject().put("cached_tokens", usage.cacheReadTokens()))
+                .put("completion_tokens_details", new JsonObject().put("reasoning_tokens", 0));
+    }
+
+    /** A {@code function} tool call as it appears in a message or a chunk's delta. */
+    static JsonObject functionCall(String id, String name, String arguments) {
+        return new JsonObject()
+                .put("id", id)
+                .put("type", "function")
+                .put("function", new JsonObject().put("name", name).put("arguments", arguments));
+    }
+}
