@@ -1,0 +1,189 @@
+package dev.junction.gateway.dialect.anthropic;
+
+import static dev.junction.gateway.dialect.anthropic.JsonFields.array;
+import static dev.junction.gateway.dialect.anthropic.JsonFields.at;
+import static dev.junction.gateway.dialect.anthropic.JsonFields.invalid;
+import static dev.junction.gateway.dialect.anthropic.JsonFields.object;
+import static dev.junction.gateway.dialect.anthropic.JsonFields.optionalBoolean;
+import static dev.junction.gateway.dialect.anthropic.JsonFields.optionalString;
+import static dev.junction.gateway.dialect.anthropic.JsonFields.required;
+import static dev.junction.gateway.dialect.anthropic.JsonFields.requiredObject;
+import static dev.junction.gateway.dialect.anthropic.JsonFields.requiredString;
+
+import dev.junction.plugin.ContentPart;
+import dev.junction.plugin.Message;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decodes {@code messages} and {@code system} of a Messages API request into canonical messages and
+ * parts. Block fields it does not use ({@code cache_control}, {@code citations}, {@code caller}) are
+ * dropped; block types it cannot represent ({@code redacted_thinking}, {@code document}, server tool
+ * blocks) are rejected with their path.
+ */
+final class AnthropicMessageDecoder {
+
+    private AnthropicMessageDecoder() {}
+
+    static List<Message> messages(Object value) {
+        JsonArray array = array(value, "messages");
+        if (array.isEmpty()) {
+            throw invalid("messages", "must contain at least one message");
+        }
+        List<Message> messages = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            messages.add(message(array.getValue(i), at("messages", i)));
+        }
+        return messages;
+    }
+
+    static List<ContentPart> system(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof String text) {
+            return text.isEmpty() ? List.of() : List.of(new ContentPart.Text(text));
+        }
+        if (!(value instanceof JsonArray array)) {
+            throw invalid("system", "must be a string or an array of text blocks");
+        }
+        List<ContentPart> parts = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            String path = at("system", i);
+            JsonObject block = object(array.getValue(i), path);
+            if (!"text".equals(requiredString(block, "type", at(path, "type")))) {
+                throw invalid(at(path, "type"), "system blocks must be of type \"text\"");
+            }
+            parts.add(new ContentPart.Text(requiredString(block, "text", at(path, "text"))));
+        }
+        return parts;
+    }
+
+    private static Message message(Object value, String path) {
+        JsonObject message = object(value, path);
+        Message.Role role = role(required(message, "role", at(path, "role")), at(path, "role"));
+        Object content = required(message, "content", at(path, "content"));
+        return new Message(role, content(content, at(path, "content"), role));
+    }
+
+    private static Message.Role role(Object value, String path) {
+        if ("user".equals(value)) {
+            return Message.Role.USER;
+        }
+        if ("assistant".equals(value)) {
+            return Message.Role.ASSISTANT;
+        }
+        throw invalid(path, "must be \"user\" or \"assistant\"");
+    }
+
+    private static List<ContentPart> content(Object value, String path, Message.Role role) {
+        if (value instanceof String text) {
+            return List.of(new ContentPart.Text(text));
+        }
+        if (!(value instanceof JsonArray array)) {
+            throw invalid(path, "must be a string or an array of content blocks");
+        }
+        List<ContentPart> parts = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            parts.add(block(array.getValue(i), at(path, i), role));
+        }
+        return parts;
+    }
+
+    private static ContentPart block(Object value, String path, Message.Role role) {
+        JsonObject block = object(value, path);
+        String type = requiredString(block, "type", at(path, "type"));
+        return switch (type) {
+            case "text" -> text(block, path);
+            case "image" -> image(block, path);
+            case "tool_use" -> {
+                requireRole(role, Message.Role.ASSISTANT, type, path);
+                yield toolUse(block, path);
+            }
+            case "tool_result" -> {
+                requireRole(role, Message.Role.USER, type, path);
+                yield toolResult(block, path);
+            }
+            case "thinking" -> {
+                requireRole(role, Message.Role.ASSISTANT, type, path);
+                yield thinking(block, path);
+            }
+            default -> throw invalid(at(path, "type"), "unsupported content block type \"" + type + "\"");
+        };
+    }
+
+    private static void requireRole(Message.Role actual, Message.Role expected, String type, String path) {
+        if (actual != expected) {
+            String role = expected == Message.Role.USER ? "user" : "assistant";
+            throw invalid(path, type + " blocks may only appear in " + role + " messages");
+        }
+    }
+
+    private static ContentPart.Text text(JsonObject block, String path) {
+        return new ContentPart.Text(requiredString(block, "text", at(path, "text")));
+    }
+
+    private static ContentPart.Image image(JsonObject block, String path) {
+        String sourcePath = at(path, "source");
+        JsonObject source = requiredObject(block, "source", sourcePath);
+        String type = requiredString(source, "type", at(sourcePath, "type"));
+        return switch (type) {
+            case "base64" ->
+                new ContentPart.Image(
+                        requiredString(source, "media_type", at(sourcePath, "media_type")),
+                        requiredString(source, "data", at(sourcePath, "data")),
+                        null);
+            case "url" -> new ContentPart.Image(null, null, requiredString(source, "url", at(sourcePath, "url")));
+            default -> throw invalid(at(sourcePath, "type"), "unsupported image source type \"" + type + "\"");
+        };
+    }
+
+    private static ContentPart.ToolCall toolUse(JsonObject block, String path) {
+        return new ContentPart.ToolCall(
+                requiredString(block, "id", at(path, "id")),
+                requiredString(block, "name", at(path, "name")),
+                requiredObject(block, "input", at(path, "input")).encode());
+    }
+
+    private static ContentPart.ToolResult toolResult(JsonObject block, String path) {
+        String id = requiredString(block, "tool_use_id", at(path, "tool_use_id"));
+        Boolean error = optionalBoolean(block, "is_error", at(path, "is_error"));
+        return new ContentPart.ToolResult(
+                id, toolResultContent(block.getValue("content"), at(path, "content")), Boolean.TRUE.equals(error));
+    }
+
+    private static List<ContentPart> toolResultContent(Object value, String path) {
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof String text) {
+            return List.of(new ContentPart.Text(text));
+        }
+        if (!(value instanceof JsonArray array)) {
+            throw invalid(path, "must be a string or an array of text and image blocks");
+        }
+        List<ContentPart> parts = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            String blockPath = at(path, i);
+            JsonObject block = object(array.getValue(i), blockPath);
+            String type = requiredString(block, "type", at(blockPath, "type"));
+            parts.add(
+                    switch (type) {
+                        case "text" -> text(block, blockPath);
+                        case "image" -> image(block, blockPath);
+                        default ->
+                            throw invalid(at(blockPath, "type"), "unsupported tool result block type \"" + type + "\"");
+                    });
+        }
+        return parts;
+    }
+
+    /** An empty signature reads as none, the mirror of how the encoders write a missing one. */
+    private static ContentPart.Thinking thinking(JsonObject block, String path) {
+        String text = requiredString(block, "thinking", at(path, "thinking"));
+        String signature = optionalString(block, "signature", at(path, "signature"));
+        return new ContentPart.Thinking(text, signature == null || signature.isEmpty() ? null : signature);
+    }
+}
