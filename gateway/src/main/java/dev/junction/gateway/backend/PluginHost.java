@@ -35,8 +35,8 @@ public final class PluginHost {
         }
     }
 
+    /** Stops and unloads every plugin (one by one: PF4J's stopPlugins() trips over its own list). */
     public void stop() {
-        manager.stopPlugins();
         manager.unloadPlugins();
     }
 

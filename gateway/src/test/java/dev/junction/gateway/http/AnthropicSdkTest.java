@@ -80,9 +80,7 @@ class AnthropicSdkTest {
         try (StreamResponse<RawMessageStreamEvent> stream = client(base).messages().createStreaming(echo(PROMPT).build())) {
             events = stream.stream().toList();
         }
-        List<String> types = events.stream()
-                .map(event -> event._json().orElseThrow().asObject().orElseThrow().get("type").asString().orElseThrow())
-                .toList();
+        List<String> types = events.stream().map(AnthropicSdkTest::type).toList();
         assertThat(types).containsExactly(
                 "message_start",
                 "content_block_start",
@@ -102,6 +100,21 @@ class AnthropicSdkTest {
         assertThat(message.stopReason()).contains(StopReason.END_TURN);
         assertThat(message.usage().inputTokens()).isEqualTo(7);
         assertThat(message.usage().outputTokens()).isEqualTo(5);
+    }
+
+    private static String type(RawMessageStreamEvent event) {
+        if (event.isMessageStart()) {
+            return "message_start";
+        } else if (event.isContentBlockStart()) {
+            return "content_block_start";
+        } else if (event.isContentBlockDelta()) {
+            return "content_block_delta";
+        } else if (event.isContentBlockStop()) {
+            return "content_block_stop";
+        } else if (event.isMessageDelta()) {
+            return "message_delta";
+        }
+        return event.isMessageStop() ? "message_stop" : "unknown";
     }
 
     @Test
