@@ -53,6 +53,8 @@ final class OpenAiErrors {
 
     private static JsonObject body(int status, String message, String param) {
         ErrorType type = type(status);
+        // OpenAI says model_not_found only of models; an unknown URL has no code.
+        String code = status == 404 && !"model".equals(param) ? null : type.code();
         return new JsonObject()
                 .put(
                         "error",
@@ -60,6 +62,6 @@ final class OpenAiErrors {
                                 .put("message", message)
                                 .put("type", type.type())
                                 .put("param", param)
-                                .put("code", type.code()));
+                                .put("code", code));
     }
 }

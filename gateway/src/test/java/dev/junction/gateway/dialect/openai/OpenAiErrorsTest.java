@@ -37,7 +37,7 @@ class OpenAiErrorsTest {
                 "400, invalid_request_error, null",
                 "401, invalid_request_error, invalid_api_key",
                 "403, request_forbidden, null",
-                "404, invalid_request_error, model_not_found",
+                "404, invalid_request_error, null",
                 "409, invalid_request_error, null",
                 "413, invalid_request_error, null",
                 "422, invalid_request_error, null",
@@ -52,6 +52,14 @@ class OpenAiErrorsTest {
 
         assertThat(error.getString("type")).isEqualTo(type);
         assertThat(error.getString("code")).isEqualTo(code);
+    }
+
+    @Test
+    void an_unknown_model_has_code_model_not_found() {
+        JsonObject error = dialect.errorBody(new ApiError(404, "no such model", "model", null)).getJsonObject("error");
+
+        assertThat(error.getString("code")).isEqualTo("model_not_found");
+        assertThat(error.getString("param")).isEqualTo("model");
     }
 
     @Test
