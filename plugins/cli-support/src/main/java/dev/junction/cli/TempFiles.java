@@ -1,0 +1,58 @@
+package dev.junction.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** A private temporary folder for one run (images written for the CLI to read), deleted after it. */
+public final class TempFiles implements AutoCloseable {
+
+    private Path dir;
+    private int count;
+
+    /** Writes base64 {@code data} to a new file whose name ends with {@code extension}. */
+    public Path writeBase64(String data, String extension) {
+        try {
+            if (dir == null) {
+                dir = Files.createTempDirectory(
+                        "junction-cli-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+            Path file = dir.resolve("input-" + (++count) + extension);
+            Files.write(file, Base64.getMimeDecoder().decode(data));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The file name extension for an image media type: {@code image/png} gives {@code .png}. */
+    public static String extensionOf(String mediaType) {
+        if (mediaType == null) {
+            return ".bin";
+        }
+        return switch (mediaType) {
+            case "image/jpeg", "image/jpg" -> ".jpg";
+            case "image/png" -> ".png";
+            case "image/gif" -> ".gif";
+            case "image/webp" -> ".webp";
+            default -> ".bin";
+        };
+    }
+
+    @Override
+    public void close() {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // Best effort: the system cleans its temp folder.
+        }
+    }
+}
