@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,6 +28,7 @@ public abstract class FakeUpstream implements AutoCloseable {
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger openStreams = new AtomicInteger();
     private final AtomicInteger ids = new AtomicInteger();
+    private final List<CompletableFuture<Void>> idleWaiters = new CopyOnWriteArrayList<>();
     private volatile StubReply reply = StubReply.HELLO;
     private HttpServer server;
 
@@ -77,6 +79,16 @@ public abstract class FakeUpstream implements AutoCloseable {
     /** The system instructions in a model call, as this API carries them. */
     public abstract String systemText(RecordedRequest call);
 
+    /** Completes when no streaming response is open (at once if none is). */
+    public CompletableFuture<Void> noOpenStreams() {
+        CompletableFuture<Void> idle = new CompletableFuture<>();
+        idleWaiters.add(idle);
+        if (openStreams.get() == 0) {
+            idle.complete(null);
+        }
+        return idle;
+    }
+
     /** A fresh number for ids in replies. */
     protected final int nextId() {
         return ids.incrementAndGet();
@@ -112,8 +124,9 @@ public abstract class FakeUpstream implements AutoCloseable {
         openStreams.incrementAndGet();
         AtomicInteger closed = new AtomicInteger();
         Runnable done = () -> {
-            if (closed.getAndIncrement() == 0) {
-                openStreams.decrementAndGet();
+            if (closed.getAndIncrement() == 0 && openStreams.decrementAndGet() == 0) {
+                idleWaiters.forEach(idle -> idle.complete(null));
+                idleWaiters.clear();
             }
         };
         response.closeHandler(v -> done.run());

@@ -1,5 +1,7 @@
 package dev.junction.gateway.cli;
 
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -63,35 +65,33 @@ public final class Offline {
     }
 
     /**
-     * Codex's {@code -c key=value} overrides (values in TOML): the stub provider on the Responses
-     * wire API without retries, and no update check, analytics, feedback or remote plugins (without
-     * these Codex resolves external hosts at start).
+     * Codex configuration overrides (dotted key to JSON value): the stub provider on the Responses
+     * wire API, and no update check, analytics, feedback or remote plugins (without these Codex
+     * resolves external hosts at start).
      */
-    public static Map<String, String> codexConfig(FakeOpenAiResponses upstream) {
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("model_provider", "\"stub\"");
-        config.put("model_providers.stub.name", "\"Stub upstream\"");
-        config.put("model_providers.stub.base_url", "\"" + upstream.baseUrl() + "/v1\"");
-        config.put("model_providers.stub.env_key", "\"" + CODEX_KEY_VARIABLE + "\"");
-        config.put("model_providers.stub.wire_api", "\"responses\"");
-        config.put("model_providers.stub.request_max_retries", "0");
-        config.put("model_providers.stub.stream_max_retries", "0");
-        config.put("check_for_update_on_startup", "false");
-        config.put("analytics.enabled", "false");
-        config.put("feedback.enabled", "false");
-        config.put("features.plugins", "false");
-        config.put("features.remote_plugin", "false");
-        config.put("features.apps", "false");
-        return config;
+    public static JsonObject codexConfig(FakeOpenAiResponses upstream) {
+        return new JsonObject()
+                .put("model_provider", "stub")
+                .put("model_providers.stub.name", "Stub upstream")
+                .put("model_providers.stub.base_url", upstream.baseUrl() + "/v1")
+                .put("model_providers.stub.env_key", CODEX_KEY_VARIABLE)
+                .put("model_providers.stub.wire_api", "responses")
+                .put("check_for_update_on_startup", false)
+                .put("analytics.enabled", false)
+                .put("feedback.enabled", false)
+                .put("features.plugins", false)
+                .put("features.remote_plugin", false)
+                .put("features.apps", false);
     }
 
-    /** {@link #codexConfig} as command-line arguments. */
-    public static List<String> codexConfigArgs(FakeOpenAiResponses upstream) {
+    /** {@code config} as Codex's {@code -c key=value} arguments (a JSON string is a valid TOML basic string). */
+    public static List<String> codexConfigArgs(JsonObject config) {
         List<String> args = new ArrayList<>();
-        codexConfig(upstream).forEach((key, value) -> {
+        for (String key : config.fieldNames()) {
+            Object value = config.getValue(key);
             args.add("-c");
-            args.add(key + "=" + value);
-        });
+            args.add(key + "=" + (value instanceof String text ? Json.encode(text) : value));
+        }
         return args;
     }
 
@@ -139,7 +139,8 @@ public final class Offline {
         }
     }
 
-    private static Path directory(Path dir) {
+    /** {@code dir}, created with its parents if absent. */
+    public static Path directory(Path dir) {
         try {
             return Files.createDirectories(dir);
         } catch (IOException e) {

@@ -78,7 +78,9 @@ class RealCliOfflineTest {
         try (FakeOpenAiResponses upstream = FakeOpenAiResponses.start()) {
             List<String> command = new ArrayList<>(List.of(clis.codex().toString(), "exec", "--json",
                     "--skip-git-repo-check", "--ephemeral", "--disable", "unbounded_connection_retries"));
-            command.addAll(Offline.codexConfigArgs(upstream));
+            command.addAll(Offline.codexConfigArgs(Offline.codexConfig(upstream)
+                    .put("model_providers.stub.request_max_retries", 0)
+                    .put("model_providers.stub.stream_max_retries", 0)));
             command.addAll(List.of("-c", "developer_instructions=\"" + SYSTEM + "\"", PROMPT));
             CliProcess.Result run = CliProcess.run(command, Offline.codexEnv(dir.resolve("home"), codexHome),
                     dir.resolve("work"), "", RUN_TIMEOUT);
