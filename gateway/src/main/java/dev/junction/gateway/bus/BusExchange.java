@@ -15,7 +15,7 @@ import java.util.UUID;
 /**
  * The front end's side of one request on the event bus.
  *
- * <p>Opening registers a consumer for the exchange's events, then sends the request to the
+ * <p>Sending registers a consumer for the exchange's events, then sends the request to the
  * backend's address and waits for a quick acceptance, so a backend that no node hosts fails fast
  * instead of hanging. Every outcome reaches the event handler as events ending in exactly one
  * terminal event: a transport failure arrives as {@link ChatEvent.Failed}. {@link #cancel()} tells
@@ -41,14 +41,19 @@ public final class BusExchange {
         this.events = events;
     }
 
-    /** Sends {@code request} to backend {@code backendId}; its events go to {@code events}. */
-    public static BusExchange open(Vertx vertx, String backendId, ChatRequest request, Handler<ChatEvent> events) {
-        BusExchange exchange = new BusExchange(vertx, backendId, events);
-        exchange.start(request);
-        return exchange;
+    /** An exchange with backend {@code backendId} whose events will go to {@code events}. */
+    public static BusExchange with(Vertx vertx, String backendId, Handler<ChatEvent> events) {
+        return new BusExchange(vertx, backendId, events);
     }
 
-    private void start(ChatRequest request) {
+    /**
+     * Sends the request. Events may arrive before this returns (a backend that no node runs fails
+     * at once), so set up whatever {@link #cancel()} needs first.
+     */
+    public void send(ChatRequest request) {
+        if (ended) {
+            return;
+        }
         consumer = bus.consumer(Addresses.reply(id), message -> onEvent(EventWire.decode(message.body())));
         JsonObject envelope = new JsonObject().put("exchange", id).put("request", RequestWire.encode(request));
         consumer.completion()
@@ -91,7 +96,9 @@ public final class BusExchange {
 
     private void end() {
         ended = true;
-        consumer.unregister();
+        if (consumer != null) {
+            consumer.unregister();
+        }
     }
 
     private ChatEvent rejection(Throwable failure) {

@@ -46,8 +46,9 @@ final class ChatHandler implements Handler<RoutingContext> {
         AnswerWriter answer = routed.stream()
                 ? new StreamAnswer(ctx, dialect, routed)
                 : new JsonAnswer(ctx, dialect, routed);
-        BusExchange exchange = BusExchange.open(ctx.vertx(), route.backendId(), routed.request(), answer::write);
+        BusExchange exchange = BusExchange.with(ctx.vertx(), route.backendId(), answer::write);
         ctx.response().closeHandler(closed -> exchange.cancel());
+        exchange.send(routed.request());
     }
 
     private ApiError unknownModel(String model) {
