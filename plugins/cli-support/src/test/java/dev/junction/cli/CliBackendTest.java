@@ -352,7 +352,7 @@ class CliBackendTest {
     void lists_the_aliases_of_its_model_map() {
         CliBackend backend = backend(new JsonObject().put("modelMap", new JsonObject().put("fast", "fake-mini")));
 
-        assertThat(backend.models().result()).containsExactlyInAnyOrder("fake", "fast");
+        assertThat(backend.models().result()).containsExactly("fake", "fast");
     }
 
     private CliBackend backend(String mode) {
