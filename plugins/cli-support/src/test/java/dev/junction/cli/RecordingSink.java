@@ -1,5 +1,7 @@
 package dev.junction.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.junction.plugin.ChatEvent;
 import dev.junction.plugin.ChatSink;
 import java.time.Duration;
@@ -99,10 +101,17 @@ final class RecordingSink implements ChatSink {
         return terminalAtNanos;
     }
 
-    /** The first terminal event, waiting up to {@code timeout} for it. */
-    synchronized ChatEvent awaitTerminal(Duration timeout) {
-        awaitUntil(() -> terminalAtNanos != 0, timeout, "a terminal event");
-        return events.stream().filter(ChatEvent::terminal).findFirst().orElseThrow();
+    /** Asserts that exactly one terminal event came, and came last. */
+    synchronized void assertEndsOnce() {
+        assertThat(events).filteredOn(ChatEvent::terminal).hasSize(1);
+        assertThat(events).last().matches(ChatEvent::terminal, "is terminal");
+    }
+
+    /** The terminal event, asserted to be a failure. */
+    synchronized ChatEvent.Failed failure() {
+        ChatEvent terminal = events.stream().filter(ChatEvent::terminal).findFirst().orElse(null);
+        assertThat(terminal).as("the terminal event of %s", events).isInstanceOf(ChatEvent.Failed.class);
+        return (ChatEvent.Failed) terminal;
     }
 
     /** Waits until the text deltas contain {@code expected}. */
