@@ -30,7 +30,9 @@ import java.util.concurrent.TimeUnit;
  * ({@link ErrorKind#TIMEOUT}); the CLI prints a line over 16 MiB ({@link ErrorKind#UPSTREAM}); it
  * exits without a result (whatever {@link CliRun#onExit} says); the gateway shuts down
  * ({@link ErrorKind#UNAVAILABLE}); anything unexpected ({@link ErrorKind#INTERNAL}). In every case,
- * cancellation included, the CLI's whole process tree is killed before {@code chat} returns.
+ * cancellation included, the CLI's whole process tree is killed before {@code chat} returns; on
+ * Linux that includes orphaned children, found by the variable {@code JUNCTION_CLI_RUN} that every
+ * process of a run inherits.
  */
 public final class CliBackend implements Backend {
 
@@ -73,7 +75,7 @@ public final class CliBackend implements Backend {
         }
         try (ConcurrencyGate.Pass pass = entry.get()) {
             sink.onCancel(pass::leave);
-            if (pass.await()) {
+            if (pass.await() && !sink.cancelled()) {
                 serve(request, sink);
             } else if (closed) {
                 sink.emit(shuttingDown());

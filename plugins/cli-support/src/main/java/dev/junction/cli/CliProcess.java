@@ -53,7 +53,13 @@ final class CliProcess {
         if (directory != null) {
             builder.directory(directory.toFile());
         }
-        return new CliProcess(builder.start(), marker);
+        Process process = builder.start();
+        try {
+            return new CliProcess(process, marker);
+        } catch (RuntimeException | Error e) {
+            process.destroyForcibly(); // no thread to read it: it must not outlive this failure
+            throw e;
+        }
     }
 
     LineReader stdout() {
