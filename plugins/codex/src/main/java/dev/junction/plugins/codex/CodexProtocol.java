@@ -17,8 +17,24 @@ import java.util.Set;
  * is the CLI's default model; other names go to Codex as they are, unless {@code options.modelMap}
  * maps them. The request's system instructions become the thread's developer instructions, next to
  * Codex's own. Client tools are refused: Codex runs its own tools (shell, patches) inside its
- * sandbox and reports none of them as tool calls. Plugin options: see {@link CodexSettings}.
- * Stateless and thread-safe.
+ * sandbox and reports none of them as tool calls. Stateless and thread-safe.
+ *
+ * <table>
+ *   <caption>Plugin options</caption>
+ *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>{@code sandbox}</td><td>{@code read-only}</td><td>where Codex's own shell commands may
+ *       write: {@code read-only}, {@code workspace-write} or {@code danger-full-access}</td></tr>
+ *   <tr><td>{@code approvalPolicy}</td><td>{@code never}</td><td>when Codex asks before a command:
+ *       {@code never}, {@code on-request}, {@code on-failure} or {@code untrusted}; the gateway
+ *       declines every approval Codex asks for</td></tr>
+ *   <tr><td>{@code config}</td><td>none</td><td>extra Codex configuration, one {@code -c key=value}
+ *       each: a dotted key and a JSON value written as TOML (a map becomes an inline table)</td></tr>
+ *   <tr><td>{@code maxRetries}</td><td>{@code 1}</td><td>request retries and stream reconnects (0 to
+ *       100) of the model provider {@code config} selects, when {@code config} also defines it;
+ *       Codex's built-in provider keeps its own</td></tr>
+ * </table>
+ *
+ * <p>Every problem with them is reported as {@code options.<key>: ...} (see {@link CodexSettings}).
  */
 public final class CodexProtocol implements CliProtocol {
 

@@ -11,21 +11,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The codex plugin's own options, read from a backend's {@code options}.
- *
- * <table>
- *   <caption>Plugin options</caption>
- *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
- *   <tr><td>{@code sandbox}</td><td>{@code read-only}</td><td>where Codex's own shell commands may
- *       write: {@code read-only}, {@code workspace-write} or {@code danger-full-access}</td></tr>
- *   <tr><td>{@code approvalPolicy}</td><td>{@code never}</td><td>when Codex asks before a command:
- *       {@code never}, {@code on-request}, {@code on-failure} or {@code untrusted}; the gateway
- *       declines every approval Codex asks for</td></tr>
- *   <tr><td>{@code config}</td><td>none</td><td>extra Codex configuration, one {@code -c key=value}
- *       each: a dotted key and a JSON value written as TOML (a map becomes an inline table)</td></tr>
- *   <tr><td>{@code maxRetries}</td><td>{@code 1}</td><td>request and stream retries of the model
- *       provider, when {@code config} defines the provider it selects</td></tr>
- * </table>
+ * The codex plugin's own options, read from a backend's {@code options}; {@link CodexProtocol}
+ * lists them.
  *
  * @param config the {@code config} overrides in order: dotted key to TOML value
  * @param customProvider the provider {@code config} selects with {@code model_provider} and also
