@@ -39,9 +39,6 @@ abstract class RealCliThroughGatewayTest {
 
     static final String SYSTEM = "You are the terse test bot system-0815.";
 
-    @TempDir
-    Path dir;
-
     private FakeUpstream upstream;
     private TestGateway gateway;
 
@@ -53,12 +50,12 @@ abstract class RealCliThroughGatewayTest {
     /** The {@code backends:} entry that runs the CLI against {@code upstream}. */
     abstract String backend(RealClis clis, FakeUpstream upstream, Path dir);
 
-    /** Deletes what the CLI left outside {@link #dir}. */
+    /** Deletes what the CLI left outside the class's temporary folder. */
     void cleanUp() {}
 
     @BeforeAll
     @Timeout(900)
-    void start() {
+    void start(@TempDir Path dir) {
         RealClis clis = RealClis.installed();
         upstream = startUpstream();
         gateway = TestGateway.start(dir, backend(clis, upstream, dir));
