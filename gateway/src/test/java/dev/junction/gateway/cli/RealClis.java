@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -68,19 +69,25 @@ public final class RealClis {
 
     /** The Claude Code executable (the native binary). */
     public Path claude() {
+        return nativeClaude().orElseThrow(() -> new IllegalStateException("no native Claude Code binary under " + dir));
+    }
+
+    /**
+     * {@code .bin/claude} when Claude's postinstall put the native binary there, else the platform
+     * package's binary (npm may skip install scripts), else empty.
+     */
+    private Optional<Path> nativeClaude() {
         Path bin = bin(CLAUDE_CODE);
         if (size(bin) >= NATIVE_BINARY_MIN_BYTES) {
-            return bin;
+            return Optional.of(bin);
         }
-        // Without the postinstall, the platform package's binary is the real one (see the fixtures README).
         try (Stream<Path> platforms = Files.list(dir.resolve("node_modules/@anthropic-ai"))) {
             return platforms.filter(p -> p.getFileName().toString().startsWith("claude-code-"))
                     .map(p -> p.resolve("claude"))
                     .filter(p -> size(p) >= NATIVE_BINARY_MIN_BYTES)
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no native Claude Code binary under " + dir));
+                    .findFirst();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return Optional.empty();
         }
     }
 
@@ -114,7 +121,6 @@ public final class RealClis {
                     throw new IllegalStateException("npm finished but these CLIs are missing or at another version in "
                             + dir + ": " + stillMissing + "\n" + tail(dir.resolve("npm-install.log")));
                 }
-                claude();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot install the real CLIs into " + dir, e);
@@ -128,7 +134,8 @@ public final class RealClis {
             Path manifest = dir.resolve("node_modules").resolve(pkg.name()).resolve("package.json");
             try {
                 String version = new JsonObject(Files.readString(manifest)).getString("version");
-                if (!pkg.version().equals(version) || !Files.exists(bin(pkg))) {
+                boolean runnable = pkg == CLAUDE_CODE ? nativeClaude().isPresent() : Files.exists(bin(pkg));
+                if (!pkg.version().equals(version) || !runnable) {
                     missing.add(pkg.spec());
                 }
             } catch (IOException | RuntimeException e) {
