@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ public record CliOptions(
     public CliOptions {
         args = List.copyOf(args);
         env = Map.copyOf(env);
-        modelMap = Map.copyOf(modelMap);
+        modelMap = Collections.unmodifiableMap(new LinkedHashMap<>(modelMap)); // aliases() keeps the configured order
     }
 
     /**
@@ -178,7 +179,9 @@ public record CliOptions(
         if (value == null) {
             return fallback;
         }
-        if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
+        if (value instanceof Number number
+                && number.doubleValue() == Math.rint(number.doubleValue())
+                && Math.abs(number.doubleValue()) <= Integer.MAX_VALUE) {
             return number.intValue();
         }
         throw invalid(key, "must be an integer");
