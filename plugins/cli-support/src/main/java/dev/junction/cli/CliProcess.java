@@ -94,9 +94,14 @@ final class CliProcess {
         tree.terminate();
     }
 
-    /** Closes stdin, kills the whole tree and waits until it is gone. */
+    /** Closes stdin, kills the whole tree, waits until it is gone, and closes stdout. */
     void destroy() {
         stdin.close();
         tree.destroy();
+        try {
+            process.getInputStream().close();
+        } catch (IOException e) {
+            // Nothing more will be read from it either way.
+        }
     }
 }

@@ -58,8 +58,11 @@ final class ProcessTree {
 
     /** Sends SIGTERM to every member now and SIGKILL to the survivors after the grace; returns at once. */
     void terminate() {
-        members().forEach(ProcessHandle::destroy);
-        scheduler.schedule(this::killSurvivors, grace.toMillis(), TimeUnit.MILLISECONDS);
+        Set<ProcessHandle> members = members();
+        if (!members.isEmpty()) {
+            members.forEach(ProcessHandle::destroy);
+            scheduler.schedule(this::killSurvivors, grace.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     /**

@@ -186,6 +186,11 @@ final class ClaudeStream {
         start(null, null, out);
         open = new Block(nextIndex++, kind, source, new StringBuilder());
         out.add(new ChatEvent.BlockStart(open.index(), kind, null, null));
+        if (kind == BlockKind.TEXT && saidText) {
+            // Text resumes after the CLI's own tool use: keep a paragraph break, as the CLI shows it,
+            // so clients that join the blocks (OpenAI) do not glue two sentences together.
+            out.add(new ChatEvent.TextDelta(open.index(), "\n\n"));
+        }
     }
 
     private void text(String text, List<ChatEvent> out) {

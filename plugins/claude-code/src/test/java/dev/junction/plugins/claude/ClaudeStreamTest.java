@@ -36,7 +36,7 @@ class ClaudeStreamTest {
     }
 
     @Test
-    void keeps_the_clis_own_tool_calls_inside_and_numbers_blocks_across_api_calls() {
+    void keeps_the_clis_own_tool_calls_inside_and_separates_the_text_around_them() {
         List<ChatEvent> events = replay("tool-use.stream-json-partial.stdout.jsonl");
 
         assertWellFormed(events);
@@ -47,7 +47,7 @@ class ClaudeStreamTest {
         assertThat(events).filteredOn(ChatEvent.MessageStart.class::isInstance).hasSize(1);
         assertThat(events)
                 .contains(new ChatEvent.TextDelta(0, "Let me read the file."), new ChatEvent.TextDelta(1, " stub"));
-        assertThat(text(events)).isEqualTo("Let me read the file.Hello from stub");
+        assertThat(text(events)).isEqualTo("Let me read the file.\n\nHello from stub");
         assertThat(events.subList(events.size() - 2, events.size()))
                 .containsExactly(new ChatEvent.Usage(24, 25, 0, 0), ChatEvent.Finish.of(FinishReason.END_TURN));
     }

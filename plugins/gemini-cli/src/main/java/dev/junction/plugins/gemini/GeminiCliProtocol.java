@@ -84,7 +84,10 @@ public final class GeminiCliProtocol implements CliProtocol {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("GEMINI_CLI_NO_RELAUNCH", "true");
         if (gemini.isolatedHome()) {
-            environment.put("GEMINI_CLI_HOME", GeminiFiles.home(files, GeminiSettings.of(gemini, options.env())).toString());
+            // The CLI sees the gateway's environment with options.env over it: a key from either counts.
+            Map<String, String> cliEnvironment = new LinkedHashMap<>(System.getenv());
+            cliEnvironment.putAll(options.env());
+            environment.put("GEMINI_CLI_HOME", GeminiFiles.home(files, GeminiSettings.of(gemini, cliEnvironment)).toString());
         }
         String system = Transcript.system(request);
         if (!system.isEmpty()) {
