@@ -38,7 +38,10 @@ class RawHttpTest {
     static void start(@TempDir Path dir) {
         gateway = TestGateway.start(
                 dir, TestGateway.BUILT_PLUGINS,
-                TestGateway.echoBackend() + "  ghost:\n    plugin: no-such-plugin\n    models: [ghost]\n",
+                TestGateway.echoBackend()
+                        + "  ghost:\n    plugin: no-such-plugin\n    models: [ghost]\n"
+                        + "  absent-cli:\n    plugin: claude-code\n    models: [absent]\n"
+                        + "    options: {command: /nonexistent/bin/claude}\n",
                 "  maxBodyBytes: " + BODY_LIMIT + "\n");
     }
 
@@ -183,6 +186,23 @@ class RawHttpTest {
         JsonObject ghost = health.getJsonObject("backends").getJsonObject("ghost");
         assertThat(ghost.getString("status")).isEqualTo("unavailable");
         assertThat(ghost.getString("reason")).contains("no-such-plugin").contains("not installed");
+    }
+
+    @Test
+    void a_cli_that_is_not_installed_is_unavailable_with_its_install_command() throws Exception {
+        JsonObject health = new JsonObject(get("/health").body()).getJsonObject("backends").getJsonObject("absent-cli");
+        assertThat(health.getString("plugin")).isEqualTo("claude-code");
+        assertThat(health.getString("status")).isEqualTo("unavailable");
+        assertThat(health.getString("reason")).contains("/nonexistent/bin/claude").contains("npm install -g @anthropic-ai/claude-code");
+
+        HttpResponse<String> openai = post(OPENAI, "application/json", OPENAI_OK.replace("\"echo\"", "\"absent\""));
+        assertThat(openai.statusCode()).isEqualTo(503);
+        assertErrorShape(OPENAI, openai);
+        assertThat(openai.body()).contains("npm install -g @anthropic-ai/claude-code");
+        HttpResponse<String> anthropic = post(ANTHROPIC, "application/json",
+                ANTHROPIC_OK.replace("\"echo\"", "\"absent\"").replace("{", "{\"stream\":true,"));
+        assertThat(anthropic.statusCode()).isEqualTo(503);
+        assertErrorShape(ANTHROPIC, anthropic);
     }
 
     @Test
