@@ -1,7 +1,7 @@
 package dev.junction.plugins.gemini;
 
 import dev.junction.cli.CliInput;
-import dev.junction.cli.CliRun;
+import dev.junction.cli.StdinPromptRun;
 import dev.junction.plugin.ChatEvent;
 import dev.junction.plugin.FinishReason;
 import io.vertx.core.json.DecodeException;
@@ -21,13 +21,10 @@ import java.util.function.Consumer;
  * {@code status} decides success, not the exit code: after an in-stream error chunk the CLI
  * reports {@code status: "error"} but exits with 0.
  */
-final class GeminiRun implements CliRun {
+final class GeminiRun extends StdinPromptRun {
 
     private static final int BLOCK = 0;
 
-    private final List<String> arguments;
-    private final Map<String, String> environment;
-    private final String prompt;
     private final String requestedModel;
 
     private boolean started;
@@ -36,26 +33,8 @@ final class GeminiRun implements CliRun {
     private String streamError;
 
     GeminiRun(List<String> arguments, Map<String, String> environment, String prompt, String requestedModel) {
-        this.arguments = List.copyOf(arguments);
-        this.environment = Map.copyOf(environment);
-        this.prompt = prompt;
+        super(arguments, environment, prompt);
         this.requestedModel = requestedModel;
-    }
-
-    @Override
-    public List<String> arguments() {
-        return arguments;
-    }
-
-    @Override
-    public Map<String, String> environment() {
-        return environment;
-    }
-
-    @Override
-    public void start(CliInput stdin) {
-        stdin.write(prompt);
-        stdin.close();
     }
 
     @Override
