@@ -31,6 +31,23 @@ public interface Backend {
         return Future.succeededFuture(List.of());
     }
 
+    /**
+     * Counts the input tokens of {@code request} without answering it. The default estimates
+     * ({@link TokenCount#estimate}); a backend whose upstream can count overrides it.
+     */
+    default Future<TokenCount> countTokens(ChatRequest request) {
+        return Future.succeededFuture(TokenCount.estimate(request));
+    }
+
+    /**
+     * Embeds texts. The default fails with {@link ErrorKind#INVALID_REQUEST}: most backends do
+     * not embed.
+     */
+    default Future<Embeddings> embed(EmbeddingRequest request) {
+        return Future.failedFuture(new BackendException(
+                ErrorKind.INVALID_REQUEST, "The model '" + request.model() + "' does not make embeddings."));
+    }
+
     /** Whether the backend can serve now, and if not why; shown in {@code /health}. */
     default Availability availability() {
         return Availability.AVAILABLE;

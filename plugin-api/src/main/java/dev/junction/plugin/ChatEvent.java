@@ -27,7 +27,9 @@ public sealed interface ChatEvent {
     enum BlockKind {
         TEXT,
         TOOL_CALL,
-        THINKING
+        THINKING,
+        /** Reasoning the provider encrypted; its one {@link ThinkingDelta} carries the data as signature. */
+        REDACTED_THINKING
     }
 
     /**
@@ -64,7 +66,10 @@ public sealed interface ChatEvent {
     /** More of a tool call's JSON arguments; the pieces concatenate to the whole. */
     record ToolArgumentsDelta(int index, String json) implements ChatEvent {}
 
-    /** More reasoning text, or the block's signature; either may be {@code null}. */
+    /**
+     * More reasoning text, or the block's signature; either may be {@code null}. In a
+     * {@link BlockKind#REDACTED_THINKING} block, {@code signature} is the encrypted data.
+     */
     record ThinkingDelta(int index, String text, String signature) implements ChatEvent {}
 
     /**

@@ -2,6 +2,7 @@ package dev.junction.plugin;
 
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -18,6 +19,12 @@ import java.util.Objects;
  * @param metadata request metadata as sent by the client, or an empty object
  * @param extra request fields the gateway does not understand, passed through untouched so that
  *     a backend speaking the client's own dialect can forward them; an empty object when none
+ * @param responseFormat the output format asked for (JSON object, JSON schema), or {@code null}
+ *     for free text
+ * @param dialect the wire format the client spoke ({@code "openai"}, {@code "anthropic"}), or
+ *     {@code null}; a backend that speaks the same one may forward {@code extra} and {@code headers}
+ * @param headers provider headers the client sent that the gateway does not manage (such as
+ *     {@code anthropic-beta}), lower-case names; forwarded only to upstreams of the same dialect
  */
 public record ChatRequest(
         String model,
@@ -28,7 +35,10 @@ public record ChatRequest(
         Sampling sampling,
         String user,
         JsonObject metadata,
-        JsonObject extra) {
+        JsonObject extra,
+        ResponseFormat responseFormat,
+        String dialect,
+        Map<String, String> headers) {
 
     public ChatRequest {
         Objects.requireNonNull(model, "model");
@@ -38,10 +48,26 @@ public record ChatRequest(
         sampling = sampling == null ? Sampling.NONE : sampling;
         metadata = metadata == null ? new JsonObject() : metadata;
         extra = extra == null ? new JsonObject() : extra;
+        headers = headers == null ? Map.of() : Map.copyOf(headers);
+    }
+
+    /** A request from no particular dialect: no response format, no forwarded headers. */
+    public ChatRequest(
+            String model,
+            List<ContentPart> system,
+            List<Message> messages,
+            List<Tool> tools,
+            ToolChoice toolChoice,
+            Sampling sampling,
+            String user,
+            JsonObject metadata,
+            JsonObject extra) {
+        this(model, system, messages, tools, toolChoice, sampling, user, metadata, extra, null, null, null);
     }
 
     /** The same request for another model name: what routing uses for {@code backend/model}. */
     public ChatRequest withModel(String newModel) {
-        return new ChatRequest(newModel, system, messages, tools, toolChoice, sampling, user, metadata, extra);
+        return new ChatRequest(
+                newModel, system, messages, tools, toolChoice, sampling, user, metadata, extra, responseFormat, dialect, headers);
     }
 }

@@ -56,4 +56,14 @@ public sealed interface ContentPart {
             Objects.requireNonNull(text, "text");
         }
     }
+
+    /**
+     * Reasoning the provider encrypted ({@code data} is opaque): it must be sent back unchanged in
+     * later turns, to the same provider.
+     */
+    record RedactedThinking(String data) implements ContentPart {
+        public RedactedThinking {
+            Objects.requireNonNull(data, "data");
+        }
+    }
 }

@@ -9,5 +9,7 @@ public enum FinishReason {
     /** The answer reached one of the request's stop sequences. */
     STOP_SEQUENCE,
     /** The model wants the client to run the tool calls it made. */
-    TOOL_USE
+    TOOL_USE,
+    /** The provider refused or filtered the answer (safety, content policy). */
+    REFUSAL
 }

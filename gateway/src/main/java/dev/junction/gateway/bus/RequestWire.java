@@ -3,13 +3,16 @@ package dev.junction.gateway.bus;
 import dev.junction.plugin.ChatRequest;
 import dev.junction.plugin.ContentPart;
 import dev.junction.plugin.Message;
+import dev.junction.plugin.ResponseFormat;
 import dev.junction.plugin.Sampling;
 import dev.junction.plugin.Tool;
 import dev.junction.plugin.ToolChoice;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The wire form of a {@link ChatRequest} on the event bus: plain JSON, so that a request can be
@@ -44,7 +47,17 @@ public final class RequestWire {
                     .put("name", choice.name())
                     .put("parallel", choice.parallel())));
         }
-        return Json.compact(json.put("user", request.user()));
+        ResponseFormat format = request.responseFormat();
+        if (format != null) {
+            json.put("responseFormat", Json.compact(new JsonObject()
+                    .put("type", format.type().name())
+                    .put("name", format.name())
+                    .put("schema", format.schema())
+                    .put("strict", format.strict())));
+        }
+        return Json.compact(json.put("user", request.user())
+                .put("dialect", request.dialect())
+                .put("headers", new JsonObject(new LinkedHashMap<>(request.headers()))));
     }
 
     public static ChatRequest decode(JsonObject json) {
@@ -60,6 +73,9 @@ public final class RequestWire {
             tools.add(new Tool(tool.getString("name"), tool.getString("description"), tool.getJsonObject("inputSchema")));
         }
         JsonObject choice = json.getJsonObject("toolChoice");
+        JsonObject format = json.getJsonObject("responseFormat");
+        Map<String, String> headers = new LinkedHashMap<>();
+        json.getJsonObject("headers").forEach(header -> headers.put(header.getKey(), (String) header.getValue()));
         return new ChatRequest(
                 json.getString("model"),
                 decodeParts(json.getJsonArray("system")),
@@ -74,7 +90,16 @@ public final class RequestWire {
                 decodeSampling(json.getJsonObject("sampling")),
                 json.getString("user"),
                 json.getJsonObject("metadata"),
-                json.getJsonObject("extra"));
+                json.getJsonObject("extra"),
+                format == null
+                        ? null
+                        : new ResponseFormat(
+                                ResponseFormat.Type.valueOf(format.getString("type")),
+                                format.getString("name"),
+                                format.getJsonObject("schema"),
+                                format.getBoolean("strict")),
+                json.getString("dialect"),
+                headers);
     }
 
     private static JsonObject encodeSampling(Sampling sampling) {
@@ -131,6 +156,8 @@ public final class RequestWire {
                     .put("type", "thinking")
                     .put("text", thinking.text())
                     .put("signature", thinking.signature()));
+        } else if (part instanceof ContentPart.RedactedThinking redacted) {
+            return new JsonObject().put("type", "redacted_thinking").put("data", redacted.data());
         }
         throw new IllegalArgumentException("unknown content part " + part);
     }
@@ -153,6 +180,7 @@ public final class RequestWire {
             case "tool_result" -> new ContentPart.ToolResult(
                     json.getString("toolCallId"), decodeParts(json.getJsonArray("content")), json.getBoolean("error"));
             case "thinking" -> new ContentPart.Thinking(json.getString("text"), json.getString("signature"));
+            case "redacted_thinking" -> new ContentPart.RedactedThinking(json.getString("data"));
             default -> throw new IllegalArgumentException("unknown content part type " + type);
         };
     }

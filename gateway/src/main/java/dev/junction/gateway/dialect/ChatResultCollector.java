@@ -84,6 +84,7 @@ public final class ChatResultCollector {
                 case TEXT -> new ContentPart.Text(text.toString());
                 case TOOL_CALL -> new ContentPart.ToolCall(start.toolCallId(), start.toolName(), text.toString());
                 case THINKING -> new ContentPart.Thinking(text.toString(), signature);
+                case REDACTED_THINKING -> new ContentPart.RedactedThinking(signature == null ? "" : signature);
             };
         }
     }

@@ -9,11 +9,13 @@ import dev.junction.plugin.ContentPart;
 import dev.junction.plugin.ErrorKind;
 import dev.junction.plugin.FinishReason;
 import dev.junction.plugin.Message;
+import dev.junction.plugin.ResponseFormat;
 import dev.junction.plugin.Sampling;
 import dev.junction.plugin.Tool;
 import dev.junction.plugin.ToolChoice;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +34,7 @@ class WireFormatTest {
                 ChatEvent.BlockStart.text(0),
                 ChatEvent.BlockStart.thinking(1),
                 ChatEvent.BlockStart.toolCall(2, "call_Ab9", "get_weather"),
+                new ChatEvent.BlockStart(3, ChatEvent.BlockKind.REDACTED_THINKING, null, null),
                 new ChatEvent.BlockStop(2),
                 new ChatEvent.TextDelta(0, "héllo \"wörld\"\n\u2028"),
                 new ChatEvent.ToolArgumentsDelta(2, "{\"city\": \"Par"),
@@ -75,6 +78,7 @@ class WireFormatTest {
                                 new ContentPart.Image(null, null, "https://example.com/cat.jpg"))),
                         new Message(Message.Role.ASSISTANT, List.of(
                                 new ContentPart.Thinking("Let me look.", "sig-abc"),
+                                new ContentPart.RedactedThinking("EncryptedBlob=="),
                                 new ContentPart.ToolCall("toolu_01", "lookup", "{\"q\":\"cat\"}"))),
                         new Message(Message.Role.USER, List.of(new ContentPart.ToolResult(
                                 "toolu_01", List.of(new ContentPart.Text("a cat")), true)))),
@@ -83,7 +87,10 @@ class WireFormatTest {
                 new Sampling(0.2, 0.9, 40, 256, List.of("END"), 42L),
                 "user-7",
                 new JsonObject().put("trace", "t1"),
-                new JsonObject().put("response_format", new JsonObject().put("type", "json_object")));
+                new JsonObject().put("logprobs", true),
+                new ResponseFormat(ResponseFormat.Type.JSON_SCHEMA, "answer", new JsonObject().put("type", "object"), true),
+                "anthropic",
+                Map.of("anthropic-beta", "prompt-caching-2024-07-31"));
 
         String wire = RequestWire.encode(request).encode();
 

@@ -25,6 +25,7 @@ final class AnthropicStreamEncoder implements StreamEncoder {
 
     private final String requestedModel;
     private final Set<Integer> openBlocks = new LinkedHashSet<>();
+    private final Set<Integer> heldRedacted = new LinkedHashSet<>();
     private ChatEvent.MessageStart heldStart;
     private ChatEvent.Usage usage = ChatEvent.Usage.of(0, 0);
     private boolean started;
@@ -65,12 +66,13 @@ final class AnthropicStreamEncoder implements StreamEncoder {
 
     private void content(ChatEvent event, List<SseFrame> frames) {
         if (event instanceof ChatEvent.BlockStart start) {
-            openBlocks.add(start.index());
-            frames.add(frame("content_block_start", block(start.index()).put("content_block", startBlock(start))));
-            if (!pinged) {
-                pinged = true;
-                frames.add(frame("ping", new JsonObject()));
+            if (start.kind() == ChatEvent.BlockKind.REDACTED_THINKING) {
+                heldRedacted.add(start.index()); // its start carries the data, which comes next
+            } else {
+                startBlock(start.index(), startBlock(start), frames);
             }
+        } else if (event instanceof ChatEvent.ThinkingDelta delta && heldRedacted.remove(delta.index())) {
+            startBlock(delta.index(), AnthropicWire.redactedThinkingBlock(delta.signature()), frames);
         } else if (event instanceof ChatEvent.TextDelta delta) {
             frames.add(delta(delta.index(), "text_delta", "text", delta.text()));
         } else if (event instanceof ChatEvent.ToolArgumentsDelta delta) {
@@ -86,6 +88,15 @@ final class AnthropicStreamEncoder implements StreamEncoder {
             stop(stop.index(), frames);
         } else if (event instanceof ChatEvent.Finish finish) {
             finish(finish, frames);
+        }
+    }
+
+    private void startBlock(int index, JsonObject contentBlock, List<SseFrame> frames) {
+        openBlocks.add(index);
+        frames.add(frame("content_block_start", block(index).put("content_block", contentBlock)));
+        if (!pinged) {
+            pinged = true;
+            frames.add(frame("ping", new JsonObject()));
         }
     }
 
@@ -132,6 +143,7 @@ final class AnthropicStreamEncoder implements StreamEncoder {
             case TEXT -> AnthropicWire.textBlock("");
             case TOOL_CALL -> AnthropicWire.toolUseBlock(start.toolCallId(), start.toolName(), new JsonObject());
             case THINKING -> AnthropicWire.thinkingBlock("", "");
+            case REDACTED_THINKING -> throw new IllegalStateException("held until its data arrives");
         };
     }
 

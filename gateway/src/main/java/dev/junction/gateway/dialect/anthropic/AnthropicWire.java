@@ -24,12 +24,18 @@ final class AnthropicWire {
         return id.toString();
     }
 
+    /** A redacted thinking block: the provider's encrypted reasoning, passed back unchanged. */
+    static JsonObject redactedThinkingBlock(String data) {
+        return new JsonObject().put("type", "redacted_thinking").put("data", data == null ? "" : data);
+    }
+
     static String stopReason(FinishReason reason) {
         return switch (reason) {
             case END_TURN -> "end_turn";
             case MAX_TOKENS -> "max_tokens";
             case STOP_SEQUENCE -> "stop_sequence";
             case TOOL_USE -> "tool_use";
+            case REFUSAL -> "refusal";
         };
     }
 

@@ -20,6 +20,7 @@ final class OpenAiWire {
             case END_TURN, STOP_SEQUENCE -> "stop";
             case MAX_TOKENS -> "length";
             case TOOL_USE -> "tool_calls";
+            case REFUSAL -> "content_filter";
         };
     }
 

@@ -1,0 +1,44 @@
+package dev.junction.plugin;
+
+/**
+ * How many input tokens a request has.
+ *
+ * @param exact whether the upstream counted them; {@code false} for an estimate
+ */
+public record TokenCount(int inputTokens, boolean exact) {
+
+    private static final int CHARACTERS_PER_TOKEN = 4;
+
+    /** An estimate from the request's characters (about four to a token in English text and code). */
+    public static TokenCount estimate(ChatRequest request) {
+        long characters = 0;
+        for (ContentPart part : request.system()) {
+            characters += characters(part);
+        }
+        for (Message message : request.messages()) {
+            for (ContentPart part : message.content()) {
+                characters += characters(part);
+            }
+        }
+        for (Tool tool : request.tools()) {
+            characters += tool.name().length() + (tool.description() == null ? 0 : tool.description().length())
+                    + tool.inputSchema().encode().length();
+        }
+        return new TokenCount((int) Math.max(1, (characters + CHARACTERS_PER_TOKEN - 1) / CHARACTERS_PER_TOKEN), false);
+    }
+
+    private static long characters(ContentPart part) {
+        if (part instanceof ContentPart.Text text) {
+            return text.text().length();
+        } else if (part instanceof ContentPart.ToolCall call) {
+            return call.name().length() + call.arguments().length();
+        } else if (part instanceof ContentPart.ToolResult result) {
+            return result.content().stream().mapToLong(TokenCount::characters).sum();
+        } else if (part instanceof ContentPart.Thinking thinking) {
+            return thinking.text().length();
+        } else if (part instanceof ContentPart.Image) {
+            return 1600L * CHARACTERS_PER_TOKEN / 4; // providers bill a typical image at ~1,600 tokens
+        }
+        return 0;
+    }
+}
