@@ -77,13 +77,12 @@ public final class VertxUpstreamClient implements UpstreamClient {
         Promise<JsonObject> answer = Promise.promise();
         Exchange exchange = new Exchange(vertx, target, options, failed -> answer.tryFail(UpstreamException.of(failed)));
         exchange.send(client, request(method, path, headers, body != null, "application/json"), body == null ? null : body.toBuffer())
-                .compose(this::readAnswer)
+                .compose(response -> readAnswer(response, exchange))
                 .onComplete(result -> {
                     exchange.close();
                     if (result.succeeded()) {
                         answer.tryComplete(result.result());
                     } else {
-                        exchange.abort(null);
                         answer.tryFail(result.cause());
                     }
                 });
@@ -100,7 +99,7 @@ public final class VertxUpstreamClient implements UpstreamClient {
         return "VertxUpstreamClient[" + target + "]";
     }
 
-    private Future<JsonObject> readAnswer(HttpClientResponse response) {
+    private Future<JsonObject> readAnswer(HttpClientResponse response, Exchange exchange) {
         if (response.statusCode() / 100 != 2) {
             return BoundedBody.head(response, StreamExchange.MAX_ERROR_BODY)
                     .recover(failure -> Future.failedFuture(UpstreamException.of(target.broken(failure))))
@@ -108,7 +107,10 @@ public final class VertxUpstreamClient implements UpstreamClient {
                             target.backendId(), response.statusCode(), response.headers(), body)))));
         }
         return BoundedBody.all(response, MAX_ANSWER)
-                .recover(failure -> Future.failedFuture(UpstreamException.of(target.broken(failure))))
+                .recover(failure -> {
+                    exchange.abort(null);
+                    return Future.failedFuture(UpstreamException.of(target.broken(failure)));
+                })
                 .compose(this::json);
     }
 
