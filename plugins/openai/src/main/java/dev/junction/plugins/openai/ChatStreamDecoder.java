@@ -59,7 +59,7 @@ final class ChatStreamDecoder implements SseHandler {
                 chunk(parse(data), out);
             }
         } catch (BackendException e) {
-            fail(e.toEvent(), out);
+            fail(ChatEvent.Failed.of(e.kind(), prefix() + e.getMessage()), out);
         }
     }
 
@@ -71,7 +71,7 @@ final class ChatStreamDecoder implements SseHandler {
         }
         return ChatEvent.Failed.of(
                 ErrorKind.UPSTREAM,
-                "backend '" + backendId + "': the upstream stream ended before its finish"
+                prefix() + "the upstream stream ended before its finish"
                         + (clean ? "" : " (the connection broke)"));
     }
 
@@ -80,16 +80,13 @@ final class ChatStreamDecoder implements SseHandler {
             fail(StreamErrors.failure(backendId, chunk.getValue("error")), out);
             return;
         }
-        if (!started) {
-            started = true;
-            String model = chunk.getValue("model") instanceof String name && !name.isEmpty() ? name : requestedModel;
-            out.accept(new ChatEvent.MessageStart(string(chunk, "id"), model));
+        JsonArray choices = chunk.getValue("choices") instanceof JsonArray array ? array : new JsonArray();
+        if (!started && (nonEmpty(chunk, "id") != null || !choices.isEmpty())) {
+            start(nonEmpty(chunk, "id"), nonEmpty(chunk, "model"), out);
         }
-        if (chunk.getValue("choices") instanceof JsonArray choices) {
-            for (Object choice : choices) {
-                if (choice instanceof JsonObject object && integer(object, "index") == 0) {
-                    choice(object, out);
-                }
+        for (Object choice : choices) {
+            if (choice instanceof JsonObject object && integer(object, "index") == 0) {
+                choice(object, out);
             }
         }
         if (chunk.getValue("usage") instanceof JsonObject counts) {
@@ -102,10 +99,13 @@ final class ChatStreamDecoder implements SseHandler {
     }
 
     private void choice(JsonObject choice, Consumer<ChatEvent> out) {
+        if (finish != null) {
+            return; // the blocks are closed; nothing of the answer follows its finish reason
+        }
         if (choice.getValue("delta") instanceof JsonObject delta) {
             delta(delta, out);
         }
-        if (choice.getValue("finish_reason") instanceof String reason && finish == null) {
+        if (choice.getValue("finish_reason") instanceof String reason) {
             toolCalls.finishAll(out);
             blocks.close(out);
             finish = reason(reason);
@@ -116,11 +116,11 @@ final class ChatStreamDecoder implements SseHandler {
     }
 
     private void delta(JsonObject delta, Consumer<ChatEvent> out) {
-        String reasoning = string(delta, "reasoning_content");
+        String reasoning = nonEmpty(delta, "reasoning_content");
         if (reasoning == null) {
-            reasoning = string(delta, "reasoning");
+            reasoning = nonEmpty(delta, "reasoning"); // vLLM may send both, the same text: read one
         }
-        if (reasoning != null && !reasoning.isEmpty()) {
+        if (reasoning != null) {
             toolCalls.finishAll(out);
             blocks.thinking(reasoning, out);
         }
@@ -179,12 +179,24 @@ final class ChatStreamDecoder implements SseHandler {
         } else {
             fail(ChatEvent.Failed.of(
                             ErrorKind.UPSTREAM,
-                            "backend '" + backendId + "': the upstream stream ended before its finish"),
+                            prefix() + "the upstream stream ended before its finish"),
                     out);
         }
     }
 
+    /**
+     * Starts the message. Azure's first chunk (empty id and model, no choices, only
+     * {@code prompt_filter_results}) does not: the next one has the id.
+     */
+    private void start(String id, String model, Consumer<ChatEvent> out) {
+        started = true;
+        out.accept(new ChatEvent.MessageStart(id, model != null ? model : requestedModel));
+    }
+
     private void finish(Consumer<ChatEvent> out) {
+        if (!started) {
+            start(null, null, out);
+        }
         ended = true;
         out.accept(ChatEvent.Finish.of(finish));
     }
@@ -200,8 +212,17 @@ final class ChatStreamDecoder implements SseHandler {
         } catch (DecodeException | ClassCastException e) {
             String start = data.length() > 80 ? data.substring(0, 80) + "…" : data;
             throw new BackendException(
-                    ErrorKind.UPSTREAM, "backend '" + backendId + "': the upstream sent a chunk that is not a JSON object: " + start);
+                    ErrorKind.UPSTREAM, "the upstream sent a chunk that is not a JSON object: " + start);
         }
+    }
+
+    private String prefix() {
+        return "backend '" + backendId + "': ";
+    }
+
+    private static String nonEmpty(JsonObject object, String key) {
+        String text = string(object, key);
+        return text == null || text.isEmpty() ? null : text;
     }
 
     private static String string(JsonObject object, String key) {

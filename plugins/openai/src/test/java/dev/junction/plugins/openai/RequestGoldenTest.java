@@ -135,7 +135,7 @@ class RequestGoldenTest {
                 .build();
     }
 
-    private static ChatRequest sameDialectExtra() {
+    static ChatRequest sameDialectExtra() {
         return builder("gpt-4o-mini")
                 .tools(new Tool("noop", null, null))
                 .toolChoice(new ToolChoice(ToolChoice.Mode.AUTO, null, null))
@@ -149,7 +149,7 @@ class RequestGoldenTest {
                         .put("prediction", new JsonObject().put("type", "content").put("content", "Hello"))
                         .put("messages", new JsonArray().add("never replaces the encoded messages")))
                 .dialect("openai")
-                .headers(Map.of("openai-beta", "assistants=v2"))
+                .headers(Map.of("openai-beta", "assistants=v2", "authorization", "Bearer client-key"))
                 .build();
     }
 
