@@ -68,12 +68,13 @@ final class Exchange {
             return;
         }
         timers.cancel();
+        if (reason != null) {
+            // before the reset: resetting may at once fail the response on this thread
+            onAbort.accept(reason);
+        }
         HttpClientRequest current = request;
         if (current != null) {
             current.reset();
-        }
-        if (reason != null) {
-            onAbort.accept(reason);
         }
     }
 

@@ -75,15 +75,16 @@ public final class VertxUpstreamClient implements UpstreamClient {
     @Override
     public Future<JsonObject> call(HttpMethod method, String path, Map<String, String> headers, JsonObject body) {
         Promise<JsonObject> answer = Promise.promise();
-        Exchange exchange = new Exchange(vertx, target, options, failed -> answer.tryFail(UpstreamException.of(failed)));
-        exchange.send(client, request(method, path, headers, body != null, "application/json"), body == null ? null : body.toBuffer())
-                .compose(this::readAnswer)
+        Exchange exchange =
+                new Exchange(vertx, target, options, failed -> answer.tryFail(UpstreamException.of(failed)));
+        RequestOptions request = request(method, path, headers, body != null, "application/json");
+        exchange.send(client, request, body == null ? null : body.toBuffer())
+                .compose(response -> readAnswer(response, exchange))
                 .onComplete(result -> {
                     exchange.close();
                     if (result.succeeded()) {
                         answer.tryComplete(result.result());
                     } else {
-                        exchange.abort(null);
                         answer.tryFail(result.cause());
                     }
                 });
@@ -100,7 +101,7 @@ public final class VertxUpstreamClient implements UpstreamClient {
         return "VertxUpstreamClient[" + target + "]";
     }
 
-    private Future<JsonObject> readAnswer(HttpClientResponse response) {
+    private Future<JsonObject> readAnswer(HttpClientResponse response, Exchange exchange) {
         if (response.statusCode() / 100 != 2) {
             return BoundedBody.head(response, StreamExchange.MAX_ERROR_BODY)
                     .recover(failure -> Future.failedFuture(UpstreamException.of(target.broken(failure))))
@@ -108,7 +109,10 @@ public final class VertxUpstreamClient implements UpstreamClient {
                             target.backendId(), response.statusCode(), response.headers(), body)))));
         }
         return BoundedBody.all(response, MAX_ANSWER)
-                .recover(failure -> Future.failedFuture(UpstreamException.of(target.broken(failure))))
+                .recover(failure -> {
+                    exchange.abort(null);
+                    return Future.failedFuture(UpstreamException.of(target.broken(failure)));
+                })
                 .compose(this::json);
     }
 
@@ -139,10 +143,17 @@ public final class VertxUpstreamClient implements UpstreamClient {
         if (callHeaders != null) {
             callHeaders.forEach(headers::set);
         }
-        String suffix = path == null || path.isEmpty() || path.startsWith("/") || path.startsWith("?") ? path : "/" + path;
         return new RequestOptions()
                 .setMethod(method)
-                .setAbsoluteURI(options.baseUrl() + (suffix == null ? "" : suffix))
+                .setAbsoluteURI(options.baseUrl() + relative(path))
                 .setHeaders(headers);
+    }
+
+    /** {@code path} as it follows the base URL: with a leading slash unless it is empty or a query. */
+    private static String relative(String path) {
+        if (path == null || path.isEmpty() || path.startsWith("/") || path.startsWith("?")) {
+            return path == null ? "" : path;
+        }
+        return "/" + path;
     }
 }
