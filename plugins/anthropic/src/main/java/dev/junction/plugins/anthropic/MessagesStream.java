@@ -69,7 +69,7 @@ final class MessagesStream implements SseHandler {
     public ChatEvent onEnd(boolean clean) {
         return failure(
                 ErrorKind.UPSTREAM,
-                clean ? "ended the stream before message_stop" : "cut the stream before message_stop");
+                clean ? "ended the stream before message_stop" : "broke off the stream before message_stop");
     }
 
     private static boolean known(String type) {
@@ -192,15 +192,27 @@ final class MessagesStream implements SseHandler {
         return new ChatEvent.Finish(reason, reason == FinishReason.STOP_SEQUENCE ? stopSequence : null);
     }
 
+    /**
+     * An {@code error} event. As for an HTTP error ({@link dev.junction.http.UpstreamFailures}), the
+     * message is the upstream's own, prefixed with the backend's name where the failure is the
+     * gateway's rather than the caller's.
+     */
     private ChatEvent error(JsonObject error) {
         String type = Json.string(error, "type");
         String message = Json.string(error, "message");
-        String detail = (message == null ? "no message" : message) + (type == null ? "" : " (" + type + ")");
-        return ChatEvent.Failed.of(AnthropicCodes.errorKind(type), "Backend '" + backendId + "': " + detail);
+        ErrorKind kind = AnthropicCodes.errorKind(type);
+        String text = message == null || message.isBlank() ? "no message" : message;
+        if (kind == ErrorKind.INVALID_REQUEST || kind == ErrorKind.NOT_FOUND) {
+            return ChatEvent.Failed.of(kind, text);
+        }
+        return ChatEvent.Failed.of(
+                kind,
+                "backend '" + backendId + "': the upstream failed mid-stream" + (type == null ? "" : " (" + type + ")")
+                        + ": " + text);
     }
 
     private ChatEvent failure(ErrorKind kind, String problem) {
-        return ChatEvent.Failed.of(kind, "Backend '" + backendId + "': the Anthropic API " + problem + ".");
+        return ChatEvent.Failed.of(kind, "backend '" + backendId + "': the upstream " + problem);
     }
 
     private static int count(JsonObject usage, String key, int previous) {

@@ -21,7 +21,7 @@ class MessagesStreamTest {
     void a_cut_connection_fails_as_upstream_naming_the_backend() {
         assertThat(stream.onEnd(false))
                 .isEqualTo(ChatEvent.Failed.of(
-                        ErrorKind.UPSTREAM, "Backend 'claude-api': the Anthropic API cut the stream before message_stop."));
+                        ErrorKind.UPSTREAM, "backend 'claude-api': the upstream broke off the stream before message_stop"));
     }
 
     @Test
@@ -30,7 +30,7 @@ class MessagesStreamTest {
 
         assertThat(events).containsExactly(ChatEvent.Failed.of(
                 ErrorKind.UPSTREAM,
-                "Backend 'claude-api': the Anthropic API sent a content_block_delta event whose data is not a JSON object."));
+                "backend 'claude-api': the upstream sent a content_block_delta event whose data is not a JSON object"));
     }
 
     @Test
@@ -53,7 +53,8 @@ class MessagesStreamTest {
     void an_error_without_a_type_is_an_upstream_failure() {
         stream.onEvent(new SseEvent("error", "{\"type\":\"error\",\"error\":{}}"), events::add);
 
-        assertThat(events).containsExactly(ChatEvent.Failed.of(ErrorKind.UPSTREAM, "Backend 'claude-api': no message"));
+        assertThat(events).containsExactly(ChatEvent.Failed.of(
+                ErrorKind.UPSTREAM, "backend 'claude-api': the upstream failed mid-stream: no message"));
     }
 
     @ParameterizedTest
@@ -72,8 +73,10 @@ class MessagesStreamTest {
                 new SseEvent("error", "{\"type\": \"error\", \"error\": {\"type\": \"" + type + "\", \"message\": \"m\"}}"),
                 events::add);
 
-        assertThat(events).containsExactly(
-                ChatEvent.Failed.of(kind, "Backend 'claude-api': m (" + type + ")"));
+        String message = kind == ErrorKind.INVALID_REQUEST || kind == ErrorKind.NOT_FOUND
+                ? "m"
+                : "backend 'claude-api': the upstream failed mid-stream (" + type + "): m";
+        assertThat(events).containsExactly(ChatEvent.Failed.of(kind, message));
     }
 
     @Test
