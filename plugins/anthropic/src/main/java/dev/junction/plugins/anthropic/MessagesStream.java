@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The Messages API's stream as canonical events. One per request; called on one thread at a time.
@@ -225,7 +226,7 @@ final class MessagesStream implements SseHandler {
     }
 
     private static void emitIfAny(
-            String value, java.util.function.Function<String, ChatEvent> event, Consumer<ChatEvent> events) {
+            String value, Function<String, ChatEvent> event, Consumer<ChatEvent> events) {
         if (value != null && !value.isEmpty()) {
             events.accept(event.apply(value));
         }
