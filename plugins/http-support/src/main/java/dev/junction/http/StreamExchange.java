@@ -136,7 +136,8 @@ final class StreamExchange {
 
     private ChatEvent.Failed handlerFailed(RuntimeException e) {
         return ChatEvent.Failed.of(
-                ErrorKind.INTERNAL, target.prefix() + "could not read the upstream's stream: " + target.redact(String.valueOf(e)));
+                ErrorKind.INTERNAL,
+                target.prefix() + "could not read the upstream's stream: " + target.redact(String.valueOf(e)));
     }
 
     private static ChatEvent.Failed eventOf(Throwable failure) {

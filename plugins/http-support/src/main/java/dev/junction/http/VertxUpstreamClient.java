@@ -75,8 +75,10 @@ public final class VertxUpstreamClient implements UpstreamClient {
     @Override
     public Future<JsonObject> call(HttpMethod method, String path, Map<String, String> headers, JsonObject body) {
         Promise<JsonObject> answer = Promise.promise();
-        Exchange exchange = new Exchange(vertx, target, options, failed -> answer.tryFail(UpstreamException.of(failed)));
-        exchange.send(client, request(method, path, headers, body != null, "application/json"), body == null ? null : body.toBuffer())
+        Exchange exchange =
+                new Exchange(vertx, target, options, failed -> answer.tryFail(UpstreamException.of(failed)));
+        RequestOptions request = request(method, path, headers, body != null, "application/json");
+        exchange.send(client, request, body == null ? null : body.toBuffer())
                 .compose(response -> readAnswer(response, exchange))
                 .onComplete(result -> {
                     exchange.close();
@@ -141,10 +143,17 @@ public final class VertxUpstreamClient implements UpstreamClient {
         if (callHeaders != null) {
             callHeaders.forEach(headers::set);
         }
-        String suffix = path == null || path.isEmpty() || path.startsWith("/") || path.startsWith("?") ? path : "/" + path;
         return new RequestOptions()
                 .setMethod(method)
-                .setAbsoluteURI(options.baseUrl() + (suffix == null ? "" : suffix))
+                .setAbsoluteURI(options.baseUrl() + relative(path))
                 .setHeaders(headers);
+    }
+
+    /** {@code path} as it follows the base URL: with a leading slash unless it is empty or a query. */
+    private static String relative(String path) {
+        if (path == null || path.isEmpty() || path.startsWith("/") || path.startsWith("?")) {
+            return path == null ? "" : path;
+        }
+        return "/" + path;
     }
 }

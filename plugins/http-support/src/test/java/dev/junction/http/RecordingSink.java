@@ -119,6 +119,19 @@ final class RecordingSink implements ChatSink {
         done.future().await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Whether any event beyond the {@code count} already seen arrives within {@code window}. */
+    synchronized boolean moreThanWithin(int count, Duration window) throws InterruptedException {
+        long deadline = System.nanoTime() + window.toNanos();
+        while (events.size() <= count) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
+    }
+
     /** Whether a terminal event arrives within {@code window}. */
     boolean terminalWithin(Duration window) throws InterruptedException {
         return terminal.await(window.toMillis(), TimeUnit.MILLISECONDS);

@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  * A minimal provider translation for tests: each event's data is a text delta, {@code [DONE]} ends
  * the answer, and an end without it fails with {@code clean=<clean>}.
  */
-final class TextHandler implements SseHandler {
+class TextHandler implements SseHandler {
 
     final List<SseEvent> seen = new CopyOnWriteArrayList<>();
     final List<Boolean> ends = new CopyOnWriteArrayList<>();

@@ -12,6 +12,7 @@ import io.vertx.junit5.VertxExtension;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,6 +23,11 @@ class VertxUpstreamClientCallTest {
 
     private FakeUpstream fake;
     private UpstreamClient client;
+
+    @BeforeEach
+    void warmUp(Vertx vertx) throws Exception {
+        UpstreamTestSupport.warmUp(vertx);
+    }
 
     @AfterEach
     void stop() throws Exception {

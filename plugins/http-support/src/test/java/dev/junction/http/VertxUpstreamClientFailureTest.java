@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,6 +24,11 @@ class VertxUpstreamClientFailureTest {
 
     private FakeUpstream fake;
     private UpstreamClient client;
+
+    @BeforeEach
+    void warmUp(Vertx vertx) throws Exception {
+        UpstreamTestSupport.warmUp(vertx);
+    }
 
     @AfterEach
     void stop() throws Exception {
@@ -170,6 +176,44 @@ class VertxUpstreamClientFailureTest {
                 .isFalse();
         assertThat(sink.events()).containsExactly(new ChatEvent.TextDelta(0, "one"));
         assertThat(handler.ends).isEmpty();
+    }
+
+    @Test
+    void a_cancel_before_the_headers_closes_the_upstream_connection(Vertx vertx) throws Exception {
+        fake = FakeUpstream.start(vertx, request -> {});
+        client = UpstreamTestSupport.client(vertx, fake.baseUrl(), new JsonObject().put("firstByteTimeoutSeconds", 1));
+        RecordingSink sink = new RecordingSink();
+        client.stream("/chat/completions", Map.of(), new JsonObject(), new TextHandler(), sink);
+        fake.nextRequest();
+
+        sink.cancel();
+
+        assertThat(fake.connectionClosedWithin(1000)).isTrue();
+        assertThat(sink.terminalWithin(Duration.ofMillis(1500)))
+                .as("the first-byte timeout does not fire after a cancel")
+                .isFalse();
+        assertThat(sink.events()).isEmpty();
+    }
+
+    @Test
+    void a_handler_that_throws_fails_the_stream_and_aborts_the_request(Vertx vertx) throws Exception {
+        fake = FakeUpstream.start(vertx, request -> sse(request.response()).write("data: boom\n\n"));
+        client = UpstreamTestSupport.client(vertx, fake.baseUrl(), new JsonObject());
+        SseHandler throwing = new TextHandler() {
+            @Override
+            public void onEvent(SseEvent event, java.util.function.Consumer<ChatEvent> events) {
+                throw new IllegalStateException("bad " + event.data());
+            }
+        };
+        RecordingSink sink = new RecordingSink();
+
+        client.stream("/chat/completions", Map.of(), new JsonObject(), throwing, sink);
+
+        assertThat(sink.awaitFailure())
+                .isEqualTo(ChatEvent.Failed.of(
+                        ErrorKind.INTERNAL,
+                        "backend 'up': could not read the upstream's stream: java.lang.IllegalStateException: bad boom"));
+        assertThat(fake.connectionClosedWithin(1000)).isTrue();
     }
 
     private ChatEvent.Failed streamFailure(int status) throws InterruptedException {

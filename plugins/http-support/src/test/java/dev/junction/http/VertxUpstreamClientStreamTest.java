@@ -13,6 +13,7 @@ import io.vertx.junit5.VertxExtension;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,6 +24,11 @@ class VertxUpstreamClientStreamTest {
 
     private FakeUpstream fake;
     private UpstreamClient client;
+
+    @BeforeEach
+    void warmUp(Vertx vertx) throws Exception {
+        UpstreamTestSupport.warmUp(vertx);
+    }
 
     @AfterEach
     void stop() throws Exception {
@@ -127,6 +133,22 @@ class VertxUpstreamClientStreamTest {
         assertThat(sink.events())
                 .containsExactly(new ChatEvent.TextDelta(0, "a"), ChatEvent.Finish.of(FinishReason.END_TURN));
         assertThat(handler.ends).isEmpty();
+    }
+
+    @Test
+    void ends_exactly_once_and_no_deadline_fires_after_the_end(Vertx vertx) throws Exception {
+        fake = FakeUpstream.start(vertx, request -> sse(request.response()).end("data: a\n\ndata: [DONE]\n\n"));
+        client = UpstreamTestSupport.client(
+                vertx, fake.baseUrl(), new JsonObject().put("timeoutSeconds", 1).put("firstByteTimeoutSeconds", 1));
+        RecordingSink sink = new RecordingSink();
+
+        client.stream("/chat/completions", Map.of(), new JsonObject(), new TextHandler(), sink);
+
+        sink.awaitTerminal();
+        assertThat(sink.moreThanWithin(2, java.time.Duration.ofMillis(1500)))
+                .as("nothing after the end, even past the 1 s deadlines")
+                .isFalse();
+        assertThat(sink.events()).hasSize(2);
     }
 
     @Test
