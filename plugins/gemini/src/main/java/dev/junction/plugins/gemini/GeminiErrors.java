@@ -17,15 +17,44 @@ final class GeminiErrors {
 
     private GeminiErrors() {}
 
-    /** The failure an error object describes; {@code backendId} is named when credentials were refused. */
+    /**
+     * The failure an error object in the stream describes. Failures that are the gateway's rather
+     * than the caller's name the backend, as {@code dev.junction.http.UpstreamFailures} does for
+     * HTTP answers.
+     */
     static ChatEvent.Failed failed(JsonObject error, String backendId) {
         ErrorKind kind = kind(error);
-        String message = error.getValue("message") instanceof String text ? text : "Gemini failed without a message.";
-        if (kind == ErrorKind.AUTHENTICATION) {
-            message = "The backend '" + backendId + "' was refused by Gemini: " + message;
+        String message = error.getValue("message") instanceof String text && !text.isBlank()
+                ? text
+                : "Gemini failed without a message.";
+        Integer retryAfter = retryAfterSeconds(error);
+        switch (kind) {
+            case INVALID_REQUEST, NOT_FOUND -> {
+                return new ChatEvent.Failed(kind, message, null);
+            }
+            case AUTHENTICATION -> message = "Gemini refused the gateway's credentials: " + message;
+            case RATE_LIMITED -> retryAfter = retryAfter == null ? 1 : retryAfter;
+            default -> {
+                // named as it is
+            }
         }
-        return new ChatEvent.Failed(kind, message, retryAfterSeconds(error));
+        return new ChatEvent.Failed(kind, "backend '" + backendId + "': " + message, retryAfter);
     }
+
+    /**
+     * Gemini answers a wrong API key with 400 {@code INVALID_ARGUMENT}, which the shared
+     * classification takes for the caller's mistake; it is the gateway's credentials that failed.
+     */
+    static ChatEvent.Failed refine(ChatEvent.Failed failed, String backendId) {
+        if (failed.kind() == ErrorKind.INVALID_REQUEST && failed.message().contains(INVALID_KEY_MESSAGE)) {
+            return ChatEvent.Failed.of(ErrorKind.AUTHENTICATION,
+                    "backend '" + backendId + "': Gemini refused the gateway's API key (400): " + failed.message());
+        }
+        return failed;
+    }
+
+    /** The message of Gemini's 400 for a wrong key (its details carry the reason {@code API_KEY_INVALID}). */
+    static final String INVALID_KEY_MESSAGE = "API key not valid";
 
     /** The kind of failure, from the API key reason, the RPC status, then the HTTP code. */
     static ErrorKind kind(JsonObject error) {

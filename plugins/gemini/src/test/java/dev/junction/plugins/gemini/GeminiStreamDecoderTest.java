@@ -87,6 +87,6 @@ class GeminiStreamDecoderTest {
                 {"error": {"code": 429, "message": "Resource has been exhausted (e.g. check quota).", "status": "RESOURCE_EXHAUSTED",
                  "details": [{"@type": "type.googleapis.com/google.rpc.RetryInfo", "retryDelay": "36.5s"}]}}""")), true);
         assertThat(events).containsExactly(new ChatEvent.Failed(
-                ErrorKind.RATE_LIMITED, "Resource has been exhausted (e.g. check quota).", 37));
+                ErrorKind.RATE_LIMITED, "backend 'gem': Resource has been exhausted (e.g. check quota).", 37));
     }
 }
