@@ -1,0 +1,148 @@
+package dev.junction.http;
+
+import dev.junction.plugin.ChatEvent;
+import dev.junction.plugin.ChatSink;
+import dev.junction.plugin.ErrorKind;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.RequestOptions;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One streamed answer: sends the request, feeds a 2xx body through an {@link SseParser} into the
+ * {@link SseHandler} as chunks arrive, and ends the sink with exactly one terminal event. The
+ * handler runs on the response's context, one call at a time; a timeout or a cancel may come from
+ * any thread, so the terminal is guarded by one flag.
+ */
+final class StreamExchange {
+
+    static final int MAX_ERROR_BODY = 1 << 20;
+
+    private final UpstreamTarget target;
+    private final SseHandler handler;
+    private final ChatSink sink;
+    private final Exchange exchange;
+    private final SseParser parser;
+    private final AtomicBoolean ended = new AtomicBoolean();
+
+    StreamExchange(Vertx vertx, UpstreamTarget target, HttpOptions options, SseHandler handler, ChatSink sink) {
+        this.target = target;
+        this.handler = handler;
+        this.sink = sink;
+        this.exchange = new Exchange(vertx, target, options, this::finish);
+        this.parser = new SseParser(this::onSse);
+    }
+
+    void start(HttpClient client, RequestOptions request, Buffer body) {
+        if (sink.cancelled()) {
+            return;
+        }
+        sink.onCancel(this::cancel);
+        if (ended.get()) {
+            return;
+        }
+        exchange.send(client, request, body).onComplete(this::onResponse);
+    }
+
+    private void onResponse(AsyncResult<HttpClientResponse> result) {
+        if (result.failed()) {
+            exchange.close();
+            finish(eventOf(result.cause()));
+            return;
+        }
+        HttpClientResponse response = result.result();
+        if (response.statusCode() / 100 == 2) {
+            relay(response);
+        } else {
+            BoundedBody.head(response, MAX_ERROR_BODY).onComplete(body -> {
+                exchange.close();
+                finish(body.succeeded()
+                        ? target.redact(UpstreamFailures.classify(
+                                target.backendId(), response.statusCode(), response.headers(), body.result()))
+                        : target.broken(body.cause()));
+            });
+        }
+    }
+
+    private void relay(HttpClientResponse response) {
+        response.handler(chunk -> {
+            if (!ended.get()) {
+                parser.feed(chunk);
+            }
+        });
+        response.exceptionHandler(failure -> upstreamEnded(false));
+        response.endHandler(done -> {
+            if (!ended.get()) {
+                parser.end();
+            }
+            upstreamEnded(true);
+        });
+    }
+
+    private void onSse(SseEvent event) {
+        if (ended.get()) {
+            return;
+        }
+        try {
+            handler.onEvent(event, this::forward);
+        } catch (RuntimeException e) {
+            finish(handlerFailed(e));
+            exchange.abort(null);
+        }
+    }
+
+    private void forward(ChatEvent event) {
+        if (event.terminal()) {
+            finish(event);
+        } else if (!ended.get()) {
+            sink.emit(event);
+        }
+    }
+
+    private void upstreamEnded(boolean clean) {
+        exchange.close();
+        if (ended.get()) {
+            return;
+        }
+        ChatEvent last;
+        try {
+            last = handler.onEnd(clean);
+        } catch (RuntimeException e) {
+            last = handlerFailed(e);
+        }
+        if (last != null && !last.terminal()) {
+            forward(last);
+            last = null;
+        }
+        finish(last != null
+                ? last
+                : ChatEvent.Failed.of(
+                        ErrorKind.INTERNAL, target.prefix() + "the stream ended without a terminal event"));
+    }
+
+    private void cancel() {
+        ended.set(true);
+        exchange.abort(null);
+    }
+
+    private void finish(ChatEvent terminal) {
+        if (ended.compareAndSet(false, true)) {
+            sink.emit(terminal);
+        }
+    }
+
+    private ChatEvent.Failed handlerFailed(RuntimeException e) {
+        return ChatEvent.Failed.of(
+                ErrorKind.INTERNAL,
+                target.prefix() + "could not read the upstream's stream: " + target.redact(String.valueOf(e)));
+    }
+
+    private static ChatEvent.Failed eventOf(Throwable failure) {
+        return failure instanceof UpstreamException upstream
+                ? upstream.toEvent()
+                : ChatEvent.Failed.of(ErrorKind.INTERNAL, String.valueOf(failure.getMessage()));
+    }
+}
