@@ -1,0 +1,91 @@
+package dev.junction.plugins.openai;
+
+import dev.junction.http.UpstreamClient;
+import dev.junction.plugin.Backend;
+import dev.junction.plugin.BackendException;
+import dev.junction.plugin.ChatRequest;
+import dev.junction.plugin.ChatSink;
+import dev.junction.plugin.EmbeddingRequest;
+import dev.junction.plugin.Embeddings;
+import dev.junction.plugin.ErrorKind;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An OpenAI or OpenAI-compatible API as a backend: chat through streamed Chat Completions
+ * ({@code POST /chat/completions}), the upstream's {@code GET /models}, and
+ * {@code POST /embeddings}. Token counts are the default estimate: the API has no count endpoint.
+ *
+ * <p>Non-blocking: every method returns at once and the answer arrives from the HTTP client's
+ * callbacks on the event loop. Thread-safe; requests share one connection pool.
+ */
+final class OpenAiBackend implements Backend {
+
+    private final String id;
+    private final OpenAiSettings settings;
+    private final UpstreamClient client;
+
+    OpenAiBackend(String id, OpenAiSettings settings, UpstreamClient client) {
+        this.id = id;
+        this.settings = settings;
+        this.client = client;
+    }
+
+    @Override
+    public boolean blocking() {
+        return false;
+    }
+
+    @Override
+    public void chat(ChatRequest request, ChatSink sink) {
+        JsonObject body;
+        try {
+            body = ChatRequestEncoder.encode(request, settings);
+        } catch (BackendException e) {
+            sink.emit(e.toEvent());
+            return;
+        }
+        client.stream(
+                "/chat/completions",
+                ChatRequestEncoder.headers(request),
+                body,
+                new ChatStreamDecoder(id, request.model()),
+                sink);
+    }
+
+    /** The ids of {@code GET /models}, in the upstream's order. */
+    @Override
+    public Future<List<String>> models() {
+        return client.call(HttpMethod.GET, "/models", Map.of(), null).map(this::modelIds);
+    }
+
+    @Override
+    public Future<Embeddings> embed(EmbeddingRequest request) {
+        return client.call(HttpMethod.POST, "/embeddings", Map.of(), EmbeddingsCodec.body(request, settings))
+                .map(answer -> EmbeddingsCodec.decode(answer, request, id));
+    }
+
+    @Override
+    public Future<Void> close() {
+        return client.close();
+    }
+
+    private List<String> modelIds(JsonObject answer) {
+        if (!(answer.getValue("data") instanceof JsonArray data)) {
+            throw new BackendException(
+                    ErrorKind.UPSTREAM, "backend '" + id + "': the upstream's model list has no 'data' array");
+        }
+        List<String> ids = new ArrayList<>(data.size());
+        for (Object model : data) {
+            if (model instanceof JsonObject object && object.getValue("id") instanceof String modelId) {
+                ids.add(modelId);
+            }
+        }
+        return ids;
+    }
+}

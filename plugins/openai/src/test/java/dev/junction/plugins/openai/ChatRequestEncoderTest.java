@@ -1,0 +1,81 @@
+package dev.junction.plugins.openai;
+
+import static dev.junction.plugins.openai.Requests.builder;
+import static dev.junction.plugins.openai.Requests.text;
+import static dev.junction.plugins.openai.Requests.user;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.junction.plugin.BackendException;
+import dev.junction.plugin.ContentPart;
+import dev.junction.plugin.ErrorKind;
+import dev.junction.plugin.Sampling;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What the golden bodies do not show: refusals, the model map, and the forwarded headers. */
+class ChatRequestEncoderTest {
+
+    private static final OpenAiSettings OPENAI = OpenAiSettings.parse(new JsonObject());
+
+    @Test
+    void top_k_is_an_invalid_request_for_openai_naming_the_parameter() {
+        var request = builder("gpt-4o").sampling(new Sampling(null, null, 5, null, List.of(), null)).build();
+
+        assertThatThrownBy(() -> ChatRequestEncoder.encode(request, OPENAI))
+                .isInstanceOfSatisfying(BackendException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_REQUEST))
+                .hasMessageStartingWith("top_k is not a parameter of OpenAI's API");
+    }
+
+    @Test
+    void a_compatible_flavor_on_openai_host_passes_top_k_and_max_tokens() {
+        var settings = OpenAiSettings.parse(new JsonObject().put("flavor", "compatible"));
+        var request = builder("m").sampling(new Sampling(null, null, 5, 9, List.of(), null)).build();
+
+        JsonObject body = ChatRequestEncoder.encode(request, settings);
+
+        assertThat(body.getInteger("top_k")).isEqualTo(5);
+        assertThat(body.getInteger("max_tokens")).isEqualTo(9);
+        assertThat(body.containsKey("max_completion_tokens")).isFalse();
+    }
+
+    @Test
+    void the_model_map_names_the_upstream_model() {
+        var settings = OpenAiSettings.parse(new JsonObject().put("modelMap", new JsonObject().put("fast", "gpt-4o-mini")));
+
+        assertThat(ChatRequestEncoder.encode(builder("fast").build(), settings).getString("model")).isEqualTo("gpt-4o-mini");
+        assertThat(ChatRequestEncoder.encode(builder("gpt-4o").build(), settings).getString("model")).isEqualTo("gpt-4o");
+    }
+
+    @Test
+    void an_image_in_the_system_instructions_is_an_invalid_request() {
+        var request = builder("gpt-4o").system(new ContentPart.Image("image/png", "iVBO", null)).build();
+
+        assertThatThrownBy(() -> ChatRequestEncoder.encode(request, OPENAI))
+                .isInstanceOf(BackendException.class)
+                .hasMessage("system instructions can only hold text for OpenAI, not an image");
+    }
+
+    @Test
+    void a_tool_call_in_a_user_message_is_an_invalid_request_naming_the_message() {
+        var request = builder("gpt-4o")
+                .messages(user(text("Hi")), user(new ContentPart.ToolCall("c", "f", "{}")))
+                .build();
+
+        assertThatThrownBy(() -> ChatRequestEncoder.encode(request, OPENAI))
+                .isInstanceOf(BackendException.class)
+                .hasMessage("messages[1]: a user message cannot hold a tool call for OpenAI");
+    }
+
+    @Test
+    void forwards_a_same_dialect_clients_headers_except_authorization() {
+        var headers = Map.of("openai-beta", "x", "authorization", "Bearer client", "x-stainless-lang", "java");
+
+        assertThat(ChatRequestEncoder.headers(builder("m").dialect("openai").headers(headers).build()))
+                .containsOnly(Map.entry("openai-beta", "x"), Map.entry("x-stainless-lang", "java"));
+        assertThat(ChatRequestEncoder.headers(builder("m").dialect("anthropic").headers(headers).build())).isEmpty();
+        assertThat(ChatRequestEncoder.headers(builder("m").headers(headers).build())).isEmpty();
+    }
+}
