@@ -1,0 +1,175 @@
+package dev.junction.plugins.anthropic;
+
+import dev.junction.plugin.BackendException;
+import dev.junction.plugin.ContentPart;
+import dev.junction.plugin.ErrorKind;
+import dev.junction.plugin.Message;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/**
+ * Canonical system instructions and messages as the Messages API's {@code system} and
+ * {@code messages}. Consecutive messages of one role become one turn, their blocks in order (the API
+ * wants user and assistant turns to alternate). Pure; a request it cannot express fails with
+ * {@link ErrorKind#INVALID_REQUEST} naming the canonical path ({@code messages[2].content[0]}).
+ *
+ * <p>For a client that spoke another dialect ({@code foreign}), what the Messages API would refuse
+ * but that carries nothing is left out: empty text (OpenAI's {@code "content": ""} beside tool
+ * calls), thinking without a signature (reasoning another provider produced, which Anthropic cannot
+ * verify), and a turn left with no blocks. An Anthropic client's request goes as it came.
+ */
+final class MessagesContent {
+
+    private final boolean foreign;
+
+    private MessagesContent(boolean foreign) {
+        this.foreign = foreign;
+    }
+
+    /** The {@code system} field: a string for one text, blocks for several, {@code null} for none. */
+    static Object system(List<ContentPart> system, boolean foreign) {
+        JsonArray blocks = new JsonArray();
+        for (int i = 0; i < system.size(); i++) {
+            if (!(system.get(i) instanceof ContentPart.Text text)) {
+                throw invalid("system[" + i + "]", "the Messages API takes only text as system instructions");
+            }
+            if (!(foreign && text.text().isEmpty())) {
+                blocks.add(new JsonObject().put("type", "text").put("text", text.text()));
+            }
+        }
+        if (blocks.isEmpty()) {
+            return null;
+        }
+        return blocks.size() == 1 ? blocks.getJsonObject(0).getString("text") : blocks;
+    }
+
+    /** The {@code messages} field: one turn per run of messages of the same role. */
+    static JsonArray messages(List<Message> messages, boolean foreign) {
+        MessagesContent content = new MessagesContent(foreign);
+        JsonArray turns = new JsonArray();
+        String lastRole = null;
+        for (int i = 0; i < messages.size(); i++) {
+            Message message = messages.get(i);
+            JsonArray blocks = content.blocks(message.content(), "messages[" + i + "].content");
+            if (foreign && blocks.isEmpty()) {
+                continue;
+            }
+            String role = message.role() == Message.Role.USER ? "user" : "assistant";
+            if (role.equals(lastRole)) {
+                turns.getJsonObject(turns.size() - 1).getJsonArray("content").addAll(blocks);
+            } else {
+                turns.add(new JsonObject().put("role", role).put("content", blocks));
+                lastRole = role;
+            }
+        }
+        return turns;
+    }
+
+    private JsonArray blocks(List<ContentPart> parts, String path) {
+        JsonArray blocks = new JsonArray();
+        for (int j = 0; j < parts.size(); j++) {
+            JsonObject block = block(parts.get(j), path + "[" + j + "]");
+            if (block != null) {
+                blocks.add(block);
+            }
+        }
+        return blocks;
+    }
+
+    private JsonObject block(ContentPart part, String path) {
+        if (part instanceof ContentPart.Text text) {
+            return foreign && text.text().isEmpty() ? null : text(text.text());
+        } else if (part instanceof ContentPart.Image image) {
+            return image(image, path);
+        } else if (part instanceof ContentPart.ToolCall call) {
+            return new JsonObject()
+                    .put("type", "tool_use")
+                    .put("id", call.id())
+                    .put("name", call.name())
+                    .put("input", arguments(call, path));
+        } else if (part instanceof ContentPart.ToolResult result) {
+            return toolResult(result, path);
+        } else if (part instanceof ContentPart.Thinking thinking) {
+            if (thinking.signature() == null && foreign) {
+                return null;
+            }
+            JsonObject block = new JsonObject().put("type", "thinking").put("thinking", thinking.text());
+            return thinking.signature() == null ? block : block.put("signature", thinking.signature());
+        } else if (part instanceof ContentPart.RedactedThinking redacted) {
+            return new JsonObject().put("type", "redacted_thinking").put("data", redacted.data());
+        }
+        throw invalid(path, "a content part the anthropic backend does not know: " + part.getClass().getSimpleName());
+    }
+
+    private JsonObject toolResult(ContentPart.ToolResult result, String path) {
+        JsonObject block = new JsonObject().put("type", "tool_result").put("tool_use_id", result.toolCallId());
+        JsonArray content = new JsonArray();
+        for (int k = 0; k < result.content().size(); k++) {
+            ContentPart part = result.content().get(k);
+            String partPath = path + ".content[" + k + "]";
+            if (part instanceof ContentPart.Text text) {
+                if (!(foreign && text.text().isEmpty())) {
+                    content.add(text(text.text()));
+                }
+            } else if (part instanceof ContentPart.Image image) {
+                content.add(image(image, partPath));
+            } else {
+                throw invalid(partPath, "a tool result holds only text and images");
+            }
+        }
+        if (!content.isEmpty()) {
+            block.put("content", content);
+        }
+        return result.error() ? block.put("is_error", true) : block;
+    }
+
+    private static JsonObject text(String text) {
+        return new JsonObject().put("type", "text").put("text", text);
+    }
+
+    private static JsonObject image(ContentPart.Image image, String path) {
+        if (image.data() != null) {
+            if (image.mediaType() == null) {
+                throw invalid(path, "an inline image needs its media type");
+            }
+            return base64Image(image.mediaType(), image.data());
+        }
+        String url = image.url();
+        if (url.regionMatches(true, 0, "data:", 0, 5)) {
+            int comma = url.indexOf(',');
+            int base64 = url.indexOf(";base64");
+            if (comma < 0 || base64 < 0 || base64 > comma) {
+                throw invalid(path, "a data: URL image must be base64 encoded");
+            }
+            return base64Image(url.substring(5, base64), url.substring(comma + 1));
+        }
+        return new JsonObject()
+                .put("type", "image")
+                .put("source", new JsonObject().put("type", "url").put("url", url));
+    }
+
+    private static JsonObject base64Image(String mediaType, String data) {
+        return new JsonObject()
+                .put("type", "image")
+                .put("source", new JsonObject().put("type", "base64").put("media_type", mediaType).put("data", data));
+    }
+
+    /** The Messages API wants a tool call's input as a JSON object, not as text. */
+    private static JsonObject arguments(ContentPart.ToolCall call, String path) {
+        JsonObject input = Json.parseObject(call.arguments());
+        if (input == null) {
+            throw invalid(path, "the arguments of tool call '" + call.id() + "' (" + call.name()
+                    + ") must be a JSON object; got: " + abbreviate(call.arguments()));
+        }
+        return input;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
+    }
+
+    static BackendException invalid(String path, String problem) {
+        return new BackendException(ErrorKind.INVALID_REQUEST, path + ": " + problem);
+    }
+}

@@ -1,0 +1,142 @@
+package dev.junction.plugins.anthropic;
+
+import dev.junction.plugin.ChatRequest;
+import dev.junction.plugin.ContentPart;
+import dev.junction.plugin.Message;
+import dev.junction.plugin.ResponseFormat;
+import dev.junction.plugin.Sampling;
+import dev.junction.plugin.Tool;
+import dev.junction.plugin.ToolChoice;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a canonical request written as JSON in a golden fixture. Field names are the record
+ * components'; a content part is an object with one key naming its kind:
+ * {@code {"text": ".."}}, {@code {"image": {"mediaType", "data"} | {"url"}}},
+ * {@code {"toolCall": {"id", "name", "arguments"}}},
+ * {@code {"toolResult": {"toolCallId", "content": [parts], "error"}}},
+ * {@code {"thinking": {"text", "signature"}}}, {@code {"redactedThinking": "data"}}.
+ */
+final class CanonicalJson {
+
+    private CanonicalJson() {}
+
+    static ChatRequest request(JsonObject json) {
+        return new ChatRequest(
+                json.getString("model"),
+                parts(json.getJsonArray("system", new JsonArray())),
+                messages(json.getJsonArray("messages")),
+                tools(json.getJsonArray("tools", new JsonArray())),
+                toolChoice(json.getJsonObject("toolChoice")),
+                sampling(json.getJsonObject("sampling")),
+                json.getString("user"),
+                json.getJsonObject("metadata"),
+                json.getJsonObject("extra"),
+                responseFormat(json.getJsonObject("responseFormat")),
+                json.getString("dialect"),
+                headers(json.getJsonObject("headers")));
+    }
+
+    private static List<Message> messages(JsonArray array) {
+        List<Message> messages = new ArrayList<>();
+        for (Object value : array) {
+            JsonObject message = (JsonObject) value;
+            Message.Role role = Message.Role.valueOf(message.getString("role").toUpperCase());
+            messages.add(new Message(role, parts(message.getJsonArray("content"))));
+        }
+        return messages;
+    }
+
+    static List<ContentPart> parts(JsonArray array) {
+        List<ContentPart> parts = new ArrayList<>();
+        for (Object value : array) {
+            parts.add(part((JsonObject) value));
+        }
+        return parts;
+    }
+
+    private static ContentPart part(JsonObject json) {
+        if (json.size() != 1) {
+            throw new IllegalArgumentException("a part has one key naming its kind: " + json.encode());
+        }
+        String kind = json.fieldNames().iterator().next();
+        return switch (kind) {
+            case "text" -> new ContentPart.Text(json.getString("text"));
+            case "image" -> {
+                JsonObject image = json.getJsonObject("image");
+                yield new ContentPart.Image(image.getString("mediaType"), image.getString("data"), image.getString("url"));
+            }
+            case "toolCall" -> {
+                JsonObject call = json.getJsonObject("toolCall");
+                yield new ContentPart.ToolCall(call.getString("id"), call.getString("name"), call.getString("arguments"));
+            }
+            case "toolResult" -> {
+                JsonObject result = json.getJsonObject("toolResult");
+                yield new ContentPart.ToolResult(
+                        result.getString("toolCallId"),
+                        parts(result.getJsonArray("content", new JsonArray())),
+                        result.getBoolean("error", false));
+            }
+            case "thinking" -> {
+                JsonObject thinking = json.getJsonObject("thinking");
+                yield new ContentPart.Thinking(thinking.getString("text"), thinking.getString("signature"));
+            }
+            case "redactedThinking" -> new ContentPart.RedactedThinking(json.getString("redactedThinking"));
+            default -> throw new IllegalArgumentException("unknown part kind " + kind);
+        };
+    }
+
+    private static List<Tool> tools(JsonArray array) {
+        List<Tool> tools = new ArrayList<>();
+        for (Object value : array) {
+            JsonObject tool = (JsonObject) value;
+            tools.add(new Tool(tool.getString("name"), tool.getString("description"), tool.getJsonObject("inputSchema")));
+        }
+        return tools;
+    }
+
+    private static ToolChoice toolChoice(JsonObject json) {
+        return json == null
+                ? null
+                : new ToolChoice(
+                        ToolChoice.Mode.valueOf(json.getString("mode")), json.getString("name"), json.getBoolean("parallel"));
+    }
+
+    private static Sampling sampling(JsonObject json) {
+        if (json == null) {
+            return Sampling.NONE;
+        }
+        List<String> stop = new ArrayList<>();
+        json.getJsonArray("stop", new JsonArray()).forEach(value -> stop.add((String) value));
+        return new Sampling(
+                json.getDouble("temperature"),
+                json.getDouble("topP"),
+                json.getInteger("topK"),
+                json.getInteger("maxTokens"),
+                stop,
+                json.getLong("seed"));
+    }
+
+    private static ResponseFormat responseFormat(JsonObject json) {
+        return json == null
+                ? null
+                : new ResponseFormat(
+                        ResponseFormat.Type.valueOf(json.getString("type")),
+                        json.getString("name"),
+                        json.getJsonObject("schema"),
+                        json.getBoolean("strict"));
+    }
+
+    private static Map<String, String> headers(JsonObject json) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (json != null) {
+            json.forEach(entry -> headers.put(entry.getKey(), (String) entry.getValue()));
+        }
+        return headers;
+    }
+}

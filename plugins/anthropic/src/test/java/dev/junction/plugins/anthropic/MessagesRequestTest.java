@@ -1,0 +1,128 @@
+package dev.junction.plugins.anthropic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.junction.plugin.BackendException;
+import dev.junction.plugin.ChatRequest;
+import dev.junction.plugin.ContentPart;
+import dev.junction.plugin.ErrorKind;
+import dev.junction.plugin.Message;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** What the Messages API cannot express is a 400 that names it; the goldens cover what it can. */
+class MessagesRequestTest {
+
+    private static final AnthropicOptions OPTIONS = AnthropicOptions.parse(new JsonObject());
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"location\": \"Paris\"", "[1, 2]", "\"Paris\"", "null", "Paris"})
+    void rejects_tool_call_arguments_that_are_not_a_json_object_naming_the_call(String arguments) {
+        ChatRequest request = request(List.of(
+                Message.text(Message.Role.USER, "Weather?"),
+                new Message(Message.Role.ASSISTANT, List.of(
+                        new ContentPart.Text("Checking."),
+                        new ContentPart.ToolCall("call_1", "get_weather", arguments)))));
+
+        assertThatThrownBy(() -> MessagesRequest.body(request, OPTIONS))
+                .isInstanceOfSatisfying(BackendException.class, e -> assertThat(e.kind())
+                        .isEqualTo(ErrorKind.INVALID_REQUEST))
+                .hasMessageStartingWith("messages[1].content[1]: the arguments of tool call 'call_1' (get_weather)"
+                        + " must be a JSON object");
+    }
+
+    @Test
+    void rejects_an_image_in_the_system_instructions() {
+        ChatRequest request = new ChatRequest(
+                "claude-sonnet-4-5",
+                List.of(new ContentPart.Text("Look:"), new ContentPart.Image(null, null, "https://example.com/a.png")),
+                List.of(Message.text(Message.Role.USER, "Hi")),
+                List.of(), null, null, null, null, null);
+
+        assertThatThrownBy(() -> MessagesRequest.body(request, OPTIONS))
+                .isInstanceOf(BackendException.class)
+                .hasMessage("system[1]: the Messages API takes only text as system instructions");
+    }
+
+    @Test
+    void rejects_an_inline_image_without_a_media_type() {
+        ChatRequest request = request(List.of(new Message(
+                Message.Role.USER, List.of(new ContentPart.Text("What is it?"), new ContentPart.Image(null, "iVBOR", null)))));
+
+        assertThatThrownBy(() -> MessagesRequest.body(request, OPTIONS))
+                .isInstanceOf(BackendException.class)
+                .hasMessage("messages[0].content[1]: an inline image needs its media type");
+    }
+
+    @Test
+    void rejects_a_data_url_image_that_is_not_base64() {
+        ChatRequest request = request(List.of(new Message(
+                Message.Role.USER, List.of(new ContentPart.Image(null, null, "data:image/svg+xml,<svg/>")))));
+
+        assertThatThrownBy(() -> MessagesRequest.body(request, OPTIONS))
+                .isInstanceOf(BackendException.class)
+                .hasMessage("messages[0].content[0]: a data: URL image must be base64 encoded");
+    }
+
+    @Test
+    void rejects_a_tool_result_that_holds_a_tool_call() {
+        ChatRequest request = request(List.of(new Message(Message.Role.USER, List.of(new ContentPart.ToolResult(
+                "call_1", List.of(new ContentPart.ToolCall("call_2", "nested", "{}")), false)))));
+
+        assertThatThrownBy(() -> MessagesRequest.body(request, OPTIONS))
+                .isInstanceOf(BackendException.class)
+                .hasMessage("messages[0].content[0].content[0]: a tool result holds only text and images");
+    }
+
+    @Test
+    void forwards_anthropic_headers_whatever_their_case_but_never_the_version() {
+        ChatRequest request = new ChatRequest(
+                "claude-sonnet-4-5", List.of(), List.of(Message.text(Message.Role.USER, "Hi")), List.of(),
+                null, null, null, null, null, null, "anthropic",
+                Map.of("Anthropic-Beta", "files-api-2025-04-14", "anthropic-version", "2023-01-01",
+                        "authorization", "Bearer client-key", "x-api-key", "client-key"));
+
+        assertThat(MessagesRequest.headers(request)).containsExactly(Map.entry("anthropic-beta", "files-api-2025-04-14"));
+    }
+
+    @Test
+    void never_lets_the_clients_extra_overwrite_a_translated_field() {
+        ChatRequest request = new ChatRequest(
+                "claude-sonnet-4-5", List.of(), List.of(Message.text(Message.Role.USER, "Hi")), List.of(),
+                null, null, null, null,
+                new JsonObject().put("model", "claude-other").put("stream", false).put("max_tokens", 1),
+                null, "anthropic", null);
+
+        JsonObject body = MessagesRequest.body(request, OPTIONS);
+
+        assertThat(body.getString("model")).isEqualTo("claude-sonnet-4-5");
+        assertThat(body.getBoolean("stream")).isTrue();
+        assertThat(body.getInteger("max_tokens")).isEqualTo(4096);
+    }
+
+    @Test
+    void does_not_share_json_with_the_canonical_request() {
+        JsonObject schema = new JsonObject().put("type", "object");
+        JsonObject extra = new JsonObject().put("thinking", new JsonObject().put("type", "enabled"));
+        ChatRequest request = new ChatRequest(
+                "claude-sonnet-4-5", List.of(), List.of(Message.text(Message.Role.USER, "Hi")),
+                List.of(new dev.junction.plugin.Tool("t", null, schema)), null, null, null, null, extra,
+                null, "anthropic", null);
+
+        JsonObject body = MessagesRequest.body(request, OPTIONS);
+        body.getJsonArray("tools").getJsonObject(0).getJsonObject("input_schema").put("changed", true);
+        body.getJsonObject("thinking").put("changed", true);
+
+        assertThat(schema.containsKey("changed")).isFalse();
+        assertThat(extra.getJsonObject("thinking").containsKey("changed")).isFalse();
+    }
+
+    private static ChatRequest request(List<Message> messages) {
+        return new ChatRequest("claude-sonnet-4-5", List.of(), messages, List.of(), null, null, null, null, null);
+    }
+}
