@@ -98,7 +98,7 @@ class CliBackendConcurrencyTest {
 
         ChatEvent.Failed shuttingDown =
                 ChatEvent.Failed.of(ErrorKind.UNAVAILABLE, "Fake CLI stopped: gateway shutting down");
-        assertThat(runningChat).isDone();
+        runningChat.get(WAIT.toSeconds(), TimeUnit.SECONDS); // its thread returns just after the run is done
         assertAllDead(pids);
         assertThat(running.failure()).isEqualTo(shuttingDown);
         waitingChat.get(WAIT.toSeconds(), TimeUnit.SECONDS);

@@ -25,8 +25,9 @@ public interface UpstreamClient {
     void stream(String path, Map<String, String> headers, JsonObject body, SseHandler handler, ChatSink sink);
 
     /**
-     * Sends one request and returns the JSON answer; a failure is a
-     * {@link dev.junction.plugin.BackendException} with the classified kind.
+     * Sends one request and returns the JSON answer (an empty body is an empty object); a failure
+     * is an {@link UpstreamException} (a {@link dev.junction.plugin.BackendException}) with the
+     * classified kind and, for rate limits and overload, when to retry.
      *
      * @param body the JSON body, or {@code null} for none (GET)
      */

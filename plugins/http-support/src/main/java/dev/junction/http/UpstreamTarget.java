@@ -5,6 +5,7 @@ import dev.junction.plugin.ErrorKind;
 import io.vertx.core.http.HttpClosedException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import javax.net.ssl.SSLException;
 
@@ -27,9 +28,21 @@ final class UpstreamTarget {
         this.secret = secret;
     }
 
-    /** The target of {@code baseUrl}; {@code apiKey} (may be {@code null}) is redacted from messages. */
+    /**
+     * The target of {@code baseUrl}; {@code apiKey} (may be {@code null}) is redacted from messages.
+     *
+     * @throws dev.junction.plugin.BackendException {@code INVALID_REQUEST} naming {@code options.baseUrl}
+     */
     static UpstreamTarget of(String backendId, String baseUrl, String apiKey) {
-        URI uri = URI.create(baseUrl);
+        URI uri;
+        try {
+            uri = new URI(baseUrl);
+        } catch (URISyntaxException e) {
+            throw HttpOptions.invalid("baseUrl", "is not a valid URL: " + e.getReason());
+        }
+        if (uri.getHost() == null) {
+            throw HttpOptions.invalid("baseUrl", "names no host");
+        }
         int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
         String secret = apiKey != null && apiKey.length() >= 4 ? apiKey : null;
         return new UpstreamTarget(backendId, uri.getHost() + ":" + port, secret);

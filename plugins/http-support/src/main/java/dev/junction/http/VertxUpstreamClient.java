@@ -59,6 +59,7 @@ public final class VertxUpstreamClient implements UpstreamClient {
      *
      * @param backendId named in failure messages
      * @param fixedHeaders the provider's own headers, sent with every request
+     * @throws dev.junction.plugin.BackendException {@code INVALID_REQUEST} when the base URL does not parse
      */
     public static UpstreamClient create(
             Vertx vertx, String backendId, HttpOptions options, Map<String, String> fixedHeaders) {

@@ -135,6 +135,17 @@ class VertxUpstreamClientCallTest {
         assertThat(failure.getMessage()).contains("cannot reach 127.0.0.1:").endsWith(": connection refused");
     }
 
+    @Test
+    void a_base_url_that_does_not_parse_is_an_invalid_option(Vertx vertx) {
+        HttpOptions options = UpstreamTestSupport.options("http://bad host/v1", new JsonObject());
+
+        Throwable thrown = catchThrowable(() -> VertxUpstreamClient.create(vertx, "up", options, Map.of()));
+
+        assertThat(thrown).isInstanceOf(dev.junction.plugin.BackendException.class);
+        assertThat(((dev.junction.plugin.BackendException) thrown).kind()).isEqualTo(ErrorKind.INVALID_REQUEST);
+        assertThat(thrown.getMessage()).startsWith("options.baseUrl: is not a valid URL");
+    }
+
     private static JsonObject await(Future<JsonObject> answer) throws Exception {
         return answer.await(5, TimeUnit.SECONDS);
     }

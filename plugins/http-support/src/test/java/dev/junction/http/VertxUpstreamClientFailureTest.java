@@ -143,6 +143,32 @@ class VertxUpstreamClientFailureTest {
     }
 
     @Test
+    @SuppressWarnings("removal")
+    void is_unavailable_when_the_upstreams_certificate_is_not_trusted(Vertx vertx) throws Exception {
+        io.vertx.core.net.SelfSignedCertificate certificate = io.vertx.core.net.SelfSignedCertificate.create("127.0.0.1");
+        io.vertx.core.http.HttpServer tls = vertx.createHttpServer(new io.vertx.core.http.HttpServerOptions()
+                        .setSsl(true)
+                        .setKeyCertOptions(certificate.keyCertOptions()))
+                .requestHandler(request -> request.response().end("data: [DONE]\n\n"))
+                .listen(0, "127.0.0.1")
+                .await(5, TimeUnit.SECONDS);
+        try {
+            client = UpstreamTestSupport.client(vertx, "https://127.0.0.1:" + tls.actualPort() + "/v1", new JsonObject());
+            RecordingSink sink = new RecordingSink();
+
+            client.stream("/chat/completions", Map.of(), new JsonObject(), new TextHandler(), sink);
+
+            ChatEvent.Failed failed = sink.awaitFailure();
+            assertThat(failed.kind()).isEqualTo(ErrorKind.UNAVAILABLE);
+            assertThat(failed.message())
+                    .startsWith("backend 'up': cannot reach 127.0.0.1:" + tls.actualPort() + ": TLS failed: ");
+        } finally {
+            tls.close().await(5, TimeUnit.SECONDS);
+            certificate.delete();
+        }
+    }
+
+    @Test
     void tells_the_handler_of_an_unclean_end_when_the_connection_is_cut_mid_stream(Vertx vertx) throws Exception {
         fake = FakeUpstream.start(vertx, request -> sse(request.response())
                 .write("data: one\n\n")
