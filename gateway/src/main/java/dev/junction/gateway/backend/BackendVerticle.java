@@ -1,8 +1,11 @@
 package dev.junction.gateway.backend;
 
 import dev.junction.gateway.bus.Addresses;
+import dev.junction.gateway.bus.BackendCalls;
 import dev.junction.gateway.bus.BackendDirectory;
+import dev.junction.gateway.bus.EmbeddingWire;
 import dev.junction.gateway.bus.RequestWire;
+import dev.junction.gateway.bus.TokenCountWire;
 import dev.junction.plugin.Backend;
 import dev.junction.plugin.BackendException;
 import dev.junction.plugin.ChatEvent;
@@ -15,6 +18,7 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +26,9 @@ import org.slf4j.LoggerFactory;
  * Hosts one backend: takes its requests from the event bus, accepts each at once, and runs it into
  * a {@link BusChatSink}. Deployed as a worker verticle when the backend blocks; then each request
  * runs on the worker pool, unordered, so that requests and cancels never wait for each other.
+ *
+ * <p>Token counts and embeddings are one request and one reply each: the reply is the result's
+ * wire form, or a failure that carries its {@link ErrorKind} ({@link BackendCalls#fail}).
  */
 final class BackendVerticle extends VerticleBase {
 
@@ -41,7 +48,11 @@ final class BackendVerticle extends VerticleBase {
         EventBus bus = vertx.eventBus();
         MessageConsumer<JsonObject> chat = bus.consumer(Addresses.backend(id), this::accept);
         MessageConsumer<JsonObject> info = bus.consumer(Addresses.backendInfo(id), this::describe);
-        return Future.all(chat.completion(), info.completion());
+        MessageConsumer<JsonObject> count = bus.consumer(Addresses.backendCount(id), message -> answer(
+                message, () -> backend.countTokens(RequestWire.decode(message.body())).map(TokenCountWire::encode)));
+        MessageConsumer<JsonObject> embed = bus.consumer(Addresses.backendEmbed(id), message -> answer(
+                message, () -> backend.embed(EmbeddingWire.decodeRequest(message.body())).map(EmbeddingWire::encode)));
+        return Future.all(chat.completion(), info.completion(), count.completion(), embed.completion());
     }
 
     @Override
@@ -82,6 +93,31 @@ final class BackendVerticle extends VerticleBase {
             sink.emit(ChatEvent.Failed.of(ErrorKind.INTERNAL, "Backend '" + id + "' failed: " + e));
         }
         return null;
+    }
+
+    /** Replies with the call's result, or with its failure; a blocking backend calls off the context. */
+    private void answer(Message<JsonObject> message, Supplier<Future<JsonObject>> call) {
+        Future<JsonObject> result = backend.blocking()
+                ? vertx.executeBlocking(() -> call(call), false).compose(future -> future)
+                : call(call);
+        result.onSuccess(message::reply).onFailure(failure -> BackendCalls.fail(message, failed(failure)));
+    }
+
+    private static Future<JsonObject> call(Supplier<Future<JsonObject>> call) {
+        try {
+            Future<JsonObject> future = call.get();
+            return future == null ? Future.failedFuture(new IllegalStateException("the backend returned no future")) : future;
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+    }
+
+    private ChatEvent.Failed failed(Throwable failure) {
+        if (failure instanceof BackendException e) {
+            return e.toEvent();
+        }
+        LOG.error("Backend {} failed on a call", id, failure);
+        return ChatEvent.Failed.of(ErrorKind.INTERNAL, "Backend '" + id + "' failed: " + failure);
     }
 
     private void describe(Message<JsonObject> message) {

@@ -17,6 +17,16 @@ public final class Addresses {
         return PREFIX + "backend." + backendId + ".info";
     }
 
+    /** Where a backend counts the input tokens of a chat request (request and reply). */
+    public static String backendCount(String backendId) {
+        return PREFIX + "backend." + backendId + ".count";
+    }
+
+    /** Where a backend embeds texts (request and reply). */
+    public static String backendEmbed(String backendId) {
+        return PREFIX + "backend." + backendId + ".embed";
+    }
+
     /** Where the events of one exchange flow to the front end that opened it. */
     public static String reply(String exchangeId) {
         return PREFIX + "exchange." + exchangeId + ".events";

@@ -26,10 +26,12 @@ final class ConfigBinder {
         Object host = server.getValue("host");
         Long port = ConfigValidator.integer(server.getValue("port"));
         Long maxBodyBytes = ConfigValidator.integer(server.getValue("maxBodyBytes"));
+        Long keepAliveSeconds = ConfigValidator.integer(server.getValue("keepAliveSeconds"));
         return new ServerConfig(
                 host == null ? ServerConfig.DEFAULT_HOST : (String) host,
                 port == null ? ServerConfig.DEFAULT_PORT : port.intValue(),
-                maxBodyBytes == null ? ServerConfig.DEFAULT_MAX_BODY_BYTES : maxBodyBytes);
+                maxBodyBytes == null ? ServerConfig.DEFAULT_MAX_BODY_BYTES : maxBodyBytes,
+                keepAliveSeconds == null ? ServerConfig.DEFAULT_KEEP_ALIVE_SECONDS : keepAliveSeconds.intValue());
     }
 
     private static Map<String, BackendConfig> backends(JsonObject backends) {

@@ -22,10 +22,11 @@ import java.util.regex.Pattern;
 final class ConfigValidator {
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("server", "plugins", "backends", "auth", "cluster");
-    private static final Set<String> SERVER_KEYS = Set.of("host", "port", "maxBodyBytes");
+    private static final Set<String> SERVER_KEYS = Set.of("host", "port", "maxBodyBytes", "keepAliveSeconds");
     private static final Set<String> PLUGINS_KEYS = Set.of("dir");
     private static final Set<String> BACKEND_KEYS = Set.of("plugin", "models", "options");
     private static final Pattern BACKEND_ID = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final long MAX_KEEP_ALIVE_SECONDS = 3600;
     private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]{1,18}");
 
     private final List<String> errors = new ArrayList<>();
@@ -83,6 +84,11 @@ final class ConfigValidator {
         Long maxBodyNumber = integer(maxBodyBytes);
         if (maxBodyBytes != null && (maxBodyNumber == null || maxBodyNumber < 1)) {
             error("server.maxBodyBytes", "must be a positive integer");
+        }
+        Object keepAlive = server.getValue("keepAliveSeconds");
+        Long keepAliveNumber = integer(keepAlive);
+        if (keepAlive != null && (keepAliveNumber == null || keepAliveNumber < 0 || keepAliveNumber > MAX_KEEP_ALIVE_SECONDS)) {
+            error("server.keepAliveSeconds", "must be an integer from 0 (off) to " + MAX_KEEP_ALIVE_SECONDS);
         }
     }
 

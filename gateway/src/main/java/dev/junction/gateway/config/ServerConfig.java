@@ -1,14 +1,19 @@
 package dev.junction.gateway.config;
 
 /**
- * Where the HTTP server listens, and how large a request body it accepts.
+ * Where the HTTP server listens, how large a request body it accepts, and how often an idle stream
+ * gets a keep-alive.
  *
  * @param port {@code 0} picks a free port
  * @param maxBodyBytes the largest request body accepted; larger ones are refused with 413
+ * @param keepAliveSeconds how long a streamed answer may stay silent before the gateway writes the
+ *     dialect's keep-alive (an Anthropic {@code ping} event, an SSE comment for OpenAI callers);
+ *     {@code 0} turns keep-alives off
  */
-public record ServerConfig(String host, int port, long maxBodyBytes) {
+public record ServerConfig(String host, int port, long maxBodyBytes, int keepAliveSeconds) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final long DEFAULT_MAX_BODY_BYTES = 32L * 1024 * 1024;
+    public static final int DEFAULT_KEEP_ALIVE_SECONDS = 15;
 }

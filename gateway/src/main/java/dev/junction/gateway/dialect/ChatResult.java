@@ -11,7 +11,7 @@ import java.util.List;
  * @param id the answer's id as the backend gave it, or {@code null}: the dialect then makes one
  * @param model the model name the backend reported
  * @param content the answer's blocks in order: {@link ContentPart.Text},
- *     {@link ContentPart.ToolCall} and {@link ContentPart.Thinking}
+ *     {@link ContentPart.ToolCall}, {@link ContentPart.Thinking} and {@link ContentPart.RedactedThinking}
  * @param stopSequence the stop sequence that ended the answer, or {@code null}
  */
 public record ChatResult(

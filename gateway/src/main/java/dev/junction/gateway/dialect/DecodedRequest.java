@@ -1,6 +1,7 @@
 package dev.junction.gateway.dialect;
 
 import dev.junction.plugin.ChatRequest;
+import java.util.Map;
 
 /**
  * A decoded chat request with what the dialect needs to answer it.
@@ -14,5 +15,29 @@ public record DecodedRequest(ChatRequest request, boolean stream, boolean includ
     /** The same request sent on to another model name (routing's {@code backend/model}). */
     public DecodedRequest withModel(String model) {
         return new DecodedRequest(request.withModel(model), stream, includeUsage);
+    }
+
+    /**
+     * The same request marked with the client's dialect ({@link Dialect#name()}) and the provider
+     * headers it sent that a same-dialect upstream may receive (lower-case names).
+     */
+    public DecodedRequest fromClient(String dialect, Map<String, String> headers) {
+        ChatRequest r = request;
+        return new DecodedRequest(
+                new ChatRequest(
+                        r.model(),
+                        r.system(),
+                        r.messages(),
+                        r.tools(),
+                        r.toolChoice(),
+                        r.sampling(),
+                        r.user(),
+                        r.metadata(),
+                        r.extra(),
+                        r.responseFormat(),
+                        dialect,
+                        headers),
+                stream,
+                includeUsage);
     }
 }

@@ -26,6 +26,12 @@ public interface Dialect {
     /** A new encoder for one streamed answer. */
     StreamEncoder streamEncoder(DecodedRequest request);
 
+    /**
+     * What a stream writes after a long silence so that clients and proxies do not give up on it:
+     * wire text that the official SDKs skip.
+     */
+    String keepAlive();
+
     /** The HTTP status this dialect gives a backend failure of {@code kind}. */
     int status(ErrorKind kind);
 

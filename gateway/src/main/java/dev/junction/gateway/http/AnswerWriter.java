@@ -6,4 +6,7 @@ import dev.junction.plugin.ChatEvent;
 interface AnswerWriter {
 
     void write(ChatEvent event);
+
+    /** The client went away: release what the writer holds (timers). Does nothing by default. */
+    default void close() {}
 }

@@ -1,6 +1,7 @@
 package dev.junction.gateway.http;
 
 import dev.junction.gateway.backend.BackendHost;
+import dev.junction.gateway.bus.BackendCalls;
 import dev.junction.gateway.bus.BackendDirectory;
 import dev.junction.gateway.config.BackendConfig;
 import dev.junction.gateway.config.GatewayConfig;
@@ -29,12 +30,13 @@ final class ApiRouter {
     private static final List<String> OPENAI_BASES = List.of("/v1", "/openai/v1");
     private static final List<String> ANTHROPIC_BASES = List.of("/anthropic/v1");
 
-    private final Dialect openAi = new OpenAiDialect();
-    private final Dialect anthropic = new AnthropicDialect();
+    private final OpenAiDialect openAi = new OpenAiDialect();
+    private final AnthropicDialect anthropic = new AnthropicDialect();
     private final GatewayConfig config;
     private final ModelsHandler models;
     private final HealthHandler health;
     private final ModelRouter modelRouter;
+    private final BackendCalls calls;
 
     private ApiRouter(Vertx vertx, GatewayConfig config, BackendHost host) {
         this.config = config;
@@ -42,6 +44,7 @@ final class ApiRouter {
         config.backends().forEach((id, backend) -> backendModels.put(id, backend.models()));
         this.modelRouter = new ModelRouter(backendModels);
         BackendDirectory directory = new BackendDirectory(vertx);
+        this.calls = new BackendCalls(vertx);
         List<BackendConfig> backends = new ArrayList<>(config.backends().values());
         this.models = new ModelsHandler(modelRouter, directory, new ArrayList<>(config.backends().keySet()));
         this.health = new HealthHandler(backends, directory, host);
@@ -54,17 +57,26 @@ final class ApiRouter {
     private Router build(Router router) {
         router.get("/health").handler(health);
         BodyHandler body = BodyHandler.create(false).setBodyLimit(config.server().maxBodyBytes());
+        long keepAliveMillis = config.server().keepAliveSeconds() * 1000L;
 
         for (String base : OPENAI_BASES) {
             router.post(base + "/chat/completions")
                     .handler(body)
-                    .handler(new ChatHandler(openAi, modelRouter))
+                    .handler(new ChatHandler(openAi, modelRouter, keepAliveMillis))
+                    .failureHandler(failures(openAi));
+            router.post(base + "/embeddings")
+                    .handler(body)
+                    .handler(new EmbeddingsHandler(openAi, modelRouter, calls))
                     .failureHandler(failures(openAi));
         }
         for (String path : List.of("/v1/messages", "/anthropic/v1/messages")) {
             router.post(path)
                     .handler(body)
-                    .handler(new ChatHandler(anthropic, modelRouter))
+                    .handler(new ChatHandler(anthropic, modelRouter, keepAliveMillis))
+                    .failureHandler(failures(anthropic));
+            router.post(path + "/count_tokens")
+                    .handler(body)
+                    .handler(new CountTokensHandler(anthropic, modelRouter, calls))
                     .failureHandler(failures(anthropic));
         }
 

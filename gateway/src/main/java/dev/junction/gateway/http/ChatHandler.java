@@ -10,25 +10,30 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * {@code POST chat/completions} and {@code POST messages}: decode in the caller's dialect, route
- * the model, open an exchange with the backend, and write its events back as JSON or SSE. A client
- * that disconnects cancels the exchange.
+ * {@code POST chat/completions} and {@code POST messages}: decode in the caller's dialect, mark the
+ * request with that dialect and the provider headers it may forward, route the model, open an
+ * exchange with the backend, and write its events back as JSON or SSE. A client that disconnects
+ * cancels the exchange.
  */
 final class ChatHandler implements Handler<RoutingContext> {
 
     private final Dialect dialect;
     private final ModelRouter router;
+    private final long keepAliveMillis;
 
-    ChatHandler(Dialect dialect, ModelRouter router) {
+    /** @param keepAliveMillis the silence after which a stream gets a keep-alive; 0 for none */
+    ChatHandler(Dialect dialect, ModelRouter router, long keepAliveMillis) {
         this.dialect = dialect;
         this.router = router;
+        this.keepAliveMillis = keepAliveMillis;
     }
 
     @Override
     public void handle(RoutingContext ctx) {
         DecodedRequest decoded;
         try {
-            decoded = dialect.decode(JsonBody.read(ctx));
+            decoded = dialect.decode(JsonBody.read(ctx))
+                    .fromClient(dialect.name(), ProviderHeaders.of(ctx.request().headers()));
         } catch (JsonBody.Rejected e) {
             ErrorResponses.send(ctx, dialect, e.error);
             return;
@@ -39,25 +44,18 @@ final class ChatHandler implements Handler<RoutingContext> {
         String model = decoded.request().model();
         ModelRouter.Route route = router.route(model).orElse(null);
         if (route == null) {
-            ErrorResponses.send(ctx, dialect, unknownModel(model));
+            ErrorResponses.send(ctx, dialect, ErrorResponses.unknownModel(router, model));
             return;
         }
         DecodedRequest routed = decoded.withModel(route.model());
         AnswerWriter answer = routed.stream()
-                ? new StreamAnswer(ctx, dialect, routed)
+                ? new StreamAnswer(ctx, dialect, routed, keepAliveMillis)
                 : new JsonAnswer(ctx, dialect, routed);
         BusExchange exchange = BusExchange.with(ctx.vertx(), route.backendId(), answer::write);
-        ctx.response().closeHandler(closed -> exchange.cancel());
+        ctx.response().closeHandler(closed -> {
+            answer.close();
+            exchange.cancel();
+        });
         exchange.send(routed.request());
-    }
-
-    private ApiError unknownModel(String model) {
-        return new ApiError(
-                404,
-                "The model '" + model + "' does not exist. Available models: "
-                        + String.join(", ", router.exactModels())
-                        + " (or <backend>/<model>).",
-                "model",
-                null);
     }
 }

@@ -2,7 +2,10 @@ package dev.junction.gateway.http;
 
 import dev.junction.gateway.dialect.ApiError;
 import dev.junction.gateway.dialect.Dialect;
+import dev.junction.gateway.route.ModelRouter;
+import dev.junction.gateway.bus.BackendCalls;
 import dev.junction.plugin.ChatEvent;
+import dev.junction.plugin.ErrorKind;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -15,6 +18,24 @@ final class ErrorResponses {
     /** A backend's failure as the dialect reports it. */
     static ApiError of(Dialect dialect, ChatEvent.Failed failed) {
         return new ApiError(dialect.status(failed.kind()), failed.message(), null, failed.retryAfterSeconds());
+    }
+
+    /** A failed call to a backend ({@link BackendCalls}) as the dialect reports it. */
+    static ApiError of(Dialect dialect, Throwable failure) {
+        return of(dialect, failure instanceof BackendCalls.CallFailedException failed
+                ? failed.failed()
+                : ChatEvent.Failed.of(ErrorKind.INTERNAL, "The gateway failed to handle the request."));
+    }
+
+    /** A model no backend serves: 404 naming the models that exist. */
+    static ApiError unknownModel(ModelRouter router, String model) {
+        return new ApiError(
+                404,
+                "The model '" + model + "' does not exist. Available models: "
+                        + String.join(", ", router.exactModels())
+                        + " (or <backend>/<model>).",
+                "model",
+                null);
     }
 
     /** Sends {@code error}; a 429 always carries a {@code Retry-After} of at least one second. */

@@ -9,49 +9,108 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Streams the answer as server-sent events, one write per event so nothing is held back. A
  * failure before the first event is a plain HTTP error; after it, the dialect's error event ends
  * the stream.
+ *
+ * <p>Keep-alive: one timer per stream watches for silence. When nothing was written for the
+ * configured time, the dialect's keep-alive goes out ({@link Dialect#keepAlive()}); a backend that
+ * is silent that long before its first event (a CLI starting, a model thinking) opens the stream
+ * with it, so that clients and proxies do not give up on the request. The timer is cancelled at the
+ * terminal event and when the client goes away. Confined to the request's context, like the
+ * events and timers it handles.
  */
 final class StreamAnswer implements AnswerWriter {
 
     private final RoutingContext ctx;
     private final Dialect dialect;
     private final StreamEncoder encoder;
+    private final long keepAliveMillis;
     private boolean started;
+    private boolean done;
+    private long lastWrite = System.nanoTime();
+    private long timer = -1;
 
-    StreamAnswer(RoutingContext ctx, Dialect dialect, DecodedRequest request) {
+    /** @param keepAliveMillis the silence after which a keep-alive is written; 0 for none */
+    StreamAnswer(RoutingContext ctx, Dialect dialect, DecodedRequest request, long keepAliveMillis) {
         this.ctx = ctx;
         this.dialect = dialect;
         this.encoder = dialect.streamEncoder(request);
+        this.keepAliveMillis = keepAliveMillis;
+        if (keepAliveMillis > 0) {
+            arm(keepAliveMillis);
+        }
     }
 
     @Override
     public void write(ChatEvent event) {
         HttpServerResponse response = ctx.response();
-        if (response.closed() || response.ended()) {
+        if (done || response.closed() || response.ended()) {
+            close();
             return;
         }
         if (!started) {
             if (event instanceof ChatEvent.Failed failed) {
+                close();
                 ErrorResponses.send(ctx, dialect, ErrorResponses.of(dialect, failed));
                 return;
             }
-            started = true;
-            response.setChunked(true)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, "text/event-stream; charset=utf-8")
-                    .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+            start(response);
         }
         Buffer frames = Buffer.buffer();
         for (SseFrame frame : encoder.encode(event)) {
             frames.appendString(frame.wire());
         }
         if (event.terminal()) {
+            close();
             response.end(frames);
         } else if (frames.length() > 0) {
             response.write(frames);
+            lastWrite = System.nanoTime();
         }
+    }
+
+    /** Stops the keep-alive timer; nothing is written after this. */
+    @Override
+    public void close() {
+        done = true;
+        if (timer >= 0) {
+            ctx.vertx().cancelTimer(timer);
+            timer = -1;
+        }
+    }
+
+    private void start(HttpServerResponse response) {
+        started = true;
+        response.setChunked(true)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "text/event-stream; charset=utf-8")
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+    }
+
+    private void arm(long delayMillis) {
+        timer = ctx.vertx().setTimer(Math.max(1, delayMillis), id -> onTimer());
+    }
+
+    /** Writes a keep-alive if the stream has been silent long enough, then waits for the next one. */
+    private void onTimer() {
+        timer = -1;
+        HttpServerResponse response = ctx.response();
+        if (done || response.closed() || response.ended()) {
+            return;
+        }
+        long silentMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastWrite);
+        if (silentMillis < keepAliveMillis) {
+            arm(keepAliveMillis - silentMillis);
+            return;
+        }
+        if (!started) {
+            start(response);
+        }
+        response.write(dialect.keepAlive());
+        lastWrite = System.nanoTime();
+        arm(keepAliveMillis);
     }
 }

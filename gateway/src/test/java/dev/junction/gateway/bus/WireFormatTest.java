@@ -6,13 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.junction.plugin.ChatEvent;
 import dev.junction.plugin.ChatRequest;
 import dev.junction.plugin.ContentPart;
+import dev.junction.plugin.EmbeddingRequest;
+import dev.junction.plugin.Embeddings;
 import dev.junction.plugin.ErrorKind;
 import dev.junction.plugin.FinishReason;
 import dev.junction.plugin.Message;
 import dev.junction.plugin.ResponseFormat;
 import dev.junction.plugin.Sampling;
+import dev.junction.plugin.TokenCount;
 import dev.junction.plugin.Tool;
 import dev.junction.plugin.ToolChoice;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
@@ -108,5 +113,60 @@ class WireFormatTest {
     void an_unknown_event_type_is_rejected() {
         assertThatThrownBy(() -> EventWire.decode(new JsonObject().put("type", "bogus")))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void token_counts_survive_the_wire() {
+        for (TokenCount count : List.of(new TokenCount(1234, true), new TokenCount(7, false))) {
+            assertThat(TokenCountWire.decode(new JsonObject(TokenCountWire.encode(count).encode()))).isEqualTo(count);
+        }
+    }
+
+    @Test
+    void embedding_requests_survive_the_wire() {
+        EmbeddingRequest full = new EmbeddingRequest(
+                "text-embedding-3-small", List.of("héllo", "wörld\n"), 256, "user-7", new JsonObject().put("x", 1));
+        EmbeddingRequest minimal = new EmbeddingRequest("m", List.of("a"), null, null, null);
+        for (EmbeddingRequest request : List.of(full, minimal)) {
+            String wire = EmbeddingWire.encodeRequest(request).encode();
+            assertThat(EmbeddingWire.decodeRequest(new JsonObject(wire))).isEqualTo(request);
+        }
+    }
+
+    @Test
+    void embeddings_survive_the_wire_to_the_last_bit() {
+        Embeddings embeddings = new Embeddings(
+                "text-embedding-3-small",
+                List.of(List.of(0.1, -0.000123456789012345, 1.0, 0.0, 3.4028234663852886E38), List.of(-1.0e-300)),
+                17);
+
+        String wire = EmbeddingWire.encode(embeddings).encode();
+
+        assertThat(EmbeddingWire.decode(new JsonObject(wire))).isEqualTo(embeddings);
+    }
+
+    @Test
+    void a_call_failure_keeps_its_kind_message_and_retry_after() {
+        ChatEvent.Failed failed = new ChatEvent.Failed(ErrorKind.RATE_LIMITED, "slow down", 12);
+        String wire = EventWire.encode(failed).encode();
+        ReplyException reply = new ReplyException(ReplyFailure.RECIPIENT_FAILURE, BackendCalls.FAILURE_CODE, wire);
+
+        assertThat(BackendCalls.failed("b", reply)).isEqualTo(failed);
+    }
+
+    @Test
+    void bus_failures_of_a_call_become_kinds() {
+        assertThat(BackendCalls.failed("b", new ReplyException(ReplyFailure.NO_HANDLERS, "none")).kind())
+                .isEqualTo(ErrorKind.UNAVAILABLE);
+        assertThat(BackendCalls.failed("b", new ReplyException(ReplyFailure.TIMEOUT, "late")).kind())
+                .isEqualTo(ErrorKind.TIMEOUT);
+        assertThat(BackendCalls.failed("b", new ReplyException(ReplyFailure.RECIPIENT_FAILURE, 400, "bad")).kind())
+                .isEqualTo(ErrorKind.INTERNAL);
+        assertThat(BackendCalls.failed(
+                        "b", new ReplyException(ReplyFailure.RECIPIENT_FAILURE, BackendCalls.FAILURE_CODE, "not json")))
+                .satisfies(failed -> {
+                    assertThat(failed.kind()).isEqualTo(ErrorKind.INTERNAL);
+                    assertThat(failed.message()).contains("'b'");
+                });
     }
 }

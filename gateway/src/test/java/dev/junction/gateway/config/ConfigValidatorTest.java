@@ -26,7 +26,7 @@ class ConfigValidatorTest {
     @Test
     void accepts_a_complete_configuration() {
         assertThat(validate("""
-                        {"server": {"host": "0.0.0.0", "port": 0, "maxBodyBytes": 1024},
+                        {"server": {"host": "0.0.0.0", "port": 0, "maxBodyBytes": 1024, "keepAliveSeconds": 0},
                          "plugins": {"dir": "/opt/plugins"},
                          "auth": {"keys": []}, "cluster": {"enabled": true},
                          "backends": {"my.back_end-1": {"plugin": "openai", "models": ["gpt-*"],
@@ -38,7 +38,7 @@ class ConfigValidatorTest {
     @Test
     void accepts_integers_written_as_strings_as_variables_expand_to() {
         JsonObject config = new JsonObject(VALID)
-                .put("server", new JsonObject().put("port", "9090").put("maxBodyBytes", "2048"));
+                .put("server", new JsonObject().put("port", "9090").put("maxBodyBytes", "2048").put("keepAliveSeconds", "30"));
 
         assertThat(ConfigValidator.validate(config)).isEmpty();
     }
@@ -59,6 +59,9 @@ class ConfigValidatorTest {
                 invalid("server.port", "80.5", "server.port: must be an integer from 0 to 65535"),
                 invalid("server.host", "\"\"", "server.host: must be a non-empty string"),
                 invalid("server.maxBodyBytes", "0", "server.maxBodyBytes: must be a positive integer"),
+                invalid("server.keepAliveSeconds", "-1", "server.keepAliveSeconds: must be an integer from 0 (off) to 3600"),
+                invalid("server.keepAliveSeconds", "\"often\"", "server.keepAliveSeconds: must be an integer from 0 (off) to 3600"),
+                invalid("server.keepAliveSeconds", "1.5", "server.keepAliveSeconds: must be an integer from 0 (off) to 3600"),
                 invalid("server", "8080", "server: must be an object"),
                 invalid("sever", "{}", "sever: unknown key"),
                 invalid("server.prot", "1", "server.prot: unknown key"),

@@ -5,8 +5,10 @@ import dev.junction.gateway.dialect.ChatResult;
 import dev.junction.gateway.dialect.DecodedRequest;
 import dev.junction.gateway.dialect.Dialect;
 import dev.junction.gateway.dialect.ModelEntry;
+import dev.junction.gateway.dialect.SseFrame;
 import dev.junction.gateway.dialect.StreamEncoder;
 import dev.junction.plugin.ErrorKind;
+import dev.junction.plugin.TokenCount;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 
@@ -35,6 +37,27 @@ public final class AnthropicDialect implements Dialect {
     @Override
     public StreamEncoder streamEncoder(DecodedRequest request) {
         return new AnthropicStreamEncoder(request.request().model());
+    }
+
+    /**
+     * Decodes a {@code POST messages/count_tokens} body: a messages request whose {@code max_tokens}
+     * is optional.
+     *
+     * @throws dev.junction.gateway.dialect.InvalidRequestException when it is not a valid request
+     */
+    public DecodedRequest decodeCountTokens(JsonObject body) {
+        return AnthropicRequestDecoder.decodeCountTokens(body);
+    }
+
+    /** The body of a count_tokens answer: {@code {"input_tokens": N}}. */
+    public JsonObject tokenCount(TokenCount count) {
+        return new JsonObject().put("input_tokens", count.inputTokens());
+    }
+
+    /** A {@code ping} event, which the Messages API itself sends into long streams. */
+    @Override
+    public String keepAlive() {
+        return new SseFrame("ping", new JsonObject().put("type", "ping").encode()).wire();
     }
 
     @Override

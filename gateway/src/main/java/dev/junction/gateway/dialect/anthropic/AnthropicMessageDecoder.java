@@ -20,8 +20,8 @@ import java.util.List;
 /**
  * Decodes {@code messages} and {@code system} of a Messages API request into canonical messages and
  * parts. Block fields it does not use ({@code cache_control}, {@code citations}, {@code caller}) are
- * dropped; block types it cannot represent ({@code redacted_thinking}, {@code document}, server tool
- * blocks) are rejected with their path.
+ * dropped; block types it cannot represent ({@code document}, server tool blocks) are rejected with
+ * their path.
  */
 final class AnthropicMessageDecoder {
 
@@ -109,6 +109,10 @@ final class AnthropicMessageDecoder {
             case "thinking" -> {
                 requireRole(role, Message.Role.ASSISTANT, type, path);
                 yield thinking(block, path);
+            }
+            case "redacted_thinking" -> {
+                requireRole(role, Message.Role.ASSISTANT, type, path);
+                yield new ContentPart.RedactedThinking(requiredString(block, "data", at(path, "data")));
             }
             default -> throw invalid(at(path, "type"), "unsupported content block type \"" + type + "\"");
         };

@@ -43,20 +43,41 @@ final class AnthropicRequestDecoder {
             "stream",
             "metadata",
             "tools",
-            "tool_choice");
+            "tool_choice",
+            "output_format",
+            "output_config");
 
     private AnthropicRequestDecoder() {}
 
     static DecodedRequest decode(JsonObject body) {
+        return decode(body, true);
+    }
+
+    /**
+     * A {@code POST /v1/messages/count_tokens} body: the same fields, but {@code max_tokens} is not
+     * required (the count does not depend on it).
+     */
+    static DecodedRequest decodeCountTokens(JsonObject body) {
+        return decode(body, false);
+    }
+
+    private static DecodedRequest decode(JsonObject body, boolean maxTokensRequired) {
         String model = requiredString(body, "model", "model");
         if (model.isEmpty()) {
             throw invalid("model", "must not be empty");
         }
-        int maxTokens = requiredInteger(body, "max_tokens", "max_tokens");
-        if (maxTokens < 1) {
+        Integer maxTokens = maxTokensRequired
+                ? Integer.valueOf(requiredInteger(body, "max_tokens", "max_tokens"))
+                : optionalInteger(body, "max_tokens", "max_tokens");
+        if (maxTokens != null && maxTokens < 1) {
             throw invalid("max_tokens", "must be at least 1");
         }
         JsonObject metadata = metadata(body);
+        AnthropicOutputFormat.Decoded output = AnthropicOutputFormat.decode(body);
+        JsonObject extra = extra(body);
+        if (output.outputConfigRest() != null) {
+            extra.put("output_config", output.outputConfigRest());
+        }
         ChatRequest request = new ChatRequest(
                 model,
                 AnthropicMessageDecoder.system(body.getValue("system")),
@@ -66,12 +87,15 @@ final class AnthropicRequestDecoder {
                 sampling(body, maxTokens),
                 metadata.getString("user_id"),
                 metadata,
-                extra(body));
+                extra,
+                output.format(),
+                null,
+                null);
         boolean stream = Boolean.TRUE.equals(optionalBoolean(body, "stream", "stream"));
         return new DecodedRequest(request, stream, true);
     }
 
-    private static Sampling sampling(JsonObject body, int maxTokens) {
+    private static Sampling sampling(JsonObject body, Integer maxTokens) {
         return new Sampling(
                 optionalNumber(body, "temperature", "temperature"),
                 optionalNumber(body, "top_p", "top_p"),

@@ -37,6 +37,9 @@ final class AnthropicResponseEncoder {
         if (part instanceof ContentPart.Thinking thinking) {
             return AnthropicWire.thinkingBlock(thinking.text(), thinking.signature());
         }
+        if (part instanceof ContentPart.RedactedThinking redacted) {
+            return AnthropicWire.redactedThinkingBlock(redacted.data());
+        }
         throw new IllegalArgumentException(
                 "an answer holds no " + part.getClass().getSimpleName() + " parts");
     }

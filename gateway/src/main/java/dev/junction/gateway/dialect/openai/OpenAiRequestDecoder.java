@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Decodes a Chat Completions request body into the canonical request. Every top-level field it
- * does not understand ({@code response_format}, {@code logprobs}, ...) is carried verbatim in
+ * does not understand ({@code logprobs}, {@code frequency_penalty}, ...) is carried verbatim in
  * {@link ChatRequest#extra()}.
  */
 final class OpenAiRequestDecoder {
@@ -34,7 +34,8 @@ final class OpenAiRequestDecoder {
             "tool_choice",
             "parallel_tool_calls",
             "user",
-            "metadata");
+            "metadata",
+            "response_format");
 
     private OpenAiRequestDecoder() {}
 
@@ -54,7 +55,10 @@ final class OpenAiRequestDecoder {
                 sampling(body),
                 JsonFields.string(body, "user", "user"),
                 JsonFields.object(body, "metadata", "metadata"),
-                extra(body));
+                extra(body),
+                OpenAiResponseFormat.decode(body),
+                null,
+                null);
         boolean stream = Boolean.TRUE.equals(JsonFields.bool(body, "stream", "stream"));
         JsonObject streamOptions = JsonFields.object(body, "stream_options", "stream_options");
         boolean includeUsage = streamOptions != null

@@ -56,7 +56,9 @@ final class OpenAiStreamEncoder implements StreamEncoder {
             frames.add(chunk(new JsonObject().put("tool_calls", new JsonArray().add(call)), null));
         } else if (event instanceof ChatEvent.TextDelta delta && !delta.text().isEmpty()) {
             frames.add(chunk(new JsonObject().put("content", delta.text()), null));
-        } else if (event instanceof ChatEvent.ToolArgumentsDelta delta && toolCallIndexes.containsKey(delta.index())) {
+        } else if (event instanceof ChatEvent.ToolArgumentsDelta delta
+                && toolCallIndexes.containsKey(delta.index())
+                && !delta.json().isEmpty()) {
             JsonObject call = new JsonObject()
                     .put("index", toolCallIndexes.get(delta.index()))
                     .put("function", new JsonObject().put("arguments", delta.json()));

@@ -6,6 +6,7 @@ import dev.junction.gateway.dialect.DecodedRequest;
 import dev.junction.plugin.ChatRequest;
 import dev.junction.plugin.ContentPart;
 import dev.junction.plugin.Message;
+import dev.junction.plugin.ResponseFormat;
 import dev.junction.plugin.Sampling;
 import dev.junction.plugin.Tool;
 import dev.junction.plugin.ToolChoice;
@@ -221,5 +222,60 @@ class AnthropicRequestDecoderTest {
             {"thinking": {"type": "enabled", "budget_tokens": 2048}, "service_tier": "auto",
              "container": null}\
             """));
+    }
+
+    @Test
+    void maps_redacted_thinking_with_its_data_unchanged() {
+        String messages = """
+            [{"role": "user", "content": "Think"},
+             {"role": "assistant", "content": [
+               {"type": "redacted_thinking", "data": "EmwKAhgBEgy3va3pzix/LafPsn4a"},
+               {"type": "text", "text": "Done."}]}]\
+            """;
+        assertThat(contentOf(messages, 1))
+                .containsExactly(
+                        new ContentPart.RedactedThinking("EmwKAhgBEgy3va3pzix/LafPsn4a"), new ContentPart.Text("Done."));
+    }
+
+    @Test
+    void maps_output_config_format_and_keeps_the_rest_of_output_config_in_extra() {
+        ChatRequest request = decode("""
+            {"output_config": {"effort": "low",
+              "format": {"type": "json_schema", "schema": {"type": "object", "required": ["a"]}}}}\
+            """).request();
+
+        assertThat(request.responseFormat())
+                .isEqualTo(new ResponseFormat(
+                        ResponseFormat.Type.JSON_SCHEMA, null, new JsonObject("{\"type\": \"object\", \"required\": [\"a\"]}"), null));
+        assertThat(request.extra()).isEqualTo(new JsonObject().put("output_config", new JsonObject().put("effort", "low")));
+    }
+
+    @Test
+    void maps_the_beta_output_format() {
+        ChatRequest request = decode("""
+            {"output_format": {"type": "json_schema", "schema": {"type": "object"}}, "output_config": {}}\
+            """).request();
+
+        assertThat(request.responseFormat())
+                .isEqualTo(new ResponseFormat(ResponseFormat.Type.JSON_SCHEMA, null, new JsonObject().put("type", "object"), null));
+        assertThat(request.extra()).isEqualTo(new JsonObject());
+    }
+
+    @Test
+    void count_tokens_needs_no_max_tokens_but_checks_it_when_given() {
+        JsonObject body = minimal();
+        body.remove("max_tokens");
+
+        DecodedRequest decoded = dialect.decodeCountTokens(body);
+
+        assertThat(decoded.request().sampling().maxTokens()).isNull();
+        assertThat(decoded.request().messages()).containsExactly(Message.text(Message.Role.USER, "Hello"));
+        assertThat(dialect.decodeCountTokens(minimal()).request().sampling().maxTokens()).isEqualTo(256);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> dialect.decodeCountTokens(minimal().put("max_tokens", 0)))
+                .isInstanceOf(dev.junction.gateway.dialect.InvalidRequestException.class)
+                .hasMessageStartingWith("max_tokens: ");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> dialect.decode(body))
+                .hasMessage("max_tokens: Field required");
     }
 }

@@ -153,9 +153,26 @@ class AnthropicRequestValidationTest {
                         assistantBlocks("{\"type\": \"thinking\", \"thinking\": \"t\", \"signature\": 1}"),
                         "messages.1.content.0.signature"),
                 rejects(
-                        "a redacted_thinking block",
-                        assistantBlocks("{\"type\": \"redacted_thinking\", \"data\": \"x\"}"),
-                        "messages.1.content.0.type"));
+                        "a redacted_thinking block has no data",
+                        assistantBlocks("{\"type\": \"redacted_thinking\"}"),
+                        "messages.1.content.0.data"),
+                rejects(
+                        "a redacted_thinking block in a user message",
+                        userBlocks("{\"type\": \"redacted_thinking\", \"data\": \"x\"}"),
+                        "messages.0.content.0"),
+                rejects(
+                        "an output_format that is not a JSON schema",
+                        "{\"output_format\": {\"type\": \"json_object\"}}",
+                        "output_format.type"),
+                rejects(
+                        "an output_config.format without a schema",
+                        "{\"output_config\": {\"format\": {\"type\": \"json_schema\"}}}",
+                        "output_config.format.schema"),
+                rejects(
+                        "both output_format and output_config.format",
+                        "{\"output_format\": {\"type\": \"json_schema\", \"schema\": {}},"
+                                + " \"output_config\": {\"format\": {\"type\": \"json_schema\", \"schema\": {}}}}",
+                        "output_format"));
     }
 
     private static Arguments rejects(String what, String overrides, String param) {
@@ -206,9 +223,9 @@ class AnthropicRequestValidationTest {
     @Test
     void names_the_unsupported_block_type_in_the_message() {
         InvalidRequestException thrown = rejection(AnthropicRequestDecoderTest.minimal()
-                .mergeIn(new JsonObject(assistantBlocks("{\"type\": \"redacted_thinking\", \"data\": \"x\"}"))));
+                .mergeIn(new JsonObject(assistantBlocks("{\"type\": \"document\", \"source\": {}}"))));
 
         assertThat(thrown.getMessage())
-                .isEqualTo("messages.1.content.0.type: unsupported content block type \"redacted_thinking\"");
+                .isEqualTo("messages.1.content.0.type: unsupported content block type \"document\"");
     }
 }

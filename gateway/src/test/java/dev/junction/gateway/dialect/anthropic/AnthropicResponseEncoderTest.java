@@ -139,6 +139,7 @@ class AnthropicResponseEncoderTest {
     void the_sdk_reads_an_answer_with_every_block_kind() {
         List<ContentPart> content = List.of(
                 new ContentPart.Thinking("Plan.", "sig"),
+                new ContentPart.RedactedThinking("EmwKAhgB"),
                 new ContentPart.Text("Let me check."),
                 new ContentPart.ToolCall("toolu_01A", "get_weather", "{\"city\":\"Paris\"}"));
         ChatResult answer = new ChatResult(
@@ -155,9 +156,20 @@ class AnthropicResponseEncoderTest {
         assertThat(message.usage().cacheCreationInputTokens()).contains(8L);
         List<ContentBlock> blocks = message.content();
         assertThat(blocks.get(0).asThinking().signature()).isEqualTo("sig");
-        assertThat(blocks.get(1).asText().text()).isEqualTo("Let me check.");
-        assertThat(blocks.get(2).asToolUse().id()).isEqualTo("toolu_01A");
-        assertThat(blocks.get(2).asToolUse().caller().isDirect()).isTrue();
-        assertThat(blocks.get(2).asToolUse()._input()).isEqualTo(JsonValue.from(Map.of("city", "Paris")));
+        assertThat(blocks.get(1).asRedactedThinking().data()).isEqualTo("EmwKAhgB");
+        assertThat(blocks.get(2).asText().text()).isEqualTo("Let me check.");
+        assertThat(blocks.get(3).asToolUse().id()).isEqualTo("toolu_01A");
+        assertThat(blocks.get(3).asToolUse().caller().isDirect()).isTrue();
+        assertThat(blocks.get(3).asToolUse()._input()).isEqualTo(JsonValue.from(Map.of("city", "Paris")));
+    }
+
+    @Test
+    void the_sdk_reads_a_refusal() {
+        Message message = Sdk.read(
+                        encode(result(List.of(new ContentPart.Text("I can't help with that.")), FinishReason.REFUSAL)).encode(),
+                        Message.class)
+                .validate();
+
+        assertThat(message.stopReason()).contains(StopReason.REFUSAL);
     }
 }

@@ -6,6 +6,7 @@ import dev.junction.gateway.dialect.DecodedRequest;
 import dev.junction.plugin.ChatRequest;
 import dev.junction.plugin.ContentPart;
 import dev.junction.plugin.Message;
+import dev.junction.plugin.ResponseFormat;
 import dev.junction.plugin.Tool;
 import dev.junction.plugin.ToolChoice;
 import io.vertx.core.json.JsonObject;
@@ -246,7 +247,6 @@ class OpenAiRequestDecoderTest {
 
         assertThat(request.extra())
                 .isEqualTo(new JsonObject()
-                        .put("response_format", new JsonObject().put("type", "json_object"))
                         .put("frequency_penalty", 0.5)
                         .put("logprobs", true)
                         .put("reasoning_effort", "low"));
@@ -284,5 +284,45 @@ class OpenAiRequestDecoderTest {
         dialect.decode(body);
 
         assertThat(body).isEqualTo(before);
+    }
+
+    @Test
+    void decodes_a_json_schema_response_format_out_of_extra() {
+        ChatRequest request = decodeWith("""
+                "response_format": {"type": "json_schema", "json_schema": {
+                  "name": "weather", "description": "The forecast", "strict": true,
+                  "schema": {"type": "object", "properties": {"city": {"type": "string"}}}}}""");
+
+        assertThat(request.responseFormat())
+                .isEqualTo(new ResponseFormat(
+                        ResponseFormat.Type.JSON_SCHEMA,
+                        "weather",
+                        new JsonObject("{\"type\": \"object\", \"properties\": {\"city\": {\"type\": \"string\"}}}"),
+                        true));
+        assertThat(request.extra()).isEqualTo(new JsonObject());
+    }
+
+    @Test
+    void decodes_json_object_and_text_response_formats() {
+        assertThat(decodeWith("\"response_format\": {\"type\": \"json_object\"}").responseFormat())
+                .isEqualTo(ResponseFormat.jsonObject());
+        assertThat(decodeWith("\"response_format\": {\"type\": \"text\"}").responseFormat()).isNull();
+        assertThat(decodeWith("\"response_format\": null").responseFormat()).isNull();
+    }
+
+    @Test
+    void reads_a_json_schema_without_schema_as_the_empty_schema() {
+        ResponseFormat format = decodeWith("\"response_format\": {\"type\": \"json_schema\", \"json_schema\": {\"name\": \"any\"}}")
+                .responseFormat();
+
+        assertThat(format).isEqualTo(new ResponseFormat(ResponseFormat.Type.JSON_SCHEMA, "any", new JsonObject(), null));
+    }
+
+    @Test
+    void leaves_dialect_and_headers_to_the_front_end() {
+        ChatRequest request = decodeWith("");
+
+        assertThat(request.dialect()).isNull();
+        assertThat(request.headers()).isEmpty();
     }
 }

@@ -122,7 +122,21 @@ class OpenAiRequestValidationTest {
                 Arguments.of("parallel_tool_calls", with("'parallel_tool_calls': 'no'")),
                 // the rest
                 Arguments.of("user", with("'user': 7")),
-                Arguments.of("metadata", with("'metadata': 'x'")));
+                Arguments.of("metadata", with("'metadata': 'x'")),
+                // response_format
+                Arguments.of("response_format", with("'response_format': 'json'")),
+                Arguments.of("response_format.type", with("'response_format': {}")),
+                Arguments.of("response_format.type", with("'response_format': {'type': 'xml'}")),
+                Arguments.of("response_format.json_schema", with("'response_format': {'type': 'json_schema'}")),
+                Arguments.of(
+                        "response_format.json_schema.name",
+                        with("'response_format': {'type': 'json_schema', 'json_schema': {'schema': {}}}")),
+                Arguments.of(
+                        "response_format.json_schema.schema",
+                        with("'response_format': {'type': 'json_schema', 'json_schema': {'name': 'n', 'schema': []}}")),
+                Arguments.of(
+                        "response_format.json_schema.strict",
+                        with("'response_format': {'type': 'json_schema', 'json_schema': {'name': 'n', 'strict': 'y'}}")));
     }
 
     @ParameterizedTest(name = "{0} <- {1}")

@@ -35,6 +35,7 @@ import dev.junction.plugin.ContentPart;
 import dev.junction.plugin.ErrorKind;
 import dev.junction.plugin.FinishReason;
 import dev.junction.plugin.Message;
+import dev.junction.plugin.ResponseFormat;
 import dev.junction.plugin.Tool;
 import dev.junction.plugin.ToolChoice;
 import io.vertx.core.json.JsonObject;
@@ -251,7 +252,7 @@ class OpenAiSdkCompatibilityTest {
         assertThat(request.toolChoice()).isEqualTo(new ToolChoice(ToolChoice.Mode.REQUIRED, null, false));
         assertThat(request.sampling().maxTokens()).isEqualTo(64);
         assertThat(request.sampling().stop()).containsExactly("END");
-        assertThat(request.extra())
-                .isEqualTo(new JsonObject().put("response_format", new JsonObject().put("type", "json_object")));
+        assertThat(request.extra()).isEqualTo(new JsonObject());
+        assertThat(request.responseFormat()).isEqualTo(ResponseFormat.jsonObject());
     }
 }
