@@ -1,10 +1,8 @@
 package dev.junction.gateway.http;
 
 import dev.junction.gateway.bus.BusExchange;
-import dev.junction.gateway.dialect.ApiError;
 import dev.junction.gateway.dialect.DecodedRequest;
 import dev.junction.gateway.dialect.Dialect;
-import dev.junction.gateway.dialect.InvalidRequestException;
 import dev.junction.gateway.route.ModelRouter;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
@@ -30,32 +28,25 @@ final class ChatHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        DecodedRequest decoded;
-        try {
-            decoded = dialect.decode(JsonBody.read(ctx))
-                    .fromClient(dialect.name(), ProviderHeaders.of(ctx.request().headers()));
-        } catch (JsonBody.Rejected e) {
-            ErrorResponses.send(ctx, dialect, e.error);
-            return;
-        } catch (InvalidRequestException e) {
-            ErrorResponses.send(ctx, dialect, ApiError.invalidRequest(e.getMessage(), e.param()));
-            return;
-        }
-        String model = decoded.request().model();
-        ModelRouter.Route route = router.route(model).orElse(null);
-        if (route == null) {
-            ErrorResponses.send(ctx, dialect, ErrorResponses.unknownModel(router, model));
-            return;
-        }
-        DecodedRequest routed = decoded.withModel(route.model());
-        AnswerWriter answer = routed.stream()
-                ? new StreamAnswer(ctx, dialect, routed, keepAliveMillis)
-                : new JsonAnswer(ctx, dialect, routed);
+        RequestIntake.accept(
+                        ctx,
+                        dialect,
+                        router,
+                        body -> dialect.decode(body)
+                                .fromClient(dialect.name(), ProviderHeaders.of(ctx.request().headers())),
+                        decoded -> decoded.request().model())
+                .ifPresent(routed -> answer(ctx, routed.request().withModel(routed.route().model()), routed.route()));
+    }
+
+    private void answer(RoutingContext ctx, DecodedRequest request, ModelRouter.Route route) {
+        AnswerWriter answer = request.stream()
+                ? new StreamAnswer(ctx, dialect, request, keepAliveMillis)
+                : new JsonAnswer(ctx, dialect, request);
         BusExchange exchange = BusExchange.with(ctx.vertx(), route.backendId(), answer::write);
         ctx.response().closeHandler(closed -> {
             answer.close();
             exchange.cancel();
         });
-        exchange.send(routed.request());
+        exchange.send(request.request());
     }
 }

@@ -1,13 +1,9 @@
 package dev.junction.gateway.http;
 
 import dev.junction.gateway.bus.BackendCalls;
-import dev.junction.gateway.dialect.ApiError;
-import dev.junction.gateway.dialect.DecodedRequest;
-import dev.junction.gateway.dialect.InvalidRequestException;
 import dev.junction.gateway.dialect.anthropic.AnthropicDialect;
 import dev.junction.gateway.route.ModelRouter;
 import io.vertx.core.Handler;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -33,32 +29,20 @@ final class CountTokensHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        DecodedRequest decoded;
-        try {
-            decoded = dialect.decodeCountTokens(JsonBody.read(ctx))
-                    .fromClient(dialect.name(), ProviderHeaders.of(ctx.request().headers()));
-        } catch (JsonBody.Rejected e) {
-            ErrorResponses.send(ctx, dialect, e.error);
-            return;
-        } catch (InvalidRequestException e) {
-            ErrorResponses.send(ctx, dialect, ApiError.invalidRequest(e.getMessage(), e.param()));
-            return;
-        }
-        String model = decoded.request().model();
-        ModelRouter.Route route = router.route(model).orElse(null);
-        if (route == null) {
-            ErrorResponses.send(ctx, dialect, ErrorResponses.unknownModel(router, model));
-            return;
-        }
-        calls.countTokens(route.backendId(), decoded.withModel(route.model()).request())
-                .onSuccess(count -> {
-                    if (!ctx.response().closed()) {
-                        ctx.response()
-                                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                                .putHeader(COUNT_HEADER, count.exact() ? "exact" : "estimate")
-                                .end(dialect.tokenCount(count).toBuffer());
-                    }
-                })
-                .onFailure(failure -> ErrorResponses.send(ctx, dialect, ErrorResponses.of(dialect, failure)));
+        RequestIntake.accept(
+                        ctx,
+                        dialect,
+                        router,
+                        body -> dialect.decodeCountTokens(body)
+                                .fromClient(dialect.name(), ProviderHeaders.of(ctx.request().headers())),
+                        decoded -> decoded.request().model())
+                .ifPresent(routed -> calls.countTokens(
+                                routed.route().backendId(),
+                                routed.request().withModel(routed.route().model()).request())
+                        .onSuccess(count -> {
+                            ctx.response().putHeader(COUNT_HEADER, count.exact() ? "exact" : "estimate");
+                            RequestIntake.reply(ctx, dialect.tokenCount(count));
+                        })
+                        .onFailure(failure -> ErrorResponses.send(ctx, dialect, ErrorResponses.of(dialect, failure))));
     }
 }

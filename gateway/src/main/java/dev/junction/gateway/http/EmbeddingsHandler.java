@@ -1,13 +1,10 @@
 package dev.junction.gateway.http;
 
 import dev.junction.gateway.bus.BackendCalls;
-import dev.junction.gateway.dialect.ApiError;
 import dev.junction.gateway.dialect.DecodedEmbeddingRequest;
-import dev.junction.gateway.dialect.InvalidRequestException;
 import dev.junction.gateway.dialect.openai.OpenAiDialect;
 import dev.junction.gateway.route.ModelRouter;
 import io.vertx.core.Handler;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -29,31 +26,12 @@ final class EmbeddingsHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        DecodedEmbeddingRequest decoded;
-        try {
-            decoded = dialect.decodeEmbeddings(JsonBody.read(ctx));
-        } catch (JsonBody.Rejected e) {
-            ErrorResponses.send(ctx, dialect, e.error);
-            return;
-        } catch (InvalidRequestException e) {
-            ErrorResponses.send(ctx, dialect, ApiError.invalidRequest(e.getMessage(), e.param()));
-            return;
-        }
-        String model = decoded.request().model();
-        ModelRouter.Route route = router.route(model).orElse(null);
-        if (route == null) {
-            ErrorResponses.send(ctx, dialect, ErrorResponses.unknownModel(router, model));
-            return;
-        }
-        DecodedEmbeddingRequest routed = decoded.withModel(route.model());
-        calls.embed(route.backendId(), routed.request())
-                .onSuccess(embeddings -> {
-                    if (!ctx.response().closed()) {
-                        ctx.response()
-                                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                                .end(dialect.encodeEmbeddings(embeddings, routed).toBuffer());
-                    }
-                })
-                .onFailure(failure -> ErrorResponses.send(ctx, dialect, ErrorResponses.of(dialect, failure)));
+        RequestIntake.accept(ctx, dialect, router, dialect::decodeEmbeddings, decoded -> decoded.request().model())
+                .ifPresent(routed -> {
+                    DecodedEmbeddingRequest request = routed.request().withModel(routed.route().model());
+                    calls.embed(routed.route().backendId(), request.request())
+                            .onSuccess(embeddings -> RequestIntake.reply(ctx, dialect.encodeEmbeddings(embeddings, request)))
+                            .onFailure(failure -> ErrorResponses.send(ctx, dialect, ErrorResponses.of(dialect, failure)));
+                });
     }
 }

@@ -1,0 +1,60 @@
+package dev.junction.gateway.http;
+
+import dev.junction.gateway.dialect.ApiError;
+import dev.junction.gateway.dialect.Dialect;
+import dev.junction.gateway.dialect.InvalidRequestException;
+import dev.junction.gateway.route.ModelRouter;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The steps every model request takes first: read the JSON body, decode it in the caller's
+ * dialect, route its model. A step that fails answers the client in that dialect (400, 404, 413,
+ * 415) and the request goes no further.
+ */
+final class RequestIntake {
+
+    /** A decoded request and the backend its model routes to. */
+    record Routed<T>(T request, ModelRouter.Route route) {}
+
+    private RequestIntake() {}
+
+    /**
+     * @param decoder the dialect's decoder for this endpoint
+     * @param model the model name a decoded request asks for
+     * @return the routed request, or empty when the client has been answered with an error
+     */
+    static <T> Optional<Routed<T>> accept(
+            RoutingContext ctx,
+            Dialect dialect,
+            ModelRouter router,
+            Function<JsonObject, T> decoder,
+            Function<T, String> model) {
+        T decoded;
+        try {
+            decoded = decoder.apply(JsonBody.read(ctx));
+        } catch (JsonBody.Rejected e) {
+            ErrorResponses.send(ctx, dialect, e.error);
+            return Optional.empty();
+        } catch (InvalidRequestException e) {
+            ErrorResponses.send(ctx, dialect, ApiError.invalidRequest(e.getMessage(), e.param()));
+            return Optional.empty();
+        }
+        String name = model.apply(decoded);
+        Optional<ModelRouter.Route> route = router.route(name);
+        if (route.isEmpty()) {
+            ErrorResponses.send(ctx, dialect, ErrorResponses.unknownModel(router, name));
+            return Optional.empty();
+        }
+        return Optional.of(new Routed<>(decoded, route.get()));
+    }
+
+    /** Answers {@code body} as JSON with status 200, unless the client has gone. */
+    static void reply(RoutingContext ctx, JsonObject body) {
+        if (!ctx.response().closed() && !ctx.response().ended()) {
+            ctx.response().putHeader("Content-Type", "application/json").end(body.toBuffer());
+        }
+    }
+}
