@@ -22,7 +22,8 @@ import java.util.Objects;
  * @param responseFormat the output format asked for (JSON object, JSON schema), or {@code null}
  *     for free text
  * @param dialect the wire format the client spoke ({@code "openai"}, {@code "anthropic"}), or
- *     {@code null}; a backend that speaks the same one may forward {@code extra} and {@code headers}
+ *     {@code null}; a backend that speaks the same one may forward {@code extra}, the {@code extra}
+ *     of each content part and tool, and {@code headers}
  * @param headers provider headers the client sent that the gateway does not manage (such as
  *     {@code anthropic-beta}), lower-case names; forwarded only to upstreams of the same dialect
  */

@@ -1,27 +1,54 @@
 package dev.junction.plugin;
 
+import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Objects;
 
-/** A piece of a message's content. */
+/**
+ * A piece of a message's content.
+ *
+ * <p>The parts a client may annotate carry an {@code extra} object: fields of this block the
+ * gateway does not understand, as the client sent them (Anthropic's {@code cache_control} and
+ * {@code citations}, OpenAI's image {@code detail}); forwarded only to an upstream of the same
+ * dialect ({@link ChatRequest#dialect()}), never interpreted. It is an empty object when there are
+ * none, and the shorter constructors leave it empty.
+ */
 public sealed interface ContentPart {
 
-    /** Plain text. */
-    record Text(String text) implements ContentPart {
+    /**
+     * Plain text.
+     *
+     * @param extra fields of this block the gateway does not understand, as the client sent them;
+     *     forwarded only to an upstream of the same dialect ({@link ChatRequest#dialect()})
+     */
+    record Text(String text, JsonObject extra) implements ContentPart {
         public Text {
             Objects.requireNonNull(text, "text");
+            extra = extra == null ? new JsonObject() : extra;
+        }
+
+        public Text(String text) {
+            this(text, null);
         }
     }
 
     /**
      * An image, either inline ({@code data} is base64, {@code mediaType} set) or by reference
      * ({@code url} set, the other two {@code null}).
+     *
+     * @param extra fields of this block the gateway does not understand, as the client sent them;
+     *     forwarded only to an upstream of the same dialect ({@link ChatRequest#dialect()})
      */
-    record Image(String mediaType, String data, String url) implements ContentPart {
+    record Image(String mediaType, String data, String url, JsonObject extra) implements ContentPart {
         public Image {
             if ((data == null) == (url == null)) {
                 throw new IllegalArgumentException("an image has either data or a url");
             }
+            extra = extra == null ? new JsonObject() : extra;
+        }
+
+        public Image(String mediaType, String data, String url) {
+            this(mediaType, data, url, null);
         }
     }
 
@@ -30,30 +57,56 @@ public sealed interface ContentPart {
      *
      * @param id the call's id, passed through unchanged across dialects
      * @param arguments the arguments as JSON text, exactly as the model produced them
+     * @param extra fields of this block the gateway does not understand, as the client sent them;
+     *     forwarded only to an upstream of the same dialect ({@link ChatRequest#dialect()})
      */
-    record ToolCall(String id, String name, String arguments) implements ContentPart {
+    record ToolCall(String id, String name, String arguments, JsonObject extra) implements ContentPart {
         public ToolCall {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(name, "name");
             arguments = arguments == null || arguments.isEmpty() ? "{}" : arguments;
+            extra = extra == null ? new JsonObject() : extra;
+        }
+
+        public ToolCall(String id, String name, String arguments) {
+            this(id, name, arguments, null);
         }
     }
 
-    /** The result of a tool call, answering the call with id {@code toolCallId}. */
-    record ToolResult(String toolCallId, List<ContentPart> content, boolean error) implements ContentPart {
+    /**
+     * The result of a tool call, answering the call with id {@code toolCallId}.
+     *
+     * @param extra fields of this block the gateway does not understand, as the client sent them;
+     *     forwarded only to an upstream of the same dialect ({@link ChatRequest#dialect()})
+     */
+    record ToolResult(String toolCallId, List<ContentPart> content, boolean error, JsonObject extra)
+            implements ContentPart {
         public ToolResult {
             Objects.requireNonNull(toolCallId, "toolCallId");
             content = List.copyOf(content);
+            extra = extra == null ? new JsonObject() : extra;
+        }
+
+        public ToolResult(String toolCallId, List<ContentPart> content, boolean error) {
+            this(toolCallId, content, error, null);
         }
     }
 
     /**
      * The model's visible reasoning. {@code signature} (may be {@code null}) must be sent back
      * unchanged in later turns for providers that verify it.
+     *
+     * @param extra fields of this block the gateway does not understand, as the client sent them;
+     *     forwarded only to an upstream of the same dialect ({@link ChatRequest#dialect()})
      */
-    record Thinking(String text, String signature) implements ContentPart {
+    record Thinking(String text, String signature, JsonObject extra) implements ContentPart {
         public Thinking {
             Objects.requireNonNull(text, "text");
+            extra = extra == null ? new JsonObject() : extra;
+        }
+
+        public Thinking(String text, String signature) {
+            this(text, signature, null);
         }
     }
 

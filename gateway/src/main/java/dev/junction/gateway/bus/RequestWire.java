@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * The wire form of a {@link ChatRequest} on the event bus: plain JSON, so that a request can be
- * served by a backend on another cluster node. {@link #decode} inverts {@link #encode} exactly.
+ * served by a backend on another cluster node. {@link #decode} inverts {@link #encode} exactly. The
+ * {@code extra} of a part or tool travels under the key {@code extra}, left out when empty.
  */
 public final class RequestWire {
 
@@ -32,10 +33,12 @@ public final class RequestWire {
                                 .put("content", encodeParts(message.content())))
                         .toList()))
                 .put("tools", new JsonArray(request.tools().stream()
-                        .map(tool -> (Object) Json.compact(new JsonObject()
-                                .put("name", tool.name())
-                                .put("description", tool.description())
-                                .put("inputSchema", tool.inputSchema())))
+                        .map(tool -> (Object) withExtra(
+                                Json.compact(new JsonObject()
+                                        .put("name", tool.name())
+                                        .put("description", tool.description())
+                                        .put("inputSchema", tool.inputSchema())),
+                                tool.extra()))
                         .toList()))
                 .put("sampling", encodeSampling(request.sampling()))
                 .put("metadata", request.metadata())
@@ -70,7 +73,11 @@ public final class RequestWire {
         List<Tool> tools = new ArrayList<>();
         for (Object item : json.getJsonArray("tools")) {
             JsonObject tool = (JsonObject) item;
-            tools.add(new Tool(tool.getString("name"), tool.getString("description"), tool.getJsonObject("inputSchema")));
+            tools.add(new Tool(
+                    tool.getString("name"),
+                    tool.getString("description"),
+                    tool.getJsonObject("inputSchema"),
+                    tool.getJsonObject("extra")));
         }
         JsonObject choice = json.getJsonObject("toolChoice");
         JsonObject format = json.getJsonObject("responseFormat");
@@ -132,30 +139,38 @@ public final class RequestWire {
 
     private static JsonObject encodePart(ContentPart part) {
         if (part instanceof ContentPart.Text text) {
-            return new JsonObject().put("type", "text").put("text", text.text());
+            return withExtra(new JsonObject().put("type", "text").put("text", text.text()), text.extra());
         } else if (part instanceof ContentPart.Image image) {
-            return Json.compact(new JsonObject()
-                    .put("type", "image")
-                    .put("mediaType", image.mediaType())
-                    .put("data", image.data())
-                    .put("url", image.url()));
+            return withExtra(
+                    Json.compact(new JsonObject()
+                            .put("type", "image")
+                            .put("mediaType", image.mediaType())
+                            .put("data", image.data())
+                            .put("url", image.url())),
+                    image.extra());
         } else if (part instanceof ContentPart.ToolCall call) {
-            return new JsonObject()
-                    .put("type", "tool_call")
-                    .put("id", call.id())
-                    .put("name", call.name())
-                    .put("arguments", call.arguments());
+            return withExtra(
+                    new JsonObject()
+                            .put("type", "tool_call")
+                            .put("id", call.id())
+                            .put("name", call.name())
+                            .put("arguments", call.arguments()),
+                    call.extra());
         } else if (part instanceof ContentPart.ToolResult result) {
-            return new JsonObject()
-                    .put("type", "tool_result")
-                    .put("toolCallId", result.toolCallId())
-                    .put("content", encodeParts(result.content()))
-                    .put("error", result.error());
+            return withExtra(
+                    new JsonObject()
+                            .put("type", "tool_result")
+                            .put("toolCallId", result.toolCallId())
+                            .put("content", encodeParts(result.content()))
+                            .put("error", result.error()),
+                    result.extra());
         } else if (part instanceof ContentPart.Thinking thinking) {
-            return Json.compact(new JsonObject()
-                    .put("type", "thinking")
-                    .put("text", thinking.text())
-                    .put("signature", thinking.signature()));
+            return withExtra(
+                    Json.compact(new JsonObject()
+                            .put("type", "thinking")
+                            .put("text", thinking.text())
+                            .put("signature", thinking.signature())),
+                    thinking.extra());
         } else if (part instanceof ContentPart.RedactedThinking redacted) {
             return new JsonObject().put("type", "redacted_thinking").put("data", redacted.data());
         }
@@ -170,16 +185,26 @@ public final class RequestWire {
         return parts;
     }
 
+    /** The part's {@code extra} under the key {@code extra}, left out when empty. */
+    private static JsonObject withExtra(JsonObject json, JsonObject extra) {
+        return extra.isEmpty() ? json : json.put("extra", extra);
+    }
+
     private static ContentPart decodePart(JsonObject json) {
         String type = json.getString("type");
+        JsonObject extra = json.getJsonObject("extra");
         return switch (type) {
-            case "text" -> new ContentPart.Text(json.getString("text"));
-            case "image" -> new ContentPart.Image(json.getString("mediaType"), json.getString("data"), json.getString("url"));
+            case "text" -> new ContentPart.Text(json.getString("text"), extra);
+            case "image" -> new ContentPart.Image(
+                    json.getString("mediaType"), json.getString("data"), json.getString("url"), extra);
             case "tool_call" -> new ContentPart.ToolCall(
-                    json.getString("id"), json.getString("name"), json.getString("arguments"));
+                    json.getString("id"), json.getString("name"), json.getString("arguments"), extra);
             case "tool_result" -> new ContentPart.ToolResult(
-                    json.getString("toolCallId"), decodeParts(json.getJsonArray("content")), json.getBoolean("error"));
-            case "thinking" -> new ContentPart.Thinking(json.getString("text"), json.getString("signature"));
+                    json.getString("toolCallId"),
+                    decodeParts(json.getJsonArray("content")),
+                    json.getBoolean("error"),
+                    extra);
+            case "thinking" -> new ContentPart.Thinking(json.getString("text"), json.getString("signature"), extra);
             case "redacted_thinking" -> new ContentPart.RedactedThinking(json.getString("data"));
             default -> throw new IllegalArgumentException("unknown content part type " + type);
         };

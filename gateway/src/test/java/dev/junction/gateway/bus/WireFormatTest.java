@@ -18,6 +18,7 @@ import dev.junction.plugin.Tool;
 import dev.junction.plugin.ToolChoice;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +101,51 @@ class WireFormatTest {
         String wire = RequestWire.encode(request).encode();
 
         assertThat(RequestWire.decode(new JsonObject(wire))).isEqualTo(request);
+    }
+
+    @Test
+    void the_extra_fields_of_every_part_kind_and_of_tools_survive_the_wire() {
+        JsonObject ephemeral = new JsonObject().put("cache_control", new JsonObject().put("type", "ephemeral"));
+        ChatRequest request = new ChatRequest(
+                "claude-sonnet-4-5",
+                List.of(new ContentPart.Text("Be brief.", ephemeral.copy().put("citations", (Object) null))),
+                List.of(
+                        new Message(Message.Role.USER, List.of(
+                                new ContentPart.Text("Look:", new JsonObject().put("citations", new JsonArray().add(
+                                        new JsonObject().put("type", "char_location").put("start_char_index", 0)))),
+                                new ContentPart.Image("image/png", "iVBORw0KGgo=", null, ephemeral.copy()),
+                                new ContentPart.Image(null, null, "https://example.com/cat.jpg",
+                                        new JsonObject().put("detail", "high")))),
+                        new Message(Message.Role.ASSISTANT, List.of(
+                                new ContentPart.Thinking("Let me look.", "sig-abc", new JsonObject().put("x-note", 1)),
+                                new ContentPart.ToolCall("toolu_01", "lookup", "{}",
+                                        new JsonObject().put("caller", new JsonObject().put("type", "direct"))))),
+                        new Message(Message.Role.USER, List.of(new ContentPart.ToolResult(
+                                "toolu_01",
+                                List.of(new ContentPart.Text("a cat", ephemeral.copy())),
+                                false,
+                                new JsonObject().put("cache_control",
+                                        new JsonObject().put("type", "ephemeral").put("ttl", "1h")))))),
+                List.of(
+                        new Tool("lookup", "Looks things up", null, ephemeral.copy().put("type", "custom")),
+                        new Tool("plain", null, null)),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "anthropic",
+                null);
+
+        String wire = RequestWire.encode(request).encode();
+
+        ChatRequest decoded = RequestWire.decode(new JsonObject(wire));
+        assertThat(decoded).isEqualTo(request);
+        assertThat(decoded.tools().get(1).extra()).isEqualTo(new JsonObject());
+        assertThat(new JsonObject(wire).getJsonArray("tools").getJsonObject(1).containsKey("extra"))
+                .as("an empty extra is left out")
+                .isFalse();
     }
 
     @Test

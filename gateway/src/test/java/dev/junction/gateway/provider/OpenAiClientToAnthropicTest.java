@@ -14,6 +14,9 @@ import com.openai.models.FunctionDefinition;
 import com.openai.models.FunctionParameters;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionContentPart;
+import com.openai.models.chat.completions.ChatCompletionContentPartImage;
+import com.openai.models.chat.completions.ChatCompletionContentPartText;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionFunctionTool;
 import com.openai.models.chat.completions.ChatCompletionMessage;
@@ -38,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The official OpenAI SDK through the gateway to the anthropic plugin, whose upstream is a fake
  * Messages API that checks every request it receives: a streamed turn with two tool calls whose
  * arguments arrive in pieces, the results sent back under the same ids, cache usage in OpenAI's
- * convention, and upstream failures as the SDK sees them.
+ * convention, the client's part fields kept out of the Anthropic body, and upstream failures as the
+ * SDK sees them.
  */
 @Timeout(60)
 class OpenAiClientToAnthropicTest {
@@ -193,6 +197,32 @@ class OpenAiClientToAnthropicTest {
                   {"role": "user", "content": [
                     {"type": "tool_result", "tool_use_id": "toolu_01WeatherA1b2C3d4E5f6G7h8", "content": [{"type": "text", "text": "18°C"}]},
                     {"type": "tool_result", "tool_use_id": "toolu_02TimeZ9y8X7w6V5u4T3s2R1", "content": [{"type": "text", "text": "14:05"}]}]}]}""")
+                .getJsonArray("messages"));
+    }
+
+    @Test
+    void an_openai_clients_image_detail_and_text_part_fields_do_not_reach_the_messages_api() {
+        upstream().reply(Reply.sse(text("A cat.")));
+
+        providers.openAi().chat().completions().create(ChatCompletionCreateParams.builder()
+                .model("claude-sonnet-4-5")
+                .addUserMessageOfArrayOfContentParts(List.of(
+                        ChatCompletionContentPart.ofText(ChatCompletionContentPartText.builder()
+                                .text("What is it?")
+                                .putAdditionalProperty("cache_control", JsonValue.from(Map.of("type", "ephemeral")))
+                                .build()),
+                        ChatCompletionContentPart.ofImageUrl(ChatCompletionContentPartImage.builder()
+                                .imageUrl(ChatCompletionContentPartImage.ImageUrl.builder()
+                                        .url("https://example.com/cat.png")
+                                        .detail(ChatCompletionContentPartImage.ImageUrl.Detail.HIGH)
+                                        .build())
+                                .build())))
+                .build());
+
+        assertThat(upstream().only().json().getJsonArray("messages")).isEqualTo(new JsonObject("""
+                {"messages": [{"role": "user", "content": [
+                  {"type": "text", "text": "What is it?"},
+                  {"type": "image", "source": {"type": "url", "url": "https://example.com/cat.png"}}]}]}""")
                 .getJsonArray("messages"));
     }
 

@@ -6,6 +6,7 @@ import static dev.junction.gateway.dialect.anthropic.JsonFields.invalid;
 import static dev.junction.gateway.dialect.anthropic.JsonFields.object;
 import static dev.junction.gateway.dialect.anthropic.JsonFields.optionalBoolean;
 import static dev.junction.gateway.dialect.anthropic.JsonFields.optionalString;
+import static dev.junction.gateway.dialect.anthropic.JsonFields.others;
 import static dev.junction.gateway.dialect.anthropic.JsonFields.required;
 import static dev.junction.gateway.dialect.anthropic.JsonFields.requiredObject;
 import static dev.junction.gateway.dialect.anthropic.JsonFields.requiredString;
@@ -16,14 +17,21 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Decodes {@code messages} and {@code system} of a Messages API request into canonical messages and
- * parts. Block fields it does not use ({@code cache_control}, {@code citations}, {@code caller}) are
- * dropped; block types it cannot represent ({@code document}, server tool blocks) are rejected with
- * their path.
+ * parts. Block fields it does not model ({@code cache_control}, {@code citations}, {@code caller},
+ * anything newer) go as they came into the part's {@code extra}, for an Anthropic upstream; block
+ * types it cannot represent ({@code document}, server tool blocks) are rejected with their path.
  */
 final class AnthropicMessageDecoder {
+
+    private static final Set<String> TEXT_FIELDS = Set.of("type", "text");
+    private static final Set<String> IMAGE_FIELDS = Set.of("type", "source");
+    private static final Set<String> TOOL_USE_FIELDS = Set.of("type", "id", "name", "input");
+    private static final Set<String> TOOL_RESULT_FIELDS = Set.of("type", "tool_use_id", "content", "is_error");
+    private static final Set<String> THINKING_FIELDS = Set.of("type", "thinking", "signature");
 
     private AnthropicMessageDecoder() {}
 
@@ -56,7 +64,7 @@ final class AnthropicMessageDecoder {
             if (!"text".equals(requiredString(block, "type", at(path, "type")))) {
                 throw invalid(at(path, "type"), "system blocks must be of type \"text\"");
             }
-            parts.add(new ContentPart.Text(requiredString(block, "text", at(path, "text"))));
+            parts.add(text(block, path));
         }
         return parts;
     }
@@ -126,20 +134,23 @@ final class AnthropicMessageDecoder {
     }
 
     private static ContentPart.Text text(JsonObject block, String path) {
-        return new ContentPart.Text(requiredString(block, "text", at(path, "text")));
+        return new ContentPart.Text(requiredString(block, "text", at(path, "text")), others(block, TEXT_FIELDS));
     }
 
     private static ContentPart.Image image(JsonObject block, String path) {
         String sourcePath = at(path, "source");
         JsonObject source = requiredObject(block, "source", sourcePath);
         String type = requiredString(source, "type", at(sourcePath, "type"));
+        JsonObject extra = others(block, IMAGE_FIELDS);
         return switch (type) {
             case "base64" ->
                 new ContentPart.Image(
                         requiredString(source, "media_type", at(sourcePath, "media_type")),
                         requiredString(source, "data", at(sourcePath, "data")),
-                        null);
-            case "url" -> new ContentPart.Image(null, null, requiredString(source, "url", at(sourcePath, "url")));
+                        null,
+                        extra);
+            case "url" ->
+                new ContentPart.Image(null, null, requiredString(source, "url", at(sourcePath, "url")), extra);
             default -> throw invalid(at(sourcePath, "type"), "unsupported image source type \"" + type + "\"");
         };
     }
@@ -148,14 +159,18 @@ final class AnthropicMessageDecoder {
         return new ContentPart.ToolCall(
                 requiredString(block, "id", at(path, "id")),
                 requiredString(block, "name", at(path, "name")),
-                requiredObject(block, "input", at(path, "input")).encode());
+                requiredObject(block, "input", at(path, "input")).encode(),
+                others(block, TOOL_USE_FIELDS));
     }
 
     private static ContentPart.ToolResult toolResult(JsonObject block, String path) {
         String id = requiredString(block, "tool_use_id", at(path, "tool_use_id"));
         Boolean error = optionalBoolean(block, "is_error", at(path, "is_error"));
         return new ContentPart.ToolResult(
-                id, toolResultContent(block.getValue("content"), at(path, "content")), Boolean.TRUE.equals(error));
+                id,
+                toolResultContent(block.getValue("content"), at(path, "content")),
+                Boolean.TRUE.equals(error),
+                others(block, TOOL_RESULT_FIELDS));
     }
 
     private static List<ContentPart> toolResultContent(Object value, String path) {
@@ -188,6 +203,7 @@ final class AnthropicMessageDecoder {
     private static ContentPart.Thinking thinking(JsonObject block, String path) {
         String text = requiredString(block, "thinking", at(path, "thinking"));
         String signature = optionalString(block, "signature", at(path, "signature"));
-        return new ContentPart.Thinking(text, signature == null || signature.isEmpty() ? null : signature);
+        return new ContentPart.Thinking(
+                text, signature == null || signature.isEmpty() ? null : signature, others(block, THINKING_FIELDS));
     }
 }

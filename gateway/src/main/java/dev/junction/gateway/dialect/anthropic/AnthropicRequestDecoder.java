@@ -8,6 +8,7 @@ import static dev.junction.gateway.dialect.anthropic.JsonFields.optionalBoolean;
 import static dev.junction.gateway.dialect.anthropic.JsonFields.optionalInteger;
 import static dev.junction.gateway.dialect.anthropic.JsonFields.optionalNumber;
 import static dev.junction.gateway.dialect.anthropic.JsonFields.optionalString;
+import static dev.junction.gateway.dialect.anthropic.JsonFields.others;
 import static dev.junction.gateway.dialect.anthropic.JsonFields.required;
 import static dev.junction.gateway.dialect.anthropic.JsonFields.requiredInteger;
 import static dev.junction.gateway.dialect.anthropic.JsonFields.requiredObject;
@@ -27,9 +28,13 @@ import java.util.Set;
 
 /**
  * Decodes a {@code POST /v1/messages} body into a {@link DecodedRequest}, validating it as the
- * Messages API does. Top-level fields it does not know go untouched into {@link ChatRequest#extra()}.
+ * Messages API does. Top-level fields it does not know go untouched into {@link ChatRequest#extra()};
+ * those of a tool definition ({@code cache_control}, {@code type: "custom"}, ...) into
+ * {@link Tool#extra()}, and those of blocks into their parts' (see {@link AnthropicMessageDecoder}).
  */
 final class AnthropicRequestDecoder {
+
+    private static final Set<String> TOOL_FIELDS = Set.of("name", "description", "input_schema");
 
     private static final Set<String> KNOWN_FIELDS = Set.of(
             "model",
@@ -144,7 +149,8 @@ final class AnthropicRequestDecoder {
                     requiredString(tool, "name", at(path, "name")),
                     optionalString(tool, "description", at(path, "description")),
                     requiredObject(tool, "input_schema", at(path, "input_schema"))
-                            .copy()));
+                            .copy(),
+                    others(tool, TOOL_FIELDS)));
         }
         return tools;
     }

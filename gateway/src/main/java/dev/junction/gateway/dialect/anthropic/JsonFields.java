@@ -4,6 +4,7 @@ import dev.junction.gateway.dialect.InvalidRequestException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigInteger;
+import java.util.Set;
 
 /**
  * Typed reads of request fields that fail with the field's path, in the Anthropic style: the path
@@ -96,6 +97,20 @@ final class JsonFields {
     static int requiredInteger(JsonObject object, String key, String path) {
         required(object, key, path);
         return optionalInteger(object, key, path);
+    }
+
+    /**
+     * A copy of the fields of {@code object} not named in {@code known}, values as they came (a JSON
+     * {@code null} too): what a block carries that the gateway does not model.
+     */
+    static JsonObject others(JsonObject object, Set<String> known) {
+        JsonObject others = new JsonObject();
+        for (String key : object.fieldNames()) {
+            if (!known.contains(key)) {
+                others.put(key, object.getValue(key));
+            }
+        }
+        return others.copy();
     }
 
     static Boolean optionalBoolean(JsonObject object, String key, String path) {

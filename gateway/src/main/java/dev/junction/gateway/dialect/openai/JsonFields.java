@@ -3,6 +3,7 @@ package dev.junction.gateway.dialect.openai;
 import dev.junction.gateway.dialect.InvalidRequestException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.Set;
 
 /**
  * Typed reads of request fields. A wrong type is rejected with the field's path and a message in
@@ -102,6 +103,20 @@ final class JsonFields {
             return object;
         }
         throw wrongType(path, "an object", value);
+    }
+
+    /**
+     * A copy of the fields of {@code object} not named in {@code known}, values as they came (a JSON
+     * {@code null} too): what a part carries that the gateway does not model.
+     */
+    static JsonObject others(JsonObject object, Set<String> known) {
+        JsonObject others = new JsonObject();
+        for (String key : object.fieldNames()) {
+            if (!known.contains(key)) {
+                others.put(key, object.getValue(key));
+            }
+        }
+        return others.copy();
     }
 
     static InvalidRequestException missing(String path) {

@@ -7,16 +7,22 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Decodes a Chat Completions {@code messages} array. System and developer messages become the
  * system parts; tool messages become tool results of a user turn, consecutive ones (and a user
- * message right after them) merged into that one turn.
+ * message right after them) merged into that one turn. Fields of a text part beyond {@code type} and
+ * {@code text} (such as {@code cache_control}, which OpenAI-compatible routers read) go into the
+ * part's {@code extra}; so do those of an {@code image_url} object beyond {@code url}.
  */
 final class OpenAiMessageDecoder {
 
     /** The decoded conversation. */
     record Conversation(List<ContentPart> system, List<Message> messages) {}
+
+    /** The fields of a text part; the others go into the part's {@code extra}. */
+    private static final Set<String> TEXT_FIELDS = Set.of("type", "text");
 
     private static final String ROLES = "'system', 'developer', 'user', 'assistant' and 'tool'";
 
@@ -166,7 +172,8 @@ final class OpenAiMessageDecoder {
     private static ContentPart part(JsonObject part, String path, PartTypes allowed) {
         String type = JsonFields.requiredString(part, "type", path + ".type");
         if (type.equals("text")) {
-            return new ContentPart.Text(JsonFields.requiredString(part, "text", path + ".text"));
+            return new ContentPart.Text(
+                    JsonFields.requiredString(part, "text", path + ".text"), JsonFields.others(part, TEXT_FIELDS));
         } else if (type.equals("image_url") && allowed == PartTypes.USER) {
             return OpenAiImages.decode(part, path);
         } else if (type.equals("refusal") && allowed == PartTypes.ASSISTANT) {

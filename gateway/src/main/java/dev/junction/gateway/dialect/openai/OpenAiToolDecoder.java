@@ -6,9 +6,17 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
-/** Decodes {@code tools}, {@code tool_choice} and {@code parallel_tool_calls}. */
+/**
+ * Decodes {@code tools}, {@code tool_choice} and {@code parallel_tool_calls}. Fields of a tool's
+ * {@code function} beyond {@code name}, {@code description} and {@code parameters} (such as
+ * {@code strict}) go into the tool's {@code extra}, which the openai plugin writes back into
+ * {@code function} for an OpenAI client.
+ */
 final class OpenAiToolDecoder {
+
+    private static final Set<String> FUNCTION_FIELDS = Set.of("name", "description", "parameters");
 
     private OpenAiToolDecoder() {}
 
@@ -55,7 +63,8 @@ final class OpenAiToolDecoder {
         return new Tool(
                 JsonFields.requiredString(function, "name", path + ".function.name"),
                 JsonFields.string(function, "description", path + ".function.description"),
-                JsonFields.object(function, "parameters", path + ".function.parameters"));
+                JsonFields.object(function, "parameters", path + ".function.parameters"),
+                JsonFields.others(function, FUNCTION_FIELDS));
     }
 
     /** The {@code function} object of a {@code {"type": "function", "function": {...}}} value. */

@@ -18,6 +18,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class AnthropicRequestDecoderTest {
 
+    private static final JsonObject EPHEMERAL =
+            new JsonObject().put("cache_control", new JsonObject().put("type", "ephemeral"));
+
     private final AnthropicDialect dialect = new AnthropicDialect();
 
     static JsonObject minimal() {
@@ -69,13 +72,13 @@ class AnthropicRequestDecoderTest {
     }
 
     @Test
-    void maps_system_text_blocks_in_order() {
+    void maps_system_text_blocks_in_order_keeping_their_cache_control() {
         String system = """
             {"system": [{"type": "text", "text": "One."},
                         {"type": "text", "text": "Two.", "cache_control": {"type": "ephemeral"}}]}\
             """;
         assertThat(decode(system).request().system())
-                .containsExactly(new ContentPart.Text("One."), new ContentPart.Text("Two."));
+                .containsExactly(new ContentPart.Text("One."), new ContentPart.Text("Two.", EPHEMERAL));
     }
 
     @Test
@@ -92,12 +95,13 @@ class AnthropicRequestDecoderTest {
     }
 
     @Test
-    void maps_text_blocks_in_order() {
+    void maps_text_blocks_in_order_keeping_their_cache_control() {
         String messages = """
             [{"role": "user", "content": [{"type": "text", "text": "a"},
               {"type": "text", "text": "b", "cache_control": {"type": "ephemeral"}}]}]\
             """;
-        assertThat(contentOf(messages, 0)).containsExactly(new ContentPart.Text("a"), new ContentPart.Text("b"));
+        assertThat(contentOf(messages, 0))
+                .containsExactly(new ContentPart.Text("a"), new ContentPart.Text("b", EPHEMERAL));
     }
 
     @Test
@@ -133,7 +137,11 @@ class AnthropicRequestDecoderTest {
         assertThat(decoded.request().messages().get(1).content())
                 .containsExactly(
                         new ContentPart.Text("Checking."),
-                        new ContentPart.ToolCall("toolu_01A", "get_weather", "{\"city\":\"Paris\",\"days\":2}"));
+                        new ContentPart.ToolCall(
+                                "toolu_01A",
+                                "get_weather",
+                                "{\"city\":\"Paris\",\"days\":2}",
+                                new JsonObject().put("caller", new JsonObject().put("type", "direct"))));
         assertThat(decoded.request().messages().get(2).content())
                 .containsExactly(
                         new ContentPart.ToolResult("toolu_01A", List.of(new ContentPart.Text("18C")), false),
@@ -192,7 +200,11 @@ class AnthropicRequestDecoderTest {
                                 "Current weather",
                                 new JsonObject(
                                         "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}}}")),
-                        new Tool("noop", null, new JsonObject("{\"type\":\"object\"}")));
+                        new Tool(
+                                "noop",
+                                null,
+                                new JsonObject("{\"type\":\"object\"}"),
+                                new JsonObject().put("type", "custom")));
     }
 
     @Test

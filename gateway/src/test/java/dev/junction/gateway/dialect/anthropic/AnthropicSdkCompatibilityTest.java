@@ -151,7 +151,12 @@ class AnthropicSdkCompatibilityTest {
         assertThat(request.messages().get(1).content())
                 .containsExactly(
                         new ContentPart.Thinking("Plan", "sig"),
-                        new ContentPart.ToolCall("toolu_01A", "get_weather", "{\"city\":\"Paris\"}"));
+                        // the SDK sends the block's caller back; it is kept for an Anthropic upstream
+                        new ContentPart.ToolCall(
+                                "toolu_01A",
+                                "get_weather",
+                                "{\"city\":\"Paris\"}",
+                                new JsonObject().put("caller", new JsonObject().put("type", "direct"))));
         assertThat(request.messages().get(2).content())
                 .containsExactly(new ContentPart.ToolResult("toolu_01A", List.of(new ContentPart.Text("18C")), false));
     }

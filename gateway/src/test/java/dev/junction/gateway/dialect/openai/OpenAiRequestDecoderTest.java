@@ -67,7 +67,7 @@ class OpenAiRequestDecoderTest {
     }
 
     @Test
-    void decodes_user_text_parts_and_image_urls() {
+    void decodes_user_text_parts_and_image_urls_keeping_the_detail_in_extra() {
         ChatRequest request = decode("""
                 {"model": "m", "messages": [{"role": "user", "content": [
                   {"type": "text", "text": "What is this?"},
@@ -78,8 +78,30 @@ class OpenAiRequestDecoderTest {
         assertThat(request.messages().get(0).content())
                 .containsExactly(
                         new ContentPart.Text("What is this?"),
-                        new ContentPart.Image("image/png", "iVBORw0KGgo=", null),
+                        new ContentPart.Image("image/png", "iVBORw0KGgo=", null, new JsonObject().put("detail", "high")),
                         new ContentPart.Image(null, null, "https://example.com/cat.jpg"));
+    }
+
+    @Test
+    void keeps_unknown_fields_of_text_parts_and_tool_functions_in_extra() {
+        ChatRequest request = decode("""
+                {"model": "m", "messages": [
+                  {"role": "system", "content": [{"type": "text", "text": "Rules.", "cache_control": {"type": "ephemeral"}}]},
+                  {"role": "user", "content": [
+                    {"type": "text", "text": "Hi", "cache_control": {"type": "ephemeral"}},
+                    {"type": "image_url", "image_url": {"url": "https://x/y.png", "detail": "low", "x-future": 1}}]}],
+                 "tools": [{"type": "function", "function": {"name": "f", "parameters": {"type": "object"}, "strict": true}}]}""");
+
+        JsonObject ephemeral = new JsonObject().put("cache_control", new JsonObject().put("type", "ephemeral"));
+        assertThat(request.system()).containsExactly(new ContentPart.Text("Rules.", ephemeral));
+        assertThat(request.messages().get(0).content())
+                .containsExactly(
+                        new ContentPart.Text("Hi", ephemeral),
+                        new ContentPart.Image(
+                                null, null, "https://x/y.png", new JsonObject().put("detail", "low").put("x-future", 1)));
+        assertThat(request.tools())
+                .containsExactly(
+                        new Tool("f", null, new JsonObject().put("type", "object"), new JsonObject().put("strict", true)));
     }
 
     @Test

@@ -17,7 +17,9 @@ import java.util.List;
  * <p>For a client that spoke another dialect ({@code foreign}), what the Messages API would refuse
  * but that carries nothing is left out: empty text (OpenAI's {@code "content": ""} beside tool
  * calls), thinking without a signature (reasoning another provider produced, which Anthropic cannot
- * verify), and a turn left with no blocks. An Anthropic client's request goes as it came.
+ * verify), and a turn left with no blocks. An Anthropic client's request goes as it came, and the
+ * {@code extra} of each of its parts (its {@code cache_control}, {@code citations}, ...) is merged
+ * into the block written for it, never replacing a field written here.
  */
 final class MessagesContent {
 
@@ -27,7 +29,10 @@ final class MessagesContent {
         this.foreign = foreign;
     }
 
-    /** The {@code system} field: a string for one text, blocks for several, {@code null} for none. */
+    /**
+     * The {@code system} field: a string for one plain text, blocks for several or for a text that
+     * carries more than its text ({@code cache_control}), {@code null} for none.
+     */
     static Object system(List<ContentPart> system, boolean foreign) {
         JsonArray blocks = new JsonArray();
         for (int i = 0; i < system.size(); i++) {
@@ -35,13 +40,37 @@ final class MessagesContent {
                 throw invalid("system[" + i + "]", "the Messages API takes only text as system instructions");
             }
             if (!(foreign && text.text().isEmpty())) {
-                blocks.add(new JsonObject().put("type", "text").put("text", text.text()));
+                blocks.add(withExtra(text(text.text()), text.extra(), foreign));
             }
         }
         if (blocks.isEmpty()) {
             return null;
         }
-        return blocks.size() == 1 ? blocks.getJsonObject(0).getString("text") : blocks;
+        JsonObject first = blocks.getJsonObject(0);
+        return blocks.size() == 1 && first.size() == 2 ? first.getString("text") : blocks;
+    }
+
+    /**
+     * {@code block} with the fields of {@code extra} it lacks, copied; unchanged for a foreign
+     * client, whose extra fields mean nothing to the Messages API.
+     */
+    static JsonObject withExtra(JsonObject block, JsonObject extra, boolean foreign) {
+        if (!foreign) {
+            extra.forEach(field -> {
+                if (!block.containsKey(field.getKey())) {
+                    block.put(field.getKey(), copy(field.getValue()));
+                }
+            });
+        }
+        return block;
+    }
+
+    /** A deep copy of a JSON value. */
+    static Object copy(Object value) {
+        if (value instanceof JsonObject object) {
+            return object.copy();
+        }
+        return value instanceof JsonArray array ? array.copy() : value;
     }
 
     /** The {@code messages} field: one turn per run of messages of the same role. */
@@ -79,23 +108,27 @@ final class MessagesContent {
 
     private JsonObject block(ContentPart part, String path) {
         if (part instanceof ContentPart.Text text) {
-            return foreign && text.text().isEmpty() ? null : text(text.text());
+            return foreign && text.text().isEmpty() ? null : withExtra(text(text.text()), text.extra(), foreign);
         } else if (part instanceof ContentPart.Image image) {
-            return image(image, path);
+            return withExtra(image(image, path), image.extra(), foreign);
         } else if (part instanceof ContentPart.ToolCall call) {
-            return new JsonObject()
+            JsonObject block = new JsonObject()
                     .put("type", "tool_use")
                     .put("id", call.id())
                     .put("name", call.name())
                     .put("input", arguments(call, path));
+            return withExtra(block, call.extra(), foreign);
         } else if (part instanceof ContentPart.ToolResult result) {
-            return toolResult(result, path);
+            return withExtra(toolResult(result, path), result.extra(), foreign);
         } else if (part instanceof ContentPart.Thinking thinking) {
             if (thinking.signature() == null && foreign) {
                 return null;
             }
             JsonObject block = new JsonObject().put("type", "thinking").put("thinking", thinking.text());
-            return thinking.signature() == null ? block : block.put("signature", thinking.signature());
+            if (thinking.signature() != null) {
+                block.put("signature", thinking.signature());
+            }
+            return withExtra(block, thinking.extra(), foreign);
         } else if (part instanceof ContentPart.RedactedThinking redacted) {
             return new JsonObject().put("type", "redacted_thinking").put("data", redacted.data());
         }
@@ -110,10 +143,10 @@ final class MessagesContent {
             String partPath = path + ".content[" + k + "]";
             if (part instanceof ContentPart.Text text) {
                 if (!(foreign && text.text().isEmpty())) {
-                    content.add(text(text.text()));
+                    content.add(withExtra(text(text.text()), text.extra(), foreign));
                 }
             } else if (part instanceof ContentPart.Image image) {
-                content.add(image(image, partPath));
+                content.add(withExtra(image(image, partPath), image.extra(), foreign));
             } else {
                 throw invalid(partPath, "a tool result holds only text and images");
             }

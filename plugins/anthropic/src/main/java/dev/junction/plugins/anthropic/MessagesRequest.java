@@ -19,8 +19,9 @@ import java.util.TreeMap;
  * <p>What it does with each canonical field is listed in the plugin's README. In short: fields the
  * Messages API has are translated; {@link Sampling#seed()} is dropped (Anthropic has no seed, and a
  * seed is best effort everywhere); an OpenAI client's {@code metadata} and {@code extra} are dropped
- * (they mean nothing to Anthropic); an Anthropic client's {@code extra} fields and
- * {@code anthropic-*} headers are forwarded untouched.
+ * (they mean nothing to Anthropic); an Anthropic client's {@code extra} fields (of the request, of
+ * each part and of each tool: its {@code cache_control}) and {@code anthropic-*} headers are
+ * forwarded untouched.
  */
 final class MessagesRequest {
 
@@ -58,7 +59,7 @@ final class MessagesRequest {
             body.put("stop_sequences", new JsonArray(sampling.stop()));
         }
         if (!request.tools().isEmpty()) {
-            body.put("tools", tools(request));
+            body.put("tools", tools(request, foreign));
         }
         JsonObject toolChoice = toolChoice(request.toolChoice(), !request.tools().isEmpty());
         if (toolChoice != null) {
@@ -106,14 +107,16 @@ final class MessagesRequest {
         return DIALECT.equals(request.dialect());
     }
 
-    private static JsonArray tools(ChatRequest request) {
+    /** The tool definitions; an Anthropic client's own tool fields ({@code cache_control}) come along. */
+    private static JsonArray tools(ChatRequest request, boolean foreign) {
         JsonArray tools = new JsonArray();
         for (Tool tool : request.tools()) {
             JsonObject entry = new JsonObject().put("name", tool.name());
             if (tool.description() != null) {
                 entry.put("description", tool.description());
             }
-            tools.add(entry.put("input_schema", tool.inputSchema().copy()));
+            entry.put("input_schema", tool.inputSchema().copy());
+            tools.add(MessagesContent.withExtra(entry, tool.extra(), foreign));
         }
         return tools;
     }
@@ -169,22 +172,15 @@ final class MessagesRequest {
             Object value = extra.getValue(field);
             Object existing = body.getValue(field);
             if (!body.containsKey(field)) {
-                body.put(field, copy(value));
+                body.put(field, MessagesContent.copy(value));
             } else if (existing instanceof JsonObject target && value instanceof JsonObject source) {
                 for (String key : source.fieldNames()) {
                     if (!target.containsKey(key)) {
-                        target.put(key, copy(source.getValue(key)));
+                        target.put(key, MessagesContent.copy(source.getValue(key)));
                     }
                 }
             }
         }
-    }
-
-    private static Object copy(Object value) {
-        if (value instanceof JsonObject object) {
-            return object.copy();
-        }
-        return value instanceof JsonArray array ? array.copy() : value;
     }
 
     private static void putIfSet(JsonObject body, String field, Object value) {

@@ -20,7 +20,9 @@ import java.util.Map;
  * {@code {"text": ".."}}, {@code {"image": {"mediaType", "data"} | {"url"}}},
  * {@code {"toolCall": {"id", "name", "arguments"}}},
  * {@code {"toolResult": {"toolCallId", "content": [parts], "error"}}},
- * {@code {"thinking": {"text", "signature"}}}, {@code {"redactedThinking": "data"}}.
+ * {@code {"thinking": {"text", "signature"}}}, {@code {"redactedThinking": "data"}}; beside that key,
+ * an optional {@code "extra": {..}} is the part's {@code extra}. A tool is
+ * {@code {"name", "description", "inputSchema", "extra"}}.
  */
 final class CanonicalJson {
 
@@ -61,30 +63,35 @@ final class CanonicalJson {
     }
 
     private static ContentPart part(JsonObject json) {
-        if (json.size() != 1) {
+        JsonObject extra = json.getJsonObject("extra");
+        List<String> kinds = json.fieldNames().stream().filter(key -> !key.equals("extra")).toList();
+        if (kinds.size() != 1) {
             throw new IllegalArgumentException("a part has one key naming its kind: " + json.encode());
         }
-        String kind = json.fieldNames().iterator().next();
+        String kind = kinds.get(0);
         return switch (kind) {
-            case "text" -> new ContentPart.Text(json.getString("text"));
+            case "text" -> new ContentPart.Text(json.getString("text"), extra);
             case "image" -> {
                 JsonObject image = json.getJsonObject("image");
-                yield new ContentPart.Image(image.getString("mediaType"), image.getString("data"), image.getString("url"));
+                yield new ContentPart.Image(
+                        image.getString("mediaType"), image.getString("data"), image.getString("url"), extra);
             }
             case "toolCall" -> {
                 JsonObject call = json.getJsonObject("toolCall");
-                yield new ContentPart.ToolCall(call.getString("id"), call.getString("name"), call.getString("arguments"));
+                yield new ContentPart.ToolCall(
+                        call.getString("id"), call.getString("name"), call.getString("arguments"), extra);
             }
             case "toolResult" -> {
                 JsonObject result = json.getJsonObject("toolResult");
                 yield new ContentPart.ToolResult(
                         result.getString("toolCallId"),
                         parts(result.getJsonArray("content", new JsonArray())),
-                        result.getBoolean("error", false));
+                        result.getBoolean("error", false),
+                        extra);
             }
             case "thinking" -> {
                 JsonObject thinking = json.getJsonObject("thinking");
-                yield new ContentPart.Thinking(thinking.getString("text"), thinking.getString("signature"));
+                yield new ContentPart.Thinking(thinking.getString("text"), thinking.getString("signature"), extra);
             }
             case "redactedThinking" -> new ContentPart.RedactedThinking(json.getString("redactedThinking"));
             default -> throw new IllegalArgumentException("unknown part kind " + kind);
@@ -95,7 +102,11 @@ final class CanonicalJson {
         List<Tool> tools = new ArrayList<>();
         for (Object value : array) {
             JsonObject tool = (JsonObject) value;
-            tools.add(new Tool(tool.getString("name"), tool.getString("description"), tool.getJsonObject("inputSchema")));
+            tools.add(new Tool(
+                    tool.getString("name"),
+                    tool.getString("description"),
+                    tool.getJsonObject("inputSchema"),
+                    tool.getJsonObject("extra")));
         }
         return tools;
     }

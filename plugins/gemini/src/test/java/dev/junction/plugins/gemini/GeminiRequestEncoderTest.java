@@ -16,6 +16,7 @@ import dev.junction.plugin.ContentPart;
 import dev.junction.plugin.ErrorKind;
 import dev.junction.plugin.ResponseFormat;
 import dev.junction.plugin.Sampling;
+import dev.junction.plugin.Tool;
 import dev.junction.plugin.ToolChoice;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -102,6 +103,31 @@ class GeminiRequestEncoderTest {
                         assistant(text("18 C and cloudy; I could not get the time.")),
                         user(text("Thanks!"))),
                 List.of(weatherTool(), timeTool()),
+                new ToolChoice(ToolChoice.Mode.AUTO, null, null),
+                Sampling.NONE,
+                null));
+    }
+
+    @Test
+    void ignores_the_extra_fields_of_parts_and_tools_which_belong_to_other_dialects() {
+        JsonObject cached = new JsonObject().put("cache_control", new JsonObject().put("type", "ephemeral"));
+        Tool weather = weatherTool();
+        assertGolden("tool_round_trip", full(
+                List.of(),
+                List.of(
+                        user(new ContentPart.Text("Weather and time in Paris?", cached)),
+                        assistant(
+                                new ContentPart.Text("Let me look.", cached),
+                                new ContentPart.ToolCall(
+                                        "toolu_01A", "get_weather", "{\"city\":\"Paris\",\"unit\":\"celsius\"}", cached),
+                                new ContentPart.ToolCall("call_r1_1", "get_time", "")),
+                        user(
+                                new ContentPart.ToolResult(
+                                        "toolu_01A", List.of(new ContentPart.Text("18 C", cached), text("cloudy")), false, cached),
+                                new ContentPart.ToolResult("call_r1_1", List.of(text("clock unavailable")), true)),
+                        assistant(text("18 C and cloudy; I could not get the time.")),
+                        user(text("Thanks!"))),
+                List.of(new Tool(weather.name(), weather.description(), weather.inputSchema(), cached), timeTool()),
                 new ToolChoice(ToolChoice.Mode.AUTO, null, null),
                 Sampling.NONE,
                 null));

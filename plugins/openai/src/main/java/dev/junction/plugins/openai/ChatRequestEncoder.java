@@ -37,8 +37,8 @@ final class ChatRequestEncoder {
         boolean sameDialect = OPENAI_DIALECT.equals(request.dialect());
         JsonObject body = new JsonObject()
                 .put("model", settings.http().upstreamModel(request.model()))
-                .put("messages", MessageEncoder.encode(request.system(), request.messages()));
-        tools(request, body);
+                .put("messages", MessageEncoder.encode(request.system(), request.messages(), sameDialect));
+        tools(request, sameDialect, body);
         sampling(request.sampling(), settings.flavor(), body);
         if (request.user() != null) {
             body.put("user", request.user());
@@ -51,13 +51,18 @@ final class ChatRequestEncoder {
         }
         body.put("stream", true).put("stream_options", new JsonObject().put("include_usage", true));
         if (sameDialect) {
-            request.extra().forEach(field -> {
-                if (!body.containsKey(field.getKey())) {
-                    body.put(field.getKey(), copy(field.getValue()));
-                }
-            });
+            carry(request.extra(), body);
         }
         return body;
+    }
+
+    /** Copies into {@code json} the fields of {@code extra} it lacks; a field already there stays. */
+    static void carry(JsonObject extra, JsonObject json) {
+        extra.forEach(field -> {
+            if (!json.containsKey(field.getKey())) {
+                json.put(field.getKey(), copy(field.getValue()));
+            }
+        });
     }
 
     /**
@@ -76,8 +81,11 @@ final class ChatRequestEncoder {
         return headers;
     }
 
-    /** Tools, and the choice among them only when there are tools (OpenAI refuses it otherwise). */
-    private static void tools(ChatRequest request, JsonObject body) {
+    /**
+     * Tools, and the choice among them only when there are tools (OpenAI refuses it otherwise). A
+     * same-dialect client's tool {@code extra} ({@code strict}) goes back into {@code function}.
+     */
+    private static void tools(ChatRequest request, boolean sameDialect, JsonObject body) {
         if (request.tools().isEmpty()) {
             return;
         }
@@ -88,6 +96,9 @@ final class ChatRequestEncoder {
                 function.put("description", tool.description());
             }
             function.put("parameters", tool.inputSchema().copy());
+            if (sameDialect) {
+                carry(tool.extra(), function);
+            }
             tools.add(new JsonObject().put("type", "function").put("function", function));
         }
         body.put("tools", tools);

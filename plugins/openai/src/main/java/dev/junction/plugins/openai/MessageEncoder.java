@@ -15,50 +15,61 @@ import java.util.List;
  * (OpenAI reads them in order); a user message's tool results become one {@code tool} message each,
  * placed before the rest of that user message. Reasoning of earlier turns is dropped: Chat
  * Completions has no field for it.
+ *
+ * <p>For a client that spoke the OpenAI dialect, each part's {@code extra} goes back where it came
+ * from: a text part's into the part, an image's into its {@code image_url} object (its
+ * {@code detail}); a text that carries any is sent as a part, never folded into a string. A field
+ * written here is never replaced. Other clients' extras are left out.
  */
 final class MessageEncoder {
 
-    private MessageEncoder() {}
+    private final boolean sameDialect;
 
-    static JsonArray encode(List<ContentPart> system, List<Message> messages) {
+    private MessageEncoder(boolean sameDialect) {
+        this.sameDialect = sameDialect;
+    }
+
+    static JsonArray encode(List<ContentPart> system, List<Message> messages, boolean sameDialect) {
+        MessageEncoder encoder = new MessageEncoder(sameDialect);
         JsonArray out = new JsonArray();
         if (!system.isEmpty()) {
-            out.add(new JsonObject().put("role", "system").put("content", systemContent(system)));
+            out.add(new JsonObject().put("role", "system").put("content", encoder.systemContent(system)));
         }
         for (int i = 0; i < messages.size(); i++) {
             Message message = messages.get(i);
             String path = "messages[" + i + "]";
             if (message.role() == Message.Role.ASSISTANT) {
-                out.add(assistant(message, path));
+                out.add(encoder.assistant(message, path));
             } else {
-                user(message, path, out);
+                encoder.user(message, path, out);
             }
         }
         return out;
     }
 
-    /** One string for one part; text parts for several, so their boundaries stay as sent. */
-    private static Object systemContent(List<ContentPart> system) {
-        List<String> texts = new ArrayList<>(system.size());
+    /** One string for one plain part; text parts for several, so their boundaries stay as sent. */
+    private Object systemContent(List<ContentPart> system) {
+        List<ContentPart.Text> texts = new ArrayList<>(system.size());
         for (ContentPart part : system) {
             if (!(part instanceof ContentPart.Text text)) {
                 throw invalid("system instructions can only hold text for OpenAI, not " + kind(part));
             }
-            texts.add(text.text());
+            texts.add(text);
         }
-        return texts.size() == 1 ? texts.get(0) : textParts(texts);
+        return texts.size() == 1 && plain(texts.get(0)) ? texts.get(0).text() : textParts(texts);
     }
 
     /**
      * The text as {@code content} (a string, {@code null} when there is none and there are tool
-     * calls), the calls as {@code tool_calls} with their ids unchanged.
+     * calls; text parts when a text carries extra fields), the calls as {@code tool_calls} with
+     * their ids unchanged.
      */
-    private static JsonObject assistant(Message message, String path) {
-        List<String> texts = new ArrayList<>();
+    private JsonObject assistant(Message message, String path) {
+        List<ContentPart.Text> texts = new ArrayList<>();
         JsonArray calls = new JsonArray();
         for (ContentPart part : message.content()) {
             if (part instanceof ContentPart.Text text) {
-                texts.add(text.text());
+                texts.add(text);
             } else if (part instanceof ContentPart.ToolCall call) {
                 calls.add(new JsonObject()
                         .put("id", call.id())
@@ -73,8 +84,10 @@ final class MessageEncoder {
         JsonObject out = new JsonObject().put("role", "assistant");
         if (texts.isEmpty() && !calls.isEmpty()) {
             out.putNull("content");
+        } else if (texts.stream().allMatch(this::plain)) {
+            out.put("content", String.join("", texts.stream().map(ContentPart.Text::text).toList()));
         } else {
-            out.put("content", String.join("", texts));
+            out.put("content", textParts(texts));
         }
         if (!calls.isEmpty()) {
             out.put("tool_calls", calls);
@@ -87,7 +100,7 @@ final class MessageEncoder {
      * assistant's calls); then the message's own text and images, with any images the tool results
      * held (a {@code tool} message takes only text), as one {@code user} message.
      */
-    private static void user(Message message, String path, JsonArray out) {
+    private void user(Message message, String path, JsonArray out) {
         List<ContentPart> rest = new ArrayList<>();
         List<ContentPart> toolImages = new ArrayList<>();
         for (ContentPart part : message.content()) {
@@ -108,33 +121,35 @@ final class MessageEncoder {
         }
     }
 
-    private static JsonObject toolMessage(ContentPart.ToolResult result, List<ContentPart> images, String path) {
-        List<String> texts = new ArrayList<>();
+    private JsonObject toolMessage(ContentPart.ToolResult result, List<ContentPart> images, String path) {
+        List<ContentPart.Text> texts = new ArrayList<>();
         for (ContentPart part : result.content()) {
             if (part instanceof ContentPart.Text text) {
-                texts.add(text.text());
+                texts.add(text);
             } else if (part instanceof ContentPart.Image) {
                 images.add(part);
             } else {
                 throw invalid(path + ": a tool result cannot hold " + kind(part) + " for OpenAI");
             }
         }
-        Object content = texts.size() == 1 ? texts.get(0) : texts.isEmpty() ? "" : textParts(texts);
+        Object content = texts.isEmpty()
+                ? ""
+                : texts.size() == 1 && plain(texts.get(0)) ? texts.get(0).text() : textParts(texts);
         return new JsonObject()
                 .put("role", "tool")
                 .put("tool_call_id", result.toolCallId())
                 .put("content", content);
     }
 
-    /** A lone text as a string (what every compatible server reads); else an array of parts. */
-    private static Object userContent(List<ContentPart> parts) {
-        if (parts.size() == 1 && parts.get(0) instanceof ContentPart.Text text) {
+    /** A lone plain text as a string (what every compatible server reads); else an array of parts. */
+    private Object userContent(List<ContentPart> parts) {
+        if (parts.size() == 1 && parts.get(0) instanceof ContentPart.Text text && plain(text)) {
             return text.text();
         }
         JsonArray out = new JsonArray();
         for (ContentPart part : parts) {
             if (part instanceof ContentPart.Text text) {
-                out.add(new JsonObject().put("type", "text").put("text", text.text()));
+                out.add(textPart(text));
             } else {
                 out.add(image((ContentPart.Image) part));
             }
@@ -142,17 +157,35 @@ final class MessageEncoder {
         return out;
     }
 
-    private static JsonObject image(ContentPart.Image image) {
+    private JsonObject image(ContentPart.Image image) {
         String url = image.url() != null
                 ? image.url()
                 : "data:" + (image.mediaType() == null ? "image/png" : image.mediaType()) + ";base64," + image.data();
-        return new JsonObject().put("type", "image_url").put("image_url", new JsonObject().put("url", url));
+        JsonObject imageUrl = withExtra(new JsonObject().put("url", url), image.extra());
+        return new JsonObject().put("type", "image_url").put("image_url", imageUrl);
     }
 
-    private static JsonArray textParts(List<String> texts) {
+    private JsonArray textParts(List<ContentPart.Text> texts) {
         JsonArray out = new JsonArray();
-        texts.forEach(text -> out.add(new JsonObject().put("type", "text").put("text", text)));
+        texts.forEach(text -> out.add(textPart(text)));
         return out;
+    }
+
+    private JsonObject textPart(ContentPart.Text text) {
+        return withExtra(new JsonObject().put("type", "text").put("text", text.text()), text.extra());
+    }
+
+    /** Whether a text goes as nothing but its text: it has no extra fields to forward. */
+    private boolean plain(ContentPart.Text text) {
+        return !sameDialect || text.extra().isEmpty();
+    }
+
+    /** {@code json} with the fields of {@code extra} it lacks, for a same-dialect client only. */
+    private JsonObject withExtra(JsonObject json, JsonObject extra) {
+        if (sameDialect) {
+            ChatRequestEncoder.carry(extra, json);
+        }
+        return json;
     }
 
     private static String kind(ContentPart part) {

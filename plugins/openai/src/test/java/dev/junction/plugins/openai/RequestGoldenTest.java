@@ -57,7 +57,9 @@ class RequestGoldenTest {
                         .responseFormat(new ResponseFormat(ResponseFormat.Type.JSON_SCHEMA, "weather", WEATHER_SCHEMA, null))
                         .build()),
                 Arguments.of("same-dialect-extra", OPENAI, sameDialectExtra()),
-                Arguments.of("other-dialect-no-extra", OPENAI, otherDialect()));
+                Arguments.of("other-dialect-no-extra", OPENAI, otherDialect()),
+                Arguments.of("same-dialect-part-extras", OPENAI, partExtras("openai")),
+                Arguments.of("other-dialect-part-extras-dropped", OPENAI, partExtras("anthropic")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -150,6 +152,30 @@ class RequestGoldenTest {
                         .put("messages", new JsonArray().add("never replaces the encoded messages")))
                 .dialect("openai")
                 .headers(Map.of("openai-beta", "assistants=v2", "authorization", "Bearer client-key"))
+                .build();
+    }
+
+    /**
+     * Parts and a tool with extra fields as the OpenAI decoder keeps them: an image's {@code detail}
+     * (from its {@code image_url}), a text part's {@code cache_control} (read by OpenAI-compatible
+     * routers), a function's {@code strict}; one extra field tries to replace the written url.
+     */
+    private static ChatRequest partExtras(String dialect) {
+        JsonObject cached = new JsonObject().put("cache_control", new JsonObject().put("type", "ephemeral"));
+        return builder("gpt-4o")
+                .system(new ContentPart.Text("You are terse.", cached))
+                .messages(
+                        user(new ContentPart.Text("Describe it.", cached)),
+                        user(
+                                text("And these?"),
+                                new ContentPart.Image("image/png", "iVBORw0KGgo=", null, new JsonObject().put("detail", "low")),
+                                new ContentPart.Image(null, null, "https://example.com/cat.png",
+                                        new JsonObject().put("detail", "high").put("url", "https://never.example"))),
+                        assistant(text("A cat, "), new ContentPart.Text("and a dog.", cached),
+                                new ContentPart.ToolCall("call_1", "zoom", "{}")),
+                        user(new ContentPart.ToolResult("call_1", List.of(new ContentPart.Text("zoomed", cached)), false)))
+                .tools(new Tool("zoom", null, null, new JsonObject().put("strict", true)))
+                .dialect(dialect)
                 .build();
     }
 
