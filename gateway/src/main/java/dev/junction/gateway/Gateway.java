@@ -2,6 +2,7 @@ package dev.junction.gateway;
 
 import dev.junction.gateway.backend.BackendHost;
 import dev.junction.gateway.backend.PluginHost;
+import dev.junction.gateway.bus.BusCodecs;
 import dev.junction.gateway.config.GatewayConfig;
 import dev.junction.gateway.http.HttpServerVerticle;
 import io.vertx.core.Future;
@@ -29,6 +30,7 @@ public final class Gateway {
 
     /** Loads the plugins, deploys the backends, then starts serving HTTP. */
     public static Future<Gateway> start(Vertx vertx, GatewayConfig config) {
+        BusCodecs.register(vertx.eventBus());
         PluginHost plugins = new PluginHost(config.plugins().dir(), pluginApiVersion());
         return vertx.executeBlocking(() -> {
                     plugins.start();

@@ -3,6 +3,7 @@ package dev.junction.gateway.backend;
 import dev.junction.gateway.bus.Addresses;
 import dev.junction.gateway.bus.BackendCalls;
 import dev.junction.gateway.bus.BackendDirectory;
+import dev.junction.gateway.bus.ExchangeRequest;
 import dev.junction.gateway.bus.EmbeddingWire;
 import dev.junction.gateway.bus.RequestWire;
 import dev.junction.gateway.bus.TokenCountWire;
@@ -46,7 +47,7 @@ final class BackendVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         EventBus bus = vertx.eventBus();
-        MessageConsumer<JsonObject> chat = bus.consumer(Addresses.backend(id), this::accept);
+        MessageConsumer<ExchangeRequest> chat = bus.consumer(Addresses.backend(id), this::accept);
         MessageConsumer<JsonObject> info = bus.consumer(Addresses.backendInfo(id), this::describe);
         MessageConsumer<JsonObject> count = bus.consumer(Addresses.backendCount(id), message -> answer(
                 message, () -> backend.countTokens(RequestWire.decode(message.body())).map(TokenCountWire::encode)));
@@ -60,15 +61,9 @@ final class BackendVerticle extends VerticleBase {
         return backend.close();
     }
 
-    private void accept(Message<JsonObject> message) {
-        String exchange = message.body().getString("exchange");
-        ChatRequest request;
-        try {
-            request = RequestWire.decode(message.body().getJsonObject("request"));
-        } catch (RuntimeException e) {
-            message.fail(400, "malformed request on the bus: " + e.getMessage());
-            return;
-        }
+    private void accept(Message<ExchangeRequest> message) {
+        String exchange = message.body().exchange();
+        ChatRequest request = message.body().request();
         EventBus bus = vertx.eventBus();
         MessageConsumer<JsonObject> cancels = bus.consumer(Addresses.cancel(exchange));
         BusChatSink sink = new BusChatSink(bus, Addresses.reply(exchange), cancels::unregister);

@@ -1,6 +1,6 @@
 package dev.junction.gateway.backend;
 
-import dev.junction.gateway.bus.EventWire;
+import dev.junction.gateway.bus.BusCodecs;
 import dev.junction.plugin.ChatEvent;
 import dev.junction.plugin.ChatSink;
 import io.vertx.core.eventbus.EventBus;
@@ -38,7 +38,7 @@ final class BusChatSink implements ChatSink {
                 return;
             }
             ended = event.terminal();
-            bus.send(address, EventWire.encode(event));
+            bus.send(address, event, BusCodecs.EVENTS);
         }
         if (event.terminal()) {
             onDone.run();

@@ -5,7 +5,6 @@ import dev.junction.plugin.ChatRequest;
 import dev.junction.plugin.ErrorKind;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
@@ -30,7 +29,7 @@ public final class BusExchange {
     private final String id = UUID.randomUUID().toString();
     private final String backendId;
     private final Handler<ChatEvent> events;
-    private MessageConsumer<JsonObject> consumer;
+    private MessageConsumer<ChatEvent> consumer;
     private boolean accepted;
     private boolean ended;
     private boolean cancelled;
@@ -54,13 +53,12 @@ public final class BusExchange {
         if (ended) {
             return;
         }
-        consumer = bus.consumer(Addresses.reply(id), message -> onEvent(EventWire.decode(message.body())));
-        JsonObject envelope = new JsonObject().put("exchange", id).put("request", RequestWire.encode(request));
+        consumer = bus.consumer(Addresses.reply(id), message -> onEvent(message.body()));
         consumer.completion()
                 .compose(registered -> bus.request(
                         Addresses.backend(backendId),
-                        envelope,
-                        new DeliveryOptions().setSendTimeout(ACCEPT_TIMEOUT_MS)))
+                        new ExchangeRequest(id, request),
+                        BusCodecs.requests(ACCEPT_TIMEOUT_MS)))
                 .onSuccess(reply -> onAccepted())
                 .onFailure(failure -> onEvent(rejection(failure)));
     }
