@@ -1,8 +1,8 @@
 package dev.junction.http;
 
 import io.vertx.core.buffer.Buffer;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -25,7 +25,8 @@ public final class SseParser {
     private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private final Consumer<SseEvent> events;
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+    private byte[] line = new byte[256];
+    private int lineLength;
     private final StringBuilder data = new StringBuilder();
     private boolean hasData;
     private String eventName;
@@ -44,35 +45,53 @@ public final class SseParser {
 
     /** Reads the next chunk of the stream; dispatches every event it completes. */
     public void feed(byte[] chunk) {
-        for (byte b : chunk) {
-            if (afterCarriageReturn) {
-                afterCarriageReturn = false;
-                if (b == '\n') {
-                    continue;
-                }
-            }
-            if (b == '\n') {
-                endLine();
-            } else if (b == '\r') {
-                endLine();
-                afterCarriageReturn = true;
-            } else {
-                line.write(b);
+        int i = 0;
+        if (afterCarriageReturn && chunk.length > 0) {
+            afterCarriageReturn = false;
+            if (chunk[0] == '\n') {
+                i = 1;
             }
         }
+        while (i < chunk.length) {
+            int end = i;
+            while (end < chunk.length && chunk[end] != '\n' && chunk[end] != '\r') {
+                end++;
+            }
+            append(chunk, i, end - i);
+            if (end == chunk.length) {
+                return;
+            }
+            endLine();
+            if (chunk[end] == '\r') {
+                if (end + 1 == chunk.length) {
+                    afterCarriageReturn = true;
+                } else if (chunk[end + 1] == '\n') {
+                    end++;
+                }
+            }
+            i = end + 1;
+        }
+    }
+
+    private void append(byte[] bytes, int offset, int length) {
+        if (lineLength + length > line.length) {
+            line = Arrays.copyOf(line, Math.max(line.length * 2, lineLength + length));
+        }
+        System.arraycopy(bytes, offset, line, lineLength, length);
+        lineLength += length;
     }
 
     /** The stream ended: reads an unterminated last line and dispatches a pending event. */
     public void end() {
-        if (line.size() > 0) {
+        if (lineLength > 0) {
             endLine();
         }
         dispatch();
     }
 
     private void endLine() {
-        String text = line.toString(StandardCharsets.UTF_8);
-        line.reset();
+        String text = new String(line, 0, lineLength, StandardCharsets.UTF_8);
+        lineLength = 0;
         if (firstLine) {
             firstLine = false;
             if (text.startsWith(BYTE_ORDER_MARK)) {
