@@ -24,6 +24,9 @@ import java.util.Objects;
  * @param dialect the wire format the client spoke ({@code "openai"}, {@code "anthropic"}), or
  *     {@code null}; a backend that speaks the same one may forward {@code extra}, the {@code extra}
  *     of each content part and tool, and {@code headers}
+ * @param stream whether the client reads the answer as a stream. The events a backend emits are the
+ *     same either way; a backend may serve a non-streaming client from a non-streaming upstream
+ *     call, which costs less
  * @param headers provider headers the client sent that the gateway does not manage (such as
  *     {@code anthropic-beta}), lower-case names; forwarded only to upstreams of the same dialect
  */
@@ -39,7 +42,8 @@ public record ChatRequest(
         JsonObject extra,
         ResponseFormat responseFormat,
         String dialect,
-        Map<String, String> headers) {
+        Map<String, String> headers,
+        boolean stream) {
 
     public ChatRequest {
         Objects.requireNonNull(model, "model");
@@ -63,12 +67,31 @@ public record ChatRequest(
             String user,
             JsonObject metadata,
             JsonObject extra) {
-        this(model, system, messages, tools, toolChoice, sampling, user, metadata, extra, null, null, null);
+        this(model, system, messages, tools, toolChoice, sampling, user, metadata, extra, null, null, null, true);
+    }
+
+    /** A streamed request: the form of plugin API 0.1's first release, kept for compatibility. */
+    public ChatRequest(
+            String model,
+            List<ContentPart> system,
+            List<Message> messages,
+            List<Tool> tools,
+            ToolChoice toolChoice,
+            Sampling sampling,
+            String user,
+            JsonObject metadata,
+            JsonObject extra,
+            ResponseFormat responseFormat,
+            String dialect,
+            Map<String, String> headers) {
+        this(model, system, messages, tools, toolChoice, sampling, user, metadata, extra, responseFormat, dialect,
+                headers, true);
     }
 
     /** The same request for another model name: what routing uses for {@code backend/model}. */
     public ChatRequest withModel(String newModel) {
         return new ChatRequest(
-                newModel, system, messages, tools, toolChoice, sampling, user, metadata, extra, responseFormat, dialect, headers);
+                newModel, system, messages, tools, toolChoice, sampling, user, metadata, extra, responseFormat, dialect,
+                headers, stream);
     }
 }

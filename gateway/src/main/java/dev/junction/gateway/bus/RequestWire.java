@@ -58,6 +58,9 @@ public final class RequestWire {
                     .put("schema", format.schema())
                     .put("strict", format.strict())));
         }
+        if (!request.stream()) {
+            json.put("stream", false); // absent means streamed, the common case
+        }
         return Json.compact(json.put("user", request.user())
                 .put("dialect", request.dialect())
                 .put("headers", new JsonObject(new LinkedHashMap<>(request.headers()))));
@@ -106,7 +109,8 @@ public final class RequestWire {
                                 format.getJsonObject("schema"),
                                 format.getBoolean("strict")),
                 json.getString("dialect"),
-                headers);
+                headers,
+                json.getBoolean("stream", true));
     }
 
     private static JsonObject encodeSampling(Sampling sampling) {

@@ -18,8 +18,9 @@ public record DecodedRequest(ChatRequest request, boolean stream, boolean includ
     }
 
     /**
-     * The same request marked with the client's dialect ({@link Dialect#name()}) and the provider
-     * headers it sent that a same-dialect upstream may receive (lower-case names).
+     * The same request marked with the client's dialect ({@link Dialect#name()}), the provider
+     * headers it sent that a same-dialect upstream may receive (lower-case names), and whether the
+     * client streams.
      */
     public DecodedRequest fromClient(String dialect, Map<String, String> headers) {
         ChatRequest r = request;
@@ -36,7 +37,8 @@ public record DecodedRequest(ChatRequest request, boolean stream, boolean includ
                         r.extra(),
                         r.responseFormat(),
                         dialect,
-                        headers),
+                        headers,
+                        stream),
                 stream,
                 includeUsage);
     }

@@ -102,6 +102,21 @@ class AnthropicClientToOpenAiTest {
                 data("[DONE]"));
     }
 
+    /** The non-streamed answer of {@link #text}. */
+    static JsonObject completion(String text) {
+        return new JsonObject()
+                .put("id", "chatcmpl-C2")
+                .put("object", "chat.completion")
+                .put("created", 1767225601)
+                .put("model", "gpt-4o-2024-08-06")
+                .put("choices", new io.vertx.core.json.JsonArray().add(new JsonObject()
+                        .put("index", 0)
+                        .put("message", new JsonObject().put("role", "assistant").put("content", text).putNull("refusal"))
+                        .putNull("logprobs")
+                        .put("finish_reason", "stop")))
+                .put("usage", new JsonObject().put("prompt_tokens", 150).put("completion_tokens", 9).put("total_tokens", 159));
+    }
+
     private static MessageCreateParams.Builder firstTurn() {
         return MessageCreateParams.builder()
                 .model("gpt-4o")
@@ -149,7 +164,7 @@ class AnthropicClientToOpenAiTest {
 
         // The client runs the tools and sends their results back under the same ids.
         upstream().reset();
-        upstream().reply(Reply.sse(text("18°C and 14:05 in Paris.")));
+        upstream().reply(Reply.json(200, completion("18°C and 14:05 in Paris.")));
         Message second = providers.anthropic().messages().create(firstTurn()
                 .addMessage(first)
                 .addUserMessageOfContentBlockParams(List.of(
@@ -160,6 +175,8 @@ class AnthropicClientToOpenAiTest {
                 .build());
 
         assertThat(second.content().get(0).asText().text()).isEqualTo("18°C and 14:05 in Paris.");
+        assertThat(upstream().only().json().getBoolean("stream")).as("a whole answer is asked for whole").isFalse();
+        assertThat(upstream().only().json().containsKey("stream_options")).isFalse();
         assertThat(second.stopReason()).contains(StopReason.END_TURN);
         assertThat(upstream().only().json().getJsonArray("messages")).isEqualTo(new JsonObject("""
                 {"messages": [

@@ -147,10 +147,7 @@ class SameDialectPassThroughTest {
 
     @Test
     void an_openai_clients_image_detail_reaches_the_openai_api_in_its_image_url() {
-        providers.openAiUpstream.reply(Reply.sse(List.of(
-                chunk("chatcmpl-D", "{\"role\":\"assistant\",\"content\":\"A cat.\"}", null),
-                chunk("chatcmpl-D", "{}", "stop"),
-                data("[DONE]"))));
+        providers.openAiUpstream.reply(Reply.json(200, AnthropicClientToOpenAiTest.completion("A cat.")));
 
         ChatCompletion completion = providers.openAi().chat().completions().create(ChatCompletionCreateParams.builder()
                 .model("gpt-4o")
@@ -190,10 +187,7 @@ class SameDialectPassThroughTest {
 
     @Test
     void an_openai_client_reaches_the_openai_api_with_its_beta_header_extra_fields_and_response_format() {
-        providers.openAiUpstream.reply(Reply.sse(List.of(
-                chunk("chatcmpl-S", "{\"role\":\"assistant\",\"content\":\"{\\\"ok\\\":true}\"}", null),
-                chunk("chatcmpl-S", "{}", "stop"),
-                data("[DONE]"))));
+        providers.openAiUpstream.reply(Reply.json(200, AnthropicClientToOpenAiTest.completion("{\"ok\":true}")));
 
         ChatCompletion completion = providers.openAi().chat().completions().create(ChatCompletionCreateParams.builder()
                 .model("gpt-4o")
@@ -218,7 +212,7 @@ class SameDialectPassThroughTest {
         assertThat(call.headers()).containsEntry("openai-beta", "assistants=v2")
                 .containsEntry("authorization", "Bearer " + ProviderGateway.OPENAI_KEY);
         assertThat(call.json()).isEqualTo(new JsonObject("""
-                {"model": "gpt-4o", "stream": true, "stream_options": {"include_usage": true},
+                {"model": "gpt-4o", "stream": false,
                  "messages": [{"role": "user", "content": "OK?"}],
                  "response_format": {"type": "json_schema", "json_schema": {"name": "verdict", "schema": %s, "strict": true}},
                  "logprobs": true}""".formatted(SCHEMA.encode())));

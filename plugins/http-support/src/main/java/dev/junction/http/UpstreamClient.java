@@ -33,6 +33,14 @@ public interface UpstreamClient {
      */
     Future<JsonObject> call(HttpMethod method, String path, Map<String, String> headers, JsonObject body);
 
+    /**
+     * Like {@link #call(HttpMethod, String, Map, JsonObject)}, for the answer to one chat request:
+     * when {@code cancellation} is cancelled (the client went away) the HTTP request is aborted and
+     * the future never completes with a result.
+     */
+    Future<JsonObject> call(
+            HttpMethod method, String path, Map<String, String> headers, JsonObject body, ChatSink cancellation);
+
     /** Closes the underlying HTTP client. */
     Future<Void> close();
 }

@@ -75,9 +75,18 @@ public final class VertxUpstreamClient implements UpstreamClient {
 
     @Override
     public Future<JsonObject> call(HttpMethod method, String path, Map<String, String> headers, JsonObject body) {
+        return call(method, path, headers, body, null);
+    }
+
+    @Override
+    public Future<JsonObject> call(
+            HttpMethod method, String path, Map<String, String> headers, JsonObject body, ChatSink cancellation) {
         Promise<JsonObject> answer = Promise.promise();
         Exchange exchange =
                 new Exchange(vertx, target, options, failed -> answer.tryFail(UpstreamException.of(failed)));
+        if (cancellation != null) {
+            cancellation.onCancel(() -> exchange.abort(null));
+        }
         RequestOptions request = request(method, path, headers, body != null, "application/json");
         exchange.send(client, request, body == null ? null : body.toBuffer())
                 .compose(response -> readAnswer(response, exchange))

@@ -75,6 +75,46 @@ final class ChatStreamDecoder implements SseHandler {
                         + (clean ? "" : " (the connection broke)"));
     }
 
+    /**
+     * Decodes a whole, non-streamed {@code chat.completion} into the events its stream would give:
+     * each choice's message is read as one delta (tool calls numbered in their order), then the
+     * usage and the finish.
+     */
+    void completion(JsonObject completion, Consumer<ChatEvent> out) {
+        JsonArray choices = new JsonArray();
+        if (completion.getValue("choices") instanceof JsonArray answered) {
+            for (Object item : answered) {
+                if (item instanceof JsonObject choice && choice.getValue("message") instanceof JsonObject message) {
+                    choices.add(new JsonObject()
+                            .put("index", choice.getValue("index", 0))
+                            .put("delta", asDelta(message))
+                            .put("finish_reason", choice.getValue("finish_reason")));
+                }
+            }
+        }
+        chunk(new JsonObject()
+                        .put("id", completion.getValue("id"))
+                        .put("model", completion.getValue("model"))
+                        .put("choices", choices)
+                        .put("usage", completion.getValue("usage")),
+                out);
+        if (!ended) {
+            end(out);
+        }
+    }
+
+    private static JsonObject asDelta(JsonObject message) {
+        JsonObject delta = message.copy();
+        if (delta.getValue("tool_calls") instanceof JsonArray calls) {
+            for (int i = 0; i < calls.size(); i++) {
+                if (calls.getValue(i) instanceof JsonObject call) {
+                    call.put("index", i);
+                }
+            }
+        }
+        return delta;
+    }
+
     private void chunk(JsonObject chunk, Consumer<ChatEvent> out) {
         if (chunk.getValue("error") != null) {
             fail(StreamErrors.failure(backendId, chunk.getValue("error")), out);

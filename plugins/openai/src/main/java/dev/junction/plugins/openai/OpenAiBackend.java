@@ -1,8 +1,10 @@
 package dev.junction.plugins.openai;
 
 import dev.junction.http.UpstreamClient;
+import dev.junction.http.UpstreamException;
 import dev.junction.plugin.Backend;
 import dev.junction.plugin.BackendException;
+import dev.junction.plugin.ChatEvent;
 import dev.junction.plugin.ChatRequest;
 import dev.junction.plugin.ChatSink;
 import dev.junction.plugin.EmbeddingRequest;
@@ -17,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An OpenAI or OpenAI-compatible API as a backend: chat through streamed Chat Completions
- * ({@code POST /chat/completions}), the upstream's {@code GET /models}, and
+ * An OpenAI or OpenAI-compatible API as a backend: chat through Chat Completions
+ * ({@code POST /chat/completions}; streamed for streaming clients, one JSON answer otherwise), the upstream's {@code GET /models}, and
  * {@code POST /embeddings}. Token counts are the default estimate: the API has no count endpoint.
  *
  * <p>Non-blocking: every method returns at once and the answer arrives from the HTTP client's
@@ -50,12 +52,26 @@ final class OpenAiBackend implements Backend {
             sink.emit(e.toEvent());
             return;
         }
-        client.stream(
-                "/chat/completions",
-                ChatRequestEncoder.headers(request),
-                body,
-                new ChatStreamDecoder(id, request.model()),
-                sink);
+        ChatStreamDecoder decoder = new ChatStreamDecoder(id, request.model());
+        if (request.stream()) {
+            client.stream("/chat/completions", ChatRequestEncoder.headers(request), body, decoder, sink);
+            return;
+        }
+        // The client takes the answer whole: one JSON answer costs the upstream and us less than chunks.
+        body.put("stream", false).remove("stream_options");
+        client.call(HttpMethod.POST, "/chat/completions", ChatRequestEncoder.headers(request), body, sink)
+                .onSuccess(completion -> decoder.completion(completion, sink::emit))
+                .onFailure(failure -> sink.emit(failed(failure)));
+    }
+
+    private ChatEvent.Failed failed(Throwable failure) {
+        if (failure instanceof UpstreamException upstream) {
+            return upstream.toEvent();
+        }
+        if (failure instanceof BackendException backend) {
+            return backend.toEvent();
+        }
+        return ChatEvent.Failed.of(ErrorKind.UPSTREAM, "backend '" + id + "': " + failure.getMessage());
     }
 
     /** The ids of {@code GET /models}, in the upstream's order. */
