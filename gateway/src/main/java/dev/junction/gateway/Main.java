@@ -3,6 +3,7 @@ package dev.junction.gateway;
 import dev.junction.gateway.config.ConfigException;
 import dev.junction.gateway.config.ConfigLoader;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -28,7 +29,9 @@ public final class Main {
             System.exit(2);
             return;
         }
-        Vertx vertx = Vertx.vertx();
+        // One event loop per core, as nginx runs one worker per core: a request and its backend's
+        // events then stay on one thread where the gateway has one core.
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Runtime.getRuntime().availableProcessors()));
         try {
             Gateway gateway = ConfigLoader.load(vertx, commandLine.config(), System.getenv(), commandLine.port())
                     .compose(config -> Gateway.start(vertx, config)

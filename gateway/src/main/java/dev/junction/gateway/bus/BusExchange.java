@@ -25,6 +25,10 @@ public final class BusExchange {
     /** How long a backend may take to accept a request (not to answer it). */
     static final long ACCEPT_TIMEOUT_MS = 10_000;
 
+    /** How long a cancelled exchange still takes in (and drops) what the backend sent before it stopped. */
+    static final long DRAIN_AFTER_CANCEL_MS = 5_000;
+
+    private final Vertx vertx;
     private final EventBus bus;
     private final String id = UUID.randomUUID().toString();
     private final String backendId;
@@ -35,6 +39,7 @@ public final class BusExchange {
     private boolean cancelled;
 
     private BusExchange(Vertx vertx, String backendId, Handler<ChatEvent> events) {
+        this.vertx = vertx;
         this.bus = vertx.eventBus();
         this.backendId = backendId;
         this.events = events;
@@ -69,7 +74,9 @@ public final class BusExchange {
             return;
         }
         cancelled = true;
-        end();
+        ended = true;
+        // Events already on their way still arrive: take them in quietly for a while, then let go.
+        vertx.setTimer(DRAIN_AFTER_CANCEL_MS, timer -> unregister());
         if (accepted) {
             bus.send(Addresses.cancel(id), new JsonObject());
         }
@@ -94,6 +101,10 @@ public final class BusExchange {
 
     private void end() {
         ended = true;
+        unregister();
+    }
+
+    private void unregister() {
         if (consumer != null) {
             consumer.unregister();
         }
