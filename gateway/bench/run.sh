@@ -13,7 +13,9 @@
 # Settings (environment): OUT (results folder, default gateway/target/bench), WRK_SECONDS (10),
 # WARMUP_SECONDS (15), CONNECTIONS ("1 16 64"), CLI_RUNS (10, 0 skips the CLI phase), PROFILE (1:
 # record a JFR profile of the gateway after the measured runs), GATEWAY_JVM_FLAGS, MOCK_JVM_FLAGS,
-# LOAD_CORE (0), PROXY_CORE (1), REAL_CLIS_DIR (where the npm-installed CLIs are; default
+# GATEWAY_EVENT_LOOPS (unset: the gateway runs as `java -jar` with Vert.x's default of two event
+# loops per core; a number starts it through the test-scope GatewayLauncher with that many, to
+# measure what hops between event loops cost), LOAD_CORE (0), PROXY_CORE (1), REAL_CLIS_DIR (where the npm-installed CLIs are; default
 # gateway/target/real-clis, installed on first use), FORCE_BUILD (1 rebuilds).
 set -euo pipefail
 
@@ -83,7 +85,7 @@ needs_build() {
 }
 if needs_build; then
   log "building (mvn -q -DskipTests package: the jar, the plugins, the test classes and their classpath)"
-  (cd "$ROOT" && mvn -q -DskipTests package dependency:build-classpath \
+  (cd "$ROOT" && mvn -B -q -DskipTests package dependency:build-classpath \
       -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test)
 fi
 BUILD_SECONDS=$SECONDS
@@ -137,6 +139,7 @@ run_wrk() {
     extra="$extra,\"proxy_ticks\":$(( $(ticks $proxy) - proxy_before )),\"proxy_hwm_kib\":$(hwm "$rss_pid")"
   fi
   json="${json%\}},$extra}"
+  LAST_REQUESTS=$(sed -E 's/.*"requests":([0-9]+).*/\1/' <<<"$json")
   if [ "$record" = 1 ]; then
     echo "$json" >>"$RESULTS/wrk.jsonl"
   fi
@@ -172,7 +175,7 @@ smoke() { # url body expected-text
   echo "java=$(java -version 2>&1 | sed -n 2p)"
   echo "nginx=$("$NGINX" -v 2>&1 | sed 's/.*: //')"
   echo "wrk=$(wrk --version 2>&1 | head -1 | awk '{print $1, $2}')"
-  echo "gateway_flags=$GATEWAY_JVM_FLAGS"
+  echo "gateway_flags=$GATEWAY_JVM_FLAGS${GATEWAY_EVENT_LOOPS:+ (through GatewayLauncher with $GATEWAY_EVENT_LOOPS event loops)}"
   echo "mock_flags=$MOCK_JVM_FLAGS (2 event loops)"
   echo "pinning=wrk, StreamLoad and the mock on core $LOAD_CORE; nginx or the gateway on core $PROXY_CORE (taskset); the CLI run unpinned"
   echo "wrk_duration=${WRK_SECONDS} s per run, 1 thread; Junction warmed up ${WARMUP_SECONDS} s per path first"
@@ -223,7 +226,12 @@ backends:
     models: [mock-paced]
     options: {baseUrl: "http://127.0.0.1:$MOCK_PORT/c100/i10/v1"}
 EOF
-taskset -c "$PROXY_CORE" java $GATEWAY_JVM_FLAGS -jar "$JAR" --config "$WORK/gateway.yaml" >"$LOGS/gateway.log" 2>&1 &
+if [ -n "${GATEWAY_EVENT_LOOPS:-}" ]; then
+  taskset -c "$PROXY_CORE" java $GATEWAY_JVM_FLAGS -cp "$CP" dev.junction.gateway.bench.GatewayLauncher \
+      --config "$WORK/gateway.yaml" --event-loops "$GATEWAY_EVENT_LOOPS" >"$LOGS/gateway.log" 2>&1 &
+else
+  taskset -c "$PROXY_CORE" java $GATEWAY_JVM_FLAGS -jar "$JAR" --config "$WORK/gateway.yaml" >"$LOGS/gateway.log" 2>&1 &
+fi
 GW_PID=$!; PIDS+=("$GW_PID")
 wait_http "http://127.0.0.1:$GW_PORT/health" "$GW_PID"
 log "gateway on port $GW_PORT (pid $GW_PID, core $PROXY_CORE, idle RSS $(awk '/^VmRSS:/ {print $2}' "/proc/$GW_PID/status") KiB)"
@@ -286,11 +294,16 @@ log "peak RSS: gateway $(hwm "$GW_PID") KiB, nginx worker $(hwm "$NGINX_WORKER")
 if [ "$PROFILE" = 1 ]; then
   log "profiling the gateway with JFR (openai plugin, 64 connections, ${WRK_SECONDS} s)"
   JFR_FILE=$OUT/gateway-openai-64.jfr
-  jcmd "$GW_PID" JFR.start name=bench settings=profile filename="$JFR_FILE" >"$LOGS/jfr.log" 2>&1
+  # A first recording warms up JFR itself (its classes load and compile in the gateway's JVM, on the
+  # gateway's core); only the second one is summarised.
+  jcmd "$GW_PID" JFR.start name=warmup settings="$BENCH/profile.jfc" >"$LOGS/jfr.log" 2>&1
+  run_wrk profiled 64 "$GW/v1/chat/completions" "$B/openai.json" "$GW_PID" "$GW_PID" 5 0
+  jcmd "$GW_PID" JFR.stop name=warmup >>"$LOGS/jfr.log" 2>&1
+  jcmd "$GW_PID" JFR.start name=bench settings="$BENCH/profile.jfc" filename="$JFR_FILE" >>"$LOGS/jfr.log" 2>&1
   run_wrk profiled 64 "$GW/v1/chat/completions" "$B/openai.json" "$GW_PID" "$GW_PID" "$WRK_SECONDS" 0
   jcmd "$GW_PID" JFR.stop name=bench >>"$LOGS/jfr.log" 2>&1
-  java -cp "$CP" dev.junction.gateway.bench.JfrTop "$JFR_FILE" 25 >"$RESULTS/profile.md"
-  echo "profile_scenario=the gateway JVM, openai plugin → mock, 64 connections, ${WRK_SECONDS} s (JFR settings=profile, after the measured runs; recording: $JFR_FILE)" >>"$RESULTS/env.txt"
+  java -cp "$CP" dev.junction.gateway.bench.JfrTop "$JFR_FILE" 25 "$LAST_REQUESTS" >"$RESULTS/profile.md"
+  echo "profile_scenario=the gateway JVM, openai plugin → mock, 64 connections, ${WRK_SECONDS} s, $((LAST_REQUESTS / WRK_SECONDS)) req/s while recording (JFR with gateway/bench/profile.jfc, after the measured runs; recording: $JFR_FILE)" >>"$RESULTS/env.txt"
 fi
 
 # --- stop the servers, then the CLI path ---------------------------------------------------------

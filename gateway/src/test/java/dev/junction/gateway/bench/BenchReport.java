@@ -45,6 +45,7 @@ public final class BenchReport {
         StreamRuns stream = new StreamRuns(streams);
         if (!streams.isEmpty()) {
             stream.table(md);
+            stream.ratios(md);
         }
         memory(md, env);
         JsonObject cliRun = cli.isEmpty() ? null : cli.get(cli.size() - 1);

@@ -1,6 +1,5 @@
 package dev.junction.gateway.bench;
 
-import dev.junction.gateway.cli.CliProcess;
 import dev.junction.gateway.cli.FakeAnthropic;
 import dev.junction.gateway.cli.Offline;
 import dev.junction.gateway.cli.RealCliBackends;
@@ -8,6 +7,7 @@ import dev.junction.gateway.cli.RealClis;
 import dev.junction.gateway.support.TestGateway;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,13 +21,17 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The wall time of one trivial prompt answered by the real Claude Code CLI, run directly and run by
  * the gateway's claude-code plugin, offline against the fake Anthropic API of the CLI tests
  * ({@link FakeAnthropic}, "Hello from stub"). Both paths run the same binary with the same
- * arguments, environment, home and working folder ({@link RealCliBackends#claude}); the gateway
- * runs in this JVM, so both CLIs inherit the same CPU affinity. Runs alternate between the two
+ * arguments, home and working folder ({@link RealCliBackends#claude}) and the same environment:
+ * the plugin's, which is this JVM's own plus the backend's and its own variables (a clean
+ * environment would make the direct CLI faster for reasons that are not the gateway's, such as
+ * {@code NODE_EXTRA_CA_CERTS}). The gateway runs in this JVM, so both CLIs inherit the same CPU
+ * affinity. Runs alternate between the two
  * paths (which goes first flips each round) after {@code --warmup} rounds, and the summary (medians
  * and their ratio) is one JSON line appended to {@code --out}.
  *
@@ -132,12 +136,25 @@ public final class CliBench {
         return env;
     }
 
-    private static long direct(List<String> command, Map<String, String> env, Path work) {
+    /** Runs the CLI as the plugin does: inherited environment plus {@code env}, prompt on stdin, stdout read to its end. */
+    private static long direct(List<String> command, Map<String, String> env, Path work) throws Exception {
         long start = System.nanoTime();
-        CliProcess.Result result = CliProcess.run(command, env, work, PROMPT, TIMEOUT);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(work.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        try (OutputStream stdin = process.getOutputStream()) {
+            stdin.write(PROMPT.getBytes(StandardCharsets.UTF_8));
+        }
+        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the direct CLI run did not end within " + TIMEOUT);
+        }
         long elapsed = System.nanoTime() - start;
-        if (result.exitCode() != 0 || !result.stdout().contains("Hello from stub")) {
-            throw new IllegalStateException("the direct CLI run failed: " + result);
+        if (process.exitValue() != 0 || !stdout.contains("Hello from stub")) {
+            throw new IllegalStateException("the direct CLI run failed: exit " + process.exitValue() + "\n" + stdout);
         }
         return elapsed;
     }

@@ -12,6 +12,7 @@ import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedMethod;
 import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
@@ -35,6 +36,7 @@ public final class JfrTop {
         int top = args.length > 1 ? Integer.parseInt(args[1]) : 25;
         long requests = args.length > 2 ? Long.parseLong(args[2]) : 0;
         Map<String, Long> own = new HashMap<>();
+        Map<String, Long> threads = new HashMap<>();
         Map<String, Long> self = new HashMap<>();
         Map<String, Long> inclusive = new HashMap<>();
         Map<String, Long> library = new HashMap<>();
@@ -56,6 +58,7 @@ public final class JfrTop {
                         continue;
                     }
                     samples++;
+                    threads.merge(thread(event), 1L, Long::sum);
                     String topFrame = name(frames.get(0));
                     self.merge(topFrame, 1L, Long::sum);
                     library.merge(library(topFrame), 1L, Long::sum);
@@ -105,6 +108,7 @@ public final class JfrTop {
         md.append(". Garbage collections: ").append(collections)
                 .append(", pauses ").append(pauses.toMillis()).append(" ms in total, longest ")
                 .append(String.format("%.1f", longestPause.toNanos() / 1e6)).append(" ms.\n\n");
+        table(md, "CPU by thread", "thread", threads, samples, top);
         table(md, "CPU by library of the top frame", "library", library, samples, top);
         table(md, "CPU by top frame (self)", "method", self, samples, top);
         table(md, "CPU by method on the stack (inclusive)", "method", inclusive, samples, top);
@@ -112,6 +116,12 @@ public final class JfrTop {
         table(md, "Allocation by class", "class", allocationClasses, allocated, 15);
         table(md, "Allocation by first non-JDK frame", "site → class", allocationSites, allocated, top);
         System.out.print(md);
+    }
+
+    /** The sampled thread's name. */
+    private static String thread(RecordedEvent event) {
+        RecordedThread thread = event.getThread("sampledThread");
+        return thread == null || thread.getJavaName() == null ? "(unknown)" : thread.getJavaName();
     }
 
     private static List<RecordedFrame> frames(RecordedStackTrace stack) {

@@ -112,7 +112,8 @@ public final class StreamLoad {
                     .put("failures", load.failures)
                     .put("first_failure", load.firstFailure);
             if (!options.proxyPids().isEmpty() && !load.finished.isEmpty()) {
-                summary.put("proxy_cpu_us_per_stream", Math.round(ProcCpu.micros(ticks) / load.finished.size() * 10) / 10.0)
+                summary.put("proxy_ticks", ticks)
+                        .put("proxy_cpu_us_per_stream", Math.round(ProcCpu.micros(ticks) / load.finished.size() * 10) / 10.0)
                         .put("proxy_busy_percent", Math.round(ProcCpu.micros(ticks) / 1e4 / seconds));
             }
             System.out.println(summary.encode());

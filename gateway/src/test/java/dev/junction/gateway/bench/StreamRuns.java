@@ -18,6 +18,9 @@ final class StreamRuns {
     private static final Map<String, String> NAMES =
             Map.of("direct", "direct: client → mock", "nginx", "nginx → mock", "junction", "Junction, openai plugin → mock");
 
+    /** Below this many clock ticks (10 ms each) of proxy CPU, CPU per stream is too coarse to show. */
+    static final long MIN_TICKS = 20;
+
     private final List<JsonObject> runs;
 
     StreamRuns(List<JsonObject> runs) {
@@ -33,6 +36,31 @@ final class StreamRuns {
             }
         }
         return found;
+    }
+
+    /** Junction against nginx for each streaming run both have: throughput and proxy CPU per stream. */
+    void ratios(StringBuilder md) {
+        md.append("| streaming run | streams/s ÷ nginx | proxy CPU/stream ÷ nginx | TTFB added p50, Junction − nginx ms |\n")
+                .append("|---|---:|---:|---:|\n");
+        for (String pacing : PACINGS) {
+            for (int concurrency : List.of(1, 64)) {
+                JsonObject junction = run("junction", pacing, concurrency);
+                JsonObject nginx = run("nginx", pacing, concurrency);
+                if (junction == null || nginx == null) {
+                    continue;
+                }
+                boolean cpu = junction.getLong("proxy_ticks", 0L) >= MIN_TICKS && nginx.getLong("proxy_ticks", 0L) >= MIN_TICKS;
+                md.append("| ").append(pacing).append(", ").append(concurrency).append(" at once | ")
+                        .append(fmt(junction.getDouble("streams_per_second") / nginx.getDouble("streams_per_second"), 2))
+                        .append("× | ")
+                        .append(cpu
+                                ? fmt(junction.getDouble("proxy_cpu_us_per_stream") / nginx.getDouble("proxy_cpu_us_per_stream"), 1) + "×"
+                                : "–")
+                        .append(" | ").append(fmt(junction.getDouble("ttfb_p50_ms") - nginx.getDouble("ttfb_p50_ms"), 3))
+                        .append(" |\n");
+            }
+        }
+        md.append("\nA paced run's throughput is set by the pacing (100 chunks take 1 s), so its ratio is about 1.\n\n");
     }
 
     static double ttfbAdded(JsonObject run, JsonObject direct) {
@@ -58,7 +86,9 @@ final class StreamRuns {
                             .append(" | ").append(concurrency)
                             .append(" | ").append(run.getInteger("streams"))
                             .append(" | ").append(fmt(run.getDouble("streams_per_second", Double.NaN), 1))
-                            .append(" | ").append(fmt(run.getDouble("proxy_cpu_us_per_stream", Double.NaN), 0))
+                            .append(" | ").append(run.getLong("proxy_ticks", 0L) < MIN_TICKS
+                                    ? "–"
+                                    : fmt(run.getDouble("proxy_cpu_us_per_stream", Double.NaN), 0))
                             .append(" | ").append(fmt(run.getDouble("ttfb_p50_ms"), 3))
                             .append(" | ").append(fmt(run.getDouble("ttfb_p99_ms"), 3))
                             .append(" | ").append(path.equals("direct") ? "–" : fmt(ttfbAdded(run, direct), 3))
@@ -77,7 +107,7 @@ final class StreamRuns {
         }
         md.append("\nEach run is a closed loop: the client keeps that many streams open until the count is done,"
                 + " after warm-up streams that are not counted. Proxy CPU is the proxy's utime + stime during the"
-                + " counted streams, divided by them. TTFB is the time from sending the request to the first body bytes; total, to the end of"
+                + " counted streams, divided by them (left out below 20 clock ticks, 200 ms, too coarse). TTFB is the time from sending the request to the first body bytes; total, to the end of"
                 + " the stream. Gaps are between consecutive SSE events as read by the client (events in one read"
                 + " share its time). \"max events/read\" is the most events that arrived in a single read: a relay"
                 + " that buffers a paced stream delivers it in one burst. \"spread\" (paced only) is the smallest,"
