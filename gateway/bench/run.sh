@@ -85,7 +85,7 @@ needs_build() {
 }
 if needs_build; then
   log "building (mvn -q -DskipTests package: the jar, the plugins, the test classes and their classpath)"
-  (cd "$ROOT" && mvn -B -q -DskipTests package dependency:build-classpath \
+  (cd "$ROOT" && mvn -B -q -Dstyle.color=never -DskipTests package dependency:build-classpath \
       -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test)
 fi
 BUILD_SECONDS=$SECONDS
