@@ -39,6 +39,7 @@ CLIENT_JVM_FLAGS=${CLIENT_JVM_FLAGS:-"-XX:+UseSerialGC -Xms128m -Xmx256m"}
 
 JAR=$ROOT/gateway/target/junction-gateway.jar
 CP_FILE=$ROOT/gateway/target/bench-classpath.txt
+BUILD_STAMP=$ROOT/gateway/target/bench-build.stamp
 RESULTS=$OUT/results
 LOGS=$OUT/logs
 WORK=$(mktemp -d /tmp/junction-bench.XXXXXX)
@@ -78,15 +79,18 @@ for tool in java jcmd mvn taskset curl awk; do command -v $tool >/dev/null || di
 # --- build ---------------------------------------------------------------------------------------
 needs_build() {
   [ "${FORCE_BUILD:-0}" = 1 ] && return 0
-  [ -f "$JAR" ] && [ -f "$CP_FILE" ] && [ -d "$ROOT/target/plugins" ] \
+  [ -f "$JAR" ] && [ -f "$CP_FILE" ] && [ -f "$BUILD_STAMP" ] && [ -d "$ROOT/target/plugins" ] \
     && [ -f "$ROOT/gateway/target/test-classes/dev/junction/gateway/bench/MockUpstream.class" ] || return 0
   [ -n "$(find "$ROOT/pom.xml" "$ROOT/gateway" "$ROOT/plugin-api" "$ROOT/plugins" -path '*/target' -prune \
-      -o -type f \( -name '*.java' -o -name pom.xml -o -path '*/resources/*' \) -newer "$CP_FILE" -print -quit)" ]
+      -o -type f \( -name '*.java' -o -name pom.xml -o -path '*/resources/*' \) -newer "$BUILD_STAMP" -print -quit)" ]
 }
 if needs_build; then
   log "building (mvn -q -DskipTests package: the jar, the plugins, the test classes and their classpath)"
+  mkdir -p "$LOGS"
   (cd "$ROOT" && mvn -B -q -Dstyle.color=never -DskipTests package dependency:build-classpath \
-      -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test)
+      -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test) >"$LOGS/build.log" 2>&1 \
+    || { tail -40 "$LOGS/build.log"; die "the build failed; see $LOGS/build.log"; }
+  touch "$BUILD_STAMP" # the classpath file keeps its time when its content did not change
 fi
 BUILD_SECONDS=$SECONDS
 # The reactor's own classes first, so a stale snapshot of plugin-api in ~/.m2 never wins.
