@@ -1,0 +1,218 @@
+package dev.junction.gateway.bench;
+
+import dev.junction.gateway.bench.MockReplies.Api;
+import dev.junction.gateway.bench.MockReplies.Reply;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A fast fake upstream for the benchmarks: OpenAI Chat Completions ({@code POST .../v1/chat/completions})
+ * and Anthropic Messages ({@code POST .../v1/messages}), each as JSON or, when the body says
+ * {@code "stream": true}, as server-sent events; {@code GET .../v1/models} lists one model. Every
+ * answer is encoded once ({@link MockReplies}) and written from direct buffers; the request body is
+ * only scanned for the stream flag, never parsed. Chunk count, pacing and latency come from the
+ * flags or from the path ({@link MockProfile}).
+ *
+ * <pre>
+ * java -cp GATEWAY_TEST_CLASSPATH dev.junction.gateway.bench.MockUpstream --port 18090 \
+ *     [--host 127.0.0.1] [--event-loops 2] [--chunks 10] [--interval-ms 0] [--latency-ms 0]
+ * </pre>
+ *
+ * <p>One server verticle per event loop, all on the same port. Runs until killed.
+ */
+public final class MockUpstream extends VerticleBase {
+
+    private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
+    private static final CharSequence EVENT_STREAM = HttpHeaders.createOptimized("text/event-stream");
+    private static final CharSequence NO_CACHE = HttpHeaders.createOptimized("no-cache");
+
+    private final String host;
+    private final int port;
+    private final MockProfile defaults;
+    private final MockReplies replies;
+    private final AtomicInteger actualPort;
+    private final Buffer models = MockReplies.models();
+
+    private MockUpstream(String host, int port, MockProfile defaults, MockReplies replies, AtomicInteger actualPort) {
+        this.host = host;
+        this.port = port;
+        this.defaults = defaults;
+        this.replies = replies;
+        this.actualPort = actualPort;
+    }
+
+    /** A started mock: its Vert.x (close it to stop the mock) and the port it listens on. */
+    record Running(Vertx vertx, int port) {}
+
+    public static void main(String[] args) throws Exception {
+        String host = "127.0.0.1";
+        int port = -1;
+        int eventLoops = 2;
+        int chunks = 10;
+        long interval = 0;
+        long latency = 0;
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : "";
+            switch (args[i]) {
+                case "--host" -> host = value;
+                case "--port" -> port = Integer.parseInt(value);
+                case "--event-loops" -> eventLoops = Integer.parseInt(value);
+                case "--chunks" -> chunks = Integer.parseInt(value);
+                case "--interval-ms" -> interval = Long.parseLong(value);
+                case "--latency-ms" -> latency = Long.parseLong(value);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]
+                        + "; usage: MockUpstream --port N [--host H] [--event-loops N] [--chunks N]"
+                        + " [--interval-ms MS] [--latency-ms MS]");
+            }
+            i++;
+        }
+        if (port < 0) {
+            throw new IllegalArgumentException("--port is required (0 picks a free one)");
+        }
+        Running running = start(host, port, eventLoops, new MockProfile(chunks, interval, latency))
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
+        System.out.println("MockUpstream listens on http://" + host + ":" + running.port() + " with " + eventLoops
+                + " event loops, defaults " + new MockProfile(chunks, interval, latency));
+    }
+
+    /**
+     * Starts {@code eventLoops} server verticles on a new Vert.x; completes when all listen. With
+     * port 0, use one event loop: the port reported is the first server's.
+     */
+    static Future<Running> start(String host, int port, int eventLoops, MockProfile defaults) {
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops));
+        MockReplies replies = new MockReplies();
+        AtomicInteger actualPort = new AtomicInteger();
+        return vertx.deployVerticle(
+                        () -> new MockUpstream(host, port, defaults, replies, actualPort),
+                        new DeploymentOptions().setInstances(eventLoops))
+                .map(id -> new Running(vertx, actualPort.get()));
+    }
+
+    @Override
+    public Future<?> start() {
+        return vertx.createHttpServer(new HttpServerOptions()
+                        .setHost(host)
+                        .setPort(port)
+                        .setTcpNoDelay(true)
+                        .setCompressionSupported(false))
+                .requestHandler(this::handle)
+                .listen()
+                .onSuccess(server -> actualPort.compareAndSet(0, server.actualPort()));
+    }
+
+    private void handle(HttpServerRequest request) {
+        MockProfile.Selected selected = MockProfile.select(request.path(), defaults);
+        if (selected == null) {
+            notFound(request);
+            return;
+        }
+        String api = selected.apiPath();
+        if (request.method() == HttpMethod.GET && api.equals("/v1/models")) {
+            request.response().putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(models);
+        } else if (request.method() == HttpMethod.POST && api.equals("/v1/chat/completions")) {
+            request.body().onSuccess(body -> answer(request, Api.OPENAI, body, selected.profile()));
+        } else if (request.method() == HttpMethod.POST && api.equals("/v1/messages")) {
+            request.body().onSuccess(body -> answer(request, Api.ANTHROPIC, body, selected.profile()));
+        } else {
+            notFound(request);
+        }
+    }
+
+    private void answer(HttpServerRequest request, Api api, Buffer body, MockProfile profile) {
+        Reply reply = replies.reply(api, streams(body), profile.chunks());
+        if (profile.latencyMs() == 0) {
+            send(request.response(), reply, profile);
+        } else {
+            vertx.setTimer(profile.latencyMs(), id -> send(request.response(), reply, profile));
+        }
+    }
+
+    private void send(HttpServerResponse response, Reply reply, MockProfile profile) {
+        if (reply.head() == null) {
+            response.putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(reply.whole());
+            return;
+        }
+        response.setChunked(true)
+                .putHeader(HttpHeaders.CONTENT_TYPE, EVENT_STREAM)
+                .putHeader(HttpHeaders.CACHE_CONTROL, NO_CACHE);
+        if (profile.intervalMs() == 0) {
+            response.end(reply.whole());
+            return;
+        }
+        response.write(reply.head());
+        response.write(reply.content()[0]);
+        if (reply.content().length == 1) {
+            response.end(reply.tail());
+            return;
+        }
+        int[] next = {1};
+        long timer = vertx.setPeriodic(profile.intervalMs(), id -> {
+            if (response.closed()) {
+                vertx.cancelTimer(id);
+                return;
+            }
+            response.write(reply.content()[next[0]++]);
+            if (next[0] == reply.content().length) {
+                vertx.cancelTimer(id);
+                response.end(reply.tail());
+            }
+        });
+        response.closeHandler(v -> vertx.cancelTimer(timer));
+    }
+
+    /** Whether the JSON body has {@code "stream"} followed by {@code true}, without parsing it. */
+    static boolean streams(Buffer body) {
+        int length = body.length();
+        outer:
+        for (int i = 0; i + 8 <= length; i++) {
+            if (body.getByte(i) != '"' || body.getByte(i + 7) != '"') {
+                continue;
+            }
+            for (int k = 0; k < 6; k++) {
+                if (body.getByte(i + 1 + k) != "stream".charAt(k)) {
+                    continue outer;
+                }
+            }
+            int j = i + 8;
+            while (j < length && isSpace(body.getByte(j))) {
+                j++;
+            }
+            if (j >= length || body.getByte(j) != ':') {
+                continue;
+            }
+            j++;
+            while (j < length && isSpace(body.getByte(j))) {
+                j++;
+            }
+            return j + 4 <= length && body.getByte(j) == 't' && body.getByte(j + 1) == 'r'
+                    && body.getByte(j + 2) == 'u' && body.getByte(j + 3) == 'e';
+        }
+        return false;
+    }
+
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\t' || b == '\n' || b == '\r';
+    }
+
+    private static void notFound(HttpServerRequest request) {
+        request.response()
+                .setStatusCode(404)
+                .putHeader(HttpHeaders.CONTENT_TYPE, JSON)
+                .end("{\"error\":{\"type\":\"not_found\",\"message\":\"mock: no route for "
+                        + request.method() + " " + request.path().replace("\"", "") + "\"}}");
+    }
+}

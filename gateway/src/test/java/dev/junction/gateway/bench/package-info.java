@@ -1,0 +1,9 @@
+/**
+ * Benchmark tools, run by {@code gateway/bench/run.sh} from the gateway's test classpath: a fast
+ * mock upstream ({@link dev.junction.gateway.bench.MockUpstream}), a streaming load client
+ * ({@link dev.junction.gateway.bench.StreamLoad}), the CLI overhead run
+ * ({@link dev.junction.gateway.bench.CliBench}), a JFR hot-spot summary
+ * ({@link dev.junction.gateway.bench.JfrTop}) and the report
+ * ({@link dev.junction.gateway.bench.BenchReport}). See BENCHMARKS.md at the repository root.
+ */
+package dev.junction.gateway.bench;
