@@ -93,10 +93,10 @@ final class AnthropicStreamEncoder implements StreamEncoder {
 
     private void startBlock(int index, JsonObject contentBlock, List<SseFrame> frames) {
         openBlocks.add(index);
-        frames.add(frame("content_block_start", block(index).put("content_block", contentBlock)));
+        frames.add(frame(block("content_block_start", index).put("content_block", contentBlock)));
         if (!pinged) {
             pinged = true;
-            frames.add(frame("ping", new JsonObject()));
+            frames.add(frame(data("ping")));
         }
     }
 
@@ -118,12 +118,12 @@ final class AnthropicStreamEncoder implements StreamEncoder {
                 .put("stop_reason", null)
                 .put("stop_sequence", null)
                 .put("usage", AnthropicWire.usage(usage));
-        frames.add(frame("message_start", new JsonObject().put("message", message)));
+        frames.add(frame(data("message_start").put("message", message)));
     }
 
     private void stop(int index, List<SseFrame> frames) {
         if (openBlocks.remove(index)) {
-            frames.add(frame("content_block_stop", block(index)));
+            frames.add(frame(block("content_block_stop", index)));
         }
     }
 
@@ -133,9 +133,8 @@ final class AnthropicStreamEncoder implements StreamEncoder {
         JsonObject delta = new JsonObject()
                 .put("stop_reason", AnthropicWire.stopReason(finish.reason()))
                 .put("stop_sequence", finish.stopSequence());
-        frames.add(
-                frame("message_delta", new JsonObject().put("delta", delta).put("usage", AnthropicWire.usage(usage))));
-        frames.add(frame("message_stop", new JsonObject()));
+        frames.add(frame(data("message_delta").put("delta", delta).put("usage", AnthropicWire.usage(usage))));
+        frames.add(frame(data("message_stop")));
     }
 
     private static JsonObject startBlock(ChatEvent.BlockStart start) {
@@ -147,18 +146,22 @@ final class AnthropicStreamEncoder implements StreamEncoder {
         };
     }
 
-    private static JsonObject block(int index) {
-        return new JsonObject().put("index", index);
+    private static JsonObject block(String event, int index) {
+        return data(event).put("index", index);
     }
 
     private static SseFrame delta(int index, String type, String field, String value) {
         JsonObject delta = new JsonObject().put("type", type).put(field, value);
-        return frame("content_block_delta", block(index).put("delta", delta));
+        return frame(block("content_block_delta", index).put("delta", delta));
     }
 
-    /** A named frame whose data carries the event name as its {@code type}, first, as the API writes it. */
-    private static SseFrame frame(String event, JsonObject data) {
-        JsonObject typed = new JsonObject().put("type", event).mergeIn(data);
-        return new SseFrame(event, typed.encode());
+    /** The data of an {@code event} frame: the event name as its {@code type}, first, as the API writes it. */
+    private static JsonObject data(String event) {
+        return new JsonObject().put("type", event);
+    }
+
+    /** The frame named by the {@code type} of {@code data}, made with {@link #data}. */
+    private static SseFrame frame(JsonObject data) {
+        return new SseFrame(data.getString("type"), data.encode());
     }
 }

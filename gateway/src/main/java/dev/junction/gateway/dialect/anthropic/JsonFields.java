@@ -110,7 +110,7 @@ final class JsonFields {
                 others.put(key, object.getValue(key));
             }
         }
-        return others.copy();
+        return others.isEmpty() ? others : others.copy(); // most parts have no others: skip the copy
     }
 
     static Boolean optionalBoolean(JsonObject object, String key, String path) {

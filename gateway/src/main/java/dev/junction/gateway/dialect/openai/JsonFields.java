@@ -116,7 +116,7 @@ final class JsonFields {
                 others.put(key, object.getValue(key));
             }
         }
-        return others.copy();
+        return others.isEmpty() ? others : others.copy(); // most parts have no others: skip the copy
     }
 
     static InvalidRequestException missing(String path) {

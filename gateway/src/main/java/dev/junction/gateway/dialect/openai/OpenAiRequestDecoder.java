@@ -120,9 +120,8 @@ final class OpenAiRequestDecoder {
         return sequences;
     }
 
+    /** A copy of the unknown fields only: copying the whole body would copy every message too. */
     private static JsonObject extra(JsonObject body) {
-        JsonObject extra = body.copy();
-        KNOWN_FIELDS.forEach(extra::remove);
-        return extra;
+        return JsonFields.others(body, KNOWN_FIELDS);
     }
 }

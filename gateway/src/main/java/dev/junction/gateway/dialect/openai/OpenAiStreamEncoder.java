@@ -26,6 +26,10 @@ final class OpenAiStreamEncoder implements StreamEncoder {
     private final Map<Integer, Integer> toolCallIndexes = new HashMap<>();
     private String id;
     private String model;
+    /** A chunk's JSON up to its choice, the same for every chunk of the stream: made once. */
+    private String chunkHead;
+    /** A chunk's JSON after its choice. */
+    private String chunkTail;
     private ChatEvent.Usage usage = ChatEvent.Usage.of(0, 0);
     private boolean started;
     private boolean ended;
@@ -82,19 +86,23 @@ final class OpenAiStreamEncoder implements StreamEncoder {
         started = true;
         id = start.id() == null ? OpenAiWire.newId() : start.id();
         model = start.model() == null ? request.request().model() : start.model();
+        String empty = envelope(new JsonArray()).encode(); // {"id":...,"choices":[]}
+        chunkHead = empty.substring(0, empty.length() - "]}".length());
+        chunkTail = request.includeUsage() ? "],\"usage\":null}" : "]}";
     }
 
+    /**
+     * A {@code chat.completion.chunk} with one choice. Only the choice is encoded: the envelope
+     * around it ({@code id}, {@code created}, {@code model}, {@code usage: null} when usage is
+     * included) does not change within a stream, so its text is made once, in {@link #start}.
+     */
     private SseFrame chunk(JsonObject delta, String finishReason) {
         JsonObject choice = new JsonObject()
                 .put("index", 0)
                 .put("delta", delta)
                 .put("logprobs", null)
                 .put("finish_reason", finishReason);
-        JsonObject chunk = envelope(new JsonArray().add(choice));
-        if (request.includeUsage()) {
-            chunk.put("usage", null);
-        }
-        return frame(chunk);
+        return new SseFrame(null, chunkHead + choice.encode() + chunkTail);
     }
 
     private JsonObject envelope(JsonArray choices) {
