@@ -13,8 +13,8 @@
 # Settings (environment): OUT (results folder, default gateway/target/bench), WRK_SECONDS (10),
 # WARMUP_SECONDS (15), CONNECTIONS ("1 16 64"), CLI_RUNS (10, 0 skips the CLI phase), PROFILE (1:
 # record a JFR profile of the gateway after the measured runs), GATEWAY_JVM_FLAGS, MOCK_JVM_FLAGS,
-# GATEWAY_EVENT_LOOPS (unset: the gateway runs as `java -jar` with Vert.x's default of two event
-# loops per core; a number starts it through the test-scope GatewayLauncher with that many, to
+# GATEWAY_EVENT_LOOPS (unset: the gateway runs as `java -jar` with its default of one event
+# loop per core; a number starts it through the test-scope GatewayLauncher with that many, to
 # measure what hops between event loops cost), LOAD_CORE (0), PROXY_CORE (1), REAL_CLIS_DIR (where the npm-installed CLIs are; default
 # gateway/target/real-clis, installed on first use), FORCE_BUILD (1 rebuilds).
 set -euo pipefail

@@ -123,8 +123,8 @@ final class HttpRuns {
         md.append("\n\"added\" is the latency percentile minus the direct run's at the same connection count."
                 + " CPU is utime + stime of the proxy process (nginx: master + worker; Junction: the whole JVM,"
                 + " with JIT and GC threads) over the run, divided by the requests. Peak RSS is VmHWM so far"
-                + " (nginx: the worker). Through the openai plugin the mock streams its answer (the plugin always"
-                + " asks for SSE) and the gateway assembles the JSON; direct and nginx get the JSON answer.\n\n");
+                + " (nginx: the worker). Every path gets the mock's JSON answer: the openai plugin asks its upstream"
+                + " for a whole answer when the client does not stream.\n\n");
     }
 
     void ratios(StringBuilder md) {
