@@ -1,7 +1,10 @@
 package dev.junction.gateway.config;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +22,7 @@ final class ConfigBinder {
                 server(objectOrEmpty(root, "server")),
                 new PluginsConfig(resolve(source, root.getJsonObject("plugins").getString("dir"))),
                 backends(root.getJsonObject("backends")),
+                auth(objectOrEmpty(root, "auth")),
                 source);
     }
 
@@ -45,6 +49,25 @@ final class ConfigBinder {
                     id, new BackendConfig(id, backend.getString("plugin"), models, backend.getJsonObject("options")));
         }
         return result;
+    }
+
+    private static AuthConfig auth(JsonObject auth) {
+        JsonArray keys = auth.getJsonArray("keys");
+        if (keys == null) {
+            return AuthConfig.NONE;
+        }
+        List<ApiKeyConfig> result = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            JsonObject entry = keys.getJsonObject(i);
+            String key = entry.getString("key");
+            byte[] digest = key != null ? Digests.sha256(key) : HexFormat.of().parseHex(entry.getString("sha256"));
+            JsonArray models = entry.getJsonArray("models");
+            result.add(new ApiKeyConfig(
+                    entry.getString("name"),
+                    digest,
+                    models == null ? null : models.stream().map(String.class::cast).toList()));
+        }
+        return new AuthConfig(result);
     }
 
     private static Path resolve(Path source, String path) {

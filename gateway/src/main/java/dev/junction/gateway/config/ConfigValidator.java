@@ -9,6 +9,7 @@ import java.math.BigInteger;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -25,6 +26,9 @@ final class ConfigValidator {
     private static final Set<String> SERVER_KEYS = Set.of("host", "port", "maxBodyBytes", "keepAliveSeconds");
     private static final Set<String> PLUGINS_KEYS = Set.of("dir");
     private static final Set<String> BACKEND_KEYS = Set.of("plugin", "models", "options");
+    private static final Set<String> AUTH_KEYS = Set.of("keys");
+    private static final Set<String> API_KEY_KEYS = Set.of("name", "key", "sha256", "models", "limits");
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9A-Fa-f]{64}");
     private static final Pattern BACKEND_ID = Pattern.compile("[A-Za-z0-9._-]+");
     private static final long MAX_KEEP_ALIVE_SECONDS = 3600;
     private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]{1,18}");
@@ -65,7 +69,10 @@ final class ConfigValidator {
         }
         plugins(root);
         backends(root);
-        object(root, "auth", "auth");
+        JsonObject auth = object(root, "auth", "auth");
+        if (auth != null) {
+            auth(auth);
+        }
         object(root, "cluster", "cluster");
     }
 
@@ -161,6 +168,63 @@ final class ConfigValidator {
                 }
             }
         }
+    }
+
+    private void auth(JsonObject auth) {
+        unknownKeys(auth, "auth", AUTH_KEYS);
+        Object keys = auth.getValue("keys");
+        if (keys == null) {
+            return;
+        }
+        if (!(keys instanceof JsonArray list)) {
+            error("auth.keys", "must be a list of keys");
+            return;
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            String path = index("auth.keys", i);
+            if (list.getValue(i) instanceof JsonObject entry) {
+                apiKey(entry, path, names);
+            } else {
+                error(path, "must be an object with name and key or sha256");
+            }
+        }
+    }
+
+    private void apiKey(JsonObject entry, String path, Set<String> names) {
+        unknownKeys(entry, path, API_KEY_KEYS);
+        Object name = entry.getValue("name");
+        if (name == null) {
+            error(child(path, "name"), "required");
+        } else if (!isNonEmptyString(name)) {
+            error(child(path, "name"), "must be a non-empty string");
+        } else if (!names.add((String) name)) {
+            error(child(path, "name"), "duplicate key name '" + name + "'");
+        }
+        Object key = entry.getValue("key");
+        Object sha256 = entry.getValue("sha256");
+        if (key != null && sha256 != null) {
+            error(path, "give key or sha256, not both");
+        } else if (key == null && sha256 == null) {
+            error(path, "give key or sha256");
+        } else if (key != null && !isNonEmptyString(key)) {
+            error(child(path, "key"), "must be a non-empty string");
+        } else if (sha256 != null && !(sha256 instanceof String hex && SHA256_HEX.matcher(hex).matches())) {
+            error(child(path, "sha256"), "must be 64 hexadecimal characters (the key's SHA-256)");
+        }
+        Object models = entry.getValue("models");
+        if (models != null) {
+            if (!(models instanceof JsonArray list) || list.isEmpty()) {
+                error(child(path, "models"), "must be a non-empty list of model names or globs; leave it out to allow every model");
+            } else {
+                for (int i = 0; i < list.size(); i++) {
+                    if (!isNonEmptyString(list.getValue(i))) {
+                        error(index(child(path, "models"), i), "must be a non-empty string");
+                    }
+                }
+            }
+        }
+        object(entry, "limits", child(path, "limits"));
     }
 
     /** The object under {@code key}, or null when absent or (reported) not an object. */

@@ -56,6 +56,7 @@ final class ApiRouter {
 
     private Router build(Router router) {
         router.get("/health").handler(health);
+        router.route().handler(AuthHandler.create(config.auth()));
         BodyHandler body = BodyHandler.create(false).setBodyLimit(config.server().maxBodyBytes());
         long keepAliveMillis = config.server().keepAliveSeconds() * 1000L;
 

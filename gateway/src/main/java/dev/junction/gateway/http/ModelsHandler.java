@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * {@code GET models} and {@code GET models/{id}}: every exact model of the configuration, and for
- * glob entries the models their backend lists that match. {@code owned_by} is the backend id.
+ * glob entries the models their backend lists that match, keeping those the request's API key may use. {@code owned_by} is the backend id.
  */
 final class ModelsHandler {
 
@@ -34,12 +34,17 @@ final class ModelsHandler {
         List<Future<List<ModelEntry>>> perBackend = backendIds.stream().map(this::models).toList();
         Future.all(perBackend).onSuccess(done -> {
             Map<String, ModelEntry> unique = new LinkedHashMap<>();
-            perBackend.forEach(models -> models.result().forEach(entry -> unique.putIfAbsent(entry.id(), entry)));
+            perBackend.forEach(models -> models.result().stream()
+                    .filter(entry -> AuthHandler.mayUse(ctx, entry.id()))
+                    .forEach(entry -> unique.putIfAbsent(entry.id(), entry)));
             send(ctx, dialect.modelList(new ArrayList<>(unique.values())));
         });
     }
 
     void get(RoutingContext ctx, Dialect dialect, String id) {
+        if (!AuthHandler.allows(ctx, dialect, id)) {
+            return;
+        }
         router.route(id).ifPresentOrElse(
                 route -> send(ctx, dialect.model(new ModelEntry(id, route.backendId()))),
                 () -> ErrorResponses.send(

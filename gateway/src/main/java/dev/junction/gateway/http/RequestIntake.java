@@ -11,8 +11,8 @@ import java.util.function.Function;
 
 /**
  * The steps every model request takes first: read the JSON body, decode it in the caller's
- * dialect, route its model. A step that fails answers the client in that dialect (400, 404, 413,
- * 415) and the request goes no further.
+ * dialect, check the API key may use its model, route its model. A step that fails answers the client in that dialect (400, 403, 404,
+ * 413, 415) and the request goes no further.
  */
 final class RequestIntake {
 
@@ -43,6 +43,9 @@ final class RequestIntake {
             return Optional.empty();
         }
         String name = model.apply(decoded);
+        if (!AuthHandler.allows(ctx, dialect, name)) {
+            return Optional.empty();
+        }
         Optional<ModelRouter.Route> route = router.route(name);
         if (route.isEmpty()) {
             ErrorResponses.send(ctx, dialect, ErrorResponses.unknownModel(router, name));

@@ -2,18 +2,21 @@ package dev.junction.gateway.route;
 
 import java.util.regex.Pattern;
 
-/** One entry of a backend's {@code models}: an exact name or a glob with {@code *} and {@code ?}. */
-record ModelPattern(String text, Pattern glob) {
+/**
+ * One entry of a backend's (or an API key's) {@code models}: an exact name or a glob with {@code *}
+ * and {@code ?}.
+ */
+public record ModelPattern(String text, Pattern glob) {
 
-    ModelPattern(String text) {
+    public ModelPattern(String text) {
         this(text, text.contains("*") || text.contains("?") ? compile(text) : null);
     }
 
-    boolean isGlob() {
+    public boolean isGlob() {
         return glob != null;
     }
 
-    boolean matches(String model) {
+    public boolean matches(String model) {
         return isGlob() ? glob.matcher(model).matches() : text.equals(model);
     }
 

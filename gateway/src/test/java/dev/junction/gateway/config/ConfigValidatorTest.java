@@ -36,6 +36,16 @@ class ConfigValidatorTest {
     }
 
     @Test
+    void accepts_api_keys() {
+        JsonObject config = new JsonObject(VALID).put("auth", new JsonObject("""
+                {"keys": [{"name": "a", "key": "sk-1"},
+                          {"name": "b", "sha256": "%s", "models": ["echo", "gpt-*"], "limits": {"rpm": 10}}]}
+                """.formatted("AB".repeat(32))));
+
+        assertThat(ConfigValidator.validate(config)).isEmpty();
+    }
+
+    @Test
     void accepts_integers_written_as_strings_as_variables_expand_to() {
         JsonObject config = new JsonObject(VALID)
                 .put("server", new JsonObject().put("port", "9090").put("maxBodyBytes", "2048").put("keepAliveSeconds", "30"));
@@ -98,7 +108,46 @@ class ConfigValidatorTest {
                         "backends.echo.models[1]: must be a non-empty string",
                         "backends.echo.models[2]: must be a non-empty string"),
                 invalid("backends.echo.options", "\"x\"", "backends.echo.options: must be an object"),
-                invalid("backends.echo.model", "[\"e\"]", "backends.echo.model: unknown key"));
+                invalid("backends.echo.model", "[\"e\"]", "backends.echo.model: unknown key"),
+                invalid("auth.key", "[]", "auth.key: unknown key"),
+                invalid("auth.keys", "{}", "auth.keys: must be a list of keys"),
+                invalid("auth.keys", "[\"k\"]", "auth.keys[0]: must be an object with name and key or sha256"),
+                invalid(
+                        "auth.keys",
+                        "[{\"name\": \"a\", \"key\": \"k\"}, {\"key\": \"k2\"}]",
+                        "auth.keys[1].name: required"),
+                invalid("auth.keys", "[{\"name\": \" \", \"key\": \"k\"}]", "auth.keys[0].name: must be a non-empty string"),
+                invalid(
+                        "auth.keys",
+                        "[{\"name\": \"a\", \"key\": \"k\", \"sha256\": \"" + "ab".repeat(32) + "\"}]",
+                        "auth.keys[0]: give key or sha256, not both"),
+                invalid("auth.keys", "[{\"name\": \"a\"}]", "auth.keys[0]: give key or sha256"),
+                invalid("auth.keys", "[{\"name\": \"a\", \"key\": \"\"}]", "auth.keys[0].key: must be a non-empty string"),
+                invalid(
+                        "auth.keys",
+                        "[{\"name\": \"a\", \"sha256\": \"abc\"}]",
+                        "auth.keys[0].sha256: must be 64 hexadecimal characters (the key's SHA-256)"),
+                invalid(
+                        "auth.keys",
+                        "[{\"name\": \"a\", \"sha256\": \"" + "zz".repeat(32) + "\"}]",
+                        "auth.keys[0].sha256: must be 64 hexadecimal characters (the key's SHA-256)"),
+                invalid(
+                        "auth.keys",
+                        "[{\"name\": \"a\", \"key\": \"k1\"}, {\"name\": \"a\", \"key\": \"k2\"}]",
+                        "auth.keys[1].name: duplicate key name 'a'"),
+                invalid(
+                        "auth.keys",
+                        "[{\"name\": \"a\", \"key\": \"k\", \"models\": []}]",
+                        "auth.keys[0].models: must be a non-empty list of model names or globs; leave it out to allow every model"),
+                invalid(
+                        "auth.keys",
+                        "[{\"name\": \"a\", \"key\": \"k\", \"models\": [\"echo\", 3]}]",
+                        "auth.keys[0].models[1]: must be a non-empty string"),
+                invalid(
+                        "auth.keys",
+                        "[{\"name\": \"a\", \"key\": \"k\", \"limits\": 5, \"quota\": 1}]",
+                        "auth.keys[0].quota: unknown key",
+                        "auth.keys[0].limits: must be an object"));
     }
 
     @ParameterizedTest(name = "{0} = {1}")

@@ -39,9 +39,20 @@ public final class TestGateway implements AutoCloseable {
 
     /** @param serverYaml extra lines for the {@code server:} section, indented by two spaces */
     public static TestGateway start(Path workDir, Path pluginsDir, String backendsYaml, String serverYaml) {
+        return start(workDir, pluginsDir, backendsYaml, serverYaml, "");
+    }
+
+    /** A gateway with the bundled plugins and an {@code auth:} section ({@code authYaml}, lines indented by two). */
+    public static TestGateway withAuth(Path workDir, String backendsYaml, String authYaml) {
+        return start(workDir, BUILT_PLUGINS, backendsYaml, "", authYaml);
+    }
+
+    /** @param authYaml lines for the {@code auth:} section, indented by two spaces; empty for none */
+    public static TestGateway start(Path workDir, Path pluginsDir, String backendsYaml, String serverYaml, String authYaml) {
         Path file = workDir.resolve("gateway.yaml");
         String yaml = "server:\n  host: 127.0.0.1\n  port: 0\n" + serverYaml
                 + "plugins:\n  dir: " + pluginsDir.toAbsolutePath() + "\n"
+                + (authYaml.isEmpty() ? "" : "auth:\n" + authYaml)
                 + "backends:\n" + backendsYaml;
         try {
             Files.writeString(file, yaml);

@@ -1,0 +1,104 @@
+package dev.junction.gateway.http;
+
+import dev.junction.gateway.config.AuthConfig;
+import dev.junction.gateway.dialect.ApiError;
+import dev.junction.gateway.dialect.Dialect;
+import dev.junction.gateway.dialect.anthropic.AnthropicDialect;
+import dev.junction.gateway.dialect.openai.OpenAiDialect;
+import dev.junction.gateway.policy.ApiKeys;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+
+/**
+ * Asks every API request for a configured key, sent as {@code Authorization: Bearer <key>} or
+ * {@code x-api-key: <key>}; answers 401 in the route's dialect otherwise. The matched key's name
+ * goes into the context under {@link #KEY_NAME} (for logs), the key itself under {@link #API_KEY}
+ * (for the model allowlist, {@link #allows}). With no keys configured, every request passes.
+ * {@code /health} and {@code /metrics} need no key. Keys never appear in answers or logs.
+ */
+final class AuthHandler implements Handler<RoutingContext> {
+
+    /** The context entry holding the matched key's name. */
+    static final String KEY_NAME = "junction.keyName";
+    /** The context entry holding the matched {@link ApiKeys.Key}. */
+    static final String API_KEY = "junction.apiKey";
+
+    private static final String BEARER = "bearer ";
+
+    private final ApiKeys keys;
+    private final OpenAiDialect openAi = new OpenAiDialect();
+    private final AnthropicDialect anthropic = new AnthropicDialect();
+
+    private AuthHandler(ApiKeys keys) {
+        this.keys = keys;
+    }
+
+    static AuthHandler create(AuthConfig config) {
+        return new AuthHandler(new ApiKeys(config));
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        if (!keys.required() || path.equals("/health") || path.equals("/metrics")) {
+            ctx.next();
+            return;
+        }
+        Optional<ApiKeys.Key> key = keys.find(presented(ctx));
+        if (key.isEmpty()) {
+            ErrorResponses.send(ctx, dialectOf(ctx), ApiError.of(401, message(ctx)));
+            return;
+        }
+        ctx.put(KEY_NAME, key.get().name());
+        ctx.put(API_KEY, key.get());
+        ctx.next();
+    }
+
+    /**
+     * Whether the request's key may use {@code model}; when not, answers 403 in {@code dialect},
+     * naming the model (never the key).
+     */
+    static boolean allows(RoutingContext ctx, Dialect dialect, String model) {
+        ApiKeys.Key key = ctx.get(API_KEY);
+        if (key == null || key.allows(model)) {
+            return true;
+        }
+        ErrorResponses.send(ctx, dialect, new ApiError(
+                403, "This API key may not use the model '" + model + "'.", "model", null));
+        return false;
+    }
+
+    /** Whether the request's key may use {@code model}, answering nothing. */
+    static boolean mayUse(RoutingContext ctx, String model) {
+        ApiKeys.Key key = ctx.get(API_KEY);
+        return key == null || key.allows(model);
+    }
+
+    private static String presented(RoutingContext ctx) {
+        String authorization = ctx.request().getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            String bearer = authorization.substring(BEARER.length()).trim();
+            if (!bearer.isEmpty()) {
+                return bearer;
+            }
+        }
+        String apiKey = ctx.request().getHeader("x-api-key");
+        return apiKey == null ? null : apiKey.trim();
+    }
+
+    private Dialect dialectOf(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        boolean isAnthropic = path.startsWith("/anthropic/")
+                || path.startsWith("/v1/messages")
+                || (path.startsWith("/v1/models") && ctx.request().headers().contains("anthropic-version"));
+        return isAnthropic ? anthropic : openAi;
+    }
+
+    private static String message(RoutingContext ctx) {
+        boolean sent = ctx.request().headers().contains("Authorization") || ctx.request().headers().contains("x-api-key");
+        return sent
+                ? "Incorrect API key provided."
+                : "No API key provided. Send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.";
+    }
+}
