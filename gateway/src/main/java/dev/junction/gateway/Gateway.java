@@ -10,7 +10,9 @@ import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Properties;
+import java.util.function.Consumer;
 
 /**
  * A running gateway on a Vert.x instance: the plugins of the configured folder, a verticle per
@@ -21,15 +23,25 @@ public final class Gateway {
     private final Vertx vertx;
     private final PluginHost plugins;
     private final HttpServerVerticle http;
+    private final Duration drainTimeout;
 
-    private Gateway(Vertx vertx, PluginHost plugins, HttpServerVerticle http) {
+    private Gateway(Vertx vertx, PluginHost plugins, HttpServerVerticle http, GatewayConfig config) {
         this.vertx = vertx;
         this.plugins = plugins;
         this.http = http;
+        this.drainTimeout = Duration.ofSeconds(config.server().drainSeconds());
     }
 
     /** Loads the plugins, deploys the backends, then starts serving HTTP. */
     public static Future<Gateway> start(Vertx vertx, GatewayConfig config) {
+        return start(vertx, config, null);
+    }
+
+    /**
+     * As {@link #start(Vertx, GatewayConfig)}, with the access log lines going to {@code accessLog}
+     * instead of the {@code junction.access} logger (when not null).
+     */
+    public static Future<Gateway> start(Vertx vertx, GatewayConfig config, Consumer<String> accessLog) {
         BusCodecs.register(vertx.eventBus());
         PluginHost plugins = new PluginHost(config.plugins().dir(), pluginApiVersion());
         return vertx.executeBlocking(() -> {
@@ -38,8 +50,10 @@ public final class Gateway {
                 })
                 .compose(started -> BackendHost.deploy(vertx, plugins, config.backends().values()))
                 .compose(host -> {
-                    HttpServerVerticle http = new HttpServerVerticle(config, host);
-                    return vertx.deployVerticle(http).map(id -> new Gateway(vertx, plugins, http));
+                    HttpServerVerticle http = accessLog == null
+                            ? new HttpServerVerticle(config, host)
+                            : new HttpServerVerticle(config, host, accessLog);
+                    return vertx.deployVerticle(http).map(id -> new Gateway(vertx, plugins, http, config));
                 });
     }
 
@@ -48,9 +62,18 @@ public final class Gateway {
         return http.port();
     }
 
-    /** Undeploys every verticle (closing the backends), then unloads the plugins. */
+    /** How long {@link #stop} lets the answers in flight finish ({@code server.drainSeconds}). */
+    public Duration drainTimeout() {
+        return drainTimeout;
+    }
+
+    /**
+     * Drains the HTTP server (no new requests; those in flight get {@link #drainTimeout}, then end
+     * with an error), undeploys every verticle (closing the backends), then unloads the plugins.
+     */
     public Future<Void> stop() {
-        return Future.join(vertx.deploymentIDs().stream().map(vertx::undeploy).toList())
+        return http.drain(drainTimeout)
+                .transform(drained -> Future.join(vertx.deploymentIDs().stream().map(vertx::undeploy).toList()))
                 .transform(undeployed -> vertx.executeBlocking(() -> {
                     plugins.stop();
                     return null;

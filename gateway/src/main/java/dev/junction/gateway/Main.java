@@ -52,7 +52,8 @@ public final class Main {
 
     private static void stop(Vertx vertx, Gateway gateway) {
         try {
-            gateway.stop().compose(stopped -> vertx.close()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            gateway.stop().compose(stopped -> vertx.close()).toCompletionStage().toCompletableFuture()
+                    .get(gateway.drainTimeout().toSeconds() + 30, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.warn("Junction did not stop cleanly: {}", e.toString());
         }

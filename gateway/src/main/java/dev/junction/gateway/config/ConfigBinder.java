@@ -31,11 +31,13 @@ final class ConfigBinder {
         Long port = ConfigValidator.integer(server.getValue("port"));
         Long maxBodyBytes = ConfigValidator.integer(server.getValue("maxBodyBytes"));
         Long keepAliveSeconds = ConfigValidator.integer(server.getValue("keepAliveSeconds"));
+        Long drainSeconds = ConfigValidator.integer(server.getValue("drainSeconds"));
         return new ServerConfig(
                 host == null ? ServerConfig.DEFAULT_HOST : (String) host,
                 port == null ? ServerConfig.DEFAULT_PORT : port.intValue(),
                 maxBodyBytes == null ? ServerConfig.DEFAULT_MAX_BODY_BYTES : maxBodyBytes,
-                keepAliveSeconds == null ? ServerConfig.DEFAULT_KEEP_ALIVE_SECONDS : keepAliveSeconds.intValue());
+                keepAliveSeconds == null ? ServerConfig.DEFAULT_KEEP_ALIVE_SECONDS : keepAliveSeconds.intValue(),
+                drainSeconds == null ? ServerConfig.DEFAULT_DRAIN_SECONDS : drainSeconds.intValue());
     }
 
     private static Map<String, BackendConfig> backends(JsonObject backends) {

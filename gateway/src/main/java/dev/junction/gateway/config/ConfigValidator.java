@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 final class ConfigValidator {
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("server", "plugins", "backends", "auth", "cluster");
-    private static final Set<String> SERVER_KEYS = Set.of("host", "port", "maxBodyBytes", "keepAliveSeconds");
+    private static final Set<String> SERVER_KEYS = Set.of("host", "port", "maxBodyBytes", "keepAliveSeconds", "drainSeconds");
     private static final Set<String> PLUGINS_KEYS = Set.of("dir");
     private static final Set<String> BACKEND_KEYS = Set.of("plugin", "models", "options");
     private static final Set<String> AUTH_KEYS = Set.of("keys");
@@ -31,6 +31,7 @@ final class ConfigValidator {
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9A-Fa-f]{64}");
     private static final Pattern BACKEND_ID = Pattern.compile("[A-Za-z0-9._-]+");
     private static final long MAX_KEEP_ALIVE_SECONDS = 3600;
+    private static final long MAX_DRAIN_SECONDS = 3600;
     private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]{1,18}");
 
     private final List<String> errors = new ArrayList<>();
@@ -96,6 +97,11 @@ final class ConfigValidator {
         Long keepAliveNumber = integer(keepAlive);
         if (keepAlive != null && (keepAliveNumber == null || keepAliveNumber < 0 || keepAliveNumber > MAX_KEEP_ALIVE_SECONDS)) {
             error("server.keepAliveSeconds", "must be an integer from 0 (off) to " + MAX_KEEP_ALIVE_SECONDS);
+        }
+        Object drain = server.getValue("drainSeconds");
+        Long drainNumber = integer(drain);
+        if (drain != null && (drainNumber == null || drainNumber < 0 || drainNumber > MAX_DRAIN_SECONDS)) {
+            error("server.drainSeconds", "must be an integer from 0 to " + MAX_DRAIN_SECONDS);
         }
     }
 

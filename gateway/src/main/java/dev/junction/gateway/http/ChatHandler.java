@@ -1,9 +1,12 @@
 package dev.junction.gateway.http;
 
 import dev.junction.gateway.bus.BusExchange;
+import dev.junction.gateway.dialect.ApiError;
 import dev.junction.gateway.dialect.DecodedRequest;
 import dev.junction.gateway.dialect.Dialect;
 import dev.junction.gateway.route.ModelRouter;
+import dev.junction.plugin.ChatEvent;
+import dev.junction.plugin.ErrorKind;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
@@ -28,6 +31,11 @@ final class ChatHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
+        Drain drain = ctx.get(Drain.KEY);
+        if (drain != null && drain.draining()) {
+            ErrorResponses.send(ctx, dialect, ApiError.of(503, "The gateway is shutting down."));
+            return;
+        }
         RequestIntake.accept(
                         ctx,
                         dialect,
@@ -35,15 +43,27 @@ final class ChatHandler implements Handler<RoutingContext> {
                         body -> dialect.decode(body)
                                 .fromClient(dialect.name(), ProviderHeaders.of(ctx.request().headers())),
                         decoded -> decoded.request().model())
-                .ifPresent(routed -> answer(ctx, routed.request().withModel(routed.route().model()), routed.route()));
+                .ifPresent(routed -> answer(ctx, drain, routed.request().withModel(routed.route().model()), routed.route()));
     }
 
-    private void answer(RoutingContext ctx, DecodedRequest request, ModelRouter.Route route) {
+    private void answer(RoutingContext ctx, Drain drain, DecodedRequest request, ModelRouter.Route route) {
         AnswerWriter answer = request.stream()
                 ? new StreamAnswer(ctx, dialect, request, keepAliveMillis)
                 : new JsonAnswer(ctx, dialect, request);
-        BusExchange exchange = BusExchange.with(ctx.vertx(), route.backendId(), answer::write);
-        ctx.response().closeHandler(closed -> {
+        RequestFacts facts = RequestFacts.of(ctx);
+        facts.backend = route.backendId();
+        Handler<ChatEvent> events = event -> {
+            facts.event(event);
+            answer.write(event);
+        };
+        BusExchange exchange = BusExchange.with(ctx.vertx(), route.backendId(), events);
+        Runnable untrack = drain == null ? () -> {} : drain.register(() -> {
+            exchange.cancel();
+            events.handle(ChatEvent.Failed.of(ErrorKind.UNAVAILABLE, "gateway shutting down"));
+        });
+        // The access log owns the response's end and close handlers and runs this at either.
+        facts.onEnd(() -> {
+            untrack.run();
             answer.close();
             exchange.cancel();
         });

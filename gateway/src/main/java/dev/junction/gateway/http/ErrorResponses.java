@@ -44,6 +44,10 @@ final class ErrorResponses {
         if (response.ended() || response.closed() || response.headWritten()) {
             return;
         }
+        RequestFacts facts = RequestFacts.of(ctx);
+        if (facts.dialect == null) {
+            facts.dialect = dialect.name();
+        }
         Integer retryAfter = error.retryAfterSeconds();
         if (error.status() == 429 && (retryAfter == null || retryAfter < 1)) {
             retryAfter = 1;

@@ -4,29 +4,75 @@ import dev.junction.gateway.backend.BackendHost;
 import dev.junction.gateway.config.GatewayConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import java.time.Duration;
+import java.util.function.Consumer;
 
-/** Serves the HTTP surface on the event loop. Never blocks: backend work happens behind the bus. */
+/**
+ * Serves the HTTP surface on the event loop. Never blocks: backend work happens behind the bus.
+ * Every request first passes the {@link AccessLog}; {@link #drain} stops the server gracefully.
+ */
 public final class HttpServerVerticle extends VerticleBase {
+
+    /** How long after the drain timeout the server still waits for connections to close. */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(3);
 
     private final GatewayConfig config;
     private final BackendHost host;
+    private final Consumer<String> accessLog;
+    private final Drain drain = new Drain();
+    private volatile HttpServer server;
     private volatile int port;
 
     public HttpServerVerticle(GatewayConfig config, BackendHost host) {
+        this(config, host, AccessLog.TO_LOGGER);
+    }
+
+    /** @param accessLog where the access log lines go (the {@code junction.access} logger by default) */
+    public HttpServerVerticle(GatewayConfig config, BackendHost host, Consumer<String> accessLog) {
         this.config = config;
         this.host = host;
+        this.accessLog = accessLog;
     }
 
     @Override
     public Future<?> start() {
+        Router root = Router.router(vertx);
+        root.route().handler(new AccessLog(accessLog)).handler(ctx -> {
+            ctx.put(Drain.KEY, drain);
+            ctx.next();
+        });
+        root.route("/*").subRouter(ApiRouter.create(vertx, config, host));
         return vertx.createHttpServer(new HttpServerOptions()
                         .setHost(config.server().host())
                         .setPort(config.server().port())
                         .setCompressionSupported(false))
-                .requestHandler(ApiRouter.create(vertx, config, host))
+                .requestHandler(root)
                 .listen()
-                .onSuccess(server -> port = server.actualPort());
+                .onSuccess(server -> {
+                    this.server = server;
+                    port = server.actualPort();
+                });
+    }
+
+    /**
+     * Stops taking connections, refuses new model requests with 503, lets the answers in flight
+     * finish for up to {@code timeout}, then ends the rest with the dialect's error (unavailable,
+     * "gateway shutting down"). Completes when they are done; never fails.
+     */
+    public Future<Void> drain(Duration timeout) {
+        HttpServer listening = server;
+        if (listening == null) {
+            return Future.succeededFuture();
+        }
+        // Shutting down stops the listener at once; idle keep-alive connections would hold it to its
+        // timeout, so once the answers are done the server is closed outright.
+        listening.shutdown(timeout.plus(CLOSE_GRACE));
+        return drain.drain(vertx, timeout)
+                .transform(drained -> listening.close())
+                .transform(closed -> Future.succeededFuture());
     }
 
     /** The port the server listens on (the chosen one when the configuration said 0). */

@@ -32,6 +32,8 @@ final class RequestIntake {
             ModelRouter router,
             Function<JsonObject, T> decoder,
             Function<T, String> model) {
+        RequestFacts facts = RequestFacts.of(ctx);
+        facts.dialect = dialect.name();
         T decoded;
         try {
             decoded = decoder.apply(JsonBody.read(ctx));
@@ -43,6 +45,7 @@ final class RequestIntake {
             return Optional.empty();
         }
         String name = model.apply(decoded);
+        facts.model = name;
         if (!AuthHandler.allows(ctx, dialect, name)) {
             return Optional.empty();
         }

@@ -72,6 +72,8 @@ class ConfigValidatorTest {
                 invalid("server.keepAliveSeconds", "-1", "server.keepAliveSeconds: must be an integer from 0 (off) to 3600"),
                 invalid("server.keepAliveSeconds", "\"often\"", "server.keepAliveSeconds: must be an integer from 0 (off) to 3600"),
                 invalid("server.keepAliveSeconds", "1.5", "server.keepAliveSeconds: must be an integer from 0 (off) to 3600"),
+                invalid("server.drainSeconds", "-1", "server.drainSeconds: must be an integer from 0 to 3600"),
+                invalid("server.drainSeconds", "\"soon\"", "server.drainSeconds: must be an integer from 0 to 3600"),
                 invalid("server", "8080", "server: must be an object"),
                 invalid("sever", "{}", "sever: unknown key"),
                 invalid("server.prot", "1", "server.prot: unknown key"),

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A gateway started in-process on a random loopback port from a YAML configuration, with the
@@ -22,6 +23,7 @@ public final class TestGateway implements AutoCloseable {
 
     private final Vertx vertx;
     private final Gateway gateway;
+    private Future<Void> stopped;
 
     private TestGateway(Vertx vertx, Gateway gateway) {
         this.vertx = vertx;
@@ -39,16 +41,31 @@ public final class TestGateway implements AutoCloseable {
 
     /** @param serverYaml extra lines for the {@code server:} section, indented by two spaces */
     public static TestGateway start(Path workDir, Path pluginsDir, String backendsYaml, String serverYaml) {
-        return start(workDir, pluginsDir, backendsYaml, serverYaml, "");
+        return start(workDir, pluginsDir, backendsYaml, serverYaml, "", null);
     }
 
     /** A gateway with the bundled plugins and an {@code auth:} section ({@code authYaml}, lines indented by two). */
     public static TestGateway withAuth(Path workDir, String backendsYaml, String authYaml) {
-        return start(workDir, BUILT_PLUGINS, backendsYaml, "", authYaml);
+        return start(workDir, BUILT_PLUGINS, backendsYaml, "", authYaml, null);
     }
 
-    /** @param authYaml lines for the {@code auth:} section, indented by two spaces; empty for none */
-    public static TestGateway start(Path workDir, Path pluginsDir, String backendsYaml, String serverYaml, String authYaml) {
+    /** @param accessLog where the access log lines go; null for the {@code junction.access} logger */
+    public static TestGateway start(
+            Path workDir, Path pluginsDir, String backendsYaml, String serverYaml, Consumer<String> accessLog) {
+        return start(workDir, pluginsDir, backendsYaml, serverYaml, "", accessLog);
+    }
+
+    /**
+     * @param authYaml lines for the {@code auth:} section, indented by two spaces; empty for none
+     * @param accessLog where the access log lines go; null for the {@code junction.access} logger
+     */
+    public static TestGateway start(
+            Path workDir,
+            Path pluginsDir,
+            String backendsYaml,
+            String serverYaml,
+            String authYaml,
+            Consumer<String> accessLog) {
         Path file = workDir.resolve("gateway.yaml");
         String yaml = "server:\n  host: 127.0.0.1\n  port: 0\n" + serverYaml
                 + "plugins:\n  dir: " + pluginsDir.toAbsolutePath() + "\n"
@@ -61,7 +78,7 @@ public final class TestGateway implements AutoCloseable {
         }
         Vertx vertx = Vertx.vertx();
         try {
-            Gateway gateway = await(ConfigLoader.load(vertx, file, Map.of(), null).compose(config -> Gateway.start(vertx, config)));
+            Gateway gateway = await(ConfigLoader.load(vertx, file, Map.of(), null).compose(config -> Gateway.start(vertx, config, accessLog)));
             return new TestGateway(vertx, gateway);
         } catch (RuntimeException e) {
             vertx.close();
@@ -87,9 +104,17 @@ public final class TestGateway implements AutoCloseable {
         return vertx;
     }
 
+    /** Stops the gateway (drains, undeploys, unloads) without closing Vert.x; once only. */
+    public synchronized Future<Void> stop() {
+        if (stopped == null) {
+            stopped = gateway.stop();
+        }
+        return stopped;
+    }
+
     @Override
     public void close() {
-        await(gateway.stop().eventually(() -> vertx.close()));
+        await(stop().eventually(() -> vertx.close()));
     }
 
     private static <T> T await(Future<T> future) {

@@ -1,0 +1,72 @@
+package dev.junction.gateway.http;
+
+import dev.junction.plugin.ChatEvent;
+import dev.junction.plugin.ErrorKind;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the access log says about one request, gathered as the request goes: its id, the dialect,
+ * the model asked for, the backend, the time of the first event, the token usage and a failure's
+ * kind. Never the prompt, a key or a header. Lives in the {@link RoutingContext} under {@link #KEY};
+ * confined to the request's context.
+ */
+final class RequestFacts {
+
+    static final String KEY = "junction.facts";
+
+    final String requestId;
+    final long startNanos = System.nanoTime();
+    String dialect;
+    String model;
+    String backend;
+    long firstEventNanos = -1;
+    Integer inputTokens;
+    Integer outputTokens;
+    ErrorKind failure;
+    private final List<Runnable> onEnd = new ArrayList<>();
+    private boolean ended;
+
+    RequestFacts(String requestId) {
+        this.requestId = requestId;
+    }
+
+    /** This request's facts; a detached instance when the access log did not run (never null). */
+    static RequestFacts of(RoutingContext ctx) {
+        RequestFacts facts = ctx.get(KEY);
+        if (facts == null) {
+            facts = new RequestFacts(RequestIds.fresh());
+            ctx.put(KEY, facts);
+        }
+        return facts;
+    }
+
+    /** Runs {@code cleanup} when the response ends or the client goes away, whichever comes first. */
+    void onEnd(Runnable cleanup) {
+        onEnd.add(cleanup);
+    }
+
+    /** Runs the clean-ups once; false when they already ran. */
+    boolean end() {
+        if (ended) {
+            return false;
+        }
+        ended = true;
+        onEnd.forEach(Runnable::run);
+        return true;
+    }
+
+    /** Notes an event on its way to the client: the first one's time, usage, a failure's kind. */
+    void event(ChatEvent event) {
+        if (firstEventNanos < 0) {
+            firstEventNanos = System.nanoTime();
+        }
+        if (event instanceof ChatEvent.Usage usage) {
+            inputTokens = usage.inputTokens();
+            outputTokens = usage.outputTokens();
+        } else if (event instanceof ChatEvent.Failed failed) {
+            failure = failed.kind();
+        }
+    }
+}
