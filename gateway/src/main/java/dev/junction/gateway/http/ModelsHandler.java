@@ -6,8 +6,6 @@ import dev.junction.gateway.dialect.Dialect;
 import dev.junction.gateway.dialect.ModelEntry;
 import dev.junction.gateway.route.ModelRouter;
 import io.vertx.core.Future;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,7 +35,7 @@ final class ModelsHandler {
             perBackend.forEach(models -> models.result().stream()
                     .filter(entry -> AuthHandler.mayUse(ctx, entry.id()))
                     .forEach(entry -> unique.putIfAbsent(entry.id(), entry)));
-            send(ctx, dialect.modelList(new ArrayList<>(unique.values())));
+            RequestIntake.reply(ctx, dialect.modelList(new ArrayList<>(unique.values())));
         });
     }
 
@@ -46,7 +44,7 @@ final class ModelsHandler {
             return;
         }
         router.route(id).ifPresentOrElse(
-                route -> send(ctx, dialect.model(new ModelEntry(id, route.backendId()))),
+                route -> RequestIntake.reply(ctx, dialect.model(new ModelEntry(id, route.backendId()))),
                 () -> ErrorResponses.send(
                         ctx, dialect, new ApiError(404, "The model '" + id + "' does not exist.", "model", null)));
     }
@@ -65,9 +63,5 @@ final class ModelsHandler {
                     .forEach(model -> all.add(new ModelEntry(model, backendId)));
             return all;
         });
-    }
-
-    private static void send(RoutingContext ctx, JsonObject body) {
-        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(body.toBuffer());
     }
 }
