@@ -23,11 +23,13 @@ public final class TestGateway implements AutoCloseable {
 
     private final Vertx vertx;
     private final Gateway gateway;
+    private final Path configFile;
     private Future<Void> stopped;
 
-    private TestGateway(Vertx vertx, Gateway gateway) {
+    private TestGateway(Vertx vertx, Gateway gateway, Path configFile) {
         this.vertx = vertx;
         this.gateway = gateway;
+        this.configFile = configFile;
     }
 
     /** A gateway with the bundled plugins and the {@code backends:} section {@code backendsYaml}. */
@@ -66,23 +68,88 @@ public final class TestGateway implements AutoCloseable {
             String serverYaml,
             String authYaml,
             Consumer<String> accessLog) {
-        Path file = workDir.resolve("gateway.yaml");
-        String yaml = "server:\n  host: 127.0.0.1\n  port: 0\n" + serverYaml
-                + "plugins:\n  dir: " + pluginsDir.toAbsolutePath() + "\n"
-                + (authYaml.isEmpty() ? "" : "auth:\n" + authYaml)
-                + "backends:\n" + backendsYaml;
-        try {
-            Files.writeString(file, yaml);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return builder(workDir)
+                .plugins(pluginsDir)
+                .backends(backendsYaml)
+                .server(serverYaml)
+                .auth(authYaml)
+                .accessLog(accessLog)
+                .start();
+    }
+
+    /** A gateway to configure section by section; {@link Builder#start} writes {@code gateway.yaml} in {@code workDir}. */
+    public static Builder builder(Path workDir) {
+        return new Builder(workDir);
+    }
+
+    /** The configuration of a test gateway, section by section; each section's lines are indented by two spaces. */
+    public static final class Builder {
+
+        private final Path workDir;
+        private Path pluginsDir = BUILT_PLUGINS;
+        private String backendsYaml = echoBackend();
+        private String serverYaml = "";
+        private String authYaml = "";
+        private Consumer<String> accessLog;
+
+        private Builder(Path workDir) {
+            this.workDir = workDir;
         }
-        Vertx vertx = Vertx.vertx();
-        try {
-            Gateway gateway = await(ConfigLoader.load(vertx, file, Map.of(), null).compose(config -> Gateway.start(vertx, config, accessLog)));
-            return new TestGateway(vertx, gateway);
-        } catch (RuntimeException e) {
-            vertx.close();
-            throw e;
+
+        public Builder plugins(Path dir) {
+            this.pluginsDir = dir;
+            return this;
+        }
+
+        /** The {@code backends:} section (the echo backend when not set). */
+        public Builder backends(String yaml) {
+            this.backendsYaml = yaml;
+            return this;
+        }
+
+        /** Extra lines for the {@code server:} section (host and port 0 are always there). */
+        public Builder server(String yaml) {
+            this.serverYaml = yaml;
+            return this;
+        }
+
+        /** The {@code auth:} section; empty for none. */
+        public Builder auth(String yaml) {
+            this.authYaml = yaml;
+            return this;
+        }
+
+        /** Where the access log lines go; null for the {@code junction.access} logger. */
+        public Builder accessLog(Consumer<String> sink) {
+            this.accessLog = sink;
+            return this;
+        }
+
+        /** The whole file as {@link #start} writes it. */
+        public String yaml() {
+            return "server:\n  host: 127.0.0.1\n  port: 0\n" + serverYaml
+                    + "plugins:\n  dir: " + pluginsDir.toAbsolutePath() + "\n"
+                    + (authYaml.isEmpty() ? "" : "auth:\n" + authYaml)
+                    + "backends:\n" + backendsYaml;
+        }
+
+        /** Writes {@code workDir/gateway.yaml} and starts a gateway from it. */
+        public TestGateway start() {
+            Path file = workDir.resolve("gateway.yaml");
+            try {
+                Files.writeString(file, yaml());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Vertx vertx = Vertx.vertx();
+            try {
+                Gateway gateway = await(ConfigLoader.load(vertx, file, Map.of(), null)
+                        .compose(config -> Gateway.start(vertx, config, accessLog)));
+                return new TestGateway(vertx, gateway, file);
+            } catch (RuntimeException e) {
+                vertx.close();
+                throw e;
+            }
         }
     }
 
@@ -102,6 +169,11 @@ public final class TestGateway implements AutoCloseable {
 
     public Vertx vertx() {
         return vertx;
+    }
+
+    /** The configuration file the gateway was started from. */
+    public Path configFile() {
+        return configFile;
     }
 
     /** Stops the gateway (drains, undeploys, unloads) without closing Vert.x; once only. */
