@@ -3,7 +3,9 @@ package dev.junction.gateway;
 import dev.junction.gateway.backend.BackendHost;
 import dev.junction.gateway.backend.PluginHost;
 import dev.junction.gateway.bus.BusCodecs;
+import dev.junction.gateway.config.ConfigWatcher;
 import dev.junction.gateway.config.GatewayConfig;
+import dev.junction.gateway.config.ReloadReport;
 import dev.junction.gateway.http.HttpServerVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -11,28 +13,35 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
  * A running gateway on a Vert.x instance: the plugins of the configured folder, a verticle per
- * backend, and the HTTP server. {@link #start} composes the steps; {@link #stop} undoes them.
+ * backend, the HTTP server, and the watcher that applies changes of the configuration file
+ * ({@code server.reloadSeconds}). {@link #start} composes the steps; {@link #stop} undoes them.
  */
 public final class Gateway {
 
     private final Vertx vertx;
     private final PluginHost plugins;
+    private final BackendHost backends;
     private final HttpServerVerticle http;
-    private final Duration drainTimeout;
+    private final List<Consumer<ReloadReport>> reloadListeners = new CopyOnWriteArrayList<>();
+    private volatile GatewayConfig config;
+    private volatile String watcher;
 
-    private Gateway(Vertx vertx, PluginHost plugins, HttpServerVerticle http, GatewayConfig config) {
+    private Gateway(Vertx vertx, PluginHost plugins, BackendHost backends, HttpServerVerticle http, GatewayConfig config) {
         this.vertx = vertx;
         this.plugins = plugins;
+        this.backends = backends;
         this.http = http;
-        this.drainTimeout = Duration.ofSeconds(config.server().drainSeconds());
+        this.config = config;
     }
 
-    /** Loads the plugins, deploys the backends, then starts serving HTTP. */
+    /** Loads the plugins, deploys the backends, then starts serving HTTP and watching the configuration file. */
     public static Future<Gateway> start(Vertx vertx, GatewayConfig config) {
         return start(vertx, config, null);
     }
@@ -53,8 +62,46 @@ public final class Gateway {
                     HttpServerVerticle http = accessLog == null
                             ? new HttpServerVerticle(config, host)
                             : new HttpServerVerticle(config, host, accessLog);
-                    return vertx.deployVerticle(http).map(id -> new Gateway(vertx, plugins, http, config));
-                });
+                    return vertx.deployVerticle(http).map(id -> new Gateway(vertx, plugins, host, http, config));
+                })
+                .compose(Gateway::watch);
+    }
+
+    private Future<Gateway> watch() {
+        if (config.server().reloadSeconds() == 0) {
+            return Future.succeededFuture(this);
+        }
+        ConfigWatcher configWatcher = new ConfigWatcher(
+                config, this::apply, report -> reloadListeners.forEach(listener -> listener.accept(report)));
+        return vertx.deployVerticle(configWatcher).map(id -> {
+            watcher = id;
+            return this;
+        });
+    }
+
+    /**
+     * Puts {@code next} in force: loads the plugin JARs dropped into the folder since, brings the
+     * backends in line, and serves new requests with the new configuration. Answers in flight finish
+     * on the configuration they started with.
+     */
+    private Future<Void> apply(GatewayConfig next) {
+        return vertx.executeBlocking(() -> {
+                    plugins.loadNew();
+                    return null;
+                })
+                .compose(loaded -> backends.reconcile(
+                        next.backends().values(),
+                        Duration.ofSeconds(next.server().drainSeconds()),
+                        () -> http.reconfigure(next)))
+                .onSuccess(applied -> config = next);
+    }
+
+    /**
+     * Calls {@code listener} with each line the configuration watcher logs: reloads applied or
+     * refused, settings that need a restart. For tests and metrics.
+     */
+    public void onReload(Consumer<ReloadReport> listener) {
+        reloadListeners.add(listener);
     }
 
     /** The HTTP port. */
@@ -64,15 +111,17 @@ public final class Gateway {
 
     /** How long {@link #stop} lets the answers in flight finish ({@code server.drainSeconds}). */
     public Duration drainTimeout() {
-        return drainTimeout;
+        return Duration.ofSeconds(config.server().drainSeconds());
     }
 
     /**
-     * Drains the HTTP server (no new requests; those in flight get {@link #drainTimeout}, then end
-     * with an error), undeploys every verticle (closing the backends), then unloads the plugins.
+     * Stops watching the configuration file, drains the HTTP server (no new requests; those in
+     * flight get {@link #drainTimeout}, then end with an error), undeploys every verticle (closing
+     * the backends), then unloads the plugins.
      */
     public Future<Void> stop() {
-        return http.drain(drainTimeout)
+        Future<?> watching = watcher == null ? Future.succeededFuture() : vertx.undeploy(watcher);
+        return watching.transform(unwatched -> http.drain(drainTimeout()))
                 .transform(drained -> Future.join(vertx.deploymentIDs().stream().map(vertx::undeploy).toList()))
                 .transform(undeployed -> vertx.executeBlocking(() -> {
                     plugins.stop();

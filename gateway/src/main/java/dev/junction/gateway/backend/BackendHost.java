@@ -8,10 +8,14 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +23,10 @@ import org.slf4j.LoggerFactory;
  * The backends this node runs: one {@link BackendVerticle} per configured backend whose plugin is
  * installed and whose options are valid. A backend that cannot be deployed is remembered with the
  * reason, for {@code /health}; the gateway still starts.
+ *
+ * <p>{@link #reconcile} brings the running backends in line with a reloaded configuration. Calls
+ * to {@link #deploy} and {@link #reconcile} must not overlap; {@link #failure} may be called from
+ * any thread.
  */
 public final class BackendHost {
 
@@ -27,7 +35,11 @@ public final class BackendHost {
 
     private final Vertx vertx;
     private final PluginHost plugins;
+    private final Map<String, Hosted> hosted = new ConcurrentHashMap<>();
     private final Map<String, String> failures = new ConcurrentHashMap<>();
+
+    /** A backend this node runs: its configuration, its verticle and the verticle's deployment. */
+    private record Hosted(BackendConfig config, BackendVerticle verticle, String deployment) {}
 
     private BackendHost(Vertx vertx, PluginHost plugins) {
         this.vertx = vertx;
@@ -37,7 +49,7 @@ public final class BackendHost {
     /** Deploys every backend of {@code backends}; succeeds also when some cannot run. */
     public static Future<BackendHost> deploy(Vertx vertx, PluginHost plugins, Collection<BackendConfig> backends) {
         BackendHost host = new BackendHost(vertx, plugins);
-        return Future.join(backends.stream().map(host::deploy).toList()).transform(done -> Future.succeededFuture(host));
+        return Future.join(backends.stream().map(host::start).toList()).transform(done -> Future.succeededFuture(host));
     }
 
     /** Why this node does not run backend {@code id}, or empty when it does. */
@@ -45,22 +57,94 @@ public final class BackendHost {
         return Optional.ofNullable(failures.get(id));
     }
 
-    private Future<String> deploy(BackendConfig config) {
+    /**
+     * Brings the running backends in line with {@code next}, so that no request finds no handler:
+     * deploys the backends that are new (or could not start before) and a new verticle for each whose
+     * plugin or options changed; then runs {@code reroute}, which sends requests to the new set; then
+     * retires the verticles of the backends that left and the old verticles of the changed ones
+     * ({@link BackendVerticle#retire}: their answers in flight get {@code drainTimeout} to finish),
+     * undeploying them in the background. A backend whose models alone changed keeps its verticle. A
+     * changed backend whose new verticle cannot start keeps its old one, and the next reconcile tries
+     * again. Completes once {@code reroute} has run; never fails.
+     */
+    public Future<Void> reconcile(Collection<BackendConfig> next, Duration drainTimeout, Runnable reroute) {
+        Map<String, BackendConfig> wanted = next.stream()
+                .collect(Collectors.toMap(BackendConfig::id, Function.identity()));
+        failures.keySet().retainAll(wanted.keySet());
+        List<Hosted> leaving = hosted.values().stream()
+                .filter(running -> !wanted.containsKey(running.config().id()))
+                .toList();
+        leaving.forEach(left -> hosted.remove(left.config().id()));
+        List<Future<Optional<Hosted>>> steps = wanted.values().stream().map(this::bringUp).toList();
+        return Future.join(steps).transform(done -> {
+            reroute.run();
+            leaving.forEach(left -> retire(left, drainTimeout, "removed from the configuration"));
+            steps.stream()
+                    .flatMap(step -> step.result().stream())
+                    .forEach(old -> retire(old, drainTimeout, "replaced by its new configuration"));
+            return Future.succeededFuture();
+        });
+    }
+
+    /** Runs {@code config} as it says; the result is the verticle this displaced, if any. Never fails. */
+    private Future<Optional<Hosted>> bringUp(BackendConfig config) {
+        Hosted current = hosted.get(config.id());
+        if (current == null) {
+            return start(config).transform(started -> Future.succeededFuture(Optional.empty()));
+        }
+        if (current.config().sameBackend(config)) {
+            hosted.put(config.id(), new Hosted(config, current.verticle(), current.deployment()));
+            return Future.succeededFuture(Optional.empty());
+        }
+        return launch(config).transform(launched -> {
+            if (launched.failed()) {
+                LOG.error("Backend {} keeps its previous plugin and options: the new ones cannot start: {}",
+                        config.id(), launched.cause().getMessage());
+                return Future.succeededFuture(Optional.empty());
+            }
+            hosted.put(config.id(), launched.result());
+            return Future.succeededFuture(Optional.of(current));
+        });
+    }
+
+    /** Deploys a backend that does not run yet, remembering why when it cannot. */
+    private Future<Hosted> start(BackendConfig config) {
+        return launch(config)
+                .onSuccess(started -> {
+                    failures.remove(config.id());
+                    hosted.put(config.id(), started);
+                })
+                .onFailure(failure -> {
+                    LOG.warn("Backend {} is unavailable: {}", config.id(), failure.getMessage());
+                    failures.put(config.id(), failure.getMessage());
+                });
+    }
+
+    private Future<Hosted> launch(BackendConfig config) {
         Optional<BackendFactory> factory = plugins.factory(config.plugin());
         if (factory.isEmpty()) {
-            return fail(config.id(), plugins.whyMissing(config.plugin()));
+            return Future.failedFuture(plugins.whyMissing(config.plugin()));
         }
         BackendContext context = new BackendContext(config.id(), config.options(), vertx);
         return vertx.<Backend>executeBlocking(() -> factory.get().create(context))
-                .compose(backend -> vertx.deployVerticle(new BackendVerticle(config.id(), backend), options(config.id(), backend)))
-                .onSuccess(deployment -> LOG.info("Backend {} runs plugin {}", config.id(), config.plugin()))
-                .recover(failure -> fail(config.id(), "backend could not start: " + failure.getMessage()));
+                .compose(backend -> {
+                    BackendVerticle verticle = new BackendVerticle(config.id(), backend);
+                    return vertx.deployVerticle(verticle, options(config.id(), backend))
+                            .map(deployment -> new Hosted(config, verticle, deployment));
+                })
+                .recover(failure -> Future.failedFuture("backend could not start: " + failure.getMessage()))
+                .onSuccess(started -> LOG.info("Backend {} runs plugin {}", config.id(), config.plugin()));
     }
 
-    private Future<String> fail(String id, String reason) {
-        LOG.warn("Backend {} is unavailable: {}", id, reason);
-        failures.put(id, reason);
-        return Future.failedFuture(reason);
+    /** Retires and undeploys {@code old}, which a reload {@code why} (as "removed from the configuration"). */
+    private void retire(Hosted old, Duration drainTimeout, String why) {
+        String id = old.config().id();
+        String reason = "Backend '" + id + "' was " + why + " before this answer finished.";
+        old.verticle()
+                .retire(drainTimeout, reason)
+                .compose(retired -> vertx.undeploy(old.deployment()))
+                .onSuccess(undeployed -> LOG.info("Backend {} ({}) stopped: {}", id, old.config().plugin(), why))
+                .onFailure(failure -> LOG.warn("Backend {} did not stop cleanly: {}", id, failure.toString()));
     }
 
     private static DeploymentOptions options(String id, Backend backend) {

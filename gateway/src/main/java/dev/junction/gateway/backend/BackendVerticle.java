@@ -13,12 +13,16 @@ import dev.junction.plugin.ChatEvent;
 import dev.junction.plugin.ChatRequest;
 import dev.junction.plugin.ErrorKind;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +34,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Token counts and embeddings are one request and one reply each: the reply is the result's
  * wire form, or a failure that carries its {@link ErrorKind} ({@link BackendCalls#fail}).
+ *
+ * <p>A reload that removes or changes the backend {@link #retire retires} its verticle: it stops
+ * taking requests, and the answers in flight finish, or are ended with an error after a while.
  */
 final class BackendVerticle extends VerticleBase {
 
@@ -38,6 +45,10 @@ final class BackendVerticle extends VerticleBase {
 
     private final String id;
     private final Backend backend;
+    private final Set<BusChatSink> open = ConcurrentHashMap.newKeySet();
+    private final Promise<Void> idle = Promise.promise();
+    private volatile List<MessageConsumer<?>> consumers = List.of();
+    private volatile boolean retiring;
 
     BackendVerticle(String id, Backend backend) {
         this.id = id;
@@ -53,7 +64,28 @@ final class BackendVerticle extends VerticleBase {
                 message, () -> backend.countTokens(RequestWire.decode(message.body())).map(TokenCountWire::encode)));
         MessageConsumer<JsonObject> embed = bus.consumer(Addresses.backendEmbed(id), message -> answer(
                 message, () -> backend.embed(EmbeddingWire.decodeRequest(message.body())).map(EmbeddingWire::encode)));
+        consumers = List.of(chat, info, count, embed);
         return Future.all(chat.completion(), info.completion(), count.completion(), embed.completion());
+    }
+
+    /**
+     * Stops taking requests, then completes once the answers in flight have ended; those still
+     * running after {@code timeout} are ended with {@code reason} (unavailable) and their work is
+     * cancelled. Never fails. Undeploying the verticle afterwards closes the backend.
+     */
+    Future<Void> retire(Duration timeout, String reason) {
+        retiring = true;
+        return Future.join(consumers.stream().map(MessageConsumer::unregister).toList())
+                .transform(unregistered -> {
+                    if (open.isEmpty()) {
+                        idle.tryComplete();
+                    }
+                    long timer = vertx.setTimer(Math.max(1, timeout.toMillis()), fired -> {
+                        open.forEach(sink -> sink.abort(ChatEvent.Failed.of(ErrorKind.UNAVAILABLE, reason)));
+                        idle.tryComplete();
+                    });
+                    return idle.future().onComplete(done -> vertx.cancelTimer(timer));
+                });
     }
 
     @Override
@@ -66,7 +98,11 @@ final class BackendVerticle extends VerticleBase {
         ChatRequest request = message.body().request();
         EventBus bus = vertx.eventBus();
         MessageConsumer<JsonObject> cancels = bus.consumer(Addresses.cancel(exchange));
-        BusChatSink sink = new BusChatSink(bus, Addresses.reply(exchange), cancels::unregister);
+        BusChatSink sink = new BusChatSink(bus, Addresses.reply(exchange), done -> {
+            cancels.unregister();
+            ended(done);
+        });
+        open.add(sink);
         cancels.handler(cancel -> sink.cancel());
         cancels.completion().onComplete(registered -> {
             message.reply(ACCEPTED);
@@ -76,6 +112,13 @@ final class BackendVerticle extends VerticleBase {
                 serve(request, sink);
             }
         });
+    }
+
+    private void ended(BusChatSink sink) {
+        open.remove(sink);
+        if (retiring && open.isEmpty()) {
+            idle.tryComplete();
+        }
     }
 
     private Void serve(ChatRequest request, BusChatSink sink) {

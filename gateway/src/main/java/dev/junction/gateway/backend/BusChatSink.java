@@ -6,6 +6,7 @@ import dev.junction.plugin.ChatSink;
 import io.vertx.core.eventbus.EventBus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,13 +20,13 @@ final class BusChatSink implements ChatSink {
 
     private final EventBus bus;
     private final String address;
-    private final Runnable onDone;
+    private final Consumer<BusChatSink> onDone;
     private final List<Runnable> cancelActions = new ArrayList<>();
     private boolean ended;
     private boolean cancelled;
 
-    /** @param onDone runs once when the stream ends or is cancelled */
-    BusChatSink(EventBus bus, String address, Runnable onDone) {
+    /** @param onDone gets this sink once, when the stream ends, is cancelled or is aborted */
+    BusChatSink(EventBus bus, String address, Consumer<BusChatSink> onDone) {
         this.bus = bus;
         this.address = address;
         this.onDone = onDone;
@@ -41,7 +42,7 @@ final class BusChatSink implements ChatSink {
             bus.send(address, event, BusCodecs.EVENTS);
         }
         if (event.terminal()) {
-            onDone.run();
+            onDone.accept(this);
         }
     }
 
@@ -66,16 +67,28 @@ final class BusChatSink implements ChatSink {
 
     /** The client went away: stops the stream and runs the cancel actions. */
     void cancel() {
+        stop(null);
+    }
+
+    /** Ends the stream with {@code failure} and, as a cancel does, tells the backend to stop. */
+    void abort(ChatEvent.Failed failure) {
+        stop(failure);
+    }
+
+    private void stop(ChatEvent.Failed failure) {
         List<Runnable> actions;
         synchronized (this) {
             if (ended || cancelled) {
                 return;
             }
             cancelled = true;
+            if (failure != null) {
+                bus.send(address, failure, BusCodecs.EVENTS);
+            }
             actions = List.copyOf(cancelActions);
         }
         actions.forEach(BusChatSink::runQuietly);
-        onDone.run();
+        onDone.accept(this);
     }
 
     private static void runQuietly(Runnable action) {

@@ -1,21 +1,31 @@
 package dev.junction.gateway.backend;
 
 import dev.junction.plugin.BackendFactory;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.pf4j.JarPluginManager;
 import org.pf4j.PluginManager;
+import org.pf4j.PluginRuntimeException;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The PF4J plugins of one plugin folder: each JAR in it is a plugin whose id is its
  * {@code Plugin-Id}. A plugin whose {@code Plugin-Requires} does not accept this gateway's plugin
- * API version is not started. Loading and stopping do file I/O: call them off the event loop.
+ * API version is not started. Loading and stopping do file I/O: call them off the event loop, one
+ * at a time.
  */
 public final class PluginHost {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
 
     private final Path dir;
     private final PluginManager manager;
@@ -32,6 +42,36 @@ public final class PluginHost {
         if (Files.isDirectory(dir)) {
             manager.loadPlugins();
             manager.startPlugins();
+        }
+    }
+
+    /**
+     * Loads and starts the JARs added to the folder since it was last looked at, for a reload. A
+     * JAR whose plugin id is already loaded (a new version of a plugin, say) is left for a restart,
+     * with a warning; so is a JAR replaced in place.
+     */
+    public void loadNew() {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        Set<Path> known = manager.getPlugins().stream()
+                .map(plugin -> plugin.getPluginPath().toAbsolutePath().normalize())
+                .collect(Collectors.toSet());
+        try (Stream<Path> files = Files.list(dir)) {
+            files.filter(file -> file.getFileName().toString().endsWith(".jar"))
+                    .filter(file -> !known.contains(file.toAbsolutePath().normalize()))
+                    .forEach(this::load);
+        } catch (IOException e) {
+            LOG.warn("Plugin folder {} could not be listed for new plugins: {}", dir, e.toString());
+        }
+    }
+
+    private void load(Path jar) {
+        try {
+            String id = manager.loadPlugin(jar);
+            LOG.info("Plugin {} loaded from {}: {}", id, jar, manager.startPlugin(id).toString().toLowerCase());
+        } catch (PluginRuntimeException e) {
+            LOG.warn("Plugin JAR {} was not loaded ({}); a restart loads it", jar, e.getMessage());
         }
     }
 

@@ -27,4 +27,12 @@ public record BackendConfig(String id, String plugin, List<String> models, JsonO
     public JsonObject options() {
         return options.copy();
     }
+
+    /**
+     * Whether {@code other} is served by the same backend instance: same plugin, same options. Its
+     * models may differ, since routing is the front end's.
+     */
+    public boolean sameBackend(BackendConfig other) {
+        return plugin.equals(other.plugin) && options.equals(other.options);
+    }
 }

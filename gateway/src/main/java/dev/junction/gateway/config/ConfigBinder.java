@@ -17,13 +17,14 @@ final class ConfigBinder {
 
     private ConfigBinder() {}
 
-    static GatewayConfig bind(JsonObject root, Path source) {
+    static GatewayConfig bind(JsonObject root, ConfigSource source, String revision) {
         return new GatewayConfig(
                 server(objectOrEmpty(root, "server")),
-                new PluginsConfig(resolve(source, root.getJsonObject("plugins").getString("dir"))),
+                new PluginsConfig(resolve(source.file(), root.getJsonObject("plugins").getString("dir"))),
                 backends(root.getJsonObject("backends")),
                 auth(objectOrEmpty(root, "auth")),
-                source);
+                source,
+                revision);
     }
 
     private static ServerConfig server(JsonObject server) {
@@ -32,12 +33,14 @@ final class ConfigBinder {
         Long maxBodyBytes = ConfigValidator.integer(server.getValue("maxBodyBytes"));
         Long keepAliveSeconds = ConfigValidator.integer(server.getValue("keepAliveSeconds"));
         Long drainSeconds = ConfigValidator.integer(server.getValue("drainSeconds"));
+        Long reloadSeconds = ConfigValidator.integer(server.getValue("reloadSeconds"));
         return new ServerConfig(
                 host == null ? ServerConfig.DEFAULT_HOST : (String) host,
                 port == null ? ServerConfig.DEFAULT_PORT : port.intValue(),
                 maxBodyBytes == null ? ServerConfig.DEFAULT_MAX_BODY_BYTES : maxBodyBytes,
                 keepAliveSeconds == null ? ServerConfig.DEFAULT_KEEP_ALIVE_SECONDS : keepAliveSeconds.intValue(),
-                drainSeconds == null ? ServerConfig.DEFAULT_DRAIN_SECONDS : drainSeconds.intValue());
+                drainSeconds == null ? ServerConfig.DEFAULT_DRAIN_SECONDS : drainSeconds.intValue(),
+                reloadSeconds == null ? ServerConfig.DEFAULT_RELOAD_SECONDS : reloadSeconds.intValue());
     }
 
     private static Map<String, BackendConfig> backends(JsonObject backends) {

@@ -1,23 +1,24 @@
 package dev.junction.gateway.config;
 
-import io.vertx.config.ConfigRetriever;
-import io.vertx.config.ConfigRetrieverOptions;
-import io.vertx.config.ConfigStoreOptions;
+import io.vertx.config.yaml.YamlProcessor;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.file.FileSystemException;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the gateway's YAML configuration file into a {@link GatewayConfig}: read with Vert.x Config
- * (the file is the only store, so nothing else leaks in), expand {@code ${NAME}} and
- * {@code ${NAME:-default}} from the given environment, apply the port override, validate.
+ * Reads the gateway's YAML configuration file into a {@link GatewayConfig}: read the file, parse it
+ * with Vert.x Config's YAML processor (the file is the only source, so nothing else leaks in),
+ * expand {@code ${NAME}} and {@code ${NAME:-default}} from the given environment, apply the port
+ * override, validate. Reading and parsing are separate steps so that a reload can tell whether the
+ * content changed before parsing it.
  *
  * <p>Reading and parsing happen off the event loop; the rest is cheap and pure. Every failure is a
  * {@link ConfigException} whose message names the file.
@@ -49,36 +50,48 @@ public final class ConfigLoader {
      * @return the configuration, or a failure with a {@link ConfigException}
      */
     public static Future<GatewayConfig> load(Vertx vertx, Path file, Map<String, String> env, Integer portOverride) {
-        Path source = file.toAbsolutePath().normalize();
-        return read(vertx, source).map(raw -> parse(raw, source, env, portOverride));
+        return load(vertx, new ConfigSource(file, env, portOverride));
     }
 
-    private static Future<JsonObject> read(Vertx vertx, Path source) {
-        ConfigStoreOptions store = new ConfigStoreOptions()
-                .setType("file")
-                .setFormat("yaml")
-                .setConfig(new JsonObject().put("path", source.toString()));
-        ConfigRetriever retriever = ConfigRetriever.create(
-                vertx,
-                new ConfigRetrieverOptions()
-                        .setIncludeDefaultStores(false)
-                        .setScanPeriod(0)
-                        .addStore(store));
-        return retriever
-                .getConfig()
-                .eventually(retriever::close)
-                .recover(cause -> Future.failedFuture(readFailure(source, cause)));
+    /** Loads and validates the file of {@code source}. */
+    public static Future<GatewayConfig> load(Vertx vertx, ConfigSource source) {
+        return read(vertx, source.file()).compose(content -> parse(vertx, content, source));
     }
 
-    private static GatewayConfig parse(JsonObject raw, Path source, Map<String, String> env, Integer portOverride) {
-        EnvExpander expander = new EnvExpander(env);
+    /** The content of {@code file}, or a failure with a {@link ConfigException} naming it. */
+    static Future<Buffer> read(Vertx vertx, Path file) {
+        return vertx.fileSystem()
+                .readFile(file.toString())
+                .recover(cause -> Future.failedFuture(ConfigException.unusable(
+                        "Cannot read configuration file " + file + ": " + ioReason(cause), cause)));
+    }
+
+    /**
+     * The configuration that {@code content}, read from the file of {@code source}, holds; a failure
+     * with a {@link ConfigException} when it is not valid YAML or not a valid configuration.
+     */
+    static Future<GatewayConfig> parse(Vertx vertx, Buffer content, ConfigSource source) {
+        return new YamlProcessor()
+                .process(vertx, null, content)
+                .recover(cause -> Future.failedFuture(ConfigException.unusable(
+                        "Malformed YAML in configuration file " + source.file() + ": " + yamlReason(cause), cause)))
+                .map(raw -> bind(raw == null ? new JsonObject() : raw, source, revision(content)));
+    }
+
+    /** The revision of a configuration read from {@code content} ({@link GatewayConfig#revision}). */
+    static String revision(Buffer content) {
+        return HexFormat.of().formatHex(Digests.sha256(content.getBytes()));
+    }
+
+    private static GatewayConfig bind(JsonObject raw, ConfigSource source, String revision) {
+        EnvExpander expander = new EnvExpander(source.env());
         JsonObject tree = expander.expand(raw);
-        failOn(source, expander.errors());
-        if (portOverride != null) {
-            overridePort(tree, portOverride);
+        failOn(source.file(), expander.errors());
+        if (source.portOverride() != null) {
+            overridePort(tree, source.portOverride());
         }
-        failOn(source, ConfigValidator.validate(tree));
-        return ConfigBinder.bind(tree, source);
+        failOn(source.file(), ConfigValidator.validate(tree));
+        return ConfigBinder.bind(tree, source, revision);
     }
 
     /** Sets {@code server.port}, unless {@code server} is not an object (validation reports that). */
@@ -95,15 +108,6 @@ public final class ConfigLoader {
         if (!errors.isEmpty()) {
             throw ConfigException.invalid(source, errors);
         }
-    }
-
-    private static ConfigException readFailure(Path source, Throwable cause) {
-        if (cause instanceof FileSystemException) {
-            return ConfigException.unusable(
-                    "Cannot read configuration file " + source + ": " + ioReason(cause), cause);
-        }
-        return ConfigException.unusable(
-                "Malformed YAML in configuration file " + source + ": " + yamlReason(cause), cause);
     }
 
     private static String ioReason(Throwable failure) {

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 final class ConfigValidator {
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("server", "plugins", "backends", "auth", "cluster");
-    private static final Set<String> SERVER_KEYS = Set.of("host", "port", "maxBodyBytes", "keepAliveSeconds", "drainSeconds");
+    private static final Set<String> SERVER_KEYS = Set.of("host", "port", "maxBodyBytes", "keepAliveSeconds", "drainSeconds", "reloadSeconds");
     private static final Set<String> PLUGINS_KEYS = Set.of("dir");
     private static final Set<String> BACKEND_KEYS = Set.of("plugin", "models", "options");
     private static final Set<String> AUTH_KEYS = Set.of("keys");
@@ -32,6 +32,7 @@ final class ConfigValidator {
     private static final Pattern BACKEND_ID = Pattern.compile("[A-Za-z0-9._-]+");
     private static final long MAX_KEEP_ALIVE_SECONDS = 3600;
     private static final long MAX_DRAIN_SECONDS = 3600;
+    private static final long MAX_RELOAD_SECONDS = 3600;
     private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]{1,18}");
 
     private final List<String> errors = new ArrayList<>();
@@ -102,6 +103,11 @@ final class ConfigValidator {
         Long drainNumber = integer(drain);
         if (drain != null && (drainNumber == null || drainNumber < 0 || drainNumber > MAX_DRAIN_SECONDS)) {
             error("server.drainSeconds", "must be an integer from 0 to " + MAX_DRAIN_SECONDS);
+        }
+        Object reload = server.getValue("reloadSeconds");
+        Long reloadNumber = integer(reload);
+        if (reload != null && (reloadNumber == null || reloadNumber < 0 || reloadNumber > MAX_RELOAD_SECONDS)) {
+            error("server.reloadSeconds", "must be an integer from 0 (off) to " + MAX_RELOAD_SECONDS);
         }
     }
 

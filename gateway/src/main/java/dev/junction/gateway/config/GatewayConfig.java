@@ -1,6 +1,5 @@
 package dev.junction.gateway.config;
 
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,21 +11,24 @@ import java.util.Objects;
  *
  * @param backends the backends by id, in the order the file lists them (unmodifiable)
  * @param auth the client API keys; none means no key is needed
- * @param source the absolute path of the file the configuration was read from
+ * @param source the file the configuration was read from, and how to read it again
+ * @param revision the SHA-256 (hex) of the file content it was read from: a reload applies when
+ *     the file's content no longer has it
  */
 public record GatewayConfig(
-        ServerConfig server, PluginsConfig plugins, Map<String, BackendConfig> backends, AuthConfig auth, Path source) {
+        ServerConfig server,
+        PluginsConfig plugins,
+        Map<String, BackendConfig> backends,
+        AuthConfig auth,
+        ConfigSource source,
+        String revision) {
 
     public GatewayConfig {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(plugins, "plugins");
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(revision, "revision");
         backends = Collections.unmodifiableMap(new LinkedHashMap<>(backends));
-    }
-
-    /** A configuration that asks for no API key. */
-    public GatewayConfig(ServerConfig server, PluginsConfig plugins, Map<String, BackendConfig> backends, Path source) {
-        this(server, plugins, backends, AuthConfig.NONE, source);
     }
 }

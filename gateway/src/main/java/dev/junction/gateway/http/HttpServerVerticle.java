@@ -13,6 +13,10 @@ import java.util.function.Consumer;
 /**
  * Serves the HTTP surface on the event loop. Never blocks: backend work happens behind the bus.
  * Every request first passes the {@link AccessLog}; {@link #drain} stops the server gracefully.
+ *
+ * <p>{@link #reconfigure} swaps in the routes of a reloaded configuration; requests already routed
+ * finish with the handlers they started with. What must outlive a reload (the drain, the backend
+ * host) is a field here, handed to each {@link #routes} build.
  */
 public final class HttpServerVerticle extends VerticleBase {
 
@@ -23,6 +27,7 @@ public final class HttpServerVerticle extends VerticleBase {
     private final BackendHost host;
     private final Consumer<String> accessLog;
     private final Drain drain = new Drain();
+    private volatile Router routes;
     private volatile HttpServer server;
     private volatile int port;
 
@@ -39,22 +44,35 @@ public final class HttpServerVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        routes = routes(config);
+        return vertx.createHttpServer(new HttpServerOptions()
+                        .setHost(config.server().host())
+                        .setPort(config.server().port())
+                        .setCompressionSupported(false))
+                .requestHandler(request -> routes.handle(request))
+                .listen()
+                .onSuccess(server -> {
+                    this.server = server;
+                    port = server.actualPort();
+                });
+    }
+
+    /**
+     * Serves the requests that arrive from now on with the routes of {@code next}; its host and port
+     * do not change (they need a restart). Safe from any thread.
+     */
+    public void reconfigure(GatewayConfig next) {
+        routes = routes(next);
+    }
+
+    private Router routes(GatewayConfig config) {
         Router root = Router.router(vertx);
         root.route().handler(new AccessLog(accessLog)).handler(ctx -> {
             ctx.put(Drain.KEY, drain);
             ctx.next();
         });
         root.route("/*").subRouter(ApiRouter.create(vertx, config, host));
-        return vertx.createHttpServer(new HttpServerOptions()
-                        .setHost(config.server().host())
-                        .setPort(config.server().port())
-                        .setCompressionSupported(false))
-                .requestHandler(root)
-                .listen()
-                .onSuccess(server -> {
-                    this.server = server;
-                    port = server.actualPort();
-                });
+        return root;
     }
 
     /**

@@ -59,9 +59,9 @@ class ConfigLoaderTest {
 
         ConfigLoader.load(vertx, file, Map.of(), null)
                 .onComplete(testContext.succeeding(config -> testContext.verify(() -> {
-                    assertThat(config.server()).isEqualTo(new ServerConfig("0.0.0.0", 9090, 1048576, 5, 30));
+                    assertThat(config.server()).isEqualTo(new ServerConfig("0.0.0.0", 9090, 1048576, 5, 30, 2));
                     assertThat(config.plugins().dir()).isEqualTo(Path.of("/opt/junction/plugins"));
-                    assertThat(config.source()).isEqualTo(file);
+                    assertThat(config.source().file()).isEqualTo(file);
                     assertThat(config.backends()).containsOnlyKeys("echo", "claude");
                     assertThat(config.backends().get("echo"))
                             .isEqualTo(new BackendConfig("echo", "echo", List.of("echo"), new JsonObject()));
@@ -82,7 +82,7 @@ class ConfigLoaderTest {
 
         ConfigLoader.load(vertx, file, Map.of(), null)
                 .onComplete(testContext.succeeding(config -> testContext.verify(() -> {
-                    assertThat(config.server()).isEqualTo(new ServerConfig("127.0.0.1", 8080, 33554432L, 15, 30));
+                    assertThat(config.server()).isEqualTo(new ServerConfig("127.0.0.1", 8080, 33554432L, 15, 30, 2));
                     testContext.completeNow();
                 })));
     }
@@ -193,7 +193,7 @@ class ConfigLoaderTest {
 
         ConfigLoader.load(vertx, file, Map.of(), 18080)
                 .onComplete(testContext.succeeding(config -> testContext.verify(() -> {
-                    assertThat(config.server()).isEqualTo(new ServerConfig("127.0.0.1", 18080, 33554432L, 15, 30));
+                    assertThat(config.server()).isEqualTo(new ServerConfig("127.0.0.1", 18080, 33554432L, 15, 30, 2));
                     testContext.completeNow();
                 })));
     }

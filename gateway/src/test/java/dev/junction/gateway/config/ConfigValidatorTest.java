@@ -26,7 +26,7 @@ class ConfigValidatorTest {
     @Test
     void accepts_a_complete_configuration() {
         assertThat(validate("""
-                        {"server": {"host": "0.0.0.0", "port": 0, "maxBodyBytes": 1024, "keepAliveSeconds": 0},
+                        {"server": {"host": "0.0.0.0", "port": 0, "maxBodyBytes": 1024, "keepAliveSeconds": 0, "reloadSeconds": 0},
                          "plugins": {"dir": "/opt/plugins"},
                          "auth": {"keys": []}, "cluster": {"enabled": true},
                          "backends": {"my.back_end-1": {"plugin": "openai", "models": ["gpt-*"],
@@ -74,6 +74,9 @@ class ConfigValidatorTest {
                 invalid("server.keepAliveSeconds", "1.5", "server.keepAliveSeconds: must be an integer from 0 (off) to 3600"),
                 invalid("server.drainSeconds", "-1", "server.drainSeconds: must be an integer from 0 to 3600"),
                 invalid("server.drainSeconds", "\"soon\"", "server.drainSeconds: must be an integer from 0 to 3600"),
+                invalid("server.reloadSeconds", "-1", "server.reloadSeconds: must be an integer from 0 (off) to 3600"),
+                invalid("server.reloadSeconds", "3601", "server.reloadSeconds: must be an integer from 0 (off) to 3600"),
+                invalid("server.reloadSeconds", "\"often\"", "server.reloadSeconds: must be an integer from 0 (off) to 3600"),
                 invalid("server", "8080", "server: must be an object"),
                 invalid("sever", "{}", "sever: unknown key"),
                 invalid("server.prot", "1", "server.prot: unknown key"),

@@ -1,0 +1,79 @@
+package dev.junction.gateway.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a reload changes, as its log line tells it. Pure.
+ *
+ * @param added backends the new configuration has and the old did not
+ * @param removed backends the old configuration had and the new does not
+ * @param changed backends with another plugin or other options: they get a new instance
+ * @param rerouted backends whose models alone changed: the same instance serves them
+ * @param keys how many API keys the new configuration has
+ */
+public record ConfigDiff(List<String> added, List<String> removed, List<String> changed, List<String> rerouted, int keys) {
+
+    public ConfigDiff {
+        added = List.copyOf(added);
+        removed = List.copyOf(removed);
+        changed = List.copyOf(changed);
+        rerouted = List.copyOf(rerouted);
+    }
+
+    /** What going from {@code before} to {@code after} changes. */
+    public static ConfigDiff between(GatewayConfig before, GatewayConfig after) {
+        List<String> added = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        List<String> rerouted = new ArrayList<>();
+        after.backends().forEach((id, backend) -> {
+            BackendConfig old = before.backends().get(id);
+            if (old == null) {
+                added.add(id);
+            } else if (!old.sameBackend(backend)) {
+                changed.add(id);
+            } else if (!old.models().equals(backend.models())) {
+                rerouted.add(id);
+            }
+        });
+        List<String> removed = before.backends().keySet().stream()
+                .filter(id -> !after.backends().containsKey(id))
+                .toList();
+        return new ConfigDiff(added, removed, changed, rerouted, after.auth().keys().size());
+    }
+
+    /**
+     * The settings of {@code next} that differ from those the gateway {@code started} with and
+     * apply only after a restart: where it listens and where its plugins are.
+     */
+    public static List<String> needingRestart(GatewayConfig started, GatewayConfig next) {
+        List<String> paths = new ArrayList<>();
+        if (!started.server().host().equals(next.server().host())) {
+            paths.add("server.host");
+        }
+        if (started.server().port() != next.server().port()) {
+            paths.add("server.port");
+        }
+        if (!started.plugins().dir().equals(next.plugins().dir())) {
+            paths.add("plugins.dir");
+        }
+        return paths;
+    }
+
+    /** For example {@code "backends added [b], changed [a]; 2 API keys"}; never a key itself. */
+    public String summary() {
+        List<String> parts = new ArrayList<>();
+        part(parts, "added", added);
+        part(parts, "removed", removed);
+        part(parts, "changed", changed);
+        part(parts, "with new models", rerouted);
+        String backends = parts.isEmpty() ? "backends unchanged" : "backends " + String.join(", ", parts);
+        return backends + "; " + keys + (keys == 1 ? " API key" : " API keys");
+    }
+
+    private static void part(List<String> parts, String label, List<String> ids) {
+        if (!ids.isEmpty()) {
+            parts.add(label + " " + ids);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.junction.gateway.config;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
+
+/**
+ * Watches the configuration file and hands each valid change to the gateway, without a restart.
+ *
+ * <p>Every {@code server.reloadSeconds} it reads the file. Content it has not acted on yet is read
+ * again {@link #SETTLE_MS} later and taken only if both reads agree, so that a file being written
+ * is not taken half-written. It is then parsed and validated with the environment and port
+ * override of the first load: a valid configuration goes to {@code apply}, and one INFO line
+ * summarises it; an invalid one is refused with one ERROR line naming the file and the problems, and
+ * the configuration in force stays. A file that cannot be read (removed, say) gets one WARN line
+ * and changes nothing. Each of these lines also goes to {@code reports}.
+ *
+ * <p>Runs on its own context, one check at a time; reading and parsing happen off the event loop.
+ * Undeploying it stops the watching.
+ */
+public final class ConfigWatcher extends VerticleBase {
+
+    /** How long new content must stay the same before it is taken. */
+    static final long SETTLE_MS = 250;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigWatcher.class);
+
+    private final GatewayConfig started;
+    private final Function<GatewayConfig, Future<?>> apply;
+    private final Consumer<ReloadReport> reports;
+    private GatewayConfig running;
+    /** What the last read found: a revision, or why the file could not be read. */
+    private String seen;
+    /** The last of these acted upon. */
+    private String handled;
+    private int periodSeconds;
+    private long timer = -1;
+    private boolean checking;
+
+    /** One read of the file: its revision and content, or (content null) why it could not be read. */
+    private record Reading(String key, Buffer content) {}
+
+    /**
+     * @param config the configuration in force, read from the file to watch
+     * @param apply puts a new configuration in force; its future completes once it serves
+     */
+    public ConfigWatcher(GatewayConfig config, Function<GatewayConfig, Future<?>> apply, Consumer<ReloadReport> reports) {
+        this.started = config;
+        this.running = config;
+        this.apply = apply;
+        this.reports = reports;
+        this.seen = config.revision();
+        this.handled = config.revision();
+    }
+
+    @Override
+    public Future<?> start() {
+        schedule(started.server().reloadSeconds());
+        return Future.succeededFuture();
+    }
+
+    private void schedule(int seconds) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+        periodSeconds = seconds;
+        timer = seconds == 0 ? -1 : vertx.setPeriodic(TimeUnit.SECONDS.toMillis(seconds), id -> scan());
+    }
+
+    private void scan() {
+        if (checking) {
+            return;
+        }
+        checking = true;
+        check().onComplete(done -> checking = false);
+    }
+
+    private Future<Void> check() {
+        return read().compose(reading -> {
+            if (reading.key().equals(handled)) {
+                seen = handled;
+                return Future.succeededFuture();
+            }
+            if (!reading.key().equals(seen)) {
+                seen = reading.key();
+                return vertx.timer(SETTLE_MS, TimeUnit.MILLISECONDS).compose(settled -> check());
+            }
+            handled = reading.key();
+            return act(reading);
+        });
+    }
+
+    private Future<Reading> read() {
+        return ConfigLoader.read(vertx, running.source().file())
+                .map(content -> new Reading(ConfigLoader.revision(content), content))
+                .recover(failure -> Future.succeededFuture(new Reading(failure.getMessage(), null)));
+    }
+
+    private Future<Void> act(Reading reading) {
+        if (reading.content() == null) {
+            log(Level.WARN, reading.key() + "; the configuration in force stays");
+            return Future.succeededFuture();
+        }
+        if (reading.key().equals(running.revision())) {
+            return Future.succeededFuture();
+        }
+        return ConfigLoader.parse(vertx, reading.content(), running.source())
+                .compose(this::applyConfig, refused -> {
+                    log(Level.ERROR, "Reload refused, the configuration in force stays. " + refused.getMessage());
+                    return Future.succeededFuture();
+                });
+    }
+
+    private Future<Void> applyConfig(GatewayConfig next) {
+        ConfigDiff diff = ConfigDiff.between(running, next);
+        return apply.apply(next)
+                .<Void>map(applied -> {
+                    running = next;
+                    List<String> restart = ConfigDiff.needingRestart(started, next);
+                    if (!restart.isEmpty()) {
+                        log(Level.WARN, "Configuration " + next.source() + ": " + String.join(", ", restart)
+                                + " changed, which applies after a restart; until then the gateway keeps its"
+                                + " listening address and plugin folder");
+                    }
+                    log(Level.INFO, "Configuration " + next.source() + " reloaded: " + diff.summary());
+                    if (next.server().reloadSeconds() != periodSeconds) {
+                        rescheduled(next.server().reloadSeconds());
+                    }
+                    return null;
+                })
+                .recover(failure -> {
+                    log(Level.ERROR, "Configuration " + next.source() + " could not be applied: " + failure);
+                    return Future.succeededFuture();
+                });
+    }
+
+    private void rescheduled(int seconds) {
+        schedule(seconds);
+        log(Level.INFO, seconds == 0
+                ? "Configuration reloading is off (server.reloadSeconds: 0); a restart turns it back on"
+                : "Configuration file checked every " + seconds + " s from now on");
+    }
+
+    private void log(Level level, String message) {
+        LOG.atLevel(level).log(message);
+        reports.accept(new ReloadReport(level, message));
+    }
+}
