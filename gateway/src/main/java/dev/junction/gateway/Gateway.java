@@ -31,7 +31,7 @@ public final class Gateway {
     private final HttpServerVerticle http;
     private final List<Consumer<ReloadReport>> reloadListeners = new CopyOnWriteArrayList<>();
     private volatile GatewayConfig config;
-    private volatile String watcher;
+    private volatile ConfigWatcher watcher;
 
     private Gateway(Vertx vertx, PluginHost plugins, BackendHost backends, HttpServerVerticle http, GatewayConfig config) {
         this.vertx = vertx;
@@ -64,19 +64,15 @@ public final class Gateway {
                             : new HttpServerVerticle(config, host, accessLog);
                     return vertx.deployVerticle(http).map(id -> new Gateway(vertx, plugins, host, http, config));
                 })
-                .compose(Gateway::watch);
+                .map(Gateway::watch);
     }
 
-    private Future<Gateway> watch() {
-        if (config.server().reloadSeconds() == 0) {
-            return Future.succeededFuture(this);
+    private Gateway watch() {
+        if (config.server().reloadSeconds() > 0) {
+            watcher = ConfigWatcher.start(
+                    vertx, config, this::apply, report -> reloadListeners.forEach(listener -> listener.accept(report)));
         }
-        ConfigWatcher configWatcher = new ConfigWatcher(
-                config, this::apply, report -> reloadListeners.forEach(listener -> listener.accept(report)));
-        return vertx.deployVerticle(configWatcher).map(id -> {
-            watcher = id;
-            return this;
-        });
+        return this;
     }
 
     /**
@@ -120,8 +116,10 @@ public final class Gateway {
      * the backends), then unloads the plugins.
      */
     public Future<Void> stop() {
-        Future<?> watching = watcher == null ? Future.succeededFuture() : vertx.undeploy(watcher);
-        return watching.transform(unwatched -> http.drain(drainTimeout()))
+        if (watcher != null) {
+            watcher.stop();
+        }
+        return http.drain(drainTimeout())
                 .transform(drained -> Future.join(vertx.deploymentIDs().stream().map(vertx::undeploy).toList()))
                 .transform(undeployed -> vertx.executeBlocking(() -> {
                     plugins.stop();

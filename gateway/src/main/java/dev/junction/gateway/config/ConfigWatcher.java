@@ -1,7 +1,7 @@
 package dev.junction.gateway.config;
 
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,16 +22,18 @@ import org.slf4j.event.Level;
  * the configuration in force stays. A file that cannot be read (removed, say) gets one WARN line
  * and changes nothing. Each of these lines also goes to {@code reports}.
  *
- * <p>Runs on its own context, one check at a time; reading and parsing happen off the event loop.
- * Undeploying it stops the watching.
+ * <p>Checks run one at a time on the context of the thread that called {@link #start}: call it
+ * outside any verticle, since what a reload deploys would become that verticle's child. Reading and
+ * parsing happen off the event loop.
  */
-public final class ConfigWatcher extends VerticleBase {
+public final class ConfigWatcher {
 
     /** How long new content must stay the same before it is taken. */
     static final long SETTLE_MS = 250;
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigWatcher.class);
 
+    private final Vertx vertx;
     private final GatewayConfig started;
     private final Function<GatewayConfig, Future<?>> apply;
     private final Consumer<ReloadReport> reports;
@@ -41,17 +43,16 @@ public final class ConfigWatcher extends VerticleBase {
     /** The last of these acted upon. */
     private String handled;
     private int periodSeconds;
-    private long timer = -1;
+    private volatile long timer = -1;
     private boolean checking;
+    private volatile boolean stopped;
 
     /** One read of the file: its revision and content, or (content null) why it could not be read. */
     private record Reading(String key, Buffer content) {}
 
-    /**
-     * @param config the configuration in force, read from the file to watch
-     * @param apply puts a new configuration in force; its future completes once it serves
-     */
-    public ConfigWatcher(GatewayConfig config, Function<GatewayConfig, Future<?>> apply, Consumer<ReloadReport> reports) {
+    private ConfigWatcher(
+            Vertx vertx, GatewayConfig config, Function<GatewayConfig, Future<?>> apply, Consumer<ReloadReport> reports) {
+        this.vertx = vertx;
         this.started = config;
         this.running = config;
         this.apply = apply;
@@ -60,10 +61,25 @@ public final class ConfigWatcher extends VerticleBase {
         this.handled = config.revision();
     }
 
-    @Override
-    public Future<?> start() {
-        schedule(started.server().reloadSeconds());
-        return Future.succeededFuture();
+    /**
+     * Watches the file {@code config} was read from, every {@code server.reloadSeconds} (which
+     * should not be 0).
+     *
+     * @param config the configuration in force
+     * @param apply puts a new configuration in force; its future completes once it serves
+     * @param reports gets each line the watcher logs
+     */
+    public static ConfigWatcher start(
+            Vertx vertx, GatewayConfig config, Function<GatewayConfig, Future<?>> apply, Consumer<ReloadReport> reports) {
+        ConfigWatcher watcher = new ConfigWatcher(vertx, config, apply, reports);
+        watcher.schedule(config.server().reloadSeconds());
+        return watcher;
+    }
+
+    /** Stops watching; a check under way applies nothing more. */
+    public void stop() {
+        stopped = true;
+        vertx.cancelTimer(timer);
     }
 
     private void schedule(int seconds) {
@@ -75,7 +91,7 @@ public final class ConfigWatcher extends VerticleBase {
     }
 
     private void scan() {
-        if (checking) {
+        if (checking || stopped) {
             return;
         }
         checking = true;
@@ -119,6 +135,9 @@ public final class ConfigWatcher extends VerticleBase {
     }
 
     private Future<Void> applyConfig(GatewayConfig next) {
+        if (stopped) {
+            return Future.succeededFuture();
+        }
         ConfigDiff diff = ConfigDiff.between(running, next);
         return apply.apply(next)
                 .<Void>map(applied -> {

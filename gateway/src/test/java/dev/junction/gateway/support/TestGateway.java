@@ -2,6 +2,7 @@ package dev.junction.gateway.support;
 
 import dev.junction.gateway.Gateway;
 import dev.junction.gateway.config.ConfigLoader;
+import dev.junction.gateway.config.ReloadReport;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -174,6 +175,11 @@ public final class TestGateway implements AutoCloseable {
     /** The configuration file the gateway was started from. */
     public Path configFile() {
         return configFile;
+    }
+
+    /** Calls {@code listener} with each line the gateway's configuration watcher logs. */
+    public void onReload(Consumer<ReloadReport> listener) {
+        gateway.onReload(listener);
     }
 
     /** Stops the gateway (drains, undeploys, unloads) without closing Vert.x; once only. */
