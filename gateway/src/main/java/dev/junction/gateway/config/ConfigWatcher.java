@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -18,9 +19,9 @@ import org.slf4j.event.Level;
  * again {@link #SETTLE_MS} later and taken only if both reads agree, so that a file being written
  * is not taken half-written. It is then parsed and validated with the environment and port
  * override of the first load: a valid configuration goes to {@code apply}, and one INFO line
- * summarises it; an invalid one is refused with one ERROR line naming the file and the problems, and
- * the configuration in force stays. A file that cannot be read (removed, say) gets one WARN line
- * and changes nothing. Each of these lines also goes to {@code reports}.
+ * summarises it; an invalid one is refused with one ERROR line naming the file and each problem
+ * with its path, and the configuration in force stays. A file that cannot be read (removed, say)
+ * gets one WARN line and changes nothing. Each of these lines also goes to {@code reports}.
  *
  * <p>Checks run one at a time on the context of the thread that called {@link #start}: call it
  * outside any verticle, since what a reload deploys would become that verticle's child. Reading and
@@ -129,9 +130,23 @@ public final class ConfigWatcher {
         }
         return ConfigLoader.parse(vertx, reading.content(), running.source())
                 .compose(this::applyConfig, refused -> {
-                    log(Level.ERROR, "Reload refused, the configuration in force stays. " + refused.getMessage());
+                    log(Level.ERROR, "Reload of " + running.source() + " refused, the configuration in force stays: "
+                            + problems(refused));
                     return Future.succeededFuture();
                 });
+    }
+
+    /** The problems on one line: {@code "path: message; path: message"}, or the parser's words. */
+    private static String problems(Throwable refused) {
+        List<String> problems = refused instanceof ConfigException config
+                ? config.errors()
+                : List.of(String.valueOf(refused.getMessage()));
+        return problems.stream()
+                .map(problem -> problem.lines()
+                        .map(String::strip)
+                        .filter(line -> !line.isEmpty() && !line.equals("^"))
+                        .collect(Collectors.joining(" ")))
+                .collect(Collectors.joining("; "));
     }
 
     private Future<Void> applyConfig(GatewayConfig next) {
