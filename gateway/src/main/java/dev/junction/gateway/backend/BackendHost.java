@@ -98,7 +98,7 @@ public final class BackendHost {
         }
         return launch(config).transform(launched -> {
             if (launched.failed()) {
-                LOG.error("Backend {} keeps its previous plugin and options: the new ones cannot start: {}",
+                LOG.error("Backend {} keeps its previous plugin and options, as the new ones failed: {}",
                         config.id(), launched.cause().getMessage());
                 return Future.succeededFuture(Optional.empty());
             }

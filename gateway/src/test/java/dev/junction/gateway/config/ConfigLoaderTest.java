@@ -10,6 +10,7 @@ import io.vertx.junit5.VertxTestContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -83,6 +84,23 @@ class ConfigLoaderTest {
         ConfigLoader.load(vertx, file, Map.of(), null)
                 .onComplete(testContext.succeeding(config -> testContext.verify(() -> {
                     assertThat(config.server()).isEqualTo(new ServerConfig("127.0.0.1", 8080, 33554432L, 15, 30, 2));
+                    testContext.completeNow();
+                })));
+    }
+
+    @Test
+    void keeps_what_a_reload_needs_and_the_revision_of_the_content(Vertx vertx, VertxTestContext testContext)
+            throws IOException {
+        Path file = write("gateway.yaml", MINIMAL);
+
+        ConfigLoader.load(vertx, dir.resolve("./gateway.yaml"), Map.of("SECRET", "sk-env"), 9191)
+                .onComplete(testContext.succeeding(config -> testContext.verify(() -> {
+                    assertThat(config.source()).isEqualTo(new ConfigSource(file, Map.of("SECRET", "sk-env"), 9191));
+                    assertThat(config.source().file()).isEqualTo(file);
+                    assertThat(config.source()).hasToString(file.toString());
+                    assertThat(config.revision())
+                            .isEqualTo(HexFormat.of().formatHex(Digests.sha256(MINIMAL)))
+                            .hasSize(64);
                     testContext.completeNow();
                 })));
     }

@@ -101,6 +101,24 @@ class BackendReloadTest {
     }
 
     @Test
+    void a_changed_backend_whose_new_options_fail_keeps_serving_with_the_old_ones(@TempDir Path dir) throws Exception {
+        try (ReloadingGateway gateway = ReloadingGateway.start(dir, probe("tuned", "[tick]", "before"))) {
+            OpenAIClient client = gateway.openAi();
+
+            gateway.rewrite(probe("tuned", "[tick]", "broken"));
+            gateway.awaitApplied();
+
+            assertThat(reply(client, "tick")).isEqualTo("before-start before-end");
+            assertThat(health(gateway).getJsonObject("tuned").getString("status")).isEqualTo("available");
+            assertThat(ReloadProbe.closed("tuned")).isZero();
+
+            gateway.rewrite(probe("tuned", "[tick]", "after"));
+            assertThat(gateway.awaitApplied().message()).contains("backends changed [tuned]");
+            assertThat(reply(client, "tick")).isEqualTo("after-start after-end");
+        }
+    }
+
+    @Test
     void a_plugin_jar_dropped_into_the_folder_serves_a_new_backend(@TempDir Path dir) throws Exception {
         try (ReloadingGateway gateway = ReloadingGateway.start(dir, ECHO)) {
             PluginJar.write(gateway.pluginsDir(), "late-probe", ">=0.1.0", ReloadBackendFactory.class,

@@ -2,10 +2,12 @@ package dev.junction.gateway.reload;
 
 import dev.junction.plugin.Backend;
 import dev.junction.plugin.BackendContext;
+import dev.junction.plugin.BackendException;
 import dev.junction.plugin.BackendFactory;
 import dev.junction.plugin.ChatEvent;
 import dev.junction.plugin.ChatRequest;
 import dev.junction.plugin.ChatSink;
+import dev.junction.plugin.ErrorKind;
 import dev.junction.plugin.FinishReason;
 import io.vertx.core.Future;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +15,7 @@ import org.pf4j.Extension;
 
 /**
  * A test plugin's factory: a blocking backend that answers {@code "<label>-start <label>-end"},
- * where {@code label} is its option of that name. For the model {@code held} it waits at
+ * where {@code label} is its option of that name ({@code broken} is refused). For the model {@code held} it waits at
  * {@link ReloadProbe#gate()} between the two words (ten seconds at most, or until cancelled), so a
  * test can reload the configuration while the answer is in flight. Creations and closes go to
  * {@link ReloadProbe}.
@@ -23,8 +25,12 @@ public class ReloadBackendFactory implements BackendFactory {
 
     @Override
     public Backend create(BackendContext context) {
+        String label = context.options().getString("label", context.id());
+        if (label.equals("broken")) {
+            throw new BackendException(ErrorKind.INVALID_REQUEST, "options.label: 'broken' is refused");
+        }
         ReloadProbe.onCreate(context.id());
-        return new LabelBackend(context.id(), context.options().getString("label", context.id()));
+        return new LabelBackend(context.id(), label);
     }
 
     public static class LabelBackend implements Backend {

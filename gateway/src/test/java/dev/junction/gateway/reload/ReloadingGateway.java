@@ -5,6 +5,7 @@ import com.openai.client.okhttp.OpenAIOkHttpClient;
 import dev.junction.gateway.config.ReloadReport;
 import dev.junction.gateway.support.PluginJar;
 import dev.junction.gateway.support.TestGateway;
+import io.vertx.core.Future;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -152,6 +153,11 @@ final class ReloadingGateway implements AutoCloseable {
 
     Path pluginsDir() {
         return plugins;
+    }
+
+    /** Stops the gateway (drains, undeploys, unloads) without closing Vert.x. */
+    Future<Void> stop() {
+        return gateway.stop();
     }
 
     @Override
