@@ -67,9 +67,17 @@ final class ConfigBinder {
             result.add(new ApiKeyConfig(
                     entry.getString("name"),
                     digest,
-                    models == null ? null : models.stream().map(String.class::cast).toList()));
+                    models == null ? null : models.stream().map(String.class::cast).toList(),
+                    limits(objectOrEmpty(entry, "limits"))));
         }
         return new AuthConfig(result);
+    }
+
+    private static KeyLimits limits(JsonObject limits) {
+        return new KeyLimits(
+                ConfigValidator.integer(limits.getValue("requestsPerMinute")),
+                ConfigValidator.integer(limits.getValue("tokensPerMinute")),
+                ConfigValidator.integer(limits.getValue("concurrentRequests")));
     }
 
     private static Path resolve(Path source, String path) {
