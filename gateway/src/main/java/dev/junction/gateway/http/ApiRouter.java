@@ -9,6 +9,7 @@ import dev.junction.gateway.dialect.ApiError;
 import dev.junction.gateway.dialect.Dialect;
 import dev.junction.gateway.dialect.anthropic.AnthropicDialect;
 import dev.junction.gateway.dialect.openai.OpenAiDialect;
+import dev.junction.gateway.policy.limit.RateLimiter;
 import dev.junction.gateway.route.ModelRouter;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -37,9 +38,11 @@ final class ApiRouter {
     private final HealthHandler health;
     private final ModelRouter modelRouter;
     private final BackendCalls calls;
+    private final RateLimiter limiter;
 
-    private ApiRouter(Vertx vertx, GatewayConfig config, BackendHost host) {
+    private ApiRouter(Vertx vertx, GatewayConfig config, BackendHost host, RateLimiter limiter) {
         this.config = config;
+        this.limiter = limiter;
         Map<String, List<String>> backendModels = new LinkedHashMap<>();
         config.backends().forEach((id, backend) -> backendModels.put(id, backend.models()));
         this.modelRouter = new ModelRouter(backendModels);
@@ -50,8 +53,9 @@ final class ApiRouter {
         this.health = new HealthHandler(backends, directory, host);
     }
 
-    static Router create(Vertx vertx, GatewayConfig config, BackendHost host) {
-        return new ApiRouter(vertx, config, host).build(Router.router(vertx));
+    /** @param limiter the gateway's one rate limiter, which outlives the routers of reloaded configurations */
+    static Router create(Vertx vertx, GatewayConfig config, BackendHost host, RateLimiter limiter) {
+        return new ApiRouter(vertx, config, host, limiter).build(Router.router(vertx));
     }
 
     private Router build(Router router) {
@@ -59,23 +63,29 @@ final class ApiRouter {
         router.route().handler(AuthHandler.create(config.auth()));
         BodyHandler body = BodyHandler.create(false).setBodyLimit(config.server().maxBodyBytes());
         long keepAliveMillis = config.server().keepAliveSeconds() * 1000L;
+        RateLimitHandler openAiLimits = new RateLimitHandler(limiter, openAi, RateLimitHeaders.OPENAI);
+        RateLimitHandler anthropicLimits = new RateLimitHandler(limiter, anthropic, RateLimitHeaders.ANTHROPIC);
 
         for (String base : OPENAI_BASES) {
             router.post(base + "/chat/completions")
+                    .handler(openAiLimits)
                     .handler(body)
                     .handler(new ChatHandler(openAi, modelRouter, keepAliveMillis))
                     .failureHandler(failures(openAi));
             router.post(base + "/embeddings")
+                    .handler(openAiLimits)
                     .handler(body)
                     .handler(new EmbeddingsHandler(openAi, modelRouter, calls))
                     .failureHandler(failures(openAi));
         }
         for (String path : List.of("/v1/messages", "/anthropic/v1/messages")) {
             router.post(path)
+                    .handler(anthropicLimits)
                     .handler(body)
                     .handler(new ChatHandler(anthropic, modelRouter, keepAliveMillis))
                     .failureHandler(failures(anthropic));
             router.post(path + "/count_tokens")
+                    .handler(anthropicLimits)
                     .handler(body)
                     .handler(new CountTokensHandler(anthropic, modelRouter, calls))
                     .failureHandler(failures(anthropic));

@@ -2,6 +2,7 @@ package dev.junction.gateway.http;
 
 import dev.junction.gateway.backend.BackendHost;
 import dev.junction.gateway.config.GatewayConfig;
+import dev.junction.gateway.policy.limit.RateLimiter;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -23,6 +24,7 @@ public final class HttpServerVerticle extends VerticleBase {
     private final BackendHost host;
     private final Consumer<String> accessLog;
     private final Drain drain = new Drain();
+    private final RateLimiter limiter = RateLimiter.local();
     private volatile HttpServer server;
     private volatile int port;
 
@@ -44,7 +46,7 @@ public final class HttpServerVerticle extends VerticleBase {
             ctx.put(Drain.KEY, drain);
             ctx.next();
         });
-        root.route("/*").subRouter(ApiRouter.create(vertx, config, host));
+        root.route("/*").subRouter(ApiRouter.create(vertx, config, host, limiter));
         return vertx.createHttpServer(new HttpServerOptions()
                         .setHost(config.server().host())
                         .setPort(config.server().port())

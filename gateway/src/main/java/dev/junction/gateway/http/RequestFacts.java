@@ -42,9 +42,16 @@ final class RequestFacts {
         return facts;
     }
 
-    /** Runs {@code cleanup} when the response ends or the client goes away, whichever comes first. */
+    /**
+     * Runs {@code cleanup} when the response ends or the client goes away, whichever comes first; at
+     * once when that already happened (a step that completed asynchronously).
+     */
     void onEnd(Runnable cleanup) {
-        onEnd.add(cleanup);
+        if (ended) {
+            cleanup.run();
+        } else {
+            onEnd.add(cleanup);
+        }
     }
 
     /** Runs the clean-ups once; false when they already ran. */
