@@ -61,31 +61,26 @@ final class ApiRouter {
     private Router build(Router router) {
         router.get("/health").handler(health);
         router.route().handler(AuthHandler.create(config.auth()));
+        limits(router);
         BodyHandler body = BodyHandler.create(false).setBodyLimit(config.server().maxBodyBytes());
         long keepAliveMillis = config.server().keepAliveSeconds() * 1000L;
-        RateLimitHandler openAiLimits = new RateLimitHandler(limiter, openAi, RateLimitHeaders.OPENAI);
-        RateLimitHandler anthropicLimits = new RateLimitHandler(limiter, anthropic, RateLimitHeaders.ANTHROPIC);
 
         for (String base : OPENAI_BASES) {
             router.post(base + "/chat/completions")
-                    .handler(openAiLimits)
                     .handler(body)
                     .handler(new ChatHandler(openAi, modelRouter, keepAliveMillis))
                     .failureHandler(failures(openAi));
             router.post(base + "/embeddings")
-                    .handler(openAiLimits)
                     .handler(body)
                     .handler(new EmbeddingsHandler(openAi, modelRouter, calls))
                     .failureHandler(failures(openAi));
         }
         for (String path : List.of("/v1/messages", "/anthropic/v1/messages")) {
             router.post(path)
-                    .handler(anthropicLimits)
                     .handler(body)
                     .handler(new ChatHandler(anthropic, modelRouter, keepAliveMillis))
                     .failureHandler(failures(anthropic));
             router.post(path + "/count_tokens")
-                    .handler(anthropicLimits)
                     .handler(body)
                     .handler(new CountTokensHandler(anthropic, modelRouter, calls))
                     .failureHandler(failures(anthropic));
@@ -100,6 +95,23 @@ final class ApiRouter {
         router.route("/anthropic/*").handler(notFound(anthropic));
         router.route().handler(notFound(openAi));
         return router;
+    }
+
+    /**
+     * The model-serving routes hold a request to its key's limits before its body is read (routes of
+     * their own: a route may not read its body after a handler of its own).
+     */
+    private void limits(Router router) {
+        RateLimitHandler openAiLimits = new RateLimitHandler(limiter, openAi, RateLimitHeaders.OPENAI);
+        RateLimitHandler anthropicLimits = new RateLimitHandler(limiter, anthropic, RateLimitHeaders.ANTHROPIC);
+        for (String base : OPENAI_BASES) {
+            router.post(base + "/chat/completions").handler(openAiLimits);
+            router.post(base + "/embeddings").handler(openAiLimits);
+        }
+        for (String path : List.of("/v1/messages", "/anthropic/v1/messages")) {
+            router.post(path).handler(anthropicLimits);
+            router.post(path + "/count_tokens").handler(anthropicLimits);
+        }
     }
 
     private void modelRoutes(Router router, String base, Dialect dialect) {

@@ -59,7 +59,8 @@ final class RateLimitHandler implements Handler<RoutingContext> {
         headers.put(ctx.response().headers(), admission);
         if (!admission.admitted()) {
             ctx.request().resume();
-            ErrorResponses.send(ctx, dialect, new ApiError(429, message(key, admission), null, admission.retryAfterSeconds()));
+            ErrorResponses.send(
+                    ctx, dialect, new ApiError(429, message(key, admission), null, admission.retryAfterSeconds()));
             return;
         }
         RequestFacts facts = RequestFacts.of(ctx);
@@ -70,16 +71,19 @@ final class RateLimitHandler implements Handler<RoutingContext> {
     }
 
     private static long tokens(RequestFacts facts) {
-        return (facts.inputTokens == null ? 0L : facts.inputTokens) + (facts.outputTokens == null ? 0L : facts.outputTokens);
+        long input = facts.inputTokens == null ? 0 : facts.inputTokens;
+        long output = facts.outputTokens == null ? 0 : facts.outputTokens;
+        return input + output;
     }
 
     private static String message(ApiKeys.Key key, Admission admission) {
         int seconds = admission.retryAfterSeconds();
-        return "Rate limit reached for API key '" + key.name() + "': " + limit(key.limits(), admission.refused()) + " "
-                + admission.refused().description() + ". Try again in " + seconds + (seconds == 1 ? " second." : " seconds.");
+        Admission.Limit refused = admission.refused();
+        return "Rate limit reached for API key '" + key.name() + "': " + refused.describe(limit(key.limits(), refused))
+                + ". Try again in " + seconds + (seconds == 1 ? " second." : " seconds.");
     }
 
-    private static Long limit(KeyLimits limits, Admission.Limit limit) {
+    private static long limit(KeyLimits limits, Admission.Limit limit) {
         return switch (limit) {
             case REQUESTS_PER_MINUTE -> limits.requestsPerMinute();
             case TOKENS_PER_MINUTE -> limits.tokensPerMinute();

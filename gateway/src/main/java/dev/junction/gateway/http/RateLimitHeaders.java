@@ -29,7 +29,7 @@ enum RateLimitHeaders {
         void put(MultiMap headers, String kind, Budget budget, Instant at) {
             headers.set("anthropic-ratelimit-" + kind + "-limit", String.valueOf(budget.limit()))
                     .set("anthropic-ratelimit-" + kind + "-remaining", String.valueOf(budget.remaining()))
-                    .set("anthropic-ratelimit-" + kind + "-reset", wholeSecondAfter(at.plus(budget.reset())).toString());
+                    .set("anthropic-ratelimit-" + kind + "-reset", roundedUp(at.plus(budget.reset())).toString());
         }
     };
 
@@ -45,7 +45,7 @@ enum RateLimitHeaders {
 
     abstract void put(MultiMap headers, String kind, Budget budget, Instant at);
 
-    /** OpenAI's (Go's) duration form at millisecond precision: {@code 0s}, {@code 12ms}, {@code 59.5s}, {@code 1m0s}. */
+    /** OpenAI's (Go's) duration form, to the millisecond: {@code 0s}, {@code 12ms}, {@code 59.5s}, {@code 1m0s}. */
     static String duration(long millis) {
         if (millis <= 0) {
             return "0s";
@@ -59,7 +59,7 @@ enum RateLimitHeaders {
     }
 
     /** {@code time} rounded up to a whole second, so that a client waiting until then is not early. */
-    private static Instant wholeSecondAfter(Instant time) {
+    private static Instant roundedUp(Instant time) {
         Instant truncated = time.truncatedTo(ChronoUnit.SECONDS);
         return truncated.equals(time) ? time : truncated.plusSeconds(1);
     }

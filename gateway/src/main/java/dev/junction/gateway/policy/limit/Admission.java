@@ -19,19 +19,21 @@ public record Admission(Limit refused, int retryAfterSeconds, Instant at, Budget
 
     /** The limits a key may have. */
     public enum Limit {
-        REQUESTS_PER_MINUTE("requests per minute"),
-        TOKENS_PER_MINUTE("tokens per minute"),
-        CONCURRENT_REQUESTS("concurrent requests");
+        REQUESTS_PER_MINUTE("request per minute", "requests per minute"),
+        TOKENS_PER_MINUTE("token per minute", "tokens per minute"),
+        CONCURRENT_REQUESTS("concurrent request", "concurrent requests");
 
-        private final String description;
+        private final String one;
+        private final String many;
 
-        Limit(String description) {
-            this.description = description;
+        Limit(String one, String many) {
+            this.one = one;
+            this.many = many;
         }
 
-        /** How a person names it: {@code requests per minute}. */
-        public String description() {
-            return description;
+        /** The limit as a person says it: {@code 60 requests per minute}, {@code 1 concurrent request}. */
+        public String describe(long limit) {
+            return limit + " " + (limit == 1 ? one : many);
         }
     }
 
