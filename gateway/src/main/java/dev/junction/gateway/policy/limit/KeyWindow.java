@@ -14,7 +14,7 @@ import java.time.Instant;
  */
 final class KeyWindow {
 
-    static final int SECONDS = 60;
+    private static final int SECONDS = 60;
     private static final long SECOND_MILLIS = 1000;
 
     /** The epoch second each slot holds; a slot whose second is out of the window counts nothing. */
