@@ -7,6 +7,7 @@ import dev.junction.gateway.bus.ExchangeRequest;
 import dev.junction.gateway.bus.EmbeddingWire;
 import dev.junction.gateway.bus.RequestWire;
 import dev.junction.gateway.bus.TokenCountWire;
+import dev.junction.gateway.metrics.BackendMeters;
 import dev.junction.plugin.Backend;
 import dev.junction.plugin.BackendException;
 import dev.junction.plugin.ChatEvent;
@@ -27,6 +28,8 @@ import org.slf4j.LoggerFactory;
  * Hosts one backend: takes its requests from the event bus, accepts each at once, and runs it into
  * a {@link BusChatSink}. Deployed as a worker verticle when the backend blocks; then each request
  * runs on the worker pool, unordered, so that requests and cancels never wait for each other.
+ * {@link BackendMeters} count each request queued until a thread takes it up, then in flight until
+ * its terminal event or cancel.
  *
  * <p>Token counts and embeddings are one request and one reply each: the reply is the result's
  * wire form, or a failure that carries its {@link ErrorKind} ({@link BackendCalls#fail}).
@@ -38,10 +41,12 @@ final class BackendVerticle extends VerticleBase {
 
     private final String id;
     private final Backend backend;
+    private final BackendMeters meters;
 
-    BackendVerticle(String id, Backend backend) {
+    BackendVerticle(String id, Backend backend, BackendMeters meters) {
         this.id = id;
         this.backend = backend;
+        this.meters = meters;
     }
 
     @Override
@@ -66,19 +71,24 @@ final class BackendVerticle extends VerticleBase {
         ChatRequest request = message.body().request();
         EventBus bus = vertx.eventBus();
         MessageConsumer<JsonObject> cancels = bus.consumer(Addresses.cancel(exchange));
-        BusChatSink sink = new BusChatSink(bus, Addresses.reply(exchange), cancels::unregister);
+        BackendMeters.Request metered = meters.accepted();
+        BusChatSink sink = new BusChatSink(bus, Addresses.reply(exchange), () -> {
+            cancels.unregister();
+            metered.ended();
+        });
         cancels.handler(cancel -> sink.cancel());
         cancels.completion().onComplete(registered -> {
             message.reply(ACCEPTED);
             if (backend.blocking()) {
-                vertx.executeBlocking(() -> serve(request, sink), false);
+                vertx.executeBlocking(() -> serve(request, sink, metered), false);
             } else {
-                serve(request, sink);
+                serve(request, sink, metered);
             }
         });
     }
 
-    private Void serve(ChatRequest request, BusChatSink sink) {
+    private Void serve(ChatRequest request, BusChatSink sink, BackendMeters.Request metered) {
+        metered.started();
         try {
             backend.chat(request, sink);
         } catch (BackendException e) {
