@@ -9,7 +9,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
-import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Duration;
 import java.util.Map;
@@ -53,8 +52,8 @@ public final class GatewayMetrics {
 
     /**
      * A builder for the Vert.x instance the gateway runs on, with Vert.x's own meters in this
-     * registry. Vert.x keeps its default tags, which leave out the request path and the event bus
-     * address (both unbounded).
+     * registry ({@link VertxMeters}). They keep vertx-micrometer-metrics' default tags, which leave
+     * out the request path and the event bus address (both unbounded).
      */
     public VertxBuilder vertxBuilder(VertxOptions options) {
         MicrometerMetricsOptions metrics = new MicrometerMetricsOptions()
@@ -64,7 +63,7 @@ public final class GatewayMetrics {
                 .setRegistryName("junction-" + UUID.randomUUID());
         return Vertx.builder()
                 .with(new VertxOptions(options).setMetricsOptions(metrics))
-                .withMetrics(new MicrometerMetricsFactory(registry));
+                .withMetrics(VertxMeters.factory(registry));
     }
 
     /** Every meter in Prometheus text format (version 0.0.4). */
