@@ -8,7 +8,6 @@ import dev.junction.plugin.BackendContext;
 import dev.junction.plugin.BackendFactory;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
-import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import java.util.Collection;
 import java.util.Map;
@@ -74,12 +73,10 @@ public final class BackendHost {
         return Future.failedFuture(reason);
     }
 
+    /** A blocking backend's calls run on a worker pool of its own; the verticle's handlers stay on an event loop. */
     private static DeploymentOptions options(String id, Backend backend) {
         return backend.blocking()
-                ? new DeploymentOptions()
-                        .setThreadingModel(ThreadingModel.WORKER)
-                        .setWorkerPoolName("junction-backend-" + id)
-                        .setWorkerPoolSize(WORKER_POOL_SIZE)
+                ? new DeploymentOptions().setWorkerPoolName("junction-backend-" + id).setWorkerPoolSize(WORKER_POOL_SIZE)
                 : new DeploymentOptions();
     }
 }
