@@ -13,6 +13,7 @@ import io.vertx.core.spi.observability.HttpResponse;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -85,7 +86,7 @@ final class HttpServerMeters implements HttpServerMetrics<HttpServerMeters.Reque
                 .description("Request processing time")
                 .tags("method", request.method, "code", code)
                 .register(registry)
-                .record(System.nanoTime() - request.startNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+                .record(System.nanoTime() - request.startNanos, TimeUnit.NANOSECONDS);
         DistributionSummary.builder("vertx.http.server.response.bytes")
                 .description("Size of responses in bytes")
                 .baseUnit("bytes")

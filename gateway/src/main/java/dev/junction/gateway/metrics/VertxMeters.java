@@ -1,6 +1,7 @@
 package dev.junction.gateway.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.datagram.DatagramSocketOptions;
 import io.vertx.core.http.HttpClientConfig;
@@ -113,7 +114,7 @@ final class VertxMeters implements VertxMetrics {
     }
 
     @Override
-    public void vertxCreated(io.vertx.core.Vertx vertx) {
+    public void vertxCreated(Vertx vertx) {
         micrometer.vertxCreated(vertx);
     }
 
