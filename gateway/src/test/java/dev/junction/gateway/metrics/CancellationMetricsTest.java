@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,19 +34,14 @@ class CancellationMetricsTest {
                 PacedBackendFactory.class, PacedBackendFactory.PacedBackend.class);
         gateway = TestGateway.builder(dir)
                 .plugins(plugins)
-                .backends("  talky:\n    plugin: paced\n    models: [talky]\n"
-                        + "  silent:\n    plugin: paced\n    models: [silent]\n    options: {silent: true}\n")
+                .backends("  talky:\n    plugin: paced\n    models: [\"talky-*\"]\n"
+                        + "  silent:\n    plugin: paced\n    models: [\"silent-*\"]\n    options: {silent: true}\n")
                 .start();
     }
 
     @AfterAll
     static void stop() {
         gateway.close();
-    }
-
-    @BeforeEach
-    void resetProbe() {
-        PacedProbe.reset();
     }
 
     private static String chat(String model, boolean stream) {
@@ -62,34 +56,38 @@ class CancellationMetricsTest {
     @CsvSource({"true, true", "true, false", "false, true", "false, false"})
     void a_client_that_leaves_cancels_the_backend_and_is_counted(boolean stream, boolean answered) throws Exception {
         String backend = answered ? "talky" : "silent";
+        String model = backend + "-" + (stream ? "stream" : "json");
         String stage = answered ? "after_first_token" : "before_first_token";
+        PacedProbe probe = PacedProbe.of(model);
         double cancelledBefore = Scrapes.scrape(gateway).value("junction_cancellations_total", "backend", backend, "stage", stage);
 
-        try (RawRequest request = RawRequest.post(gateway.port(), "/v1/chat/completions", chat(backend, stream))) {
-            assertThat(PacedProbe.await(PacedProbe.STARTED, 1, 10)).as("the backend got the request").isTrue();
+        try (RawRequest request = RawRequest.post(gateway.port(), "/v1/chat/completions", chat(model, stream))) {
+            assertThat(PacedProbe.await(probe.started(), 1, 10)).as("the backend got the request").isTrue();
             if (answered && stream) {
                 request.readUntil("word0");
             } else if (answered) {
                 // Nothing comes back before the whole answer: let the backend get a few words out.
-                assertThat(PacedProbe.await(PacedProbe.DELTAS, 3, 10)).isTrue();
+                assertThat(PacedProbe.await(probe.deltas(), 3, 10)).isTrue();
             }
         }
 
-        assertThat(PacedProbe.await(PacedProbe.CANCELLED, 1, 2)).as("the backend's onCancel ran").isTrue();
+        assertThat(PacedProbe.await(probe.cancelled(), 1, 2)).as("the backend's onCancel ran").isTrue();
         PrometheusText text = Scrapes.until(gateway, "the cancellation", scrape ->
                 scrape.value("junction_cancellations_total", "backend", backend, "stage", stage) == cancelledBefore + 1);
         assertThat(text.value("junction_requests_total", "backend", backend, "outcome", "cancelled"))
                 .isGreaterThanOrEqualTo(1);
     }
 
+    /** The backend runs 32 requests at a time (its worker pool); the rest wait in the pool's queue. */
     @Test
     void gauges_count_requests_in_flight_and_queued_until_they_end() throws Exception {
+        PacedProbe probe = PacedProbe.of("silent-crowd");
         List<RawRequest> clients = new ArrayList<>();
         try {
             for (int i = 0; i < 34; i++) {
-                clients.add(RawRequest.post(gateway.port(), "/v1/chat/completions", chat("silent", false)));
+                clients.add(RawRequest.post(gateway.port(), "/v1/chat/completions", chat("silent-crowd", false)));
             }
-            assertThat(PacedProbe.await(PacedProbe.STARTED, 32, 10)).isTrue();
+            assertThat(PacedProbe.await(probe.started(), 32, 10)).isTrue();
             Scrapes.until(gateway, "32 requests in flight and 2 queued", scrape ->
                     scrape.value("junction_backend_in_flight", "backend", "silent") == 32
                             && scrape.value("junction_backend_queued", "backend", "silent") == 2);
@@ -101,6 +99,6 @@ class CancellationMetricsTest {
         Scrapes.until(gateway, "nothing in flight or queued", scrape ->
                 scrape.value("junction_backend_in_flight", "backend", "silent") == 0
                         && scrape.value("junction_backend_queued", "backend", "silent") == 0);
-        assertThat(PacedProbe.await(PacedProbe.CANCELLED, 34, 5)).as("every request's onCancel ran").isTrue();
+        assertThat(PacedProbe.await(probe.cancelled(), 32, 5)).as("every running request's onCancel ran").isTrue();
     }
 }

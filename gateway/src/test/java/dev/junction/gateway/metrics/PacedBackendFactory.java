@@ -13,8 +13,8 @@ import org.pf4j.Extension;
 /**
  * A test plugin's factory: a blocking backend that runs until it is cancelled. With option
  * {@code silent: true} it sends nothing at all (a CLI still starting); otherwise it starts a message
- * and streams a word every 50 ms. It reports to {@link PacedProbe}, which stays on the gateway's
- * class path, so the test sees what the plugin saw.
+ * and streams a word every 50 ms. It reports to the {@link PacedProbe} of the request's model, which
+ * stays on the gateway's class path, so the test sees what the plugin saw.
  */
 @Extension
 public class PacedBackendFactory implements BackendFactory {
@@ -40,12 +40,13 @@ public class PacedBackendFactory implements BackendFactory {
 
         @Override
         public void chat(ChatRequest request, ChatSink sink) {
+            PacedProbe probe = PacedProbe.of(request.model());
             CountDownLatch cancelled = new CountDownLatch(1);
             sink.onCancel(() -> {
                 cancelled.countDown();
-                PacedProbe.CANCELLED.release();
+                probe.cancelled().release();
             });
-            PacedProbe.STARTED.release();
+            probe.started().release();
             try {
                 if (silent) {
                     cancelled.await(1, TimeUnit.MINUTES);
@@ -55,7 +56,7 @@ public class PacedBackendFactory implements BackendFactory {
                 sink.emit(ChatEvent.BlockStart.text(0));
                 for (int i = 0; i < 1200 && !cancelled.await(50, TimeUnit.MILLISECONDS); i++) {
                     sink.emit(new ChatEvent.TextDelta(0, "word" + i + " "));
-                    PacedProbe.DELTAS.release();
+                    probe.deltas().release();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
