@@ -33,7 +33,8 @@ public final class Main {
         // One event loop per core, as nginx runs one worker per core: a request and its backend's
         // events then stay on one thread where the gateway has one core.
         GatewayMetrics metrics = GatewayMetrics.create();
-        Vertx vertx = metrics.vertxBuilder(new VertxOptions().setEventLoopPoolSize(Runtime.getRuntime().availableProcessors()))
+        Vertx vertx = metrics.vertxBuilder(
+                        new VertxOptions().setEventLoopPoolSize(Runtime.getRuntime().availableProcessors()))
                 .build();
         try {
             Gateway gateway = ConfigLoader.load(vertx, commandLine.config(), System.getenv(), commandLine.port())

@@ -73,10 +73,12 @@ public final class BackendHost {
         return Future.failedFuture(reason);
     }
 
-    /** A blocking backend's calls run on a worker pool of its own; the verticle's handlers stay on an event loop. */
+    /** A blocking backend's calls run on a worker pool of its own; the verticle's handlers on an event loop. */
     private static DeploymentOptions options(String id, Backend backend) {
         return backend.blocking()
-                ? new DeploymentOptions().setWorkerPoolName("junction-backend-" + id).setWorkerPoolSize(WORKER_POOL_SIZE)
+                ? new DeploymentOptions()
+                        .setWorkerPoolName("junction-backend-" + id)
+                        .setWorkerPoolSize(WORKER_POOL_SIZE)
                 : new DeploymentOptions();
     }
 }

@@ -34,7 +34,8 @@ public final class HttpServerVerticle extends VerticleBase {
     }
 
     /** @param accessLog where the access log lines go (the {@code junction.access} logger by default) */
-    public HttpServerVerticle(GatewayConfig config, BackendHost host, GatewayMetrics metrics, Consumer<String> accessLog) {
+    public HttpServerVerticle(
+            GatewayConfig config, BackendHost host, GatewayMetrics metrics, Consumer<String> accessLog) {
         this.config = config;
         this.host = host;
         this.metrics = metrics;

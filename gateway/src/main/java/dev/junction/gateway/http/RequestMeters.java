@@ -37,9 +37,16 @@ final class RequestMeters {
                 facts.outputTokens));
     }
 
-    /** {@code chat_completions}, {@code messages}, {@code count_tokens}, {@code embeddings}, {@code models} or {@code other}. */
+    /**
+     * What was asked: {@code chat_completions}, {@code messages}, {@code count_tokens},
+     * {@code embeddings}, {@code models}, or {@code other}.
+     */
     static String endpoint(String path) {
-        String rest = BASES.stream().filter(path::startsWith).findFirst().map(base -> path.substring(base.length())).orElse("");
+        String rest = BASES.stream()
+                .filter(path::startsWith)
+                .findFirst()
+                .map(base -> path.substring(base.length()))
+                .orElse("");
         return switch (rest) {
             case "/chat/completions" -> "chat_completions";
             case "/messages" -> "messages";

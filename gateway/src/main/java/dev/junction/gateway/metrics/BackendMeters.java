@@ -15,8 +15,8 @@ public final class BackendMeters {
     private final AtomicInteger inFlight = new AtomicInteger();
 
     BackendMeters(MeterRegistry registry, String backend) {
-        gauge(registry, backend, "junction.backend.up", "1 while this node runs the backend, 0 when it could not start it", up);
-        gauge(registry, backend, "junction.backend.queued", "Requests accepted by the backend, waiting for a worker thread", queued);
+        gauge(registry, backend, "junction.backend.up", "1 while this node runs the backend, else 0", up);
+        gauge(registry, backend, "junction.backend.queued", "Requests accepted, waiting for a worker thread", queued);
         gauge(registry, backend, "junction.backend.in.flight", "Requests the backend is running", inFlight);
     }
 
@@ -59,7 +59,8 @@ public final class BackendMeters {
         }
     }
 
-    private static void gauge(MeterRegistry registry, String backend, String name, String description, AtomicInteger value) {
+    private static void gauge(
+            MeterRegistry registry, String backend, String name, String description, AtomicInteger value) {
         Gauge.builder(name, value, AtomicInteger::get)
                 .description(description)
                 .tag("backend", backend)

@@ -77,7 +77,7 @@ public final class GatewayMetrics {
         String route = orNone(request.route());
         String statusClass = request.status() / 100 + "xx";
         Counter.builder("junction.requests")
-                .description("Requests that ended, by endpoint, dialect, backend, model route, status class and outcome")
+                .description("Requests that ended, by endpoint, dialect, backend, route, status class and outcome")
                 .tags(Tags.of(
                         "endpoint", orNone(request.endpoint()),
                         "dialect", orNone(request.dialect()),
@@ -88,7 +88,8 @@ public final class GatewayMetrics {
                 .register(registry)
                 .increment();
         latency("junction.request.duration", "From the request's arrival to its end")
-                .tags("endpoint", orNone(request.endpoint()), "backend", backend, "route", route, "status_class", statusClass)
+                .tags("endpoint", orNone(request.endpoint()), "backend", backend, "route", route)
+                .tag("status_class", statusClass)
                 .register(registry)
                 .record(request.duration());
         if (request.timeToFirstToken() != null) {
@@ -102,7 +103,8 @@ public final class GatewayMetrics {
         if (request.cancelled()) {
             Counter.builder("junction.cancellations")
                     .description("Requests whose client went away before the answer ended")
-                    .tags("backend", backend, "stage", request.timeToFirstToken() == null ? "before_first_token" : "after_first_token")
+                    .tag("backend", backend)
+                    .tag("stage", request.timeToFirstToken() == null ? "before_first_token" : "after_first_token")
                     .register(registry)
                     .increment();
         }
@@ -135,7 +137,8 @@ public final class GatewayMetrics {
     public void plugins(Map<String, String> states) {
         plugins.register(
                 states.entrySet().stream()
-                        .map(plugin -> MultiGauge.Row.of(Tags.of("plugin", plugin.getKey(), "state", plugin.getValue()), 1))
+                        .map(plugin -> MultiGauge.Row.of(
+                                Tags.of("plugin", plugin.getKey(), "state", plugin.getValue()), 1))
                         .toList(),
                 true);
     }

@@ -88,7 +88,8 @@ final class VertxMeters implements VertxMetrics {
     }
 
     @Override
-    public TransportMetrics<?> createTcpServerMetrics(TcpServerConfig config, String protocol, SocketAddress localAddress) {
+    public TransportMetrics<?> createTcpServerMetrics(
+            TcpServerConfig config, String protocol, SocketAddress localAddress) {
         return micrometer.createTcpServerMetrics(config, protocol, localAddress);
     }
 
