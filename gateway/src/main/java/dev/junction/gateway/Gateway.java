@@ -5,6 +5,7 @@ import dev.junction.gateway.backend.PluginHost;
 import dev.junction.gateway.bus.BusCodecs;
 import dev.junction.gateway.config.GatewayConfig;
 import dev.junction.gateway.http.HttpServerVerticle;
+import dev.junction.gateway.metrics.GatewayMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -16,7 +17,9 @@ import java.util.function.Consumer;
 
 /**
  * A running gateway on a Vert.x instance: the plugins of the configured folder, a verticle per
- * backend, and the HTTP server. {@link #start} composes the steps; {@link #stop} undoes them.
+ * backend, and the HTTP server, metered in a {@link GatewayMetrics}. {@link #start} composes the
+ * steps; {@link #stop} undoes them. Build the Vert.x instance with {@link GatewayMetrics#vertxBuilder}
+ * of the same metrics, so that {@code /metrics} also shows Vert.x's own meters.
  */
 public final class Gateway {
 
@@ -33,26 +36,28 @@ public final class Gateway {
     }
 
     /** Loads the plugins, deploys the backends, then starts serving HTTP. */
-    public static Future<Gateway> start(Vertx vertx, GatewayConfig config) {
-        return start(vertx, config, null);
+    public static Future<Gateway> start(Vertx vertx, GatewayMetrics metrics, GatewayConfig config) {
+        return start(vertx, metrics, config, null);
     }
 
     /**
-     * As {@link #start(Vertx, GatewayConfig)}, with the access log lines going to {@code accessLog}
-     * instead of the {@code junction.access} logger (when not null).
+     * As {@link #start(Vertx, GatewayMetrics, GatewayConfig)}, with the access log lines going to
+     * {@code accessLog} instead of the {@code junction.access} logger (when not null).
      */
-    public static Future<Gateway> start(Vertx vertx, GatewayConfig config, Consumer<String> accessLog) {
+    public static Future<Gateway> start(
+            Vertx vertx, GatewayMetrics metrics, GatewayConfig config, Consumer<String> accessLog) {
         BusCodecs.register(vertx.eventBus());
         PluginHost plugins = new PluginHost(config.plugins().dir(), pluginApiVersion());
         return vertx.executeBlocking(() -> {
                     plugins.start();
+                    metrics.plugins(plugins.states());
                     return plugins;
                 })
-                .compose(started -> BackendHost.deploy(vertx, plugins, config.backends().values()))
+                .compose(started -> BackendHost.deploy(vertx, plugins, config.backends().values(), metrics))
                 .compose(host -> {
                     HttpServerVerticle http = accessLog == null
-                            ? new HttpServerVerticle(config, host)
-                            : new HttpServerVerticle(config, host, accessLog);
+                            ? new HttpServerVerticle(config, host, metrics)
+                            : new HttpServerVerticle(config, host, metrics, accessLog);
                     return vertx.deployVerticle(http).map(id -> new Gateway(vertx, plugins, http, config));
                 });
     }

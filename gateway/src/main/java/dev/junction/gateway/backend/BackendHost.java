@@ -1,12 +1,13 @@
 package dev.junction.gateway.backend;
 
 import dev.junction.gateway.config.BackendConfig;
+import dev.junction.gateway.metrics.BackendMeters;
+import dev.junction.gateway.metrics.GatewayMetrics;
 import dev.junction.plugin.Backend;
 import dev.junction.plugin.BackendContext;
 import dev.junction.plugin.BackendFactory;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
-import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import java.util.Collection;
 import java.util.Map;
@@ -27,16 +28,19 @@ public final class BackendHost {
 
     private final Vertx vertx;
     private final PluginHost plugins;
+    private final GatewayMetrics metrics;
     private final Map<String, String> failures = new ConcurrentHashMap<>();
 
-    private BackendHost(Vertx vertx, PluginHost plugins) {
+    private BackendHost(Vertx vertx, PluginHost plugins, GatewayMetrics metrics) {
         this.vertx = vertx;
         this.plugins = plugins;
+        this.metrics = metrics;
     }
 
     /** Deploys every backend of {@code backends}; succeeds also when some cannot run. */
-    public static Future<BackendHost> deploy(Vertx vertx, PluginHost plugins, Collection<BackendConfig> backends) {
-        BackendHost host = new BackendHost(vertx, plugins);
+    public static Future<BackendHost> deploy(
+            Vertx vertx, PluginHost plugins, Collection<BackendConfig> backends, GatewayMetrics metrics) {
+        BackendHost host = new BackendHost(vertx, plugins, metrics);
         return Future.join(backends.stream().map(host::deploy).toList()).transform(done -> Future.succeededFuture(host));
     }
 
@@ -51,22 +55,28 @@ public final class BackendHost {
             return fail(config.id(), plugins.whyMissing(config.plugin()));
         }
         BackendContext context = new BackendContext(config.id(), config.options(), vertx);
+        BackendMeters meters = metrics.backend(config.id());
         return vertx.<Backend>executeBlocking(() -> factory.get().create(context))
-                .compose(backend -> vertx.deployVerticle(new BackendVerticle(config.id(), backend), options(config.id(), backend)))
-                .onSuccess(deployment -> LOG.info("Backend {} runs plugin {}", config.id(), config.plugin()))
+                .compose(backend -> vertx.deployVerticle(
+                        new BackendVerticle(config.id(), backend, meters), options(config.id(), backend)))
+                .onSuccess(deployment -> {
+                    meters.up(true);
+                    LOG.info("Backend {} runs plugin {}", config.id(), config.plugin());
+                })
                 .recover(failure -> fail(config.id(), "backend could not start: " + failure.getMessage()));
     }
 
     private Future<String> fail(String id, String reason) {
         LOG.warn("Backend {} is unavailable: {}", id, reason);
+        metrics.backend(id).up(false);
         failures.put(id, reason);
         return Future.failedFuture(reason);
     }
 
+    /** A blocking backend's calls run on a worker pool of its own; the verticle's handlers on an event loop. */
     private static DeploymentOptions options(String id, Backend backend) {
         return backend.blocking()
                 ? new DeploymentOptions()
-                        .setThreadingModel(ThreadingModel.WORKER)
                         .setWorkerPoolName("junction-backend-" + id)
                         .setWorkerPoolSize(WORKER_POOL_SIZE)
                 : new DeploymentOptions();

@@ -4,7 +4,10 @@ import dev.junction.plugin.BackendFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.pf4j.JarPluginManager;
 import org.pf4j.PluginManager;
 import org.pf4j.PluginState;
@@ -48,6 +51,14 @@ public final class PluginHost {
         }
         List<BackendFactory> factories = manager.getExtensions(BackendFactory.class, pluginId);
         return factories.stream().findFirst();
+    }
+
+    /** Each plugin of the folder and its state in lower case ({@code started}, {@code disabled}, {@code failed}...). */
+    public Map<String, String> states() {
+        Map<String, String> states = new TreeMap<>();
+        manager.getPlugins().forEach(plugin ->
+                states.put(plugin.getPluginId(), plugin.getPluginState().toString().toLowerCase(Locale.ROOT)));
+        return states;
     }
 
     /** Why {@link #factory} finds nothing for {@code pluginId}, in words for {@code /health}. */

@@ -51,7 +51,6 @@ final class ChatHandler implements Handler<RoutingContext> {
                 ? new StreamAnswer(ctx, dialect, request, keepAliveMillis)
                 : new JsonAnswer(ctx, dialect, request);
         RequestFacts facts = RequestFacts.of(ctx);
-        facts.backend = route.backendId();
         Handler<ChatEvent> events = event -> {
             facts.event(event);
             answer.write(event);

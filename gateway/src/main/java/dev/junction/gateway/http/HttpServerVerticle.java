@@ -2,6 +2,7 @@ package dev.junction.gateway.http;
 
 import dev.junction.gateway.backend.BackendHost;
 import dev.junction.gateway.config.GatewayConfig;
+import dev.junction.gateway.metrics.GatewayMetrics;
 import dev.junction.gateway.policy.limit.RateLimiter;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -13,7 +14,8 @@ import java.util.function.Consumer;
 
 /**
  * Serves the HTTP surface on the event loop. Never blocks: backend work happens behind the bus.
- * Every request first passes the {@link AccessLog}; {@link #drain} stops the server gracefully.
+ * Every request first passes the {@link AccessLog}; {@code GET /metrics} answers from the gateway's
+ * {@link GatewayMetrics}, which outlive the API routes; {@link #drain} stops the server gracefully.
  */
 public final class HttpServerVerticle extends VerticleBase {
 
@@ -22,30 +24,34 @@ public final class HttpServerVerticle extends VerticleBase {
 
     private final GatewayConfig config;
     private final BackendHost host;
+    private final GatewayMetrics metrics;
     private final Consumer<String> accessLog;
     private final Drain drain = new Drain();
     private final RateLimiter limiter = RateLimiter.local();
     private volatile HttpServer server;
     private volatile int port;
 
-    public HttpServerVerticle(GatewayConfig config, BackendHost host) {
-        this(config, host, AccessLog.TO_LOGGER);
+    public HttpServerVerticle(GatewayConfig config, BackendHost host, GatewayMetrics metrics) {
+        this(config, host, metrics, AccessLog.TO_LOGGER);
     }
 
     /** @param accessLog where the access log lines go (the {@code junction.access} logger by default) */
-    public HttpServerVerticle(GatewayConfig config, BackendHost host, Consumer<String> accessLog) {
+    public HttpServerVerticle(
+            GatewayConfig config, BackendHost host, GatewayMetrics metrics, Consumer<String> accessLog) {
         this.config = config;
         this.host = host;
+        this.metrics = metrics;
         this.accessLog = accessLog;
     }
 
     @Override
     public Future<?> start() {
         Router root = Router.router(vertx);
-        root.route().handler(new AccessLog(accessLog)).handler(ctx -> {
+        root.route().handler(new AccessLog(accessLog, metrics)).handler(ctx -> {
             ctx.put(Drain.KEY, drain);
             ctx.next();
         });
+        root.get("/metrics").handler(new MetricsHandler(metrics));
         root.route("/*").subRouter(ApiRouter.create(vertx, config, host, limiter));
         return vertx.createHttpServer(new HttpServerOptions()
                         .setHost(config.server().host())

@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the access log says about one request, gathered as the request goes: its id, the dialect,
- * the model asked for, the backend, the time of the first event, the token usage and a failure's
- * kind. Never the prompt, a key or a header. Lives in the {@link RoutingContext} under {@link #KEY};
+ * What the access log and the metrics say about one request, gathered as the request goes: its id,
+ * the dialect, the model asked for, the backend and route, the time of the first event, the token
+ * usage and a failure's kind. Never the prompt, a key or a header. Lives in the {@link RoutingContext} under {@link #KEY};
  * confined to the request's context.
  */
 final class RequestFacts {
@@ -21,6 +21,8 @@ final class RequestFacts {
     String dialect;
     String model;
     String backend;
+    /** The configured model entry that matched (a bounded name, for metrics). */
+    String route;
     long firstEventNanos = -1;
     Integer inputTokens;
     Integer outputTokens;
