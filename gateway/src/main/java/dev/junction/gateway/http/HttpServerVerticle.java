@@ -2,6 +2,7 @@ package dev.junction.gateway.http;
 
 import dev.junction.gateway.backend.BackendHost;
 import dev.junction.gateway.config.GatewayConfig;
+import dev.junction.gateway.resilience.CircuitBreakers;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -23,6 +24,8 @@ public final class HttpServerVerticle extends VerticleBase {
     private final BackendHost host;
     private final Consumer<String> accessLog;
     private final Drain drain = new Drain();
+    /** The backends' circuit breakers: one set per gateway, for every router built from a configuration. */
+    private CircuitBreakers breakers;
     private volatile HttpServer server;
     private volatile int port;
 
@@ -44,7 +47,8 @@ public final class HttpServerVerticle extends VerticleBase {
             ctx.put(Drain.KEY, drain);
             ctx.next();
         });
-        root.route("/*").subRouter(ApiRouter.create(vertx, config, host));
+        breakers = new CircuitBreakers(vertx);
+        root.route("/*").subRouter(ApiRouter.create(vertx, config, host, breakers));
         return vertx.createHttpServer(new HttpServerOptions()
                         .setHost(config.server().host())
                         .setPort(config.server().port())

@@ -1,0 +1,61 @@
+package dev.junction.gateway.resilience;
+
+import dev.junction.gateway.config.ResilienceConfig;
+import io.vertx.circuitbreaker.CircuitBreaker;
+import io.vertx.circuitbreaker.CircuitBreakerOptions;
+import io.vertx.circuitbreaker.CircuitBreakerState;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One Vert.x {@link CircuitBreaker} per backend id on this node, made on first use and kept for the
+ * gateway's life, across configuration reloads; a backend whose {@code circuitBreaker} settings
+ * changed gets a fresh, closed breaker. The breakers count failures only: the gateway applies its own
+ * timeouts and retries. Thread-safe.
+ */
+public final class CircuitBreakers {
+
+    /** How far back failures count: those older than this never open a circuit. */
+    static final Duration FAILURE_WINDOW = Duration.ofMinutes(10);
+
+    private final Vertx vertx;
+    private final Map<String, Entry> byBackend = new ConcurrentHashMap<>();
+
+    private record Entry(ResilienceConfig.Breaker settings, CircuitBreaker breaker) {}
+
+    public CircuitBreakers(Vertx vertx) {
+        this.vertx = vertx;
+    }
+
+    /** The breaker of {@code backendId}, made anew when it has none or its settings changed. */
+    CircuitBreaker of(String backendId, ResilienceConfig.Breaker settings) {
+        return byBackend.compute(backendId, (id, entry) -> {
+                    if (entry != null && entry.settings().equals(settings)) {
+                        return entry;
+                    }
+                    if (entry != null) {
+                        entry.breaker().close();
+                    }
+                    return new Entry(settings, CircuitBreaker.create("junction.backend." + id, vertx, options(settings)));
+                })
+                .breaker();
+    }
+
+    /** The state of {@code backendId}'s circuit; closed for a backend no request has tried yet. */
+    public CircuitBreakerState state(String backendId) {
+        Entry entry = byBackend.get(backendId);
+        return entry == null ? CircuitBreakerState.CLOSED : entry.breaker().state();
+    }
+
+    private static CircuitBreakerOptions options(ResilienceConfig.Breaker settings) {
+        return new CircuitBreakerOptions()
+                .setMaxFailures(settings.failures() == 0 ? Integer.MAX_VALUE : settings.failures())
+                .setResetTimeout(settings.resetSeconds() * 1000L)
+                .setFailuresRollingWindow(FAILURE_WINDOW.toMillis())
+                .setTimeout(-1)
+                .setMaxRetries(0)
+                .setNotificationAddress(null);
+    }
+}
