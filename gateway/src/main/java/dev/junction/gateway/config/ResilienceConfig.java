@@ -63,8 +63,8 @@ public record ResilienceConfig(Timeouts timeouts, Retries retries, List<Fallback
             Objects.requireNonNull(backendId, "backendId");
         }
 
-        /** The entry as written in the file; assumes {@link ConfigValidator} accepted it. */
-        static Fallback parse(String entry) {
+        /** The entry as written in the file: {@code "<backend-id>"} or {@code "<backend-id>/<model>"}. */
+        public static Fallback parse(String entry) {
             int slash = entry.indexOf('/');
             return slash < 0
                     ? new Fallback(entry, null)

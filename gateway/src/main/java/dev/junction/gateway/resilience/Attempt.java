@@ -88,9 +88,12 @@ final class Attempt {
                 answer.handle(held);
                 held = null;
             }
-            answer.handle(event);
             if (event.terminal()) {
+                ended = true; // the client's end may come while the last event is written: nothing to cancel then
+                answer.handle(event);
                 end(new Ending(null, true, false));
+            } else {
+                answer.handle(event);
             }
         }
     }
