@@ -1,8 +1,12 @@
 package dev.junction.gateway.resilience;
 
 import dev.junction.gateway.support.PluginJar;
+import dev.junction.gateway.support.TestGateway;
 import dev.junction.plugin.ChatEvent;
 import dev.junction.plugin.ErrorKind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,11 +33,19 @@ public final class ScriptProbe {
 
     private ScriptProbe() {}
 
-    /** Writes the scripted plugin's JAR (plugin id {@code scripted}) into {@code dir/plugins}; returns that folder. */
-    public static Path writePlugin(Path dir) {
+    /**
+     * Writes the scripted plugin's JAR (plugin id {@code scripted}) into {@code dir/plugins}, beside a
+     * copy of the built echo plugin; returns that folder.
+     */
+    public static Path writePlugins(Path dir) {
         Path plugins = dir.resolve("plugins");
         PluginJar.write(plugins, "scripted", ">=0.1.0", ScriptedBackendFactory.class,
                 ScriptedBackendFactory.class, ScriptedBackendFactory.ScriptedBackend.class);
+        try {
+            Files.copy(TestGateway.BUILT_PLUGINS.resolve("echo.jar"), plugins.resolve("echo.jar"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return plugins;
     }
 
