@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * cancels the exchange and ends the attempt as failed with {@link ErrorKind#TIMEOUT}.
  *
  * <p>Timeouts use one timer at a time, armed for the nearest deadline and re-armed when it fires
- * early, so that events cost no timer work. Confined to the context that started it.
+ * early (later events only move the idle deadline further), so that events after the first cost no
+ * timer work. Confined to the context that started it.
  */
 final class Attempt {
 
@@ -74,9 +75,10 @@ final class Attempt {
         if (ended) {
             return;
         }
+        boolean first = lastEventNanos < 0;
         lastEventNanos = System.nanoTime();
-        if (timer < 0 && !event.terminal()) {
-            arm(); // the first event came with no timer armed: only an idle timeout may apply
+        if (first && !event.terminal()) {
+            rearm(); // from the first event's deadline to the idle one, which may be nearer
         }
         if (event instanceof ChatEvent.Failed failed) {
             end(new Ending(failed, answered, false));
@@ -100,11 +102,20 @@ final class Attempt {
 
     private void end(Ending ending) {
         ended = true;
+        disarm();
+        onEnd.handle(ending);
+    }
+
+    private void rearm() {
+        disarm();
+        arm();
+    }
+
+    private void disarm() {
         if (timer >= 0) {
             vertx.cancelTimer(timer);
             timer = -1;
         }
-        onEnd.handle(ending);
     }
 
     /** Arms the timer for the nearest deadline, if there is one. */
