@@ -8,14 +8,18 @@ import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One Vert.x {@link CircuitBreaker} per backend id on this node, made on first use and kept for the
  * gateway's life, across configuration reloads; a backend whose {@code circuitBreaker} settings
  * changed gets a fresh, closed breaker. The breakers count failures only: the gateway applies its own
- * timeouts and retries. Thread-safe.
+ * timeouts and retries. A circuit that opens or closes is logged. Thread-safe.
  */
 public final class CircuitBreakers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CircuitBreakers.class);
 
     /** How far back failures count: those older than this never open a circuit. */
     static final Duration FAILURE_WINDOW = Duration.ofMinutes(10);
@@ -38,9 +42,19 @@ public final class CircuitBreakers {
                     if (entry != null) {
                         entry.breaker().close();
                     }
-                    return new Entry(settings, CircuitBreaker.create("junction.backend." + id, vertx, options(settings)));
+                    return new Entry(settings, create(id, settings));
                 })
                 .breaker();
+    }
+
+    private CircuitBreaker create(String backendId, ResilienceConfig.Breaker settings) {
+        return CircuitBreaker.create("junction.backend." + backendId, vertx, options(settings))
+                .openHandler(opened -> LOG.warn(
+                        "Backend {}: circuit breaker open after {} failures; a trial request goes through in {} s",
+                        backendId,
+                        settings.failures(),
+                        settings.resetSeconds()))
+                .closeHandler(closed -> LOG.info("Backend {}: circuit breaker closed", backendId));
     }
 
     /** The state of {@code backendId}'s circuit; closed for a backend no request has tried yet. */
