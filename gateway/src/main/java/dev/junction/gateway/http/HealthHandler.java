@@ -18,7 +18,8 @@ import java.util.Locale;
  * {@code GET /health}: 200 while the gateway serves, with each backend's plugin, status, circuit
  * ({@code closed}, {@code open}, {@code half_open}: this node's circuit breaker) and, when
  * unavailable, the reason. A backend this node could not start reports this node's reason unless
- * another node runs it; an open circuit makes a backend unavailable.
+ * another node runs it; an open circuit makes a backend unavailable (with the circuit's reason when
+ * the backend has none of its own).
  */
 final class HealthHandler implements Handler<RoutingContext> {
 
@@ -58,11 +59,11 @@ final class HealthHandler implements Handler<RoutingContext> {
                     .put("plugin", backend.plugin())
                     .put("status", availability.available() && !open ? "available" : "unavailable")
                     .put("circuit", circuit.name().toLowerCase(Locale.ROOT));
-            if (open) {
-                return state.put("reason", "circuit breaker open after repeated failures; a trial request goes through "
+            if (open && availability.available()) {
+                return state.put("reason", breakers.openReason(backend.id()) + "; a trial request goes through "
                         + backend.resilience().circuitBreaker().resetSeconds() + " s after it opened");
             }
-            return availability.available() ? state : state.put("reason", reason);
+            return availability.available() && !open ? state : state.put("reason", reason);
         });
     }
 }

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * One Vert.x {@link CircuitBreaker} per backend id on this node, made on first use and kept for the
  * gateway's life, across configuration reloads; a backend whose {@code circuitBreaker} settings
  * changed gets a fresh, closed breaker. The breakers count failures only: the gateway applies its own
- * timeouts and retries. A circuit that opens or closes is logged. Thread-safe.
+ * timeouts and retries. Each backend's last failure that counted is kept, to say why a circuit is
+ * open. A circuit that opens or closes is logged. Thread-safe.
  */
 public final class CircuitBreakers {
 
@@ -26,6 +27,7 @@ public final class CircuitBreakers {
 
     private final Vertx vertx;
     private final Map<String, Entry> byBackend = new ConcurrentHashMap<>();
+    private final Map<String, String> lastFailures = new ConcurrentHashMap<>();
 
     private record Entry(ResilienceConfig.Breaker settings, CircuitBreaker breaker) {}
 
@@ -55,6 +57,17 @@ public final class CircuitBreakers {
                         settings.failures(),
                         settings.resetSeconds()))
                 .closeHandler(closed -> LOG.info("Backend {}: circuit breaker closed", backendId));
+    }
+
+    /** Notes the message of a failure that counted against {@code backendId}. */
+    void failed(String backendId, String message) {
+        lastFailures.put(backendId, message);
+    }
+
+    /** Why {@code backendId}'s circuit is open: its last failure that counted, if any. */
+    public String openReason(String backendId) {
+        String last = lastFailures.get(backendId);
+        return "its circuit breaker is open after repeated failures" + (last == null ? "" : " (the last: " + last + ")");
     }
 
     /** The state of {@code backendId}'s circuit; closed for a backend no request has tried yet. */

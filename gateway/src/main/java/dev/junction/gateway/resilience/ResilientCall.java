@@ -120,7 +120,14 @@ public final class ResilientCall {
         Promise<Void> health = Promise.promise();
         Attempt next = new Attempt(vertx, target, answer, ending -> {
             attempt = null;
-            health.handle(unhealthy(ending, trial) ? Future.failedFuture(UNHEALTHY) : Future.succeededFuture());
+            if (unhealthy(ending, trial)) {
+                if (ending.failure() != null) {
+                    breakers.failed(target.backendId(), ending.failure().message());
+                }
+                health.fail(UNHEALTHY);
+            } else {
+                health.complete();
+            }
             ended(target, ending);
         });
         attempt = next;
@@ -167,8 +174,7 @@ public final class ResilientCall {
                 ? lastFailure
                 : ChatEvent.Failed.of(
                         ErrorKind.UNAVAILABLE,
-                        "Backend '" + target.backendId()
-                                + "' is unavailable: its circuit breaker is open after repeated failures."));
+                        "Backend '" + target.backendId() + "' is unavailable: " + breakers.openReason(target.backendId()) + "."));
     }
 
     private void retryLater(long delayMillis) {

@@ -102,13 +102,14 @@ class CircuitBreakerTest {
 
         JsonObject open = awaitCircuit("fragile", "open");
         assertThat(open.getString("status")).isEqualTo("unavailable");
-        assertThat(open.getString("reason")).contains("circuit breaker open");
+        assertThat(open.getString("reason")).contains("circuit breaker is open").contains("the last: scripted outage");
         long start = System.nanoTime();
         assertThatThrownBy(() -> openAi.chat().completions().create(openAiChat("fragile/flaky")))
                 .isInstanceOfSatisfying(InternalServerException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(503);
                     assertThat(e.getMessage())
-                            .contains("Backend 'fragile' is unavailable: its circuit breaker is open after repeated failures.");
+                            .contains("Backend 'fragile' is unavailable: its circuit breaker is open after repeated "
+                                    + "failures (the last: scripted outage).");
                 });
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).as("failed fast").isLessThan(500);
         assertThat(ScriptProbe.chats).as("the open circuit kept the request away").hasSize(2);
