@@ -47,10 +47,40 @@ final class ConfigBinder {
             List<String> models = backend.getJsonArray("models").stream()
                     .map(String.class::cast)
                     .toList();
-            result.put(
-                    id, new BackendConfig(id, backend.getString("plugin"), models, backend.getJsonObject("options")));
+            result.put(id, new BackendConfig(
+                    id, backend.getString("plugin"), models, backend.getJsonObject("options"), resilience(backend)));
         }
         return result;
+    }
+
+    private static ResilienceConfig resilience(JsonObject backend) {
+        JsonObject timeouts = objectOrEmpty(backend, "timeouts");
+        JsonObject retries = objectOrEmpty(backend, "retries");
+        JsonObject breaker = objectOrEmpty(backend, "circuitBreaker");
+        JsonArray fallbacks = backend.getJsonArray("fallbacks");
+        ResilienceConfig.Timeouts timeoutDefaults = ResilienceConfig.Timeouts.DEFAULTS;
+        ResilienceConfig.Retries retryDefaults = ResilienceConfig.Retries.DEFAULTS;
+        ResilienceConfig.Breaker breakerDefaults = ResilienceConfig.Breaker.DEFAULTS;
+        return new ResilienceConfig(
+                new ResilienceConfig.Timeouts(
+                        (int) integer(timeouts, "firstEventSeconds", timeoutDefaults.firstEventSeconds()),
+                        (int) integer(timeouts, "idleSeconds", timeoutDefaults.idleSeconds()),
+                        (int) integer(timeouts, "totalSeconds", timeoutDefaults.totalSeconds())),
+                new ResilienceConfig.Retries(
+                        (int) integer(retries, "attempts", retryDefaults.attempts()),
+                        integer(retries, "initialBackoffMillis", retryDefaults.initialBackoffMillis()),
+                        integer(retries, "maxBackoffMillis", retryDefaults.maxBackoffMillis())),
+                fallbacks == null
+                        ? List.of()
+                        : fallbacks.stream().map(String.class::cast).map(ResilienceConfig.Fallback::parse).toList(),
+                new ResilienceConfig.Breaker(
+                        (int) integer(breaker, "failures", breakerDefaults.failures()),
+                        (int) integer(breaker, "resetSeconds", breakerDefaults.resetSeconds())));
+    }
+
+    private static long integer(JsonObject object, String key, long fallback) {
+        Long value = ConfigValidator.integer(object.getValue(key));
+        return value == null ? fallback : value;
     }
 
     private static AuthConfig auth(JsonObject auth) {

@@ -25,7 +25,8 @@ final class ConfigValidator {
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("server", "plugins", "backends", "auth", "cluster");
     private static final Set<String> SERVER_KEYS = Set.of("host", "port", "maxBodyBytes", "keepAliveSeconds", "drainSeconds");
     private static final Set<String> PLUGINS_KEYS = Set.of("dir");
-    private static final Set<String> BACKEND_KEYS = Set.of("plugin", "models", "options");
+    private static final Set<String> BACKEND_KEYS = Set.of(
+            "plugin", "models", "options", "timeouts", "retries", "fallbacks", "circuitBreaker");
     private static final Set<String> AUTH_KEYS = Set.of("keys");
     private static final Set<String> API_KEY_KEYS = Set.of("name", "key", "sha256", "models", "limits");
     private static final Set<String> LIMITS_KEYS = Set.of("requestsPerMinute", "tokensPerMinute", "concurrentRequests");
@@ -145,6 +146,7 @@ final class ConfigValidator {
             Object backend = backends.getValue(id);
             if (backend instanceof JsonObject object) {
                 backend(object, path);
+                errors.addAll(ResilienceValidator.validate(object, path, id, backends.fieldNames()));
             } else {
                 error(path, "must be an object with plugin and models");
             }

@@ -81,6 +81,8 @@ final class AccessLog implements Handler<RoutingContext> {
                 .put("path", ctx.request().path())
                 .put("model", facts.model)
                 .put("backend", facts.backend)
+                .put("retries", facts.retries)
+                .put("fallbackFrom", facts.fallbackFrom)
                 .put("status", status)
                 .put("ttftMs", facts.firstEventNanos < 0 ? null : millis(facts.firstEventNanos - facts.startNanos))
                 .put("durationMs", millis(now - facts.startNanos))

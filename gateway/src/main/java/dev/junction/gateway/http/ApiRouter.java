@@ -10,6 +10,8 @@ import dev.junction.gateway.dialect.Dialect;
 import dev.junction.gateway.dialect.anthropic.AnthropicDialect;
 import dev.junction.gateway.dialect.openai.OpenAiDialect;
 import dev.junction.gateway.policy.limit.RateLimiter;
+import dev.junction.gateway.resilience.CircuitBreakers;
+import dev.junction.gateway.resilience.ResilientCalls;
 import dev.junction.gateway.route.ModelRouter;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -39,8 +41,10 @@ final class ApiRouter {
     private final ModelRouter modelRouter;
     private final BackendCalls calls;
     private final RateLimiter limiter;
+    private final ResilientCalls chats;
 
-    private ApiRouter(Vertx vertx, GatewayConfig config, BackendHost host, RateLimiter limiter) {
+    private ApiRouter(
+            Vertx vertx, GatewayConfig config, BackendHost host, RateLimiter limiter, CircuitBreakers breakers) {
         this.config = config;
         this.limiter = limiter;
         Map<String, List<String>> backendModels = new LinkedHashMap<>();
@@ -48,14 +52,19 @@ final class ApiRouter {
         this.modelRouter = new ModelRouter(backendModels);
         BackendDirectory directory = new BackendDirectory(vertx);
         this.calls = new BackendCalls(vertx);
+        this.chats = new ResilientCalls(vertx, config.backends(), breakers);
         List<BackendConfig> backends = new ArrayList<>(config.backends().values());
         this.models = new ModelsHandler(modelRouter, directory, new ArrayList<>(config.backends().keySet()));
-        this.health = new HealthHandler(backends, directory, host);
+        this.health = new HealthHandler(backends, directory, host, breakers);
     }
 
-    /** @param limiter the gateway's one rate limiter, which outlives the routers of reloaded configurations */
-    static Router create(Vertx vertx, GatewayConfig config, BackendHost host, RateLimiter limiter) {
-        return new ApiRouter(vertx, config, host, limiter).build(Router.router(vertx));
+    /**
+     * @param limiter the gateway's one rate limiter, which outlives the routers of reloaded configurations
+     * @param breakers the gateway's circuit breakers, which outlive this router (and configuration)
+     */
+    static Router create(
+            Vertx vertx, GatewayConfig config, BackendHost host, RateLimiter limiter, CircuitBreakers breakers) {
+        return new ApiRouter(vertx, config, host, limiter, breakers).build(Router.router(vertx));
     }
 
     private Router build(Router router) {
@@ -68,7 +77,7 @@ final class ApiRouter {
         for (String base : OPENAI_BASES) {
             router.post(base + "/chat/completions")
                     .handler(body)
-                    .handler(new ChatHandler(openAi, modelRouter, keepAliveMillis))
+                    .handler(new ChatHandler(openAi, modelRouter, chats, keepAliveMillis))
                     .failureHandler(failures(openAi));
             router.post(base + "/embeddings")
                     .handler(body)
@@ -78,7 +87,7 @@ final class ApiRouter {
         for (String path : List.of("/v1/messages", "/anthropic/v1/messages")) {
             router.post(path)
                     .handler(body)
-                    .handler(new ChatHandler(anthropic, modelRouter, keepAliveMillis))
+                    .handler(new ChatHandler(anthropic, modelRouter, chats, keepAliveMillis))
                     .failureHandler(failures(anthropic));
             router.post(path + "/count_tokens")
                     .handler(body)

@@ -4,6 +4,7 @@ import dev.junction.gateway.backend.BackendHost;
 import dev.junction.gateway.config.GatewayConfig;
 import dev.junction.gateway.metrics.GatewayMetrics;
 import dev.junction.gateway.policy.limit.RateLimiter;
+import dev.junction.gateway.resilience.CircuitBreakers;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -28,6 +29,8 @@ public final class HttpServerVerticle extends VerticleBase {
     private final Consumer<String> accessLog;
     private final Drain drain = new Drain();
     private final RateLimiter limiter = RateLimiter.local();
+    /** The backends' circuit breakers: one set per gateway, for every router built from a configuration. */
+    private CircuitBreakers breakers;
     private volatile HttpServer server;
     private volatile int port;
 
@@ -52,7 +55,8 @@ public final class HttpServerVerticle extends VerticleBase {
             ctx.next();
         });
         root.get("/metrics").handler(new MetricsHandler(metrics));
-        root.route("/*").subRouter(ApiRouter.create(vertx, config, host, limiter));
+        breakers = new CircuitBreakers(vertx);
+        root.route("/*").subRouter(ApiRouter.create(vertx, config, host, limiter, breakers));
         return vertx.createHttpServer(new HttpServerOptions()
                         .setHost(config.server().host())
                         .setPort(config.server().port())

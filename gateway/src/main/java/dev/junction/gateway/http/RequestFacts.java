@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * What the access log and the metrics say about one request, gathered as the request goes: its id,
- * the dialect, the model asked for, the backend and route, the time of the first event, the token
- * usage and a failure's kind. Never the prompt, a key or a header. Lives in the {@link RoutingContext} under {@link #KEY};
+ * the dialect, the model asked for, the backend that answered and the route, how often backends were
+ * tried again, the backend a fallback took over from, the time of the first event, the token usage
+ * and a failure's kind. Never the prompt, a key or a header. Lives in the {@link RoutingContext} under {@link #KEY};
  * confined to the request's context.
  */
 final class RequestFacts {
@@ -23,6 +24,10 @@ final class RequestFacts {
     String backend;
     /** The configured model entry that matched (a bounded name, for metrics). */
     String route;
+    /** Attempts beyond the first on the same backend, over all backends tried; final once {@link #end} ran. */
+    int retries;
+    /** The routed backend when a fallback answered (or failed last) in its place, else null; final once {@link #end} ran. */
+    String fallbackFrom;
     long firstEventNanos = -1;
     Integer inputTokens;
     Integer outputTokens;
