@@ -7,6 +7,7 @@ import dev.junction.gateway.config.ConfigWatcher;
 import dev.junction.gateway.config.GatewayConfig;
 import dev.junction.gateway.config.ReloadReport;
 import dev.junction.gateway.http.HttpServerVerticle;
+import dev.junction.gateway.metrics.GatewayMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -20,49 +21,61 @@ import java.util.function.Consumer;
 
 /**
  * A running gateway on a Vert.x instance: the plugins of the configured folder, a verticle per
- * backend, the HTTP server, and the watcher that applies changes of the configuration file
- * ({@code server.reloadSeconds}). {@link #start} composes the steps; {@link #stop} undoes them.
+ * backend, the HTTP server, metered in a {@link GatewayMetrics}, and the watcher that applies
+ * changes of the configuration file ({@code server.reloadSeconds}). {@link #start} composes the
+ * steps; {@link #stop} undoes them. Build the Vert.x instance with {@link GatewayMetrics#vertxBuilder}
+ * of the same metrics, so that {@code /metrics} also shows Vert.x's own meters.
  */
 public final class Gateway {
 
     private final Vertx vertx;
     private final PluginHost plugins;
+    private final GatewayMetrics metrics;
     private final BackendHost backends;
     private final HttpServerVerticle http;
     private final List<Consumer<ReloadReport>> reloadListeners = new CopyOnWriteArrayList<>();
     private volatile GatewayConfig config;
     private volatile ConfigWatcher watcher;
 
-    private Gateway(Vertx vertx, PluginHost plugins, BackendHost backends, HttpServerVerticle http, GatewayConfig config) {
+    private Gateway(
+            Vertx vertx,
+            PluginHost plugins,
+            GatewayMetrics metrics,
+            BackendHost backends,
+            HttpServerVerticle http,
+            GatewayConfig config) {
         this.vertx = vertx;
         this.plugins = plugins;
+        this.metrics = metrics;
         this.backends = backends;
         this.http = http;
         this.config = config;
     }
 
     /** Loads the plugins, deploys the backends, then starts serving HTTP and watching the configuration file. */
-    public static Future<Gateway> start(Vertx vertx, GatewayConfig config) {
-        return start(vertx, config, null);
+    public static Future<Gateway> start(Vertx vertx, GatewayMetrics metrics, GatewayConfig config) {
+        return start(vertx, metrics, config, null);
     }
 
     /**
-     * As {@link #start(Vertx, GatewayConfig)}, with the access log lines going to {@code accessLog}
-     * instead of the {@code junction.access} logger (when not null).
+     * As {@link #start(Vertx, GatewayMetrics, GatewayConfig)}, with the access log lines going to
+     * {@code accessLog} instead of the {@code junction.access} logger (when not null).
      */
-    public static Future<Gateway> start(Vertx vertx, GatewayConfig config, Consumer<String> accessLog) {
+    public static Future<Gateway> start(
+            Vertx vertx, GatewayMetrics metrics, GatewayConfig config, Consumer<String> accessLog) {
         BusCodecs.register(vertx.eventBus());
         PluginHost plugins = new PluginHost(config.plugins().dir(), pluginApiVersion());
         return vertx.executeBlocking(() -> {
                     plugins.start();
+                    metrics.plugins(plugins.states());
                     return plugins;
                 })
-                .compose(started -> BackendHost.deploy(vertx, plugins, config.backends().values()))
+                .compose(started -> BackendHost.deploy(vertx, plugins, config.backends().values(), metrics))
                 .compose(host -> {
                     HttpServerVerticle http = accessLog == null
-                            ? new HttpServerVerticle(config, host)
-                            : new HttpServerVerticle(config, host, accessLog);
-                    return vertx.deployVerticle(http).map(id -> new Gateway(vertx, plugins, host, http, config));
+                            ? new HttpServerVerticle(config, host, metrics)
+                            : new HttpServerVerticle(config, host, metrics, accessLog);
+                    return vertx.deployVerticle(http).map(id -> new Gateway(vertx, plugins, metrics, host, http, config));
                 })
                 .map(Gateway::watch);
     }
@@ -83,6 +96,7 @@ public final class Gateway {
     private Future<Void> apply(GatewayConfig next) {
         return vertx.executeBlocking(() -> {
                     plugins.loadNew();
+                    metrics.plugins(plugins.states());
                     return null;
                 })
                 .compose(loaded -> backends.reconcile(

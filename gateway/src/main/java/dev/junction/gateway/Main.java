@@ -2,6 +2,7 @@ package dev.junction.gateway;
 
 import dev.junction.gateway.config.ConfigException;
 import dev.junction.gateway.config.ConfigLoader;
+import dev.junction.gateway.metrics.GatewayMetrics;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.nio.file.Path;
@@ -31,10 +32,13 @@ public final class Main {
         }
         // One event loop per core, as nginx runs one worker per core: a request and its backend's
         // events then stay on one thread where the gateway has one core.
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Runtime.getRuntime().availableProcessors()));
+        GatewayMetrics metrics = GatewayMetrics.create();
+        Vertx vertx = metrics.vertxBuilder(
+                        new VertxOptions().setEventLoopPoolSize(Runtime.getRuntime().availableProcessors()))
+                .build();
         try {
             Gateway gateway = ConfigLoader.load(vertx, commandLine.config(), System.getenv(), commandLine.port())
-                    .compose(config -> Gateway.start(vertx, config)
+                    .compose(config -> Gateway.start(vertx, metrics, config)
                             .onSuccess(started -> LOG.info(
                                     "Junction listens on http://{}:{} (config {})",
                                     config.server().host(), started.port(), config.source())))

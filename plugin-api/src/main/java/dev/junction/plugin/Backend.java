@@ -6,10 +6,11 @@ import java.util.List;
 /**
  * One configured backend: answers chat requests for the models routed to it.
  *
- * <p>The gateway hosts each backend in a verticle of its own. If {@link #blocking()} is true it is
- * a worker verticle and {@link #chat} runs on a worker thread, where it may block for as long as
- * the answer takes; otherwise {@code chat} runs on an event loop and must return at once, emitting
- * from callbacks. Requests may run concurrently: a backend limits its own concurrency.
+ * <p>The gateway hosts each backend in a verticle of its own. If {@link #blocking()} is true, its
+ * calls run on a worker pool of its own and {@link #chat} may block for as long as the answer takes;
+ * otherwise {@code chat} runs on an event loop and must return at once, emitting from callbacks.
+ * Either way cancel actions ({@link ChatSink#onCancel}) may run on an event loop: they must not
+ * block. Requests may run concurrently: a backend limits its own concurrency.
  */
 public interface Backend {
 

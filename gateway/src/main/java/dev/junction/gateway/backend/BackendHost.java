@@ -1,12 +1,13 @@
 package dev.junction.gateway.backend;
 
 import dev.junction.gateway.config.BackendConfig;
+import dev.junction.gateway.metrics.BackendMeters;
+import dev.junction.gateway.metrics.GatewayMetrics;
 import dev.junction.plugin.Backend;
 import dev.junction.plugin.BackendContext;
 import dev.junction.plugin.BackendFactory;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
-import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.Collection;
@@ -35,20 +36,23 @@ public final class BackendHost {
 
     private final Vertx vertx;
     private final PluginHost plugins;
+    private final GatewayMetrics metrics;
     private final Map<String, Hosted> hosted = new ConcurrentHashMap<>();
     private final Map<String, String> failures = new ConcurrentHashMap<>();
 
     /** A backend this node runs: its configuration, its verticle and the verticle's deployment. */
     private record Hosted(BackendConfig config, BackendVerticle verticle, String deployment) {}
 
-    private BackendHost(Vertx vertx, PluginHost plugins) {
+    private BackendHost(Vertx vertx, PluginHost plugins, GatewayMetrics metrics) {
         this.vertx = vertx;
         this.plugins = plugins;
+        this.metrics = metrics;
     }
 
     /** Deploys every backend of {@code backends}; succeeds also when some cannot run. */
-    public static Future<BackendHost> deploy(Vertx vertx, PluginHost plugins, Collection<BackendConfig> backends) {
-        BackendHost host = new BackendHost(vertx, plugins);
+    public static Future<BackendHost> deploy(
+            Vertx vertx, PluginHost plugins, Collection<BackendConfig> backends, GatewayMetrics metrics) {
+        BackendHost host = new BackendHost(vertx, plugins, metrics);
         return Future.join(backends.stream().map(host::start).toList()).transform(done -> Future.succeededFuture(host));
     }
 
@@ -74,7 +78,10 @@ public final class BackendHost {
         List<Hosted> leaving = hosted.values().stream()
                 .filter(running -> !wanted.containsKey(running.config().id()))
                 .toList();
-        leaving.forEach(left -> hosted.remove(left.config().id()));
+        leaving.forEach(left -> {
+            hosted.remove(left.config().id());
+            metrics.backend(left.config().id()).up(false);
+        });
         List<Future<Optional<Hosted>>> steps = wanted.values().stream().map(this::bringUp).toList();
         return Future.join(steps).transform(done -> {
             reroute.run();
@@ -113,9 +120,11 @@ public final class BackendHost {
                 .onSuccess(started -> {
                     failures.remove(config.id());
                     hosted.put(config.id(), started);
+                    metrics.backend(config.id()).up(true);
                 })
                 .onFailure(failure -> {
                     LOG.warn("Backend {} is unavailable: {}", config.id(), failure.getMessage());
+                    metrics.backend(config.id()).up(false);
                     failures.put(config.id(), failure.getMessage());
                 });
     }
@@ -126,9 +135,10 @@ public final class BackendHost {
             return Future.failedFuture(plugins.whyMissing(config.plugin()));
         }
         BackendContext context = new BackendContext(config.id(), config.options(), vertx);
+        BackendMeters meters = metrics.backend(config.id());
         return vertx.<Backend>executeBlocking(() -> factory.get().create(context))
                 .compose(backend -> {
-                    BackendVerticle verticle = new BackendVerticle(config.id(), backend);
+                    BackendVerticle verticle = new BackendVerticle(config.id(), backend, meters);
                     return vertx.deployVerticle(verticle, options(config.id(), backend))
                             .map(deployment -> new Hosted(config, verticle, deployment));
                 })
@@ -147,10 +157,10 @@ public final class BackendHost {
                 .onFailure(failure -> LOG.warn("Backend {} did not stop cleanly: {}", id, failure.toString()));
     }
 
+    /** A blocking backend's calls run on a worker pool of its own; the verticle's handlers on an event loop. */
     private static DeploymentOptions options(String id, Backend backend) {
         return backend.blocking()
                 ? new DeploymentOptions()
-                        .setThreadingModel(ThreadingModel.WORKER)
                         .setWorkerPoolName("junction-backend-" + id)
                         .setWorkerPoolSize(WORKER_POOL_SIZE)
                 : new DeploymentOptions();

@@ -7,6 +7,8 @@ import dev.junction.gateway.bus.ExchangeRequest;
 import dev.junction.gateway.bus.EmbeddingWire;
 import dev.junction.gateway.bus.RequestWire;
 import dev.junction.gateway.bus.TokenCountWire;
+import dev.junction.gateway.metrics.BackendMeters;
+import dev.junction.plugin.Availability;
 import dev.junction.plugin.Backend;
 import dev.junction.plugin.BackendException;
 import dev.junction.plugin.ChatEvent;
@@ -29,8 +31,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hosts one backend: takes its requests from the event bus, accepts each at once, and runs it into
- * a {@link BusChatSink}. Deployed as a worker verticle when the backend blocks; then each request
- * runs on the worker pool, unordered, so that requests and cancels never wait for each other.
+ * a {@link BusChatSink}. Its own handlers (accepting, cancelling) run on an event loop; a blocking
+ * backend's calls run on the verticle's worker pool, unordered. So a cancel never waits for a
+ * worker thread, even when every one is busy with a request; requests beyond the pool wait in its
+ * queue, and one cancelled there never starts. {@link BackendMeters} count each request queued
+ * until a thread takes it up, then in flight until its terminal event or cancel.
  *
  * <p>Token counts and embeddings are one request and one reply each: the reply is the result's
  * wire form, or a failure that carries its {@link ErrorKind} ({@link BackendCalls#fail}).
@@ -45,14 +50,16 @@ final class BackendVerticle extends VerticleBase {
 
     private final String id;
     private final Backend backend;
+    private final BackendMeters meters;
     private final Set<BusChatSink> open = ConcurrentHashMap.newKeySet();
     private final Promise<Void> idle = Promise.promise();
     private volatile List<MessageConsumer<?>> consumers = List.of();
     private volatile boolean retiring;
 
-    BackendVerticle(String id, Backend backend) {
+    BackendVerticle(String id, Backend backend, BackendMeters meters) {
         this.id = id;
         this.backend = backend;
+        this.meters = meters;
     }
 
     @Override
@@ -90,7 +97,7 @@ final class BackendVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
-        return backend.close();
+        return offLoop(backend::close);
     }
 
     private void accept(Message<ExchangeRequest> message) {
@@ -98,8 +105,10 @@ final class BackendVerticle extends VerticleBase {
         ChatRequest request = message.body().request();
         EventBus bus = vertx.eventBus();
         MessageConsumer<JsonObject> cancels = bus.consumer(Addresses.cancel(exchange));
+        BackendMeters.Request metered = meters.accepted();
         BusChatSink sink = new BusChatSink(bus, Addresses.reply(exchange), done -> {
             cancels.unregister();
+            metered.ended();
             ended(done);
         });
         open.add(sink);
@@ -107,9 +116,9 @@ final class BackendVerticle extends VerticleBase {
         cancels.completion().onComplete(registered -> {
             message.reply(ACCEPTED);
             if (backend.blocking()) {
-                vertx.executeBlocking(() -> serve(request, sink), false);
+                vertx.executeBlocking(() -> serve(request, sink, metered), false);
             } else {
-                serve(request, sink);
+                serve(request, sink, metered);
             }
         });
     }
@@ -121,7 +130,11 @@ final class BackendVerticle extends VerticleBase {
         }
     }
 
-    private Void serve(ChatRequest request, BusChatSink sink) {
+    private Void serve(ChatRequest request, BusChatSink sink, BackendMeters.Request metered) {
+        metered.started();
+        if (sink.cancelled()) {
+            return null;
+        }
         try {
             backend.chat(request, sink);
         } catch (BackendException e) {
@@ -133,17 +146,21 @@ final class BackendVerticle extends VerticleBase {
         return null;
     }
 
-    /** Replies with the call's result, or with its failure; a blocking backend calls off the context. */
+    /** Replies with the call's result, or with its failure. */
     private void answer(Message<JsonObject> message, Supplier<Future<JsonObject>> call) {
-        Future<JsonObject> result = backend.blocking()
-                ? vertx.executeBlocking(() -> call(call), false).compose(future -> future)
-                : call(call);
-        result.onSuccess(message::reply).onFailure(failure -> BackendCalls.fail(message, failed(failure)));
+        offLoop(call).onSuccess(message::reply).onFailure(failure -> BackendCalls.fail(message, failed(failure)));
     }
 
-    private static Future<JsonObject> call(Supplier<Future<JsonObject>> call) {
+    /** Makes a call of the backend: on the worker pool when it blocks, right here otherwise. */
+    private <T> Future<T> offLoop(Supplier<Future<T>> call) {
+        return backend.blocking()
+                ? vertx.executeBlocking(() -> call(call), false).compose(future -> future)
+                : call(call);
+    }
+
+    private static <T> Future<T> call(Supplier<Future<T>> call) {
         try {
-            Future<JsonObject> future = call.get();
+            Future<T> future = call.get();
             return future == null ? Future.failedFuture(new IllegalStateException("the backend returned no future")) : future;
         } catch (RuntimeException e) {
             return Future.failedFuture(e);
@@ -159,11 +176,16 @@ final class BackendVerticle extends VerticleBase {
     }
 
     private void describe(Message<JsonObject> message) {
-        backend.models()
-                .recover(failure -> {
-                    LOG.warn("Backend {} could not list its models: {}", id, failure.getMessage());
-                    return Future.succeededFuture(List.of());
+        offLoop(() -> {
+                    Availability availability = backend.availability();
+                    return backend.models()
+                            .recover(failure -> {
+                                LOG.warn("Backend {} could not list its models: {}", id, failure.getMessage());
+                                return Future.succeededFuture(List.of());
+                            })
+                            .map(models -> BackendDirectory.encode(availability, models));
                 })
-                .onComplete(models -> message.reply(BackendDirectory.encode(backend.availability(), models.result())));
+                .onSuccess(message::reply)
+                .onFailure(failure -> message.fail(500, "Backend '" + id + "' could not describe itself: " + failure));
     }
 }

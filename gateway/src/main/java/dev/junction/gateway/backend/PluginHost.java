@@ -5,8 +5,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.pf4j.JarPluginManager;
@@ -69,7 +72,7 @@ public final class PluginHost {
     private void load(Path jar) {
         try {
             String id = manager.loadPlugin(jar);
-            LOG.info("Plugin {} loaded from {}: {}", id, jar, manager.startPlugin(id).toString().toLowerCase());
+            LOG.info("Plugin {} loaded from {}: {}", id, jar, manager.startPlugin(id).toString().toLowerCase(Locale.ROOT));
         } catch (PluginRuntimeException e) {
             LOG.warn("Plugin JAR {} was not loaded ({}); a restart loads it", jar, e.getMessage());
         }
@@ -88,6 +91,14 @@ public final class PluginHost {
         }
         List<BackendFactory> factories = manager.getExtensions(BackendFactory.class, pluginId);
         return factories.stream().findFirst();
+    }
+
+    /** Each plugin of the folder and its state in lower case ({@code started}, {@code disabled}, {@code failed}...). */
+    public Map<String, String> states() {
+        Map<String, String> states = new TreeMap<>();
+        manager.getPlugins().forEach(plugin ->
+                states.put(plugin.getPluginId(), plugin.getPluginState().toString().toLowerCase(Locale.ROOT)));
+        return states;
     }
 
     /** Why {@link #factory} finds nothing for {@code pluginId}, in words for {@code /health}. */

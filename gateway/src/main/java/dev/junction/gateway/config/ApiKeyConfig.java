@@ -8,14 +8,21 @@ import java.util.Objects;
  *
  * @param sha256 the 32-byte SHA-256 digest of the key (a {@code key:} value is hashed at load)
  * @param models the model globs the key may use, or {@code null} for every model
+ * @param limits the key's rate limits ({@link KeyLimits#NONE} for none)
  */
-public record ApiKeyConfig(String name, byte[] sha256, List<String> models) {
+public record ApiKeyConfig(String name, byte[] sha256, List<String> models, KeyLimits limits) {
 
     public ApiKeyConfig {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(sha256, "sha256");
         sha256 = sha256.clone();
         models = models == null ? null : List.copyOf(models);
+        limits = limits == null ? KeyLimits.NONE : limits;
+    }
+
+    /** A key without limits. */
+    public ApiKeyConfig(String name, byte[] sha256, List<String> models) {
+        this(name, sha256, models, KeyLimits.NONE);
     }
 
     @Override
@@ -26,6 +33,6 @@ public record ApiKeyConfig(String name, byte[] sha256, List<String> models) {
     /** Never prints the digest. */
     @Override
     public String toString() {
-        return "ApiKeyConfig[name=" + name + ", models=" + models + "]";
+        return "ApiKeyConfig[name=" + name + ", models=" + models + ", limits=" + limits + "]";
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One backend: which plugin serves it, the model names it answers to, and the plugin's options.
+ * One backend: which plugin serves it, the model names it answers to, the plugin's options, and
+ * how the gateway copes when it fails or stalls.
  *
  * @param id the key under {@code backends}; also the event-bus address suffix and the
  *     {@code <id>/<model>} route prefix
@@ -13,14 +14,22 @@ import java.util.Objects;
  * @param models exact model names and globs, in file order
  * @param options handed to the plugin as is; empty when the file has none. The record keeps its
  *     own copy and hands out copies, so callers cannot change the configuration.
+ * @param resilience timeouts, retries, fallbacks and circuit breaker; {@link ResilienceConfig#DEFAULTS}
+ *     when null
  */
-public record BackendConfig(String id, String plugin, List<String> models, JsonObject options) {
+public record BackendConfig(String id, String plugin, List<String> models, JsonObject options, ResilienceConfig resilience) {
 
     public BackendConfig {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(plugin, "plugin");
         models = List.copyOf(models);
         options = options == null ? new JsonObject() : options.copy();
+        resilience = resilience == null ? ResilienceConfig.DEFAULTS : resilience;
+    }
+
+    /** A backend with the default timeouts, retries and circuit breaker, and no fallbacks. */
+    public BackendConfig(String id, String plugin, List<String> models, JsonObject options) {
+        this(id, plugin, models, options, ResilienceConfig.DEFAULTS);
     }
 
     @Override

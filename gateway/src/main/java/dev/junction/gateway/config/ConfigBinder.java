@@ -50,10 +50,40 @@ final class ConfigBinder {
             List<String> models = backend.getJsonArray("models").stream()
                     .map(String.class::cast)
                     .toList();
-            result.put(
-                    id, new BackendConfig(id, backend.getString("plugin"), models, backend.getJsonObject("options")));
+            result.put(id, new BackendConfig(
+                    id, backend.getString("plugin"), models, backend.getJsonObject("options"), resilience(backend)));
         }
         return result;
+    }
+
+    private static ResilienceConfig resilience(JsonObject backend) {
+        JsonObject timeouts = objectOrEmpty(backend, "timeouts");
+        JsonObject retries = objectOrEmpty(backend, "retries");
+        JsonObject breaker = objectOrEmpty(backend, "circuitBreaker");
+        JsonArray fallbacks = backend.getJsonArray("fallbacks");
+        ResilienceConfig.Timeouts timeoutDefaults = ResilienceConfig.Timeouts.DEFAULTS;
+        ResilienceConfig.Retries retryDefaults = ResilienceConfig.Retries.DEFAULTS;
+        ResilienceConfig.Breaker breakerDefaults = ResilienceConfig.Breaker.DEFAULTS;
+        return new ResilienceConfig(
+                new ResilienceConfig.Timeouts(
+                        (int) integer(timeouts, "firstEventSeconds", timeoutDefaults.firstEventSeconds()),
+                        (int) integer(timeouts, "idleSeconds", timeoutDefaults.idleSeconds()),
+                        (int) integer(timeouts, "totalSeconds", timeoutDefaults.totalSeconds())),
+                new ResilienceConfig.Retries(
+                        (int) integer(retries, "attempts", retryDefaults.attempts()),
+                        integer(retries, "initialBackoffMillis", retryDefaults.initialBackoffMillis()),
+                        integer(retries, "maxBackoffMillis", retryDefaults.maxBackoffMillis())),
+                fallbacks == null
+                        ? List.of()
+                        : fallbacks.stream().map(String.class::cast).map(ResilienceConfig.Fallback::parse).toList(),
+                new ResilienceConfig.Breaker(
+                        (int) integer(breaker, "failures", breakerDefaults.failures()),
+                        (int) integer(breaker, "resetSeconds", breakerDefaults.resetSeconds())));
+    }
+
+    private static long integer(JsonObject object, String key, long fallback) {
+        Long value = ConfigValidator.integer(object.getValue(key));
+        return value == null ? fallback : value;
     }
 
     private static AuthConfig auth(JsonObject auth) {
@@ -70,9 +100,17 @@ final class ConfigBinder {
             result.add(new ApiKeyConfig(
                     entry.getString("name"),
                     digest,
-                    models == null ? null : models.stream().map(String.class::cast).toList()));
+                    models == null ? null : models.stream().map(String.class::cast).toList(),
+                    limits(objectOrEmpty(entry, "limits"))));
         }
         return new AuthConfig(result);
+    }
+
+    private static KeyLimits limits(JsonObject limits) {
+        return new KeyLimits(
+                ConfigValidator.integer(limits.getValue("requestsPerMinute")),
+                ConfigValidator.integer(limits.getValue("tokensPerMinute")),
+                ConfigValidator.integer(limits.getValue("concurrentRequests")));
     }
 
     private static Path resolve(Path source, String path) {

@@ -9,37 +9,38 @@ import java.util.List;
  * @param added backends the new configuration has and the old did not
  * @param removed backends the old configuration had and the new does not
  * @param changed backends with another plugin or other options: they get a new instance
- * @param rerouted backends whose models alone changed: the same instance serves them
+ * @param updated backends whose models or resilience settings alone changed (the front end's
+ *     business): the same instance serves them
  * @param keys how many API keys the new configuration has
  */
-public record ConfigDiff(List<String> added, List<String> removed, List<String> changed, List<String> rerouted, int keys) {
+public record ConfigDiff(List<String> added, List<String> removed, List<String> changed, List<String> updated, int keys) {
 
     public ConfigDiff {
         added = List.copyOf(added);
         removed = List.copyOf(removed);
         changed = List.copyOf(changed);
-        rerouted = List.copyOf(rerouted);
+        updated = List.copyOf(updated);
     }
 
     /** What going from {@code before} to {@code after} changes. */
     public static ConfigDiff between(GatewayConfig before, GatewayConfig after) {
         List<String> added = new ArrayList<>();
         List<String> changed = new ArrayList<>();
-        List<String> rerouted = new ArrayList<>();
+        List<String> updated = new ArrayList<>();
         after.backends().forEach((id, backend) -> {
             BackendConfig old = before.backends().get(id);
             if (old == null) {
                 added.add(id);
             } else if (!old.sameBackend(backend)) {
                 changed.add(id);
-            } else if (!old.models().equals(backend.models())) {
-                rerouted.add(id);
+            } else if (!old.equals(backend)) {
+                updated.add(id);
             }
         });
         List<String> removed = before.backends().keySet().stream()
                 .filter(id -> !after.backends().containsKey(id))
                 .toList();
-        return new ConfigDiff(added, removed, changed, rerouted, after.auth().keys().size());
+        return new ConfigDiff(added, removed, changed, updated, after.auth().keys().size());
     }
 
     /**
@@ -66,7 +67,7 @@ public record ConfigDiff(List<String> added, List<String> removed, List<String> 
         part(parts, "added", added);
         part(parts, "removed", removed);
         part(parts, "changed", changed);
-        part(parts, "with new models", rerouted);
+        part(parts, "updated", updated);
         String backends = parts.isEmpty() ? "backends unchanged" : "backends " + String.join(", ", parts);
         return backends + "; " + keys + (keys == 1 ? " API key" : " API keys");
     }

@@ -25,9 +25,11 @@ final class ConfigValidator {
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("server", "plugins", "backends", "auth", "cluster");
     private static final Set<String> SERVER_KEYS = Set.of("host", "port", "maxBodyBytes", "keepAliveSeconds", "drainSeconds", "reloadSeconds");
     private static final Set<String> PLUGINS_KEYS = Set.of("dir");
-    private static final Set<String> BACKEND_KEYS = Set.of("plugin", "models", "options");
+    private static final Set<String> BACKEND_KEYS = Set.of(
+            "plugin", "models", "options", "timeouts", "retries", "fallbacks", "circuitBreaker");
     private static final Set<String> AUTH_KEYS = Set.of("keys");
     private static final Set<String> API_KEY_KEYS = Set.of("name", "key", "sha256", "models", "limits");
+    private static final Set<String> LIMITS_KEYS = Set.of("requestsPerMinute", "tokensPerMinute", "concurrentRequests");
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9A-Fa-f]{64}");
     private static final Pattern BACKEND_ID = Pattern.compile("[A-Za-z0-9._-]+");
     private static final long MAX_KEEP_ALIVE_SECONDS = 3600;
@@ -150,6 +152,7 @@ final class ConfigValidator {
             Object backend = backends.getValue(id);
             if (backend instanceof JsonObject object) {
                 backend(object, path);
+                errors.addAll(ResilienceValidator.validate(object, path, id, backends.fieldNames()));
             } else {
                 error(path, "must be an object with plugin and models");
             }
@@ -236,7 +239,21 @@ final class ConfigValidator {
                 }
             }
         }
-        object(entry, "limits", child(path, "limits"));
+        JsonObject limits = object(entry, "limits", child(path, "limits"));
+        if (limits != null) {
+            limits(limits, child(path, "limits"));
+        }
+    }
+
+    private void limits(JsonObject limits, String path) {
+        unknownKeys(limits, path, LIMITS_KEYS);
+        for (String key : limits.fieldNames()) {
+            Object value = limits.getValue(key);
+            Long number = integer(value);
+            if (LIMITS_KEYS.contains(key) && value != null && (number == null || number < 1)) {
+                error(child(path, key), "must be a positive integer; leave it out for no limit");
+            }
+        }
     }
 
     /** The object under {@code key}, or null when absent or (reported) not an object. */

@@ -1,5 +1,7 @@
 package dev.junction.gateway.http;
 
+import dev.junction.gateway.metrics.EndedRequest;
+import dev.junction.gateway.metrics.GatewayMetrics;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -13,8 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The first handler of every request: settles its id (echoed in {@code X-Request-Id}), opens its
  * {@link RequestFacts}, and when the response ends or the connection closes runs the request's
- * clean-ups ({@link RequestFacts#onEnd}) and writes one JSON line to the logger
- * {@code junction.access}. It owns the response's end and close handlers: others use
+ * clean-ups ({@link RequestFacts#onEnd}), counts it in the metrics ({@link RequestMeters}) and writes
+ * one JSON line to the logger {@code junction.access}; not for {@code /health} and {@code /metrics}.
+ * It owns the response's end and close handlers: others use
  * {@link RequestFacts#onEnd}. The line never holds a prompt, a key or a header.
  */
 final class AccessLog implements Handler<RoutingContext> {
@@ -26,9 +29,11 @@ final class AccessLog implements Handler<RoutingContext> {
     static final Consumer<String> TO_LOGGER = LOG::info;
 
     private final Consumer<String> sink;
+    private final RequestMeters meters;
 
-    AccessLog(Consumer<String> sink) {
+    AccessLog(Consumer<String> sink, GatewayMetrics metrics) {
         this.sink = sink;
+        this.meters = new RequestMeters(metrics);
     }
 
     @Override
@@ -42,16 +47,23 @@ final class AccessLog implements Handler<RoutingContext> {
         ctx.next();
     }
 
-    /** The response ended or its connection closed (first of the two only): clean up, then log. */
+    /** The response ended or its connection closed (first of the two only): clean up, count, then log. */
     private void end(RoutingContext ctx, RequestFacts facts) {
         if (!facts.end()) {
             return;
         }
-        if (ctx.request().path().equals("/health")) {
+        String path = ctx.request().path();
+        if (path.equals("/health") || path.equals("/metrics")) {
             return;
         }
+        boolean completed = ctx.response().ended();
         try {
-            sink.accept(line(ctx, facts, ctx.response().ended()).encode());
+            meters.ended(ctx, facts, completed);
+        } catch (RuntimeException e) {
+            LOG.warn("Metrics of request {} failed: {}", facts.requestId, e.toString());
+        }
+        try {
+            sink.accept(line(ctx, facts, completed).encode());
         } catch (RuntimeException e) {
             LOG.warn("Access log line for request {} failed: {}", facts.requestId, e.toString());
         }
@@ -69,6 +81,8 @@ final class AccessLog implements Handler<RoutingContext> {
                 .put("path", ctx.request().path())
                 .put("model", facts.model)
                 .put("backend", facts.backend)
+                .put("retries", facts.retries)
+                .put("fallbackFrom", facts.fallbackFrom)
                 .put("status", status)
                 .put("ttftMs", facts.firstEventNanos < 0 ? null : millis(facts.firstEventNanos - facts.startNanos))
                 .put("durationMs", millis(now - facts.startNanos))
@@ -83,7 +97,7 @@ final class AccessLog implements Handler<RoutingContext> {
             return facts.failure.name().toLowerCase(Locale.ROOT);
         }
         if (!completed) {
-            return "cancelled";
+            return EndedRequest.CANCELLED;
         }
         return switch (status) {
             case 401 -> "authentication";

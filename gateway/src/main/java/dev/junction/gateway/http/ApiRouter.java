@@ -9,6 +9,9 @@ import dev.junction.gateway.dialect.ApiError;
 import dev.junction.gateway.dialect.Dialect;
 import dev.junction.gateway.dialect.anthropic.AnthropicDialect;
 import dev.junction.gateway.dialect.openai.OpenAiDialect;
+import dev.junction.gateway.policy.limit.RateLimiter;
+import dev.junction.gateway.resilience.CircuitBreakers;
+import dev.junction.gateway.resilience.ResilientCalls;
 import dev.junction.gateway.route.ModelRouter;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -37,33 +40,44 @@ final class ApiRouter {
     private final HealthHandler health;
     private final ModelRouter modelRouter;
     private final BackendCalls calls;
+    private final RateLimiter limiter;
+    private final ResilientCalls chats;
 
-    private ApiRouter(Vertx vertx, GatewayConfig config, BackendHost host) {
+    private ApiRouter(
+            Vertx vertx, GatewayConfig config, BackendHost host, RateLimiter limiter, CircuitBreakers breakers) {
         this.config = config;
+        this.limiter = limiter;
         Map<String, List<String>> backendModels = new LinkedHashMap<>();
         config.backends().forEach((id, backend) -> backendModels.put(id, backend.models()));
         this.modelRouter = new ModelRouter(backendModels);
         BackendDirectory directory = new BackendDirectory(vertx);
         this.calls = new BackendCalls(vertx);
+        this.chats = new ResilientCalls(vertx, config.backends(), breakers);
         List<BackendConfig> backends = new ArrayList<>(config.backends().values());
         this.models = new ModelsHandler(modelRouter, directory, new ArrayList<>(config.backends().keySet()));
-        this.health = new HealthHandler(backends, directory, host);
+        this.health = new HealthHandler(backends, directory, host, breakers);
     }
 
-    static Router create(Vertx vertx, GatewayConfig config, BackendHost host) {
-        return new ApiRouter(vertx, config, host).build(Router.router(vertx));
+    /**
+     * @param limiter the gateway's one rate limiter, which outlives the routers of reloaded configurations
+     * @param breakers the gateway's circuit breakers, which outlive this router (and configuration)
+     */
+    static Router create(
+            Vertx vertx, GatewayConfig config, BackendHost host, RateLimiter limiter, CircuitBreakers breakers) {
+        return new ApiRouter(vertx, config, host, limiter, breakers).build(Router.router(vertx));
     }
 
     private Router build(Router router) {
         router.get("/health").handler(health);
         router.route().handler(AuthHandler.create(config.auth()));
+        limits(router);
         BodyHandler body = BodyHandler.create(false).setBodyLimit(config.server().maxBodyBytes());
         long keepAliveMillis = config.server().keepAliveSeconds() * 1000L;
 
         for (String base : OPENAI_BASES) {
             router.post(base + "/chat/completions")
                     .handler(body)
-                    .handler(new ChatHandler(openAi, modelRouter, keepAliveMillis))
+                    .handler(new ChatHandler(openAi, modelRouter, chats, keepAliveMillis))
                     .failureHandler(failures(openAi));
             router.post(base + "/embeddings")
                     .handler(body)
@@ -73,7 +87,7 @@ final class ApiRouter {
         for (String path : List.of("/v1/messages", "/anthropic/v1/messages")) {
             router.post(path)
                     .handler(body)
-                    .handler(new ChatHandler(anthropic, modelRouter, keepAliveMillis))
+                    .handler(new ChatHandler(anthropic, modelRouter, chats, keepAliveMillis))
                     .failureHandler(failures(anthropic));
             router.post(path + "/count_tokens")
                     .handler(body)
@@ -90,6 +104,23 @@ final class ApiRouter {
         router.route("/anthropic/*").handler(notFound(anthropic));
         router.route().handler(notFound(openAi));
         return router;
+    }
+
+    /**
+     * The model-serving routes hold a request to its key's limits before its body is read (routes of
+     * their own: a route may not read its body after a handler of its own).
+     */
+    private void limits(Router router) {
+        RateLimitHandler openAiLimits = new RateLimitHandler(limiter, openAi, RateLimitHeaders.OPENAI);
+        RateLimitHandler anthropicLimits = new RateLimitHandler(limiter, anthropic, RateLimitHeaders.ANTHROPIC);
+        for (String base : OPENAI_BASES) {
+            router.post(base + "/chat/completions").handler(openAiLimits);
+            router.post(base + "/embeddings").handler(openAiLimits);
+        }
+        for (String path : List.of("/v1/messages", "/anthropic/v1/messages")) {
+            router.post(path).handler(anthropicLimits);
+            router.post(path + "/count_tokens").handler(anthropicLimits);
+        }
     }
 
     private void modelRoutes(Router router, String base, Dialect dialect) {

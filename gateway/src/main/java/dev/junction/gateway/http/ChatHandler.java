@@ -1,9 +1,10 @@
 package dev.junction.gateway.http;
 
-import dev.junction.gateway.bus.BusExchange;
 import dev.junction.gateway.dialect.ApiError;
 import dev.junction.gateway.dialect.DecodedRequest;
 import dev.junction.gateway.dialect.Dialect;
+import dev.junction.gateway.resilience.ResilientCall;
+import dev.junction.gateway.resilience.ResilientCalls;
 import dev.junction.gateway.route.ModelRouter;
 import dev.junction.plugin.ChatEvent;
 import dev.junction.plugin.ErrorKind;
@@ -12,20 +13,22 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * {@code POST chat/completions} and {@code POST messages}: decode in the caller's dialect, mark the
- * request with that dialect and the provider headers it may forward, route the model, open an
- * exchange with the backend, and write its events back as JSON or SSE. A client that disconnects
- * cancels the exchange.
+ * request with that dialect and the provider headers it may forward, route the model, call the
+ * backend (with its timeouts, retries, fallbacks and circuit breaker), and write the answer back as
+ * JSON or SSE. A client that disconnects cancels the call.
  */
 final class ChatHandler implements Handler<RoutingContext> {
 
     private final Dialect dialect;
     private final ModelRouter router;
+    private final ResilientCalls calls;
     private final long keepAliveMillis;
 
     /** @param keepAliveMillis the silence after which a stream gets a keep-alive; 0 for none */
-    ChatHandler(Dialect dialect, ModelRouter router, long keepAliveMillis) {
+    ChatHandler(Dialect dialect, ModelRouter router, ResilientCalls calls, long keepAliveMillis) {
         this.dialect = dialect;
         this.router = router;
+        this.calls = calls;
         this.keepAliveMillis = keepAliveMillis;
     }
 
@@ -51,22 +54,23 @@ final class ChatHandler implements Handler<RoutingContext> {
                 ? new StreamAnswer(ctx, dialect, request, keepAliveMillis)
                 : new JsonAnswer(ctx, dialect, request);
         RequestFacts facts = RequestFacts.of(ctx);
-        facts.backend = route.backendId();
         Handler<ChatEvent> events = event -> {
             facts.event(event);
             answer.write(event);
         };
-        BusExchange exchange = BusExchange.with(ctx.vertx(), route.backendId(), events);
-        Runnable untrack = drain == null ? () -> {} : drain.register(() -> {
-            exchange.cancel();
-            events.handle(ChatEvent.Failed.of(ErrorKind.UNAVAILABLE, "gateway shutting down"));
-        });
+        ResilientCall call = calls.open(route.backendId(), route.model(), request.request(), events);
+        Runnable untrack = drain == null
+                ? () -> {}
+                : drain.register(() -> call.abort(ChatEvent.Failed.of(ErrorKind.UNAVAILABLE, "gateway shutting down")));
         // The access log owns the response's end and close handlers and runs this at either.
         facts.onEnd(() -> {
             untrack.run();
             answer.close();
-            exchange.cancel();
+            call.cancel();
+            facts.backend = call.backend();
+            facts.retries = call.retries();
+            facts.fallbackFrom = call.fallbackFrom();
         });
-        exchange.send(request.request());
+        call.start();
     }
 }

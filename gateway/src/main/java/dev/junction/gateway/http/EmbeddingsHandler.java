@@ -30,7 +30,10 @@ final class EmbeddingsHandler implements Handler<RoutingContext> {
                 .ifPresent(routed -> {
                     DecodedEmbeddingRequest request = routed.request().withModel(routed.route().model());
                     calls.embed(routed.route().backendId(), request.request())
-                            .onSuccess(embeddings -> RequestIntake.reply(ctx, dialect.encodeEmbeddings(embeddings, request)))
+                            .onSuccess(embeddings -> {
+                                RequestFacts.of(ctx).inputTokens = embeddings.inputTokens();
+                                RequestIntake.reply(ctx, dialect.encodeEmbeddings(embeddings, request));
+                            })
                             .onFailure(failure -> ErrorResponses.send(ctx, dialect, ErrorResponses.of(dialect, failure)));
                 });
     }

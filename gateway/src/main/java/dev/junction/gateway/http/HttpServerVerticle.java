@@ -2,6 +2,9 @@ package dev.junction.gateway.http;
 
 import dev.junction.gateway.backend.BackendHost;
 import dev.junction.gateway.config.GatewayConfig;
+import dev.junction.gateway.metrics.GatewayMetrics;
+import dev.junction.gateway.policy.limit.RateLimiter;
+import dev.junction.gateway.resilience.CircuitBreakers;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -12,11 +15,13 @@ import java.util.function.Consumer;
 
 /**
  * Serves the HTTP surface on the event loop. Never blocks: backend work happens behind the bus.
- * Every request first passes the {@link AccessLog}; {@link #drain} stops the server gracefully.
+ * Every request first passes the {@link AccessLog}; {@code GET /metrics} answers from the gateway's
+ * {@link GatewayMetrics}; {@link #drain} stops the server gracefully.
  *
  * <p>{@link #reconfigure} swaps in the routes of a reloaded configuration; requests already routed
  * finish with the handlers they started with. What must outlive a reload (the drain, the backend
- * host) is a field here, handed to each {@link #routes} build.
+ * host, the metrics, the rate limiter, the circuit breakers) is a field here, handed to each
+ * {@link #routes} build.
  */
 public final class HttpServerVerticle extends VerticleBase {
 
@@ -25,25 +30,32 @@ public final class HttpServerVerticle extends VerticleBase {
 
     private final GatewayConfig config;
     private final BackendHost host;
+    private final GatewayMetrics metrics;
     private final Consumer<String> accessLog;
     private final Drain drain = new Drain();
+    private final RateLimiter limiter = RateLimiter.local();
+    /** The backends' circuit breakers: one set per gateway, for every router built from a configuration. */
+    private volatile CircuitBreakers breakers;
     private volatile Router routes;
     private volatile HttpServer server;
     private volatile int port;
 
-    public HttpServerVerticle(GatewayConfig config, BackendHost host) {
-        this(config, host, AccessLog.TO_LOGGER);
+    public HttpServerVerticle(GatewayConfig config, BackendHost host, GatewayMetrics metrics) {
+        this(config, host, metrics, AccessLog.TO_LOGGER);
     }
 
     /** @param accessLog where the access log lines go (the {@code junction.access} logger by default) */
-    public HttpServerVerticle(GatewayConfig config, BackendHost host, Consumer<String> accessLog) {
+    public HttpServerVerticle(
+            GatewayConfig config, BackendHost host, GatewayMetrics metrics, Consumer<String> accessLog) {
         this.config = config;
         this.host = host;
+        this.metrics = metrics;
         this.accessLog = accessLog;
     }
 
     @Override
     public Future<?> start() {
+        breakers = new CircuitBreakers(vertx);
         routes = routes(config);
         return vertx.createHttpServer(new HttpServerOptions()
                         .setHost(config.server().host())
@@ -67,11 +79,12 @@ public final class HttpServerVerticle extends VerticleBase {
 
     private Router routes(GatewayConfig config) {
         Router root = Router.router(vertx);
-        root.route().handler(new AccessLog(accessLog)).handler(ctx -> {
+        root.route().handler(new AccessLog(accessLog, metrics)).handler(ctx -> {
             ctx.put(Drain.KEY, drain);
             ctx.next();
         });
-        root.route("/*").subRouter(ApiRouter.create(vertx, config, host));
+        root.get("/metrics").handler(new MetricsHandler(metrics));
+        root.route("/*").subRouter(ApiRouter.create(vertx, config, host, limiter, breakers));
         return root;
     }
 

@@ -7,9 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the access log says about one request, gathered as the request goes: its id, the dialect,
- * the model asked for, the backend, the time of the first event, the token usage and a failure's
- * kind. Never the prompt, a key or a header. Lives in the {@link RoutingContext} under {@link #KEY};
+ * What the access log and the metrics say about one request, gathered as the request goes: its id,
+ * the dialect, the model asked for, the backend that answered and the route, how often backends were
+ * tried again, the backend a fallback took over from, the time of the first event, the token usage
+ * and a failure's kind. Never the prompt, a key or a header. Lives in the {@link RoutingContext} under {@link #KEY};
  * confined to the request's context.
  */
 final class RequestFacts {
@@ -21,6 +22,12 @@ final class RequestFacts {
     String dialect;
     String model;
     String backend;
+    /** The configured model entry that matched (a bounded name, for metrics). */
+    String route;
+    /** Attempts beyond the first on the same backend, over all backends tried; final once {@link #end} ran. */
+    int retries;
+    /** The routed backend when a fallback answered (or failed last) in its place, else null; final once {@link #end} ran. */
+    String fallbackFrom;
     long firstEventNanos = -1;
     Integer inputTokens;
     Integer outputTokens;
@@ -42,9 +49,16 @@ final class RequestFacts {
         return facts;
     }
 
-    /** Runs {@code cleanup} when the response ends or the client goes away, whichever comes first. */
+    /**
+     * Runs {@code cleanup} when the response ends or the client goes away, whichever comes first; at
+     * once when that already happened (a step that completed asynchronously).
+     */
     void onEnd(Runnable cleanup) {
-        onEnd.add(cleanup);
+        if (ended) {
+            cleanup.run();
+        } else {
+            onEnd.add(cleanup);
+        }
     }
 
     /** Runs the clean-ups once; false when they already ran. */

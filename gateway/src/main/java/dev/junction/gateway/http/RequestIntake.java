@@ -54,6 +54,8 @@ final class RequestIntake {
             ErrorResponses.send(ctx, dialect, ErrorResponses.unknownModel(router, name));
             return Optional.empty();
         }
+        facts.backend = route.get().backendId();
+        facts.route = route.get().pattern();
         return Optional.of(new Routed<>(decoded, route.get()));
     }
 

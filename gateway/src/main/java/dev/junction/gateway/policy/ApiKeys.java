@@ -3,6 +3,7 @@ package dev.junction.gateway.policy;
 import dev.junction.gateway.config.ApiKeyConfig;
 import dev.junction.gateway.config.AuthConfig;
 import dev.junction.gateway.config.Digests;
+import dev.junction.gateway.config.KeyLimits;
 import dev.junction.gateway.route.ModelPattern;
 import java.security.MessageDigest;
 import java.util.List;
@@ -15,12 +16,13 @@ import java.util.Optional;
  */
 public final class ApiKeys {
 
-    /** A key entry that matched: its name (for logs) and the models it may use. */
+    /** A key entry that matched: its name (for logs and limits), the models it may use, its limits. */
     public static final class Key {
 
         private final String name;
         private final byte[] sha256;
         private final List<ModelPattern> models;
+        private final KeyLimits limits;
 
         private Key(ApiKeyConfig config) {
             this.name = config.name();
@@ -28,10 +30,16 @@ public final class ApiKeys {
             this.models = config.models() == null
                     ? null
                     : config.models().stream().map(ModelPattern::new).toList();
+            this.limits = config.limits();
         }
 
         public String name() {
             return name;
+        }
+
+        /** The key's rate limits; {@link KeyLimits#NONE} when it has none. */
+        public KeyLimits limits() {
+            return limits;
         }
 
         /** Whether this key may use {@code model}: any model without a {@code models} list. */

@@ -15,8 +15,12 @@ import java.util.Optional;
  */
 public final class ModelRouter {
 
-    /** Where a model goes: the backend's id and the model name to pass to it. */
-    public record Route(String backendId, String model) {}
+    /**
+     * Where a model goes: the backend's id, the model name to pass to it, and the configured entry
+     * that matched ({@code claude-*}, or {@code <backend-id>/*} for an explicit route): a bounded
+     * name for the route, unlike the model the client sent.
+     */
+    public record Route(String backendId, String model, String pattern) {}
 
     private final Map<String, List<ModelPattern>> patterns = new LinkedHashMap<>();
 
@@ -30,18 +34,19 @@ public final class ModelRouter {
         for (var backend : patterns.entrySet()) {
             for (ModelPattern pattern : backend.getValue()) {
                 if (!pattern.isGlob() && pattern.text().equals(model)) {
-                    return Optional.of(new Route(backend.getKey(), model));
+                    return Optional.of(new Route(backend.getKey(), model, pattern.text()));
                 }
             }
         }
         int slash = model.indexOf('/');
         if (slash > 0 && slash < model.length() - 1 && patterns.containsKey(model.substring(0, slash))) {
-            return Optional.of(new Route(model.substring(0, slash), model.substring(slash + 1)));
+            String backendId = model.substring(0, slash);
+            return Optional.of(new Route(backendId, model.substring(slash + 1), backendId + "/*"));
         }
         for (var backend : patterns.entrySet()) {
             for (ModelPattern pattern : backend.getValue()) {
                 if (pattern.isGlob() && pattern.matches(model)) {
-                    return Optional.of(new Route(backend.getKey(), model));
+                    return Optional.of(new Route(backend.getKey(), model, pattern.text()));
                 }
             }
         }

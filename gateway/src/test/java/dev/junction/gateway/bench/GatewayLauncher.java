@@ -2,6 +2,7 @@ package dev.junction.gateway.bench;
 
 import dev.junction.gateway.Gateway;
 import dev.junction.gateway.config.ConfigLoader;
+import dev.junction.gateway.metrics.GatewayMetrics;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.nio.file.Path;
@@ -33,9 +34,10 @@ public final class GatewayLauncher {
         if (config == null) {
             throw new IllegalArgumentException("usage: GatewayLauncher --config FILE [--event-loops N]");
         }
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops));
+        GatewayMetrics metrics = GatewayMetrics.create();
+        Vertx vertx = metrics.vertxBuilder(new VertxOptions().setEventLoopPoolSize(eventLoops)).build();
         Gateway gateway = ConfigLoader.load(vertx, config, System.getenv(), null)
-                .compose(loaded -> Gateway.start(vertx, loaded))
+                .compose(loaded -> Gateway.start(vertx, metrics, loaded))
                 .toCompletionStage()
                 .toCompletableFuture()
                 .get(60, TimeUnit.SECONDS);

@@ -35,7 +35,7 @@ class ConfigDiffTest {
         assertThat(diff).isEqualTo(new ConfigDiff(
                 List.of("new"), List.of("gone"), List.of("replugged", "retuned"), List.of("rerouted"), 2));
         assertThat(diff.summary())
-                .isEqualTo("backends added [new], removed [gone], changed [replugged, retuned], with new models [rerouted];"
+                .isEqualTo("backends added [new], removed [gone], changed [replugged, retuned], updated [rerouted];"
                         + " 2 API keys");
     }
 

@@ -172,6 +172,33 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void binds_key_limits_leaving_absent_ones_unlimited(Vertx vertx, VertxTestContext testContext)
+            throws IOException {
+        Path file = write("gateway.yaml", MINIMAL + """
+                auth:
+                  keys:
+                    - name: team-a
+                      key: ${TEAM_A_KEY}
+                      models: ["claude*", "echo"]
+                      limits: {requestsPerMinute: 60, tokensPerMinute: "${TEAM_A_TPM}", concurrentRequests: 4}
+                    - name: team-b
+                      key: sk-b
+                      limits: {concurrentRequests: 2}
+                    - name: team-c
+                      key: sk-c
+                """);
+
+        ConfigLoader.load(vertx, file, Map.of("TEAM_A_KEY", "sk-a", "TEAM_A_TPM", "200000"), null)
+                .onComplete(testContext.succeeding(config -> testContext.verify(() -> {
+                    List<ApiKeyConfig> keys = config.auth().keys();
+                    assertThat(keys).extracting(ApiKeyConfig::limits).containsExactly(
+                            new KeyLimits(60L, 200000L, 4L), new KeyLimits(null, null, 2L), KeyLimits.NONE);
+                    assertThat(keys.get(2).limits().any()).isFalse();
+                    testContext.completeNow();
+                })));
+    }
+
+    @Test
     void reports_an_unset_variable_with_its_path(Vertx vertx, VertxTestContext testContext) throws IOException {
         Path file = write("gateway.yaml", MINIMAL + """
                   openai:

@@ -39,7 +39,9 @@ class ConfigValidatorTest {
     void accepts_api_keys() {
         JsonObject config = new JsonObject(VALID).put("auth", new JsonObject("""
                 {"keys": [{"name": "a", "key": "sk-1"},
-                          {"name": "b", "sha256": "%s", "models": ["echo", "gpt-*"], "limits": {"rpm": 10}}]}
+                          {"name": "b", "sha256": "%s", "models": ["echo", "gpt-*"],
+                           "limits": {"requestsPerMinute": 10, "tokensPerMinute": "200000", "concurrentRequests": 4}},
+                          {"name": "c", "key": "sk-3", "limits": {"requestsPerMinute": null}}]}
                 """.formatted("AB".repeat(32))));
 
         assertThat(ConfigValidator.validate(config)).isEmpty();
@@ -152,7 +154,22 @@ class ConfigValidatorTest {
                         "auth.keys",
                         "[{\"name\": \"a\", \"key\": \"k\", \"limits\": 5, \"quota\": 1}]",
                         "auth.keys[0].quota: unknown key",
-                        "auth.keys[0].limits: must be an object"));
+                        "auth.keys[0].limits: must be an object"),
+                invalid(
+                        "auth.keys",
+                        "[{\"name\": \"a\", \"key\": \"k\", \"limits\": {\"rpm\": 10}}]",
+                        "auth.keys[0].limits.rpm: unknown key"),
+                invalid(
+                        "auth.keys",
+                        "[{\"name\": \"a\", \"key\": \"k\", \"limits\": {\"requestsPerMinute\": 0}}]",
+                        "auth.keys[0].limits.requestsPerMinute: must be a positive integer; leave it out for no limit"),
+                invalid(
+                        "auth.keys",
+                        "[{\"name\": \"a\", \"key\": \"k\"}, {\"name\": \"b\", \"key\": \"k2\", \"limits\": "
+                                + "{\"tokensPerMinute\": -5, \"concurrentRequests\": 1.5, \"requestsPerMinute\": \"many\"}}]",
+                        "auth.keys[1].limits.tokensPerMinute: must be a positive integer; leave it out for no limit",
+                        "auth.keys[1].limits.concurrentRequests: must be a positive integer; leave it out for no limit",
+                        "auth.keys[1].limits.requestsPerMinute: must be a positive integer; leave it out for no limit"));
     }
 
     @ParameterizedTest(name = "{0} = {1}")

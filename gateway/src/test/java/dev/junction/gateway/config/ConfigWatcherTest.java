@@ -77,7 +77,7 @@ class ConfigWatcherTest {
         assertThat(next.revision()).isNotEqualTo(first.revision());
         ReloadReport report = reports.poll(5, TimeUnit.SECONDS);
         assertThat(report).isEqualTo(new ReloadReport(
-                Level.INFO, "Configuration " + first.source() + " reloaded: backends with new models [echo]; 0 API keys"));
+                Level.INFO, "Configuration " + first.source() + " reloaded: backends updated [echo]; 0 API keys"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.junction.gateway.config.ApiKeyConfig;
 import dev.junction.gateway.config.AuthConfig;
 import dev.junction.gateway.config.Digests;
+import dev.junction.gateway.config.KeyLimits;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,16 @@ class ApiKeysTest {
         assertThat(key.allows("gpt-4-turbo")).isFalse();
         assertThat(key.allows("echo2")).isFalse();
         assertThat(key.allows(null)).isFalse();
+    }
+
+    @Test
+    void a_key_carries_its_limits() {
+        KeyLimits limits = new KeyLimits(60L, null, 4L);
+        ApiKeys keys = new ApiKeys(new AuthConfig(List.of(
+                new ApiKeyConfig("limited", Digests.sha256("sk-limited"), null, limits))));
+
+        assertThat(keys.find("sk-limited").orElseThrow().limits()).isEqualTo(limits);
+        assertThat(KEYS.find("sk-team-a").orElseThrow().limits()).isEqualTo(KeyLimits.NONE);
     }
 
     @Test

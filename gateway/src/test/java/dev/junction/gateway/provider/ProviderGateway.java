@@ -20,6 +20,8 @@ final class ProviderGateway implements AutoCloseable {
     static final String OPENAI_KEY = "sk-test-openai";
     static final String ANTHROPIC_KEY = "sk-ant-test";
     static final String GEMINI_KEY = "gk-test";
+    /** Upstream failures reach the client as they are: no retries, no circuit breaker (the resilience tests cover those). */
+    private static final String AS_IS = "    retries: {attempts: 0}\n    circuitBreaker: {failures: 0}\n";
 
     final FakeProvider openAiUpstream = FakeProvider.start();
     final FakeProvider anthropicUpstream = FakeProvider.start();
@@ -29,12 +31,12 @@ final class ProviderGateway implements AutoCloseable {
     ProviderGateway(Path dir) {
         gateway = TestGateway.start(dir, TestGateway.echoBackend()
                 + "  openai:\n    plugin: openai\n    models: [\"gpt-*\", \"text-embedding-*\"]\n"
-                + "    options: {baseUrl: \"" + openAiUpstream.baseUrl() + "/v1\", apiKey: " + OPENAI_KEY + "}\n"
+                + "    options: {baseUrl: \"" + openAiUpstream.baseUrl() + "/v1\", apiKey: " + OPENAI_KEY + "}\n" + AS_IS
                 + "  anthropic:\n    plugin: anthropic\n    models: [\"claude-*\"]\n"
                 + "    options: {baseUrl: \"" + anthropicUpstream.baseUrl() + "\", apiKey: " + ANTHROPIC_KEY
-                + ", maxTokens: 1000}\n"
+                + ", maxTokens: 1000}\n" + AS_IS
                 + "  gemini:\n    plugin: gemini\n    models: [\"gemini-*\"]\n"
-                + "    options: {baseUrl: \"" + geminiUpstream.baseUrl() + "/v1beta\", apiKey: " + GEMINI_KEY + "}\n");
+                + "    options: {baseUrl: \"" + geminiUpstream.baseUrl() + "/v1beta\", apiKey: " + GEMINI_KEY + "}\n" + AS_IS);
     }
 
     OpenAIClient openAi() {

@@ -75,7 +75,7 @@ class BackendReloadTest {
             // steady gains a model (no new instance needed); other is left alone; echo is new
             gateway.rewrite(probe("steady", "[tick, tack]", "a") + probe("other", "[tock]", "b") + ECHO);
 
-            assertThat(gateway.awaitApplied().message()).contains("backends added [echo], with new models [steady]");
+            assertThat(gateway.awaitApplied().message()).contains("backends added [echo], updated [steady]");
             assertThat(reply(client, "tack")).isEqualTo("a-start a-end");
             assertThat(reply(client, "tock")).isEqualTo("b-start b-end");
             assertThat(ReloadProbe.created("steady")).isEqualTo(1);

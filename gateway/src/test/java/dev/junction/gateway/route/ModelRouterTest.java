@@ -24,21 +24,21 @@ class ModelRouterTest {
         return backends;
     }
 
-    @ParameterizedTest(name = "{0} -> {1}/{2}")
+    @ParameterizedTest(name = "{0} -> {1}/{2} by {3}")
     @CsvSource({
-        "echo,            echo,     echo",
-        "claude-sonnet-4, claude,   claude-sonnet-4",
-        "gpt-4o,          openai,   gpt-4o",
-        "o3-mini,         openai,   o3-mini",
-        "claude-special,  openai,   claude-special",
-        "echo/anything,   echo,     anything",
-        "openai/gpt-5,    openai,   gpt-5",
-        "openai/a/b,      openai,   a/b",
-        "unknown/x,       catchall, unknown/x",
-        "whatever,        catchall, whatever",
+        "echo,            echo,     echo,            echo",
+        "claude-sonnet-4, claude,   claude-sonnet-4, claude-sonnet-4",
+        "gpt-4o,          openai,   gpt-4o,          gpt-*",
+        "o3-mini,         openai,   o3-mini,         o?-mini",
+        "claude-special,  openai,   claude-special,  claude-special",
+        "echo/anything,   echo,     anything,        echo/*",
+        "openai/gpt-5,    openai,   gpt-5,           openai/*",
+        "openai/a/b,      openai,   a/b,             openai/*",
+        "unknown/x,       catchall, unknown/x,       *",
+        "whatever,        catchall, whatever,        *",
     })
-    void routes_models_by_exact_prefix_then_glob(String model, String backend, String passedOn) {
-        assertThat(router.route(model)).contains(new Route(backend, passedOn));
+    void routes_models_by_exact_prefix_then_glob(String model, String backend, String passedOn, String pattern) {
+        assertThat(router.route(model)).contains(new Route(backend, passedOn, pattern));
     }
 
     @Test
@@ -47,7 +47,7 @@ class ModelRouterTest {
         backends.put("a", List.of("gpt-*"));
         backends.put("b", List.of("gpt-4"));
         ModelRouter globFirst = new ModelRouter(backends);
-        assertThat(globFirst.route("gpt-4")).contains(new Route("b", "gpt-4"));
+        assertThat(globFirst.route("gpt-4")).contains(new Route("b", "gpt-4", "gpt-4"));
     }
 
     @Test

@@ -3,8 +3,10 @@ package dev.junction.gateway.support;
 import dev.junction.gateway.Gateway;
 import dev.junction.gateway.config.ConfigLoader;
 import dev.junction.gateway.config.ReloadReport;
+import dev.junction.gateway.metrics.GatewayMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -142,10 +144,11 @@ public final class TestGateway implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Vertx vertx = Vertx.vertx();
+            GatewayMetrics metrics = GatewayMetrics.create();
+            Vertx vertx = metrics.vertxBuilder(new VertxOptions()).build();
             try {
                 Gateway gateway = await(ConfigLoader.load(vertx, file, Map.of(), null)
-                        .compose(config -> Gateway.start(vertx, config, accessLog)));
+                        .compose(config -> Gateway.start(vertx, metrics, config, accessLog)));
                 return new TestGateway(vertx, gateway, file);
             } catch (RuntimeException e) {
                 vertx.close();

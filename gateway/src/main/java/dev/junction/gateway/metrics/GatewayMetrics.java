@@ -1,0 +1,164 @@
+package dev.junction.gateway.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The meters of one gateway, in a Prometheus registry of its own: Junction's meters
+ * ({@code junction_*}, named and tagged here only) and those Vert.x keeps of its HTTP server, event
+ * bus and pools ({@code vertx_*}, when Vert.x was built by {@link #vertxBuilder}).
+ *
+ * <p>Tags are bounded: configured backend ids, the configured model entry a request matched (its
+ * route), dialect, endpoint, status class, outcome, plugin ids; {@value #NONE} where there is none.
+ * Never a model name as the client sent it, never a key. Thread-safe.
+ */
+public final class GatewayMetrics {
+
+    /** The tag value for "no such thing" (an unrouted request has backend and route {@code none}). */
+    public static final String NONE = "none";
+
+    /** Histogram buckets for LLM latencies: from a cached answer to a long agent run. */
+    private static final Duration[] LATENCY_BUCKETS = {
+        Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+        Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10),
+        Duration.ofSeconds(20), Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofMinutes(2),
+        Duration.ofMinutes(5), Duration.ofMinutes(10)
+    };
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Map<String, BackendMeters> backends = new ConcurrentHashMap<>();
+    private final MultiGauge plugins = MultiGauge.builder("junction.plugins")
+            .description("1 for each plugin in the plugin folder, tagged with its PF4J state")
+            .register(registry);
+
+    private GatewayMetrics() {}
+
+    /** Meters in a new, empty registry. */
+    public static GatewayMetrics create() {
+        return new GatewayMetrics();
+    }
+
+    /**
+     * A builder for the Vert.x instance the gateway runs on, with Vert.x's own meters in this
+     * registry ({@link VertxMeters}). They keep vertx-micrometer-metrics' default tags, which leave
+     * out the request path and the event bus address (both unbounded).
+     */
+    public VertxBuilder vertxBuilder(VertxOptions options) {
+        MicrometerMetricsOptions metrics = new MicrometerMetricsOptions()
+                .setEnabled(true)
+                .setJvmMetricsEnabled(true)
+                // vertx-micrometer-metrics keeps registries in a static table by this name: one per gateway.
+                .setRegistryName("junction-" + UUID.randomUUID());
+        return Vertx.builder()
+                .with(new VertxOptions(options).setMetricsOptions(metrics))
+                .withMetrics(VertxMeters.factory(registry));
+    }
+
+    /** Every meter in Prometheus text format (version 0.0.4). */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    /** Counts a request that ended, however it ended, with its latencies, tokens and a cancellation. */
+    public void ended(EndedRequest request) {
+        String backend = orNone(request.backend());
+        String route = orNone(request.route());
+        String statusClass = request.status() / 100 + "xx";
+        Counter.builder("junction.requests")
+                .description("Requests that ended, by endpoint, dialect, backend, route, status class and outcome")
+                .tags(Tags.of(
+                        "endpoint", orNone(request.endpoint()),
+                        "dialect", orNone(request.dialect()),
+                        "backend", backend,
+                        "route", route,
+                        "status_class", statusClass,
+                        "outcome", orNone(request.outcome())))
+                .register(registry)
+                .increment();
+        latency("junction.request.duration", "From the request's arrival to its end")
+                .tags("endpoint", orNone(request.endpoint()), "backend", backend, "route", route)
+                .tag("status_class", statusClass)
+                .register(registry)
+                .record(request.duration());
+        if (request.timeToFirstToken() != null) {
+            latency("junction.time.to.first.token", "From the request's arrival to the backend's first event")
+                    .tags("backend", backend, "route", route)
+                    .register(registry)
+                    .record(request.timeToFirstToken());
+        }
+        tokens(backend, route, "input", request.inputTokens());
+        tokens(backend, route, "output", request.outputTokens());
+        if (request.cancelled()) {
+            Counter.builder("junction.cancellations")
+                    .description("Requests whose client went away before the answer ended")
+                    .tag("backend", backend)
+                    .tag("stage", request.timeToFirstToken() == null ? "before_first_token" : "after_first_token")
+                    .register(registry)
+                    .increment();
+        }
+    }
+
+    /** The gauges of backend {@code id} on this node. */
+    public BackendMeters backend(String id) {
+        return backends.computeIfAbsent(id, key -> new BackendMeters(registry, key));
+    }
+
+    /** Counts a retry of a request on backend {@code backend}. */
+    public void retried(String backend) {
+        Counter.builder("junction.retries")
+                .description("Requests tried again on the same backend")
+                .tag("backend", orNone(backend))
+                .register(registry)
+                .increment();
+    }
+
+    /** Counts a request that backend {@code from} failed and backend {@code to} was asked instead. */
+    public void fellBack(String from, String to) {
+        Counter.builder("junction.fallbacks")
+                .description("Requests passed from a failing backend to its fallback")
+                .tags("from", orNone(from), "to", orNone(to))
+                .register(registry)
+                .increment();
+    }
+
+    /** The plugins of the plugin folder and their states (plugin id to state), replacing the last ones. */
+    public void plugins(Map<String, String> states) {
+        plugins.register(
+                states.entrySet().stream()
+                        .map(plugin -> MultiGauge.Row.of(
+                                Tags.of("plugin", plugin.getKey(), "state", plugin.getValue()), 1))
+                        .toList(),
+                true);
+    }
+
+    private void tokens(String backend, String route, String direction, Integer count) {
+        if (count == null) {
+            return;
+        }
+        Counter.builder("junction.tokens")
+                .description("Tokens the backends reported, by direction (input: prompt, output: completion)")
+                .tags("backend", backend, "route", route, "direction", direction)
+                .register(registry)
+                .increment(Math.max(0, count));
+    }
+
+    private static Timer.Builder latency(String name, String description) {
+        return Timer.builder(name).description(description).serviceLevelObjectives(LATENCY_BUCKETS);
+    }
+
+    private static String orNone(String value) {
+        return value == null || value.isEmpty() ? NONE : value;
+    }
+}

@@ -1,0 +1,135 @@
+package dev.junction.gateway.policy.limit;
+
+import dev.junction.gateway.config.KeyLimits;
+import dev.junction.gateway.policy.limit.Admission.Budget;
+import dev.junction.gateway.policy.limit.Admission.Limit;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One key's counts: the requests admitted and the tokens used in each of the last 60 seconds (a
+ * ring of per-second buckets, so memory is fixed per key), and the requests in flight. A bucket
+ * counts while it is less than 60 seconds old, so the window slides a second at a time.
+ * Thread-safe: every method holds the window's lock, briefly.
+ */
+final class KeyWindow {
+
+    private static final int SECONDS = 60;
+    private static final long SECOND_MILLIS = 1000;
+
+    /** The epoch second each slot holds; a slot whose second is out of the window counts nothing. */
+    private final long[] seconds = new long[SECONDS];
+
+    private final long[] requests = new long[SECONDS];
+    private final long[] tokens = new long[SECONDS];
+    private long inFlight;
+
+    synchronized Admission admit(KeyLimits limits, Instant now) {
+        long nowMillis = now.toEpochMilli();
+        long second = Math.floorDiv(nowMillis, SECOND_MILLIS);
+        long usedRequests = sum(requests, second);
+        long usedTokens = sum(tokens, second);
+
+        Limit refused = null;
+        long waitMillis = 0;
+        Long rpm = limits.requestsPerMinute();
+        if (rpm != null && usedRequests >= rpm) {
+            refused = Limit.REQUESTS_PER_MINUTE;
+            waitMillis = waitBelow(requests, usedRequests, rpm, second, nowMillis);
+        }
+        Long tpm = limits.tokensPerMinute();
+        if (tpm != null && usedTokens >= tpm) {
+            long wait = waitBelow(tokens, usedTokens, tpm, second, nowMillis);
+            if (refused == null || wait > waitMillis) {
+                refused = Limit.TOKENS_PER_MINUTE;
+                waitMillis = wait;
+            }
+        }
+        Long concurrent = limits.concurrentRequests();
+        if (concurrent != null && inFlight >= concurrent && (refused == null || SECOND_MILLIS > waitMillis)) {
+            // A place in flight may free up any moment: ask the client to come back in a second.
+            refused = Limit.CONCURRENT_REQUESTS;
+            waitMillis = SECOND_MILLIS;
+        }
+
+        if (refused == null) {
+            requests[slot(second)]++;
+            usedRequests++;
+            inFlight++;
+        }
+        return new Admission(
+                refused,
+                refused == null ? 0 : (int) Math.max(1, ceilDiv(waitMillis, SECOND_MILLIS)),
+                now,
+                rpm == null ? null : budget(requests, rpm, usedRequests, second, nowMillis),
+                tpm == null ? null : budget(tokens, tpm, usedTokens, second, nowMillis));
+    }
+
+    synchronized void end(long usedTokens, Instant now) {
+        if (inFlight > 0) {
+            inFlight--;
+        }
+        if (usedTokens > 0) {
+            tokens[slot(Math.floorDiv(now.toEpochMilli(), SECOND_MILLIS))] += usedTokens;
+        }
+    }
+
+    /** The slot of {@code second}, emptied first when it still holds an older second. */
+    private int slot(long second) {
+        int slot = (int) Math.floorMod(second, SECONDS);
+        if (seconds[slot] != second) {
+            seconds[slot] = second;
+            requests[slot] = 0;
+            tokens[slot] = 0;
+        }
+        return slot;
+    }
+
+    /** What {@code counts} holds for the seconds in the window that ends with {@code now}. */
+    private long sum(long[] counts, long now) {
+        long sum = 0;
+        for (long second = now - SECONDS + 1; second <= now; second++) {
+            int slot = (int) Math.floorMod(second, SECONDS);
+            if (seconds[slot] == second) {
+                sum += counts[slot];
+            }
+        }
+        return sum;
+    }
+
+    /** Milliseconds until enough of {@code used} leaves the window for it to fall below {@code limit}. */
+    private long waitBelow(long[] counts, long used, long limit, long now, long nowMillis) {
+        long left = used;
+        for (long second = now - SECONDS + 1; second <= now; second++) {
+            int slot = (int) Math.floorMod(second, SECONDS);
+            if (seconds[slot] == second && counts[slot] > 0) {
+                left -= counts[slot];
+                if (left < limit) {
+                    return expiry(second) - nowMillis;
+                }
+            }
+        }
+        return expiry(now) - nowMillis;
+    }
+
+    private Budget budget(long[] counts, long limit, long used, long now, long nowMillis) {
+        long resetMillis = 0;
+        for (long second = now; second > now - SECONDS; second--) {
+            int slot = (int) Math.floorMod(second, SECONDS);
+            if (seconds[slot] == second && counts[slot] > 0) {
+                resetMillis = expiry(second) - nowMillis;
+                break;
+            }
+        }
+        return new Budget(limit, Math.max(0, limit - used), Duration.ofMillis(resetMillis));
+    }
+
+    /** When a bucket of {@code second} leaves the window, in epoch milliseconds. */
+    private static long expiry(long second) {
+        return (second + SECONDS) * SECOND_MILLIS;
+    }
+
+    private static long ceilDiv(long dividend, long divisor) {
+        return -Math.floorDiv(-dividend, divisor);
+    }
+}

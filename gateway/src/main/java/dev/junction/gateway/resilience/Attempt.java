@@ -1,0 +1,170 @@
+package dev.junction.gateway.resilience;
+
+import dev.junction.gateway.bus.BusExchange;
+import dev.junction.gateway.config.ResilienceConfig;
+import dev.junction.plugin.ChatEvent;
+import dev.junction.plugin.ChatRequest;
+import dev.junction.plugin.ErrorKind;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One try of a chat request on one backend: a {@link BusExchange} watched by the backend's timeouts.
+ *
+ * <p>The attempt passes the backend's events on as they come, except its leading
+ * {@link ChatEvent.MessageStart}, held back until the first event after it: an attempt that fails
+ * right after starting has then passed nothing on and can be replaced unseen. A failure is never
+ * passed on: it ends the attempt, and whoever started it decides what the client sees. A timeout
+ * cancels the exchange and ends the attempt as failed with {@link ErrorKind#TIMEOUT}.
+ *
+ * <p>Timeouts use one timer at a time, armed for the nearest deadline and re-armed when it fires
+ * early (later events only move the idle deadline further), so that events after the first cost no
+ * timer work. Confined to the context that started it.
+ */
+final class Attempt {
+
+    /**
+     * How an attempt ended.
+     *
+     * @param failure the failure, or {@code null} when the answer finished or the attempt was cancelled
+     * @param answered whether part of the answer was passed on
+     * @param cancelled whether {@link #cancel()} ended it
+     */
+    record Ending(ChatEvent.Failed failure, boolean answered, boolean cancelled) {}
+
+    private final Vertx vertx;
+    private final Target target;
+    private final Handler<ChatEvent> answer;
+    private final Handler<Ending> onEnd;
+    private final long startNanos = System.nanoTime();
+    private BusExchange exchange;
+    private ChatEvent.MessageStart held;
+    private long lastEventNanos = -1;
+    private long timer = -1;
+    private boolean answered;
+    private boolean ended;
+
+    /**
+     * @param answer where the attempt's events go, the held-back start first
+     * @param onEnd told once, when the attempt ended whichever way (after a finished answer's last event)
+     */
+    Attempt(Vertx vertx, Target target, Handler<ChatEvent> answer, Handler<Ending> onEnd) {
+        this.vertx = vertx;
+        this.target = target;
+        this.answer = answer;
+        this.onEnd = onEnd;
+    }
+
+    /** Sends the request to the target backend, asking for the target's model. */
+    void start(ChatRequest request) {
+        exchange = BusExchange.with(vertx, target.backendId(), this::onEvent);
+        arm();
+        exchange.send(request.withModel(target.model()));
+    }
+
+    /** Stops the attempt and tells the backend to stop; ends it as cancelled unless it had ended. */
+    void cancel() {
+        if (!ended) {
+            exchange.cancel();
+            end(new Ending(null, answered, true));
+        }
+    }
+
+    private void onEvent(ChatEvent event) {
+        if (ended) {
+            return;
+        }
+        boolean first = lastEventNanos < 0;
+        lastEventNanos = System.nanoTime();
+        if (first && !event.terminal()) {
+            rearm(); // from the first event's deadline to the idle one, which may be nearer
+        }
+        if (event instanceof ChatEvent.Failed failed) {
+            end(new Ending(failed, answered, false));
+        } else if (!answered && held == null && event instanceof ChatEvent.MessageStart start) {
+            held = start;
+        } else {
+            answered = true;
+            if (held != null) {
+                answer.handle(held);
+                held = null;
+            }
+            if (event.terminal()) {
+                ended = true; // the client's end may come while the last event is written: nothing to cancel then
+                answer.handle(event);
+                end(new Ending(null, true, false));
+            } else {
+                answer.handle(event);
+            }
+        }
+    }
+
+    private void end(Ending ending) {
+        ended = true;
+        disarm();
+        onEnd.handle(ending);
+    }
+
+    private void rearm() {
+        disarm();
+        arm();
+    }
+
+    private void disarm() {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+            timer = -1;
+        }
+    }
+
+    /** Arms the timer for the nearest deadline, if there is one. */
+    private void arm() {
+        long deadline = nextDeadline();
+        if (deadline != Long.MAX_VALUE) {
+            long delayMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()) + 1;
+            timer = vertx.setTimer(Math.max(1, delayMillis), id -> onTimer());
+        }
+    }
+
+    private void onTimer() {
+        timer = -1;
+        if (ended) {
+            return;
+        }
+        if (System.nanoTime() - nextDeadline() < 0) {
+            arm();
+            return;
+        }
+        exchange.cancel();
+        end(new Ending(ChatEvent.Failed.of(ErrorKind.TIMEOUT, timeoutMessage()), answered, false));
+    }
+
+    /** The nearest deadline in {@link System#nanoTime()} terms; {@link Long#MAX_VALUE} for none. */
+    private long nextDeadline() {
+        ResilienceConfig.Timeouts timeouts = target.config().timeouts();
+        long deadline = Long.MAX_VALUE;
+        if (timeouts.totalSeconds() > 0) {
+            deadline = startNanos + TimeUnit.SECONDS.toNanos(timeouts.totalSeconds());
+        }
+        if (lastEventNanos < 0 && timeouts.firstEventSeconds() > 0) {
+            deadline = Math.min(deadline, startNanos + TimeUnit.SECONDS.toNanos(timeouts.firstEventSeconds()));
+        } else if (lastEventNanos >= 0 && timeouts.idleSeconds() > 0) {
+            deadline = Math.min(deadline, lastEventNanos + TimeUnit.SECONDS.toNanos(timeouts.idleSeconds()));
+        }
+        return deadline;
+    }
+
+    private String timeoutMessage() {
+        ResilienceConfig.Timeouts timeouts = target.config().timeouts();
+        String backend = "Backend '" + target.backendId() + "'";
+        long now = System.nanoTime();
+        if (timeouts.totalSeconds() > 0 && now - startNanos >= TimeUnit.SECONDS.toNanos(timeouts.totalSeconds())) {
+            return backend + " did not finish its answer within " + timeouts.totalSeconds() + " s.";
+        }
+        if (lastEventNanos < 0) {
+            return backend + " sent nothing within " + timeouts.firstEventSeconds() + " s.";
+        }
+        return backend + " went silent for " + timeouts.idleSeconds() + " s.";
+    }
+}

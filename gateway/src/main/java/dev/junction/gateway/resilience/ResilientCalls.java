@@ -1,0 +1,38 @@
+package dev.junction.gateway.resilience;
+
+import dev.junction.gateway.config.BackendConfig;
+import dev.junction.gateway.config.ResilienceConfig;
+import dev.junction.plugin.ChatEvent;
+import dev.junction.plugin.ChatRequest;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Opens {@link ResilientCall}s with the configured backends' timeouts, retries and fallbacks, and the
+ * gateway's {@link CircuitBreakers}. Immutable; one per configuration.
+ */
+public final class ResilientCalls {
+
+    private final Vertx vertx;
+    private final CircuitBreakers breakers;
+    private final Map<String, ResilienceConfig> configs = new LinkedHashMap<>();
+
+    public ResilientCalls(Vertx vertx, Map<String, BackendConfig> backends, CircuitBreakers breakers) {
+        this.vertx = vertx;
+        this.breakers = breakers;
+        backends.forEach((id, backend) -> configs.put(id, backend.resilience()));
+    }
+
+    /**
+     * A call of {@code backendId} for {@code model}, with its fallbacks, not started yet.
+     *
+     * @param answer where the answer's events go, ending in exactly one terminal event
+     */
+    public ResilientCall open(String backendId, String model, ChatRequest request, Handler<ChatEvent> answer) {
+        return new ResilientCall(
+                vertx, breakers, Target.chain(backendId, model, configs), request, answer, ThreadLocalRandom.current());
+    }
+}

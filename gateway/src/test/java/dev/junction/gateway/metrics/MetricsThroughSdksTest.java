@@ -1,0 +1,124 @@
+package dev.junction.gateway.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.anthropic.client.AnthropicClient;
+import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import com.anthropic.models.messages.Message;
+import com.anthropic.models.messages.MessageCreateParams;
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.http.StreamResponse;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.ChatCompletionStreamOptions;
+import com.openai.errors.NotFoundException;
+import dev.junction.gateway.support.TestGateway;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What {@code /metrics} shows after the official SDKs used the gateway (with API keys on). */
+@Timeout(60)
+class MetricsThroughSdksTest {
+
+    private static final String KEY = "sk-team-a";
+
+    private static TestGateway start(Path dir) {
+        return TestGateway.builder(dir).auth("  keys:\n    - name: team-a\n      key: " + KEY + "\n").start();
+    }
+
+    private static OpenAIClient openAi(TestGateway gateway) {
+        return OpenAIOkHttpClient.builder().baseUrl(gateway.url("/v1")).apiKey(KEY).maxRetries(0).build();
+    }
+
+    @Test
+    void counts_requests_latencies_and_tokens_by_dialect_backend_and_route(@TempDir Path dir) {
+        try (TestGateway gateway = start(dir)) {
+            List<ChatCompletionChunk> chunks;
+            try (StreamResponse<ChatCompletionChunk> stream = openAi(gateway).chat().completions().createStreaming(
+                    ChatCompletionCreateParams.builder()
+                            .model("echo")
+                            .addUserMessage("one two three four")
+                            .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build())
+                            .build())) {
+                chunks = stream.stream().toList();
+            }
+            var streamUsage = chunks.get(chunks.size() - 1).usage().orElseThrow();
+            AnthropicClient anthropic =
+                    AnthropicOkHttpClient.builder().baseUrl(gateway.url("")).apiKey(KEY).maxRetries(0).build();
+            Message message = anthropic.messages().create(MessageCreateParams.builder()
+                    .model("echo")
+                    .maxTokens(100)
+                    .addUserMessage("five six seven")
+                    .build());
+
+            PrometheusText text = Scrapes.until(gateway, "both requests", scrape ->
+                    scrape.value("junction_requests_total", "backend", "echo") == 2);
+
+            assertThat(text.value("junction_requests_total", "endpoint", "chat_completions", "dialect", "openai",
+                    "backend", "echo", "route", "echo", "status_class", "2xx", "outcome", "ok")).isEqualTo(1);
+            assertThat(text.value("junction_requests_total", "endpoint", "messages", "dialect", "anthropic",
+                    "backend", "echo", "route", "echo", "status_class", "2xx", "outcome", "ok")).isEqualTo(1);
+            assertThat(text.value("junction_request_duration_seconds_count", "backend", "echo", "route", "echo")).isEqualTo(2);
+            assertThat(text.value("junction_request_duration_seconds_bucket", "backend", "echo", "le", "+Inf")).isEqualTo(2);
+            assertThat(text.value("junction_time_to_first_token_seconds_count", "backend", "echo", "route", "echo"))
+                    .isEqualTo(2);
+            assertThat(text.value("junction_tokens_total", "backend", "echo", "route", "echo", "direction", "input"))
+                    .isEqualTo(streamUsage.promptTokens() + message.usage().inputTokens());
+            assertThat(text.value("junction_tokens_total", "backend", "echo", "route", "echo", "direction", "output"))
+                    .isEqualTo(streamUsage.completionTokens() + message.usage().outputTokens())
+                    .isEqualTo(4 + 3);
+            assertThat(text.value("junction_backend_up", "backend", "echo")).isEqualTo(1);
+            assertThat(text.value("junction_plugins", "plugin", "echo", "state", "started")).isEqualTo(1);
+
+            assertThat(text.names("vertx_http_server_")).as("Vert.x's own HTTP server meters")
+                    .contains("vertx_http_server_requests_total", "vertx_http_server_response_time_seconds_count");
+            assertThat(text.value("vertx_http_server_requests_total", "method", "POST", "code", "200")).isGreaterThanOrEqualTo(2);
+            assertThat(text.find("vertx_http_server_requests_total")).allSatisfy(sample ->
+                    assertThat(sample.labels()).doesNotContainKeys("path", "route"));
+        }
+    }
+
+    @Test
+    void model_names_from_clients_never_become_label_values(@TempDir Path dir) {
+        try (TestGateway gateway = start(dir)) {
+            OpenAIClient client = openAi(gateway);
+            List<String> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                String unknown = "garbage-" + UUID.randomUUID();
+                String explicit = "echo/" + UUID.randomUUID();
+                sent.add(unknown);
+                sent.add(explicit);
+                try {
+                    client.chat().completions().create(
+                            ChatCompletionCreateParams.builder().model(unknown).addUserMessage("hi").build());
+                    throw new AssertionError("an unknown model was served");
+                } catch (NotFoundException expected) {
+                    // counted under route none
+                }
+                client.chat().completions().create(
+                        ChatCompletionCreateParams.builder().model(explicit).addUserMessage("hi").build());
+            }
+
+            PrometheusText text = Scrapes.until(gateway, "100 requests", scrape ->
+                    scrape.value("junction_requests_total") == 100);
+
+            assertThat(text.value("junction_requests_total", "backend", "none", "route", "none", "status_class", "4xx",
+                    "outcome", "not_found")).isEqualTo(50);
+            assertThat(text.value("junction_requests_total", "backend", "echo", "route", "echo/*", "outcome", "ok"))
+                    .isEqualTo(50);
+            for (String name : text.names("junction_")) {
+                assertThat(text.labelValues(name, "route")).as(name).isSubsetOf("none", "echo/*");
+                assertThat(text.labelValues(name, "backend")).as(name).isSubsetOf("none", "echo");
+            }
+            String raw = text.samples().toString();
+            assertThat(sent).allSatisfy(model -> assertThat(raw).doesNotContain(model.substring(model.indexOf('-') + 1)));
+            assertThat(raw).as("no ids of requests or event bus addresses")
+                    .doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        }
+    }
+}
