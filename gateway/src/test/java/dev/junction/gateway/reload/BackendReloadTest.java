@@ -64,6 +64,7 @@ class BackendReloadTest {
             assertThat(health(gateway).fieldNames()).containsExactly("echo");
             until("the removed backend is closed", () -> ReloadProbe.closed("gone") == 1);
             assertThat(reply(client, "echo")).isEqualTo("echo");
+            assertThat(get(gateway, "/metrics")).containsPattern("(?m)^junction_backend_up\\{backend=\"gone\",?\\} 0\\.0$");
         }
     }
 
@@ -172,8 +173,12 @@ class BackendReloadTest {
     }
 
     private static JsonObject health(ReloadingGateway gateway) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(gateway.url("/health"))).build(), HttpResponse.BodyHandlers.ofString());
-        return new JsonObject(response.body()).getJsonObject("backends");
+        return new JsonObject(get(gateway, "/health")).getJsonObject("backends");
+    }
+
+    private static String get(ReloadingGateway gateway, String path) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(gateway.url(path))).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 }

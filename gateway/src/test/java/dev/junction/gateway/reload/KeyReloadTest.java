@@ -66,6 +66,21 @@ class KeyReloadTest {
         }
     }
 
+    @Test
+    void limits_keep_counting_across_a_reload(@TempDir Path dir) throws Exception {
+        String auth = "  keys:\n" + key("team", KEY_A, null) + "      limits: {requestsPerMinute: 2}\n";
+        try (ReloadingGateway gateway = ReloadingGateway.start(dir, EVERY_SECOND, auth, BACKENDS)) {
+            assertThat(reply(gateway.openAi(KEY_A), "echo")).isEqualTo("echo");
+            assertThat(reply(gateway.openAi(KEY_A), "other")).isEqualTo("echo");
+
+            gateway.rewrite(EVERY_SECOND, auth, BACKENDS + "  more:\n    plugin: echo\n    models: [more]\n");
+            gateway.awaitApplied();
+
+            assertThatThrownBy(() -> reply(gateway.openAi(KEY_A), "more"))
+                    .isInstanceOf(com.openai.errors.RateLimitException.class);
+        }
+    }
+
     private static String anthropicReply(ReloadingGateway gateway, String key, String model) {
         AnthropicClient client = AnthropicOkHttpClient.builder()
                 .baseUrl(gateway.url("/anthropic"))
