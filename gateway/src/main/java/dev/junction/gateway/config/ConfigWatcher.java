@@ -88,7 +88,7 @@ public final class ConfigWatcher {
             vertx.cancelTimer(timer);
         }
         periodSeconds = seconds;
-        timer = seconds == 0 ? -1 : vertx.setPeriodic(TimeUnit.SECONDS.toMillis(seconds), id -> scan());
+        timer = seconds == 0 || stopped ? -1 : vertx.setPeriodic(TimeUnit.SECONDS.toMillis(seconds), id -> scan());
     }
 
     private void scan() {
