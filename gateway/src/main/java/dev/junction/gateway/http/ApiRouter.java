@@ -11,6 +11,7 @@ import dev.junction.gateway.dialect.anthropic.AnthropicDialect;
 import dev.junction.gateway.dialect.openai.OpenAiDialect;
 import dev.junction.gateway.policy.limit.RateLimiter;
 import dev.junction.gateway.resilience.CircuitBreakers;
+import dev.junction.gateway.resilience.RecoveryListener;
 import dev.junction.gateway.resilience.ResilientCalls;
 import dev.junction.gateway.route.ModelRouter;
 import io.vertx.core.Handler;
@@ -44,7 +45,12 @@ final class ApiRouter {
     private final ResilientCalls chats;
 
     private ApiRouter(
-            Vertx vertx, GatewayConfig config, BackendHost host, RateLimiter limiter, CircuitBreakers breakers) {
+            Vertx vertx,
+            GatewayConfig config,
+            BackendHost host,
+            RateLimiter limiter,
+            CircuitBreakers breakers,
+            RecoveryListener recoveries) {
         this.config = config;
         this.limiter = limiter;
         Map<String, List<String>> backendModels = new LinkedHashMap<>();
@@ -52,7 +58,7 @@ final class ApiRouter {
         this.modelRouter = new ModelRouter(backendModels);
         BackendDirectory directory = new BackendDirectory(vertx);
         this.calls = new BackendCalls(vertx);
-        this.chats = new ResilientCalls(vertx, config.backends(), breakers);
+        this.chats = new ResilientCalls(vertx, config.backends(), breakers, recoveries);
         List<BackendConfig> backends = new ArrayList<>(config.backends().values());
         this.models = new ModelsHandler(modelRouter, directory, new ArrayList<>(config.backends().keySet()));
         this.health = new HealthHandler(backends, directory, host, breakers);
@@ -61,10 +67,16 @@ final class ApiRouter {
     /**
      * @param limiter the gateway's one rate limiter, which outlives the routers of reloaded configurations
      * @param breakers the gateway's circuit breakers, which outlive this router (and configuration)
+     * @param recoveries told of every retry and fallback (the gateway's metrics)
      */
     static Router create(
-            Vertx vertx, GatewayConfig config, BackendHost host, RateLimiter limiter, CircuitBreakers breakers) {
-        return new ApiRouter(vertx, config, host, limiter, breakers).build(Router.router(vertx));
+            Vertx vertx,
+            GatewayConfig config,
+            BackendHost host,
+            RateLimiter limiter,
+            CircuitBreakers breakers,
+            RecoveryListener recoveries) {
+        return new ApiRouter(vertx, config, host, limiter, breakers, recoveries).build(Router.router(vertx));
     }
 
     private Router build(Router router) {

@@ -84,7 +84,7 @@ public final class HttpServerVerticle extends VerticleBase {
             ctx.next();
         });
         root.get("/metrics").handler(new MetricsHandler(metrics));
-        root.route("/*").subRouter(ApiRouter.create(vertx, config, host, limiter, breakers));
+        root.route("/*").subRouter(ApiRouter.create(vertx, config, host, limiter, breakers, metrics));
         return root;
     }
 

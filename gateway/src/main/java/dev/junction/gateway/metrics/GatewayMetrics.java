@@ -1,5 +1,6 @@
 package dev.junction.gateway.metrics;
 
+import dev.junction.gateway.resilience.RecoveryListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -24,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * route), dialect, endpoint, status class, outcome, plugin ids; {@value #NONE} where there is none.
  * Never a model name as the client sent it, never a key. Thread-safe.
  */
-public final class GatewayMetrics {
+public final class GatewayMetrics implements RecoveryListener {
 
     /** The tag value for "no such thing" (an unrouted request has backend and route {@code none}). */
     public static final String NONE = "none";
@@ -116,6 +117,7 @@ public final class GatewayMetrics {
     }
 
     /** Counts a retry of a request on backend {@code backend}. */
+    @Override
     public void retried(String backend) {
         Counter.builder("junction.retries")
                 .description("Requests tried again on the same backend")
@@ -125,6 +127,7 @@ public final class GatewayMetrics {
     }
 
     /** Counts a request that backend {@code from} failed and backend {@code to} was asked instead. */
+    @Override
     public void fellBack(String from, String to) {
         Counter.builder("junction.fallbacks")
                 .description("Requests passed from a failing backend to its fallback")

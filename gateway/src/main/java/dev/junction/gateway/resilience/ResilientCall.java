@@ -34,6 +34,7 @@ public final class ResilientCall {
 
     private final Vertx vertx;
     private final CircuitBreakers breakers;
+    private final RecoveryListener listener;
     private final List<Target> chain;
     private final ChatRequest request;
     private final Handler<ChatEvent> answer;
@@ -49,12 +50,14 @@ public final class ResilientCall {
     ResilientCall(
             Vertx vertx,
             CircuitBreakers breakers,
+            RecoveryListener listener,
             List<Target> chain,
             ChatRequest request,
             Handler<ChatEvent> answer,
             RandomGenerator random) {
         this.vertx = vertx;
         this.breakers = breakers;
+        this.listener = listener;
         this.chain = List.copyOf(chain);
         this.request = request;
         this.answer = answer;
@@ -180,6 +183,7 @@ public final class ResilientCall {
     private void retryLater(long delayMillis) {
         retriesHere++;
         retries++;
+        listener.retried(chain.get(index).backendId());
         backoffTimer = vertx.setTimer(Math.max(1, delayMillis), id -> {
             backoffTimer = -1;
             tryCurrent();
@@ -188,6 +192,7 @@ public final class ResilientCall {
 
     private void fallBack(ChatEvent.Failed failure) {
         if (index + 1 < chain.size()) {
+            listener.fellBack(chain.get(index).backendId(), chain.get(index + 1).backendId());
             index++;
             retriesHere = 0;
             tryCurrent();

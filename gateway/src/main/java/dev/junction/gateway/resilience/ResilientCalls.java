@@ -12,17 +12,21 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Opens {@link ResilientCall}s with the configured backends' timeouts, retries and fallbacks, and the
- * gateway's {@link CircuitBreakers}. Immutable; one per configuration.
+ * gateway's {@link CircuitBreakers}, telling a {@link RecoveryListener} of each retry and fallback. Immutable; one per configuration.
  */
 public final class ResilientCalls {
 
     private final Vertx vertx;
     private final CircuitBreakers breakers;
+    private final RecoveryListener listener;
     private final Map<String, ResilienceConfig> configs = new LinkedHashMap<>();
 
-    public ResilientCalls(Vertx vertx, Map<String, BackendConfig> backends, CircuitBreakers breakers) {
+    /** @param listener told of every retry and fallback */
+    public ResilientCalls(
+            Vertx vertx, Map<String, BackendConfig> backends, CircuitBreakers breakers, RecoveryListener listener) {
         this.vertx = vertx;
         this.breakers = breakers;
+        this.listener = listener;
         backends.forEach((id, backend) -> configs.put(id, backend.resilience()));
     }
 
@@ -33,6 +37,6 @@ public final class ResilientCalls {
      */
     public ResilientCall open(String backendId, String model, ChatRequest request, Handler<ChatEvent> answer) {
         return new ResilientCall(
-                vertx, breakers, Target.chain(backendId, model, configs), request, answer, ThreadLocalRandom.current());
+                vertx, breakers, listener, Target.chain(backendId, model, configs), request, answer, ThreadLocalRandom.current());
     }
 }

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import dev.junction.gateway.support.PrometheusText;
+import dev.junction.gateway.support.Scrapes;
 
 /**
  * Clients that go away, streaming or not, before or after the backend's first event: the backend

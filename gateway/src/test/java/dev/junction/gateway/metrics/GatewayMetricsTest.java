@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import dev.junction.gateway.support.PrometheusText;
 
 /** The meters' names, tags and values as Prometheus scrapes them. */
 class GatewayMetricsTest {

@@ -11,6 +11,7 @@ import io.vertx.core.net.SocketAddress;
 import io.vertx.core.spi.observability.HttpRequest;
 import io.vertx.core.spi.observability.HttpResponse;
 import org.junit.jupiter.api.Test;
+import dev.junction.gateway.support.PrometheusText;
 
 /** The HTTP server's meters as Vert.x drives them: by method and code, never by path. */
 class HttpServerMetersTest {

@@ -20,6 +20,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import dev.junction.gateway.support.PrometheusText;
+import dev.junction.gateway.support.Scrapes;
 
 /** What {@code /metrics} shows after the official SDKs used the gateway (with API keys on). */
 @Timeout(60)

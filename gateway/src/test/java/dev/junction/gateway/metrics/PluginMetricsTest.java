@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import dev.junction.gateway.support.PrometheusText;
+import dev.junction.gateway.support.Scrapes;
 
 /** {@code /metrics} shows each plugin's state and whether this node runs each backend. */
 @Timeout(60)

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import dev.junction.gateway.support.Scrapes;
 
 /**
  * A client that goes away cancels the bundled openai plugin's upstream call: the fake upstream sees

@@ -17,6 +17,8 @@ import com.openai.helpers.ChatCompletionAccumulator;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import dev.junction.gateway.support.PrometheusText;
+import dev.junction.gateway.support.Scrapes;
 import dev.junction.gateway.support.TestGateway;
 import dev.junction.plugin.ChatEvent;
 import dev.junction.plugin.ErrorKind;
@@ -90,6 +92,7 @@ class RetriesAndFallbacksTest {
     @Test
     void a_flaky_backend_answers_the_openai_sdk_after_two_retries() throws Exception {
         ScriptProbe.failNext(2, ChatEvent.Failed.of(ErrorKind.OVERLOADED, "scripted overload"));
+        double retriesBefore = Scrapes.scrape(gateway).value("junction_retries_total", "backend", "flaky");
 
         ChatCompletion completion = openAi.chat().completions().create(openAiChat("flaky", "retried-twice"));
 
@@ -100,6 +103,8 @@ class RetriesAndFallbacksTest {
         assertThat(line.getString("backend")).isEqualTo("flaky");
         assertThat(line.getInteger("retries")).isEqualTo(2);
         assertThat(line.getString("fallbackFrom")).isNull();
+        assertThat(Scrapes.scrape(gateway).value("junction_retries_total", "backend", "flaky"))
+                .isEqualTo(retriesBefore + 2);
     }
 
     @Test
@@ -172,6 +177,8 @@ class RetriesAndFallbacksTest {
 
     @Test
     void an_unavailable_backend_falls_back_to_echo_after_its_retry() throws Exception {
+        PrometheusText before = Scrapes.scrape(gateway);
+
         ChatCompletion completion = openAi.chat().completions().create(openAiChat("down", "fell-back"));
 
         assertThat(completion.choices().get(0).message().content()).contains("hello fallback");
@@ -181,6 +188,11 @@ class RetriesAndFallbacksTest {
         assertThat(line.getString("fallbackFrom")).isEqualTo("down");
         assertThat(line.getInteger("retries")).isEqualTo(1);
         assertThat(line.getString("outcome")).isEqualTo("ok");
+        PrometheusText after = Scrapes.scrape(gateway);
+        assertThat(after.value("junction_fallbacks_total", "from", "down", "to", "echo"))
+                .isEqualTo(before.value("junction_fallbacks_total", "from", "down", "to", "echo") + 1);
+        assertThat(after.value("junction_retries_total", "backend", "down"))
+                .isEqualTo(before.value("junction_retries_total", "backend", "down") + 1);
     }
 
     @Test

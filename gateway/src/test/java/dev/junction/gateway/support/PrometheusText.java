@@ -1,4 +1,4 @@
-package dev.junction.gateway.metrics;
+package dev.junction.gateway.support;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

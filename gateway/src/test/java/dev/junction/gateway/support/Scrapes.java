@@ -1,8 +1,7 @@
-package dev.junction.gateway.metrics;
+package dev.junction.gateway.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.junction.gateway.support.TestGateway;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,14 +11,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** Reads a test gateway's {@code /metrics} as Prometheus would: a plain GET, no key. */
-final class Scrapes {
+public final class Scrapes {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private Scrapes() {}
 
     /** The gateway's meters now; fails unless {@code /metrics} answers 200 in Prometheus text format. */
-    static PrometheusText scrape(TestGateway gateway) {
+    public static PrometheusText scrape(TestGateway gateway) {
         try {
             HttpResponse<String> response = HTTP.send(
                     HttpRequest.newBuilder(URI.create(gateway.url("/metrics"))).timeout(Duration.ofSeconds(10)).build(),
@@ -36,7 +35,7 @@ final class Scrapes {
      * Scrapes until {@code condition} holds (a request is counted as its response ends, which may
      * come just after the client read it), for up to 5 seconds.
      */
-    static PrometheusText until(TestGateway gateway, String description, Predicate<PrometheusText> condition) {
+    public static PrometheusText until(TestGateway gateway, String description, Predicate<PrometheusText> condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         PrometheusText text = scrape(gateway);
         while (!condition.test(text)) {
