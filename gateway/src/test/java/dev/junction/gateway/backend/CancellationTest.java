@@ -3,7 +3,6 @@ package dev.junction.gateway.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
@@ -27,7 +26,7 @@ class CancellationTest {
                 SlowBackendFactory.class, SlowBackendFactory.SlowBackend.class);
         CancelProbe.reset();
         try (TestGateway gateway = TestGateway.start(dir, plugins, "  slow:\n    plugin: slow\n    models: [slow]\n")) {
-            OpenAIClient client = OpenAIOkHttpClient.builder().baseUrl(gateway.url("/v1")).apiKey("unused").maxRetries(0).build();
+            OpenAIClient client = gateway.openAi("unused");
             ChatCompletionCreateParams params =
                     ChatCompletionCreateParams.builder().model("slow").addUserMessage("go on").build();
 

@@ -3,11 +3,9 @@ package dev.junction.gateway.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.anthropic.client.AnthropicClient;
-import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
@@ -90,7 +88,7 @@ class AbortedCliStreamsTest {
         try (FakeAnthropic anthropic = FakeAnthropic.start();
                 TestGateway gateway = TestGateway.start(dir, RealCliBackends.claude(clis, anthropic, dir, 1))) {
             anthropic.reply(SLOW);
-            OpenAIClient client = OpenAIOkHttpClient.builder().baseUrl(gateway.url("/v1")).apiKey("unused").maxRetries(0).build();
+            OpenAIClient client = gateway.openAi("unused");
             try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(openaiParams("claude"))) {
                 assertThat(firstText(stream.stream().iterator())).isEqualTo(" tick");
                 assertThat(CliProcesses.alive(clis.dir(), Set.of()))
@@ -102,14 +100,14 @@ class AbortedCliStreamsTest {
     }
 
     private static String abortOpenAi(TestGateway gateway, String model) {
-        OpenAIClient client = OpenAIOkHttpClient.builder().baseUrl(gateway.url("/v1")).apiKey("unused").maxRetries(0).build();
+        OpenAIClient client = gateway.openAi("unused");
         try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(openaiParams(model))) {
             return firstText(stream.stream().iterator());
         }
     }
 
     private static String abortAnthropic(TestGateway gateway, String model) {
-        AnthropicClient client = AnthropicOkHttpClient.builder().baseUrl(gateway.url("")).apiKey("unused").maxRetries(0).build();
+        AnthropicClient client = gateway.anthropic("unused");
         MessageCreateParams params = MessageCreateParams.builder()
                 .model(model)
                 .maxTokens(1000)

@@ -3,7 +3,6 @@ package dev.junction.gateway.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.anthropic.client.AnthropicClient;
-import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.helpers.MessageAccumulator;
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCreateParams;
@@ -11,7 +10,6 @@ import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.anthropic.models.messages.StopReason;
 import com.anthropic.models.messages.TextDelta;
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
@@ -159,11 +157,11 @@ abstract class RealCliThroughGatewayTest {
     }
 
     private OpenAIClient openai() {
-        return OpenAIOkHttpClient.builder().baseUrl(gateway.url("/v1")).apiKey("unused").maxRetries(0).build();
+        return gateway.openAi("unused");
     }
 
     private AnthropicClient anthropic() {
-        return AnthropicOkHttpClient.builder().baseUrl(gateway.url("")).apiKey("unused").maxRetries(0).build();
+        return gateway.anthropic("unused");
     }
 
     private ChatCompletionCreateParams.Builder openaiParams(String prompt) {

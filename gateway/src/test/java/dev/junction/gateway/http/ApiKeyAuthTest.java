@@ -10,7 +10,6 @@ import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.MessageCountTokensParams;
 import com.anthropic.models.models.ModelInfo;
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.models.Model;
@@ -54,7 +53,7 @@ class ApiKeyAuthTest {
     }
 
     private static OpenAIClient openAi(String key) {
-        return OpenAIOkHttpClient.builder().baseUrl(gateway.url("/v1")).apiKey(key).maxRetries(0).build();
+        return gateway.openAi(key);
     }
 
     private static AnthropicClient anthropic(String key) {

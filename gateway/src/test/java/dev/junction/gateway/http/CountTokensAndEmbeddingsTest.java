@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.anthropic.client.AnthropicClient;
-import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.models.messages.MessageCountTokensParams;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.MessageTokensCount;
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.errors.BadRequestException;
 import com.openai.errors.RateLimitException;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
@@ -90,11 +88,11 @@ class CountTokensAndEmbeddingsTest {
     }
 
     private static AnthropicClient anthropic() {
-        return AnthropicOkHttpClient.builder().baseUrl(gateway.url("")).apiKey("unused").maxRetries(0).build();
+        return gateway.anthropic("unused");
     }
 
     private static OpenAIClient openAi() {
-        return OpenAIOkHttpClient.builder().baseUrl(gateway.url("/v1")).apiKey("unused").maxRetries(0).build();
+        return gateway.openAi("unused");
     }
 
     // count_tokens

@@ -3,13 +3,11 @@ package dev.junction.gateway.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.anthropic.client.AnthropicClient;
-import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.core.http.StreamResponse;
 import com.anthropic.helpers.MessageAccumulator;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.helpers.ChatCompletionAccumulator;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
@@ -129,7 +127,7 @@ class KeepAliveTest {
 
     @Test
     void the_sdks_read_streams_with_keep_alives_as_usual() {
-        OpenAIClient openAi = OpenAIOkHttpClient.builder().baseUrl(gateway.url("/v1")).apiKey("k").maxRetries(0).build();
+        OpenAIClient openAi = gateway.openAi("k");
         ChatCompletionAccumulator completion = ChatCompletionAccumulator.create();
         try (var stream = openAi.chat().completions().createStreaming(
                 ChatCompletionCreateParams.builder().model("pause-first").addUserMessage("hi").build())) {
@@ -137,7 +135,7 @@ class KeepAliveTest {
         }
         assertThat(completion.chatCompletion().choices().get(0).message().content()).contains("ok");
 
-        AnthropicClient anthropic = AnthropicOkHttpClient.builder().baseUrl(gateway.url("")).apiKey("k").maxRetries(0).build();
+        AnthropicClient anthropic = gateway.anthropic("k");
         MessageAccumulator message = MessageAccumulator.create();
         try (StreamResponse<RawMessageStreamEvent> stream = anthropic.messages().createStreaming(
                 MessageCreateParams.builder().model("pause-mid").maxTokens(9).addUserMessage("hi").build())) {

@@ -11,7 +11,6 @@ import com.anthropic.models.messages.MessageCountTokensParams;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.HttpResponseFor;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
@@ -82,7 +81,7 @@ class RateLimitSdkTest {
     }
 
     private static OpenAIClient openAi(String key) {
-        return OpenAIOkHttpClient.builder().baseUrl(gateway.url("/v1")).apiKey("sk-" + key).maxRetries(0).build();
+        return gateway.openAi("sk-" + key);
     }
 
     private static AnthropicClient anthropic(String key) {

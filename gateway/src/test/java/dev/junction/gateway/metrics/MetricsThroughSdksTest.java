@@ -3,11 +3,9 @@ package dev.junction.gateway.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.anthropic.client.AnthropicClient;
-import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
@@ -34,7 +32,7 @@ class MetricsThroughSdksTest {
     }
 
     private static OpenAIClient openAi(TestGateway gateway) {
-        return OpenAIOkHttpClient.builder().baseUrl(gateway.url("/v1")).apiKey(KEY).maxRetries(0).build();
+        return gateway.openAi(KEY);
     }
 
     @Test
@@ -50,8 +48,7 @@ class MetricsThroughSdksTest {
                 chunks = stream.stream().toList();
             }
             var streamUsage = chunks.get(chunks.size() - 1).usage().orElseThrow();
-            AnthropicClient anthropic =
-                    AnthropicOkHttpClient.builder().baseUrl(gateway.url("")).apiKey(KEY).maxRetries(0).build();
+            AnthropicClient anthropic = gateway.anthropic(KEY);
             Message message = anthropic.messages().create(MessageCreateParams.builder()
                     .model("echo")
                     .maxTokens(100)

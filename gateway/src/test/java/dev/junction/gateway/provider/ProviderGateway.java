@@ -1,9 +1,7 @@
 package dev.junction.gateway.provider;
 
 import com.anthropic.client.AnthropicClient;
-import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import dev.junction.gateway.support.TestGateway;
 import java.nio.file.Path;
 
@@ -40,11 +38,11 @@ final class ProviderGateway implements AutoCloseable {
     }
 
     OpenAIClient openAi() {
-        return OpenAIOkHttpClient.builder().baseUrl(gateway.url("/v1")).apiKey("client-key").maxRetries(0).build();
+        return gateway.openAi("client-key");
     }
 
     AnthropicClient anthropic() {
-        return AnthropicOkHttpClient.builder().baseUrl(gateway.url("")).apiKey("client-key").maxRetries(0).build();
+        return gateway.anthropic("client-key");
     }
 
     void resetUpstreams() {

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.anthropic.client.AnthropicClient;
-import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.errors.BadRequestException;
 import com.openai.errors.InternalServerException;
 import com.openai.errors.RateLimitException;
@@ -53,8 +51,8 @@ class CircuitBreakerTest {
                         + "  sturdy:\n    plugin: scripted\n    models: [sturdy]\n" + breaker
                         + TestGateway.echoBackend())
                 .start();
-        openAi = OpenAIOkHttpClient.builder().baseUrl(gateway.url("/v1")).apiKey("k").maxRetries(0).build();
-        anthropic = AnthropicOkHttpClient.builder().baseUrl(gateway.url("")).apiKey("k").maxRetries(0).build();
+        openAi = gateway.openAi("k");
+        anthropic = gateway.anthropic("k");
     }
 
     @AfterAll

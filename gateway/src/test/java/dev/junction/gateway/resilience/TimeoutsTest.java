@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.anthropic.client.AnthropicClient;
-import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.core.http.StreamResponse;
 import com.anthropic.errors.GatewayTimeoutException;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.errors.InternalServerException;
 import com.openai.errors.SseException;
 import com.openai.helpers.ChatCompletionAccumulator;
@@ -61,8 +59,8 @@ class TimeoutsTest {
                         + "    timeouts: {idleSeconds: 5, totalSeconds: 1}\n" + quickRetries + unbroken
                         + TestGateway.echoBackend())
                 .start();
-        openAi = OpenAIOkHttpClient.builder().baseUrl(gateway.url("/v1")).apiKey("k").maxRetries(0).build();
-        anthropic = AnthropicOkHttpClient.builder().baseUrl(gateway.url("")).apiKey("k").maxRetries(0).build();
+        openAi = gateway.openAi("k");
+        anthropic = gateway.anthropic("k");
     }
 
     @AfterAll

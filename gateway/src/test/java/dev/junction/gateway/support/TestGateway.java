@@ -1,5 +1,9 @@
 package dev.junction.gateway.support;
 
+import com.anthropic.client.AnthropicClient;
+import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
 import dev.junction.gateway.Gateway;
 import dev.junction.gateway.config.ConfigLoader;
 import dev.junction.gateway.config.ReloadReport;
@@ -169,6 +173,16 @@ public final class TestGateway implements AutoCloseable {
     /** {@code http://127.0.0.1:<port>} followed by {@code path}. */
     public String url(String path) {
         return "http://127.0.0.1:" + port() + path;
+    }
+
+    /** An official OpenAI client of this gateway's {@code /v1}, sending {@code apiKey}, that never retries by itself. */
+    public OpenAIClient openAi(String apiKey) {
+        return OpenAIOkHttpClient.builder().baseUrl(url("/v1")).apiKey(apiKey).maxRetries(0).build();
+    }
+
+    /** An official Anthropic client of this gateway (base URL without a path), sending {@code apiKey}, that never retries by itself. */
+    public AnthropicClient anthropic(String apiKey) {
+        return AnthropicOkHttpClient.builder().baseUrl(url("")).apiKey(apiKey).maxRetries(0).build();
     }
 
     public Vertx vertx() {
