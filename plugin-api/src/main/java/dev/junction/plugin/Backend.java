@@ -9,8 +9,9 @@ import java.util.List;
  * <p>The gateway hosts each backend in a verticle of its own. If {@link #blocking()} is true, its
  * calls run on a worker pool of its own and {@link #chat} may block for as long as the answer takes;
  * otherwise {@code chat} runs on an event loop and must return at once, emitting from callbacks.
- * Either way cancel actions ({@link ChatSink#onCancel}) may run on an event loop: they must not
- * block. Requests may run concurrently: a backend limits its own concurrency.
+ * Cancel actions ({@link ChatSink#onCancel}) of a blocking backend run on a small pool of their own,
+ * so they are never stuck behind busy requests; a non-blocking backend's run on its event loop and
+ * must not block. Requests may run concurrently: a backend limits its own concurrency.
  */
 public interface Backend {
 

@@ -17,6 +17,7 @@ import dev.junction.plugin.ErrorKind;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -32,9 +33,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Hosts one backend: takes its requests from the event bus, accepts each at once, and runs it into
  * a {@link BusChatSink}. Its own handlers (accepting, cancelling) run on an event loop; a blocking
- * backend's calls run on the verticle's worker pool, unordered. So a cancel never waits for a
- * worker thread, even when every one is busy with a request; requests beyond the pool wait in its
- * queue, and one cancelled there never starts. {@link BackendMeters} count each request queued
+ * backend's calls run on the verticle's worker pool, unordered, and its cancel actions on a small
+ * pool of their own. So a cancel never waits for a worker thread, even when every one is busy with
+ * a request, and never blocks the event loop; requests beyond the pool wait in its queue, and one
+ * cancelled there never starts. {@link BackendMeters} count each request queued
  * until a thread takes it up, then in flight until its terminal event or cancel.
  *
  * <p>Token counts and embeddings are one request and one reply each: the reply is the result's
@@ -47,6 +49,7 @@ final class BackendVerticle extends VerticleBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackendVerticle.class);
     private static final JsonObject ACCEPTED = new JsonObject().put("accepted", true);
+    private static final int CANCEL_POOL_SIZE = 2;
 
     private final String id;
     private final Backend backend;
@@ -54,6 +57,8 @@ final class BackendVerticle extends VerticleBase {
     private final Set<BusChatSink> open = ConcurrentHashMap.newKeySet();
     private final Promise<Void> idle = Promise.promise();
     private volatile List<MessageConsumer<?>> consumers = List.of();
+    /** Where a blocking backend's cancel actions run: never behind the requests that fill its pool. */
+    private WorkerExecutor cancelling;
     private volatile boolean retiring;
 
     BackendVerticle(String id, Backend backend, BackendMeters meters) {
@@ -64,6 +69,9 @@ final class BackendVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        if (backend.blocking()) {
+            cancelling = vertx.createSharedWorkerExecutor("junction-cancel-" + id, CANCEL_POOL_SIZE);
+        }
         EventBus bus = vertx.eventBus();
         MessageConsumer<ExchangeRequest> chat = bus.consumer(Addresses.backend(id), this::accept);
         MessageConsumer<JsonObject> info = bus.consumer(Addresses.backendInfo(id), this::describe);
@@ -88,7 +96,7 @@ final class BackendVerticle extends VerticleBase {
                         idle.tryComplete();
                     }
                     long timer = vertx.setTimer(Math.max(1, timeout.toMillis()), fired -> {
-                        open.forEach(sink -> sink.abort(ChatEvent.Failed.of(ErrorKind.UNAVAILABLE, reason)));
+                        open.forEach(sink -> cancel(() -> sink.abort(ChatEvent.Failed.of(ErrorKind.UNAVAILABLE, reason))));
                         idle.tryComplete();
                     });
                     return idle.future().onComplete(done -> vertx.cancelTimer(timer));
@@ -97,7 +105,7 @@ final class BackendVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
-        return offLoop(backend::close);
+        return offLoop(backend::close).eventually(() -> cancelling == null ? Future.succeededFuture() : cancelling.close());
     }
 
     private void accept(Message<ExchangeRequest> message) {
@@ -112,7 +120,7 @@ final class BackendVerticle extends VerticleBase {
             ended(done);
         });
         open.add(sink);
-        cancels.handler(cancel -> sink.cancel());
+        cancels.handler(cancel -> cancel(sink::cancel));
         cancels.completion().onComplete(registered -> {
             message.reply(ACCEPTED);
             if (backend.blocking()) {
@@ -121,6 +129,18 @@ final class BackendVerticle extends VerticleBase {
                 serve(request, sink, metered);
             }
         });
+    }
+
+    /** Runs a cancel (which runs the backend's cancel actions): off the event loop when the backend blocks. */
+    private void cancel(Runnable action) {
+        if (cancelling == null) {
+            action.run();
+        } else {
+            cancelling.executeBlocking(() -> {
+                action.run();
+                return null;
+            }, false);
+        }
     }
 
     private void ended(BusChatSink sink) {

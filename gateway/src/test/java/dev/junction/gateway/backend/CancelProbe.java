@@ -7,15 +7,19 @@ public final class CancelProbe {
 
     public static volatile CountDownLatch cancelled = new CountDownLatch(1);
     public static volatile CountDownLatch stopped = new CountDownLatch(1);
+    /** The name of the thread the plugin's cancel action ran on. */
+    public static volatile String cancelThread;
 
     private CancelProbe() {}
 
     public static void reset() {
         cancelled = new CountDownLatch(1);
         stopped = new CountDownLatch(1);
+        cancelThread = null;
     }
 
     public static void cancelled() {
+        cancelThread = Thread.currentThread().getName();
         cancelled.countDown();
     }
 

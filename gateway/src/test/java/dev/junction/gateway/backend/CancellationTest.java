@@ -40,6 +40,8 @@ class CancellationTest {
 
             assertThat(CancelProbe.cancelled.await(1, TimeUnit.SECONDS)).as("plugin told of the cancel").isTrue();
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - closedAt)).isLessThan(1000);
+            assertThat(CancelProbe.cancelThread).as("a blocking plugin's cancel action runs off the event loop")
+                    .startsWith("junction-cancel-slow");
             assertThat(CancelProbe.stopped.await(2, TimeUnit.SECONDS)).as("plugin stopped working").isTrue();
         }
     }
