@@ -2,6 +2,7 @@ package dev.junction.gateway.metrics;
 
 import dev.junction.gateway.resilience.RecoveryListener;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The meters of one gateway, in a Prometheus registry of its own: Junction's meters
@@ -39,6 +41,7 @@ public final class GatewayMetrics implements RecoveryListener {
     };
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final MeterCache meters = new MeterCache();
     private final Map<String, BackendMeters> backends = new ConcurrentHashMap<>();
     private final MultiGauge plugins = MultiGauge.builder("junction.plugins")
             .description("1 for each plugin in the plugin folder, tagged with its PF4J state")
@@ -74,39 +77,48 @@ public final class GatewayMetrics implements RecoveryListener {
 
     /** Counts a request that ended, however it ended, with its latencies, tokens and a cancellation. */
     public void ended(EndedRequest request) {
+        String endpoint = orNone(request.endpoint());
         String backend = orNone(request.backend());
         String route = orNone(request.route());
         String statusClass = request.status() / 100 + "xx";
-        Counter.builder("junction.requests")
-                .description("Requests that ended, by endpoint, dialect, backend, route, status class and outcome")
-                .tags(Tags.of(
-                        "endpoint", orNone(request.endpoint()),
+        this.<Counter>meter(
+                        "junction.requests",
+                        tags -> Counter.builder("junction.requests")
+                                .description("Requests that ended, by endpoint, dialect, backend, route, status class and outcome")
+                                .tags(tags)
+                                .register(registry),
+                        "endpoint", endpoint,
                         "dialect", orNone(request.dialect()),
                         "backend", backend,
                         "route", route,
                         "status_class", statusClass,
-                        "outcome", orNone(request.outcome())))
-                .register(registry)
+                        "outcome", orNone(request.outcome()))
                 .increment();
-        latency("junction.request.duration", "From the request's arrival to its end")
-                .tags("endpoint", orNone(request.endpoint()), "backend", backend, "route", route)
-                .tag("status_class", statusClass)
-                .register(registry)
+        this.<Timer>meter(
+                        "junction.request.duration",
+                        tags -> latency("junction.request.duration", "From the request's arrival to its end", tags),
+                        "endpoint", endpoint,
+                        "backend", backend,
+                        "route", route,
+                        "status_class", statusClass)
                 .record(request.duration());
         if (request.timeToFirstToken() != null) {
-            latency("junction.time.to.first.token", "From the request's arrival to the backend's first event")
-                    .tags("backend", backend, "route", route)
-                    .register(registry)
+            this.<Timer>meter(
+                            "junction.time.to.first.token",
+                            tags -> latency(
+                                    "junction.time.to.first.token", "From the request's arrival to the backend's first event", tags),
+                            "backend", backend,
+                            "route", route)
                     .record(request.timeToFirstToken());
         }
         tokens(backend, route, "input", request.inputTokens());
         tokens(backend, route, "output", request.outputTokens());
         if (request.cancelled()) {
-            Counter.builder("junction.cancellations")
-                    .description("Requests whose client went away before the answer ended")
-                    .tag("backend", backend)
-                    .tag("stage", request.timeToFirstToken() == null ? "before_first_token" : "after_first_token")
-                    .register(registry)
+            counter(
+                            "junction.cancellations",
+                            "Requests whose client went away before the answer ended",
+                            "backend", backend,
+                            "stage", request.timeToFirstToken() == null ? "before_first_token" : "after_first_token")
                     .increment();
         }
     }
@@ -119,20 +131,18 @@ public final class GatewayMetrics implements RecoveryListener {
     /** Counts a retry of a request on backend {@code backend}. */
     @Override
     public void retried(String backend) {
-        Counter.builder("junction.retries")
-                .description("Requests tried again on the same backend")
-                .tag("backend", orNone(backend))
-                .register(registry)
+        counter("junction.retries", "Requests tried again on the same backend", "backend", orNone(backend))
                 .increment();
     }
 
     /** Counts a request that backend {@code from} failed and backend {@code to} was asked instead. */
     @Override
     public void fellBack(String from, String to) {
-        Counter.builder("junction.fallbacks")
-                .description("Requests passed from a failing backend to its fallback")
-                .tags("from", orNone(from), "to", orNone(to))
-                .register(registry)
+        counter(
+                        "junction.fallbacks",
+                        "Requests passed from a failing backend to its fallback",
+                        "from", orNone(from),
+                        "to", orNone(to))
                 .increment();
     }
 
@@ -150,15 +160,32 @@ public final class GatewayMetrics implements RecoveryListener {
         if (count == null) {
             return;
         }
-        Counter.builder("junction.tokens")
-                .description("Tokens the backends reported, by direction (input: prompt, output: completion)")
-                .tags("backend", backend, "route", route, "direction", direction)
-                .register(registry)
+        counter(
+                        "junction.tokens",
+                        "Tokens the backends reported, by direction (input: prompt, output: completion)",
+                        "backend", backend,
+                        "route", route,
+                        "direction", direction)
                 .increment(Math.max(0, count));
     }
 
-    private static Timer.Builder latency(String name, String description) {
-        return Timer.builder(name).description(description).serviceLevelObjectives(LATENCY_BUCKETS);
+    private <M extends Meter> M meter(String name, Function<Tags, M> register, String... keyValues) {
+        return meters.get(name, register, keyValues);
+    }
+
+    private Counter counter(String name, String description, String... keyValues) {
+        return meter(
+                name,
+                tags -> Counter.builder(name).description(description).tags(tags).register(registry),
+                keyValues);
+    }
+
+    private Timer latency(String name, String description, Tags tags) {
+        return Timer.builder(name)
+                .description(description)
+                .serviceLevelObjectives(LATENCY_BUCKETS)
+                .tags(tags)
+                .register(registry);
     }
 
     private static String orNone(String value) {

@@ -28,6 +28,7 @@ final class HttpServerMeters implements HttpServerMetrics<HttpServerMeters.Reque
     private static final Set<HttpMethod> KNOWN_METHODS = Set.copyOf(HttpMethod.values());
 
     private final MeterRegistry registry;
+    private final MeterCache meters = new MeterCache();
     private final Map<String, AtomicInteger> active = new ConcurrentHashMap<>();
 
     HttpServerMeters(MeterRegistry registry) {
@@ -62,11 +63,14 @@ final class HttpServerMeters implements HttpServerMetrics<HttpServerMeters.Reque
 
     @Override
     public void requestEnd(Request request, HttpRequest httpRequest, long bytesRead) {
-        DistributionSummary.builder("vertx.http.server.request.bytes")
-                .description("Size of requests in bytes")
-                .baseUnit("bytes")
-                .tag("method", request.method)
-                .register(registry)
+        meters.<DistributionSummary>get(
+                        "vertx.http.server.request.bytes",
+                        tags -> DistributionSummary.builder("vertx.http.server.request.bytes")
+                                .description("Size of requests in bytes")
+                                .baseUnit("bytes")
+                                .tags(tags)
+                                .register(registry),
+                        "method", request.method)
                 .record(bytesRead);
     }
 
@@ -77,21 +81,33 @@ final class HttpServerMeters implements HttpServerMetrics<HttpServerMeters.Reque
         }
         active(request.method).decrementAndGet();
         String code = Integer.toString(response.statusCode());
-        Counter.builder("vertx.http.server.requests")
-                .description("Number of processed requests")
-                .tags("method", request.method, "code", code)
-                .register(registry)
+        meters.<Counter>get(
+                        "vertx.http.server.requests",
+                        tags -> Counter.builder("vertx.http.server.requests")
+                                .description("Number of processed requests")
+                                .tags(tags)
+                                .register(registry),
+                        "method", request.method,
+                        "code", code)
                 .increment();
-        Timer.builder("vertx.http.server.response.time")
-                .description("Request processing time")
-                .tags("method", request.method, "code", code)
-                .register(registry)
+        meters.<Timer>get(
+                        "vertx.http.server.response.time",
+                        tags -> Timer.builder("vertx.http.server.response.time")
+                                .description("Request processing time")
+                                .tags(tags)
+                                .register(registry),
+                        "method", request.method,
+                        "code", code)
                 .record(System.nanoTime() - request.startNanos, TimeUnit.NANOSECONDS);
-        DistributionSummary.builder("vertx.http.server.response.bytes")
-                .description("Size of responses in bytes")
-                .baseUnit("bytes")
-                .tags("method", request.method, "code", code)
-                .register(registry)
+        meters.<DistributionSummary>get(
+                        "vertx.http.server.response.bytes",
+                        tags -> DistributionSummary.builder("vertx.http.server.response.bytes")
+                                .description("Size of responses in bytes")
+                                .baseUnit("bytes")
+                                .tags(tags)
+                                .register(registry),
+                        "method", request.method,
+                        "code", code)
                 .record(bytesWritten);
     }
 
@@ -101,10 +117,13 @@ final class HttpServerMeters implements HttpServerMetrics<HttpServerMeters.Reque
             return;
         }
         active(request.method).decrementAndGet();
-        Counter.builder("vertx.http.server.request.resets")
-                .description("Number of request resets")
-                .tag("method", request.method)
-                .register(registry)
+        meters.<Counter>get(
+                        "vertx.http.server.request.resets",
+                        tags -> Counter.builder("vertx.http.server.request.resets")
+                                .description("Number of request resets")
+                                .tags(tags)
+                                .register(registry),
+                        "method", request.method)
                 .increment();
     }
 
