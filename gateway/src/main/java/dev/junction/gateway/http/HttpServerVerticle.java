@@ -39,6 +39,8 @@ public final class HttpServerVerticle extends VerticleBase {
     private volatile CircuitBreakers breakers;
     /** The chat attempts' timeouts, checked on this verticle's context, where its requests run. */
     private volatile DeadlineSweeper deadlines;
+    /** Writes the access log lines off the event loop, for every router built from a configuration. */
+    private volatile AccessLogWriter accessLogWriter;
     private volatile Router routes;
     private volatile HttpServer server;
     private volatile int port;
@@ -58,6 +60,7 @@ public final class HttpServerVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        accessLogWriter = AccessLogWriter.start(accessLog);
         breakers = new CircuitBreakers(vertx);
         deadlines = new DeadlineSweeper(vertx);
         routes = routes(config);
@@ -70,7 +73,22 @@ public final class HttpServerVerticle extends VerticleBase {
                 .onSuccess(server -> {
                     this.server = server;
                     port = server.actualPort();
-                });
+                })
+                .recover(failure -> closeAccessLog().transform(closed -> Future.failedFuture(failure)));
+    }
+
+    @Override
+    public Future<?> stop() {
+        return closeAccessLog();
+    }
+
+    /** Writes the access log lines still queued and stops their thread, off the event loop. */
+    private Future<Void> closeAccessLog() {
+        AccessLogWriter writer = accessLogWriter;
+        return vertx.executeBlocking(() -> {
+            writer.close();
+            return null;
+        });
     }
 
     /**
@@ -83,7 +101,7 @@ public final class HttpServerVerticle extends VerticleBase {
 
     private Router routes(GatewayConfig config) {
         Router root = Router.router(vertx);
-        root.route().handler(new AccessLog(accessLog, metrics)).handler(ctx -> {
+        root.route().handler(new AccessLog(accessLogWriter, metrics)).handler(ctx -> {
             ctx.put(Drain.KEY, drain);
             ctx.next();
         });
