@@ -35,6 +35,11 @@ public record ResilienceConfig(Timeouts timeouts, Retries retries, List<Fallback
      */
     public record Timeouts(int firstEventSeconds, int idleSeconds, int totalSeconds) {
         public static final Timeouts DEFAULTS = new Timeouts(300, 300, 0);
+
+        /** Whether any of the three is on. */
+        public boolean any() {
+            return firstEventSeconds > 0 || idleSeconds > 0 || totalSeconds > 0;
+        }
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.junction.gateway.http;
 import dev.junction.gateway.metrics.EndedRequest;
 import dev.junction.gateway.metrics.GatewayMetrics;
 import io.vertx.core.Handler;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.Locale;
@@ -63,19 +62,19 @@ final class AccessLog implements Handler<RoutingContext> {
             LOG.warn("Metrics of request {} failed: {}", facts.requestId, e.toString());
         }
         try {
-            sink.accept(line(ctx, facts, completed).encode());
+            sink.accept(line(ctx, facts, completed));
         } catch (RuntimeException e) {
             LOG.warn("Access log line for request {} failed: {}", facts.requestId, e.toString());
         }
     }
 
-    static JsonObject line(RoutingContext ctx, RequestFacts facts, boolean completed) {
+    static String line(RoutingContext ctx, RequestFacts facts, boolean completed) {
         long now = System.nanoTime();
         int status = ctx.response().getStatusCode();
-        return new JsonObject()
+        return new JsonLine()
                 .put("ts", Instant.now().toString())
                 .put("requestId", facts.requestId)
-                .put("key", ctx.get("junction.keyName"))
+                .put("key", ctx.<String>get("junction.keyName"))
                 .put("dialect", facts.dialect)
                 .put("method", ctx.request().method().name())
                 .put("path", ctx.request().path())
@@ -88,7 +87,8 @@ final class AccessLog implements Handler<RoutingContext> {
                 .put("durationMs", millis(now - facts.startNanos))
                 .put("inputTokens", facts.inputTokens)
                 .put("outputTokens", facts.outputTokens)
-                .put("outcome", outcome(facts, status, completed));
+                .put("outcome", outcome(facts, status, completed))
+                .end();
     }
 
     /** "ok", a failure's kind in lower case, or "cancelled" when the client left first. */

@@ -11,6 +11,7 @@ import dev.junction.gateway.dialect.anthropic.AnthropicDialect;
 import dev.junction.gateway.dialect.openai.OpenAiDialect;
 import dev.junction.gateway.policy.limit.RateLimiter;
 import dev.junction.gateway.resilience.CircuitBreakers;
+import dev.junction.gateway.resilience.DeadlineSweeper;
 import dev.junction.gateway.resilience.RecoveryListener;
 import dev.junction.gateway.resilience.ResilientCalls;
 import dev.junction.gateway.route.ModelRouter;
@@ -50,6 +51,7 @@ final class ApiRouter {
             BackendHost host,
             RateLimiter limiter,
             CircuitBreakers breakers,
+            DeadlineSweeper deadlines,
             RecoveryListener recoveries) {
         this.config = config;
         this.limiter = limiter;
@@ -58,7 +60,7 @@ final class ApiRouter {
         this.modelRouter = new ModelRouter(backendModels);
         BackendDirectory directory = new BackendDirectory(vertx);
         this.calls = new BackendCalls(vertx);
-        this.chats = new ResilientCalls(vertx, config.backends(), breakers, recoveries);
+        this.chats = new ResilientCalls(vertx, config.backends(), breakers, deadlines, recoveries);
         List<BackendConfig> backends = new ArrayList<>(config.backends().values());
         this.models = new ModelsHandler(modelRouter, directory, new ArrayList<>(config.backends().keySet()));
         this.health = new HealthHandler(backends, directory, host, breakers);
@@ -67,6 +69,7 @@ final class ApiRouter {
     /**
      * @param limiter the gateway's one rate limiter, which outlives the routers of reloaded configurations
      * @param breakers the gateway's circuit breakers, which outlive this router (and configuration)
+     * @param deadlines the HTTP server's timeout sweeper, which outlives this router
      * @param recoveries told of every retry and fallback (the gateway's metrics)
      */
     static Router create(
@@ -75,8 +78,9 @@ final class ApiRouter {
             BackendHost host,
             RateLimiter limiter,
             CircuitBreakers breakers,
+            DeadlineSweeper deadlines,
             RecoveryListener recoveries) {
-        return new ApiRouter(vertx, config, host, limiter, breakers, recoveries).build(Router.router(vertx));
+        return new ApiRouter(vertx, config, host, limiter, breakers, deadlines, recoveries).build(Router.router(vertx));
     }
 
     private Router build(Router router) {

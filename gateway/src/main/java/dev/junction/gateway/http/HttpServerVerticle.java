@@ -5,6 +5,7 @@ import dev.junction.gateway.config.GatewayConfig;
 import dev.junction.gateway.metrics.GatewayMetrics;
 import dev.junction.gateway.policy.limit.RateLimiter;
 import dev.junction.gateway.resilience.CircuitBreakers;
+import dev.junction.gateway.resilience.DeadlineSweeper;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -20,8 +21,8 @@ import java.util.function.Consumer;
  *
  * <p>{@link #reconfigure} swaps in the routes of a reloaded configuration; requests already routed
  * finish with the handlers they started with. What must outlive a reload (the drain, the backend
- * host, the metrics, the rate limiter, the circuit breakers) is a field here, handed to each
- * {@link #routes} build.
+ * host, the metrics, the rate limiter, the circuit breakers, the timeout sweeper) is a field here,
+ * handed to each {@link #routes} build.
  */
 public final class HttpServerVerticle extends VerticleBase {
 
@@ -36,6 +37,10 @@ public final class HttpServerVerticle extends VerticleBase {
     private final RateLimiter limiter = RateLimiter.local();
     /** The backends' circuit breakers: one set per gateway, for every router built from a configuration. */
     private volatile CircuitBreakers breakers;
+    /** The chat attempts' timeouts, checked on this verticle's context, where its requests run. */
+    private volatile DeadlineSweeper deadlines;
+    /** Writes the access log lines off the event loop, for every router built from a configuration. */
+    private volatile AccessLogWriter accessLogWriter;
     private volatile Router routes;
     private volatile HttpServer server;
     private volatile int port;
@@ -55,7 +60,9 @@ public final class HttpServerVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        accessLogWriter = AccessLogWriter.start(accessLog);
         breakers = new CircuitBreakers(vertx);
+        deadlines = new DeadlineSweeper(vertx);
         routes = routes(config);
         return vertx.createHttpServer(new HttpServerOptions()
                         .setHost(config.server().host())
@@ -66,7 +73,22 @@ public final class HttpServerVerticle extends VerticleBase {
                 .onSuccess(server -> {
                     this.server = server;
                     port = server.actualPort();
-                });
+                })
+                .recover(failure -> closeAccessLog().transform(closed -> Future.failedFuture(failure)));
+    }
+
+    @Override
+    public Future<?> stop() {
+        return closeAccessLog();
+    }
+
+    /** Writes the access log lines still queued and stops their thread, off the event loop. */
+    private Future<Void> closeAccessLog() {
+        AccessLogWriter writer = accessLogWriter;
+        return vertx.executeBlocking(() -> {
+            writer.close();
+            return null;
+        });
     }
 
     /**
@@ -79,12 +101,12 @@ public final class HttpServerVerticle extends VerticleBase {
 
     private Router routes(GatewayConfig config) {
         Router root = Router.router(vertx);
-        root.route().handler(new AccessLog(accessLog, metrics)).handler(ctx -> {
+        root.route().handler(new AccessLog(accessLogWriter, metrics)).handler(ctx -> {
             ctx.put(Drain.KEY, drain);
             ctx.next();
         });
         root.get("/metrics").handler(new MetricsHandler(metrics));
-        root.route("/*").subRouter(ApiRouter.create(vertx, config, host, limiter, breakers, metrics));
+        root.route("/*").subRouter(ApiRouter.create(vertx, config, host, limiter, breakers, deadlines, metrics));
         return root;
     }
 

@@ -4,7 +4,9 @@ import dev.junction.gateway.metrics.EndedRequest;
 import dev.junction.gateway.metrics.GatewayMetrics;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Puts each request that ended into the {@link GatewayMetrics}: the endpoint named from its path
@@ -13,6 +15,8 @@ import java.util.List;
 final class RequestMeters {
 
     private static final List<String> BASES = List.of("/openai/v1", "/anthropic/v1", "/v1");
+    private static final Map<String, String> ENDPOINTS = endpoints();
+    private static final List<String> MODEL_PATHS = BASES.stream().map(base -> base + "/models/").toList();
 
     private final GatewayMetrics metrics;
 
@@ -42,18 +46,23 @@ final class RequestMeters {
      * {@code embeddings}, {@code models}, or {@code other}.
      */
     static String endpoint(String path) {
-        String rest = BASES.stream()
-                .filter(path::startsWith)
-                .findFirst()
-                .map(base -> path.substring(base.length()))
-                .orElse("");
-        return switch (rest) {
-            case "/chat/completions" -> "chat_completions";
-            case "/messages" -> "messages";
-            case "/messages/count_tokens" -> "count_tokens";
-            case "/embeddings" -> "embeddings";
-            case "/models" -> "models";
-            default -> rest.startsWith("/models/") ? "models" : "other";
-        };
+        String endpoint = ENDPOINTS.get(path);
+        if (endpoint != null) {
+            return endpoint;
+        }
+        return MODEL_PATHS.stream().anyMatch(path::startsWith) ? "models" : "other";
+    }
+
+    /** The endpoint of each API path, decided once. */
+    private static Map<String, String> endpoints() {
+        Map<String, String> endpoints = new HashMap<>();
+        for (String base : BASES) {
+            endpoints.put(base + "/chat/completions", "chat_completions");
+            endpoints.put(base + "/messages", "messages");
+            endpoints.put(base + "/messages/count_tokens", "count_tokens");
+            endpoints.put(base + "/embeddings", "embeddings");
+            endpoints.put(base + "/models", "models");
+        }
+        return Map.copyOf(endpoints);
     }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The meters of one gateway, in a Prometheus registry of its own: Junction's meters
@@ -42,6 +43,7 @@ public final class GatewayMetrics implements RecoveryListener {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final MeterCache meters = new MeterCache();
+    private final Map<RequestTags, EndedMeters> endedMeters = new ConcurrentHashMap<>();
     private final Map<String, BackendMeters> backends = new ConcurrentHashMap<>();
     private final MultiGauge plugins = MultiGauge.builder("junction.plugins")
             .description("1 for each plugin in the plugin folder, tagged with its PF4J state")
@@ -77,47 +79,33 @@ public final class GatewayMetrics implements RecoveryListener {
 
     /** Counts a request that ended, however it ended, with its latencies, tokens and a cancellation. */
     public void ended(EndedRequest request) {
-        String endpoint = orNone(request.endpoint());
-        String backend = orNone(request.backend());
-        String route = orNone(request.route());
-        String statusClass = request.status() / 100 + "xx";
-        this.<Counter>meter(
-                        "junction.requests",
-                        tags -> Counter.builder("junction.requests")
-                                .description("Requests that ended, by endpoint, dialect, backend, route, status class and outcome")
-                                .tags(tags)
-                                .register(registry),
-                        "endpoint", endpoint,
-                        "dialect", orNone(request.dialect()),
-                        "backend", backend,
-                        "route", route,
-                        "status_class", statusClass,
-                        "outcome", orNone(request.outcome()))
-                .increment();
-        this.<Timer>meter(
-                        "junction.request.duration",
-                        tags -> latency("junction.request.duration", "From the request's arrival to its end", tags),
-                        "endpoint", endpoint,
-                        "backend", backend,
-                        "route", route,
-                        "status_class", statusClass)
-                .record(request.duration());
-        if (request.timeToFirstToken() != null) {
-            this.<Timer>meter(
-                            "junction.time.to.first.token",
-                            tags -> latency(
-                                    "junction.time.to.first.token", "From the request's arrival to the backend's first event", tags),
-                            "backend", backend,
-                            "route", route)
-                    .record(request.timeToFirstToken());
+        RequestTags tags = new RequestTags(
+                orNone(request.endpoint()),
+                orNone(request.dialect()),
+                orNone(request.backend()),
+                orNone(request.route()),
+                request.status() / 100,
+                orNone(request.outcome()));
+        EndedMeters meters = endedMeters.get(tags);
+        if (meters == null) {
+            meters = endedMeters.computeIfAbsent(tags, EndedMeters::new);
         }
-        tokens(backend, route, "input", request.inputTokens());
-        tokens(backend, route, "output", request.outputTokens());
+        meters.requests.increment();
+        meters.duration.record(request.duration());
+        if (request.timeToFirstToken() != null) {
+            meters.timeToFirstToken.get().record(request.timeToFirstToken());
+        }
+        if (request.inputTokens() != null) {
+            meters.inputTokens.get().increment(Math.max(0, request.inputTokens()));
+        }
+        if (request.outputTokens() != null) {
+            meters.outputTokens.get().increment(Math.max(0, request.outputTokens()));
+        }
         if (request.cancelled()) {
             counter(
                             "junction.cancellations",
                             "Requests whose client went away before the answer ended",
-                            "backend", backend,
+                            "backend", tags.backend(),
                             "stage", request.timeToFirstToken() == null ? "before_first_token" : "after_first_token")
                     .increment();
         }
@@ -156,19 +144,6 @@ public final class GatewayMetrics implements RecoveryListener {
                 true);
     }
 
-    private void tokens(String backend, String route, String direction, Integer count) {
-        if (count == null) {
-            return;
-        }
-        counter(
-                        "junction.tokens",
-                        "Tokens the backends reported, by direction (input: prompt, output: completion)",
-                        "backend", backend,
-                        "route", route,
-                        "direction", direction)
-                .increment(Math.max(0, count));
-    }
-
     private <M extends Meter> M meter(String name, Function<Tags, M> register, String... keyValues) {
         return meters.get(name, register, keyValues);
     }
@@ -186,6 +161,84 @@ public final class GatewayMetrics implements RecoveryListener {
                 .serviceLevelObjectives(LATENCY_BUCKETS)
                 .tags(tags)
                 .register(registry);
+    }
+
+    /** The tags of an ended request, {@value #NONE} for none; the status as its class (2 for 2xx). */
+    private record RequestTags(
+            String endpoint, String dialect, String backend, String route, int statusClass, String outcome) {}
+
+    /**
+     * The meters of the requests that ended with the same tags, found with one map lookup per
+     * request rather than one per meter. Those not every request feeds (time to first token,
+     * tokens) are registered when first fed, so that no empty series appears. Thread-safe.
+     */
+    private final class EndedMeters {
+
+        final Counter requests;
+        final Timer duration;
+        final Lazy<Timer> timeToFirstToken;
+        final Lazy<Counter> inputTokens;
+        final Lazy<Counter> outputTokens;
+
+        EndedMeters(RequestTags tags) {
+            String statusClass = tags.statusClass() + "xx";
+            requests = meter(
+                    "junction.requests",
+                    meterTags -> Counter.builder("junction.requests")
+                            .description("Requests that ended, by endpoint, dialect, backend, route, status class and outcome")
+                            .tags(meterTags)
+                            .register(registry),
+                    "endpoint", tags.endpoint(),
+                    "dialect", tags.dialect(),
+                    "backend", tags.backend(),
+                    "route", tags.route(),
+                    "status_class", statusClass,
+                    "outcome", tags.outcome());
+            duration = meter(
+                    "junction.request.duration",
+                    meterTags -> latency("junction.request.duration", "From the request's arrival to its end", meterTags),
+                    "endpoint", tags.endpoint(),
+                    "backend", tags.backend(),
+                    "route", tags.route(),
+                    "status_class", statusClass);
+            timeToFirstToken = new Lazy<>(() -> meter(
+                    "junction.time.to.first.token",
+                    meterTags -> latency(
+                            "junction.time.to.first.token", "From the request's arrival to the backend's first event", meterTags),
+                    "backend", tags.backend(),
+                    "route", tags.route()));
+            inputTokens = new Lazy<>(() -> tokens(tags, "input"));
+            outputTokens = new Lazy<>(() -> tokens(tags, "output"));
+        }
+
+        private Counter tokens(RequestTags tags, String direction) {
+            return counter(
+                    "junction.tokens",
+                    "Tokens the backends reported, by direction (input: prompt, output: completion)",
+                    "backend", tags.backend(),
+                    "route", tags.route(),
+                    "direction", direction);
+        }
+    }
+
+    /** A meter looked up when first needed, then held. Thread-safe: a race looks it up twice, finding the same. */
+    private static final class Lazy<M> {
+
+        private final Supplier<M> lookup;
+        private volatile M meter;
+
+        Lazy(Supplier<M> lookup) {
+            this.lookup = lookup;
+        }
+
+        M get() {
+            M found = meter;
+            if (found == null) {
+                found = lookup.get();
+                meter = found;
+            }
+            return found;
+        }
     }
 
     private static String orNone(String value) {

@@ -29,11 +29,17 @@ final class HttpServerMeters implements HttpServerMetrics<HttpServerMeters.Reque
 
     private final MeterRegistry registry;
     private final MeterCache meters = new MeterCache();
+    /** The three meters of each method and status code: one lookup per response. */
+    private final Map<ResponseKey, ResponseMeters> responses = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> active = new ConcurrentHashMap<>();
 
     HttpServerMeters(MeterRegistry registry) {
         this.registry = registry;
     }
+
+    private record ResponseKey(String method, int code) {}
+
+    private record ResponseMeters(Counter requests, Timer time, DistributionSummary bytes) {}
 
     /** One request, from its first byte to its response's last (or its reset). */
     static final class Request {
@@ -80,35 +86,14 @@ final class HttpServerMeters implements HttpServerMetrics<HttpServerMeters.Reque
             return;
         }
         active(request.method).decrementAndGet();
-        String code = Integer.toString(response.statusCode());
-        meters.<Counter>get(
-                        "vertx.http.server.requests",
-                        tags -> Counter.builder("vertx.http.server.requests")
-                                .description("Number of processed requests")
-                                .tags(tags)
-                                .register(registry),
-                        "method", request.method,
-                        "code", code)
-                .increment();
-        meters.<Timer>get(
-                        "vertx.http.server.response.time",
-                        tags -> Timer.builder("vertx.http.server.response.time")
-                                .description("Request processing time")
-                                .tags(tags)
-                                .register(registry),
-                        "method", request.method,
-                        "code", code)
-                .record(System.nanoTime() - request.startNanos, TimeUnit.NANOSECONDS);
-        meters.<DistributionSummary>get(
-                        "vertx.http.server.response.bytes",
-                        tags -> DistributionSummary.builder("vertx.http.server.response.bytes")
-                                .description("Size of responses in bytes")
-                                .baseUnit("bytes")
-                                .tags(tags)
-                                .register(registry),
-                        "method", request.method,
-                        "code", code)
-                .record(bytesWritten);
+        ResponseKey key = new ResponseKey(request.method, response.statusCode());
+        ResponseMeters found = responses.get(key);
+        if (found == null) {
+            found = responses.computeIfAbsent(key, this::register);
+        }
+        found.requests().increment();
+        found.time().record(System.nanoTime() - request.startNanos, TimeUnit.NANOSECONDS);
+        found.bytes().record(bytesWritten);
     }
 
     @Override
@@ -125,6 +110,36 @@ final class HttpServerMeters implements HttpServerMetrics<HttpServerMeters.Reque
                                 .register(registry),
                         "method", request.method)
                 .increment();
+    }
+
+    private ResponseMeters register(ResponseKey key) {
+        String code = Integer.toString(key.code());
+        return new ResponseMeters(
+                meters.get(
+                        "vertx.http.server.requests",
+                        tags -> Counter.builder("vertx.http.server.requests")
+                                .description("Number of processed requests")
+                                .tags(tags)
+                                .register(registry),
+                        "method", key.method(),
+                        "code", code),
+                meters.get(
+                        "vertx.http.server.response.time",
+                        tags -> Timer.builder("vertx.http.server.response.time")
+                                .description("Request processing time")
+                                .tags(tags)
+                                .register(registry),
+                        "method", key.method(),
+                        "code", code),
+                meters.get(
+                        "vertx.http.server.response.bytes",
+                        tags -> DistributionSummary.builder("vertx.http.server.response.bytes")
+                                .description("Size of responses in bytes")
+                                .baseUnit("bytes")
+                                .tags(tags)
+                                .register(registry),
+                        "method", key.method(),
+                        "code", code));
     }
 
     private AtomicInteger active(String method) {

@@ -18,11 +18,10 @@ import java.util.concurrent.TimeUnit;
  * passed on: it ends the attempt, and whoever started it decides what the client sees. A timeout
  * cancels the exchange and ends the attempt as failed with {@link ErrorKind#TIMEOUT}.
  *
- * <p>Timeouts use one timer at a time, armed for the nearest deadline and re-armed when it fires
- * early (later events only move the idle deadline further), so that events after the first cost no
- * timer work. Confined to the context that started it.
+ * <p>Timeouts are watched by the context's {@link DeadlineSweeper}, which asks for the nearest
+ * deadline at each tick: events cost no timer work. Confined to the context that started it.
  */
-final class Attempt {
+final class Attempt implements DeadlineSweeper.Watched {
 
     /**
      * How an attempt ended.
@@ -34,6 +33,7 @@ final class Attempt {
     record Ending(ChatEvent.Failed failure, boolean answered, boolean cancelled) {}
 
     private final Vertx vertx;
+    private final DeadlineSweeper deadlines;
     private final Target target;
     private final Handler<ChatEvent> answer;
     private final Handler<Ending> onEnd;
@@ -41,7 +41,6 @@ final class Attempt {
     private BusExchange exchange;
     private ChatEvent.MessageStart held;
     private long lastEventNanos = -1;
-    private long timer = -1;
     private boolean answered;
     private boolean ended;
 
@@ -49,8 +48,9 @@ final class Attempt {
      * @param answer where the attempt's events go, the held-back start first
      * @param onEnd told once, when the attempt ended whichever way (after a finished answer's last event)
      */
-    Attempt(Vertx vertx, Target target, Handler<ChatEvent> answer, Handler<Ending> onEnd) {
+    Attempt(Vertx vertx, DeadlineSweeper deadlines, Target target, Handler<ChatEvent> answer, Handler<Ending> onEnd) {
         this.vertx = vertx;
+        this.deadlines = deadlines;
         this.target = target;
         this.answer = answer;
         this.onEnd = onEnd;
@@ -59,7 +59,9 @@ final class Attempt {
     /** Sends the request to the target backend, asking for the target's model. */
     void start(ChatRequest request) {
         exchange = BusExchange.with(vertx, target.backendId(), this::onEvent);
-        arm();
+        if (target.config().timeouts().any()) {
+            deadlines.watch(this);
+        }
         exchange.send(request.withModel(target.model()));
     }
 
@@ -75,11 +77,7 @@ final class Attempt {
         if (ended) {
             return;
         }
-        boolean first = lastEventNanos < 0;
         lastEventNanos = System.nanoTime();
-        if (first && !event.terminal()) {
-            rearm(); // from the first event's deadline to the idle one, which may be nearer
-        }
         if (event instanceof ChatEvent.Failed failed) {
             end(new Ending(failed, answered, false));
         } else if (!answered && held == null && event instanceof ChatEvent.MessageStart start) {
@@ -102,38 +100,13 @@ final class Attempt {
 
     private void end(Ending ending) {
         ended = true;
-        disarm();
+        deadlines.unwatch(this);
         onEnd.handle(ending);
     }
 
-    private void rearm() {
-        disarm();
-        arm();
-    }
-
-    private void disarm() {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-            timer = -1;
-        }
-    }
-
-    /** Arms the timer for the nearest deadline, if there is one. */
-    private void arm() {
-        long deadline = nextDeadline();
-        if (deadline != Long.MAX_VALUE) {
-            long delayMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()) + 1;
-            timer = vertx.setTimer(Math.max(1, delayMillis), id -> onTimer());
-        }
-    }
-
-    private void onTimer() {
-        timer = -1;
+    @Override
+    public void expired() {
         if (ended) {
-            return;
-        }
-        if (System.nanoTime() - nextDeadline() < 0) {
-            arm();
             return;
         }
         exchange.cancel();
@@ -141,7 +114,8 @@ final class Attempt {
     }
 
     /** The nearest deadline in {@link System#nanoTime()} terms; {@link Long#MAX_VALUE} for none. */
-    private long nextDeadline() {
+    @Override
+    public long deadline() {
         ResilienceConfig.Timeouts timeouts = target.config().timeouts();
         long deadline = Long.MAX_VALUE;
         if (timeouts.totalSeconds() > 0) {

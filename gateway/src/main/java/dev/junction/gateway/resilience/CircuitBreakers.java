@@ -37,6 +37,10 @@ public final class CircuitBreakers {
 
     /** The breaker of {@code backendId}, made anew when it has none or its settings changed. */
     CircuitBreaker of(String backendId, ResilienceConfig.Breaker settings) {
+        Entry known = byBackend.get(backendId);
+        if (known != null && known.settings().equals(settings)) {
+            return known.breaker(); // every request but the first after a change: no lock
+        }
         return byBackend.compute(backendId, (id, entry) -> {
                     if (entry != null && entry.settings().equals(settings)) {
                         return entry;

@@ -34,6 +34,7 @@ public final class ResilientCall {
 
     private final Vertx vertx;
     private final CircuitBreakers breakers;
+    private final DeadlineSweeper deadlines;
     private final RecoveryListener listener;
     private final List<Target> chain;
     private final ChatRequest request;
@@ -50,6 +51,7 @@ public final class ResilientCall {
     ResilientCall(
             Vertx vertx,
             CircuitBreakers breakers,
+            DeadlineSweeper deadlines,
             RecoveryListener listener,
             List<Target> chain,
             ChatRequest request,
@@ -57,6 +59,7 @@ public final class ResilientCall {
             RandomGenerator random) {
         this.vertx = vertx;
         this.breakers = breakers;
+        this.deadlines = deadlines;
         this.listener = listener;
         this.chain = List.copyOf(chain);
         this.request = request;
@@ -121,7 +124,7 @@ public final class ResilientCall {
     /** Runs one attempt; its future tells the breaker whether the backend looked healthy. */
     private Future<Void> attempt(Target target, boolean trial) {
         Promise<Void> health = Promise.promise();
-        Attempt next = new Attempt(vertx, target, answer, ending -> {
+        Attempt next = new Attempt(vertx, deadlines, target, answer, ending -> {
             attempt = null;
             if (unhealthy(ending, trial)) {
                 if (ending.failure() != null) {

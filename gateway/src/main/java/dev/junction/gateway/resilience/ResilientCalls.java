@@ -11,21 +11,31 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Opens {@link ResilientCall}s with the configured backends' timeouts, retries and fallbacks, and the
- * gateway's {@link CircuitBreakers}, telling a {@link RecoveryListener} of each retry and fallback. Immutable; one per configuration.
+ * Opens {@link ResilientCall}s with the configured backends' timeouts, retries and fallbacks, the
+ * gateway's {@link CircuitBreakers} and the HTTP server's {@link DeadlineSweeper}, telling a
+ * {@link RecoveryListener} of each retry and fallback. Immutable; one per configuration.
  */
 public final class ResilientCalls {
 
     private final Vertx vertx;
     private final CircuitBreakers breakers;
+    private final DeadlineSweeper deadlines;
     private final RecoveryListener listener;
     private final Map<String, ResilienceConfig> configs = new LinkedHashMap<>();
 
-    /** @param listener told of every retry and fallback */
+    /**
+     * @param deadlines watches the calls' timeouts; confined to the context the calls run on
+     * @param listener told of every retry and fallback
+     */
     public ResilientCalls(
-            Vertx vertx, Map<String, BackendConfig> backends, CircuitBreakers breakers, RecoveryListener listener) {
+            Vertx vertx,
+            Map<String, BackendConfig> backends,
+            CircuitBreakers breakers,
+            DeadlineSweeper deadlines,
+            RecoveryListener listener) {
         this.vertx = vertx;
         this.breakers = breakers;
+        this.deadlines = deadlines;
         this.listener = listener;
         backends.forEach((id, backend) -> configs.put(id, backend.resilience()));
     }
@@ -37,6 +47,13 @@ public final class ResilientCalls {
      */
     public ResilientCall open(String backendId, String model, ChatRequest request, Handler<ChatEvent> answer) {
         return new ResilientCall(
-                vertx, breakers, listener, Target.chain(backendId, model, configs), request, answer, ThreadLocalRandom.current());
+                vertx,
+                breakers,
+                deadlines,
+                listener,
+                Target.chain(backendId, model, configs),
+                request,
+                answer,
+                ThreadLocalRandom.current());
     }
 }

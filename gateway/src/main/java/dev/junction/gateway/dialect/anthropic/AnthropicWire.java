@@ -5,21 +5,24 @@ import dev.junction.plugin.FinishReason;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
-import java.security.SecureRandom;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** The pieces of a Messages API answer that the whole-response and streaming encoders share. */
 final class AnthropicWire {
 
     private static final String ID_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private AnthropicWire() {}
 
-    /** A fresh message id shaped like the API's: {@code msg_} and 24 letters and digits. */
+    /**
+     * A fresh message id shaped like the API's: {@code msg_} and 24 letters and digits. An id guards
+     * nothing: a fast random source will do.
+     */
     static String newMessageId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
         StringBuilder id = new StringBuilder("msg_");
         for (int i = 0; i < 24; i++) {
-            id.append(ID_ALPHABET.charAt(RANDOM.nextInt(ID_ALPHABET.length())));
+            id.append(ID_ALPHABET.charAt(random.nextInt(ID_ALPHABET.length())));
         }
         return id.toString();
     }

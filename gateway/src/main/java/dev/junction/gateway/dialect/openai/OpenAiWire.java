@@ -3,16 +3,23 @@ package dev.junction.gateway.dialect.openai;
 import dev.junction.plugin.ChatEvent;
 import dev.junction.plugin.FinishReason;
 import io.vertx.core.json.JsonObject;
-import java.util.UUID;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Pieces shared by the completion and the chunk objects: ids, finish reasons, usage, tool calls. */
 final class OpenAiWire {
 
     private OpenAiWire() {}
 
-    /** A fresh completion id, for answers whose backend gave none. */
+    private static final HexFormat HEX = HexFormat.of();
+
+    /**
+     * A fresh completion id (128 random bits in hex), for answers whose backend gave none. An id
+     * guards nothing: a fast random source will do.
+     */
     static String newId() {
-        return "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "chatcmpl-" + HEX.toHexDigits(random.nextLong()) + HEX.toHexDigits(random.nextLong());
     }
 
     static String finishReason(FinishReason reason) {
