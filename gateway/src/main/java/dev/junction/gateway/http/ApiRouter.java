@@ -67,12 +67,16 @@ final class ApiRouter {
     }
 
     /**
+     * Adds the routes of the HTTP surface to {@code router}, after whatever it routes first (one
+     * router rather than a sub-router: every request crosses it).
+     *
      * @param limiter the gateway's one rate limiter, which outlives the routers of reloaded configurations
      * @param breakers the gateway's circuit breakers, which outlive this router (and configuration)
      * @param deadlines the HTTP server's timeout sweeper, which outlives this router
      * @param recoveries told of every retry and fallback (the gateway's metrics)
      */
-    static Router create(
+    static Router addTo(
+            Router router,
             Vertx vertx,
             GatewayConfig config,
             BackendHost host,
@@ -80,7 +84,7 @@ final class ApiRouter {
             CircuitBreakers breakers,
             DeadlineSweeper deadlines,
             RecoveryListener recoveries) {
-        return new ApiRouter(vertx, config, host, limiter, breakers, deadlines, recoveries).build(Router.router(vertx));
+        return new ApiRouter(vertx, config, host, limiter, breakers, deadlines, recoveries).build(router);
     }
 
     private Router build(Router router) {

@@ -100,14 +100,13 @@ public final class HttpServerVerticle extends VerticleBase {
     }
 
     private Router routes(GatewayConfig config) {
-        Router root = Router.router(vertx);
-        root.route().handler(new AccessLog(accessLogWriter, metrics)).handler(ctx -> {
+        Router router = Router.router(vertx);
+        router.route().handler(new AccessLog(accessLogWriter, metrics)).handler(ctx -> {
             ctx.put(Drain.KEY, drain);
             ctx.next();
         });
-        root.get("/metrics").handler(new MetricsHandler(metrics));
-        root.route("/*").subRouter(ApiRouter.create(vertx, config, host, limiter, breakers, deadlines, metrics));
-        return root;
+        router.get("/metrics").handler(new MetricsHandler(metrics));
+        return ApiRouter.addTo(router, vertx, config, host, limiter, breakers, deadlines, metrics);
     }
 
     /**
