@@ -14,10 +14,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The first handler of every request: settles its id (echoed in {@code X-Request-Id}), opens its
  * {@link RequestFacts}, and when the response ends or the connection closes runs the request's
- * clean-ups ({@link RequestFacts#onEnd}), counts it in the metrics ({@link RequestMeters}) and writes
- * one JSON line to the logger {@code junction.access}; not for {@code /health} and {@code /metrics}.
- * It owns the response's end and close handlers: others use
- * {@link RequestFacts#onEnd}. The line never holds a prompt, a key or a header.
+ * clean-ups ({@link RequestFacts#onEnd}), counts it in the metrics ({@link RequestMeters}) and hands
+ * one JSON line ({@link JsonLine}) to its sink, the {@link AccessLogWriter} that writes it to the
+ * logger {@code junction.access}; not for {@code /health} and {@code /metrics}. It owns the
+ * response's end and close handlers: others use {@link RequestFacts#onEnd}. The line never holds a
+ * prompt, a key or a header.
  */
 final class AccessLog implements Handler<RoutingContext> {
 
@@ -74,7 +75,7 @@ final class AccessLog implements Handler<RoutingContext> {
         return new JsonLine()
                 .put("ts", Instant.now().toString())
                 .put("requestId", facts.requestId)
-                .put("key", ctx.<String>get("junction.keyName"))
+                .put("key", ctx.<String>get(AuthHandler.KEY_NAME))
                 .put("dialect", facts.dialect)
                 .put("method", ctx.request().method().name())
                 .put("path", ctx.request().path())

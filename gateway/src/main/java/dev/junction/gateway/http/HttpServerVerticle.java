@@ -49,7 +49,10 @@ public final class HttpServerVerticle extends VerticleBase {
         this(config, host, metrics, AccessLog.TO_LOGGER);
     }
 
-    /** @param accessLog where the access log lines go (the {@code junction.access} logger by default) */
+    /**
+     * @param accessLog where the access log lines go (the {@code junction.access} logger by default),
+     *     from a thread of their own ({@link AccessLogWriter})
+     */
     public HttpServerVerticle(
             GatewayConfig config, BackendHost host, GatewayMetrics metrics, Consumer<String> accessLog) {
         this.config = config;
