@@ -1,6 +1,5 @@
 package dev.junction.gateway.http;
 
-import dev.junction.gateway.backend.BackendHost;
 import dev.junction.gateway.bus.BackendCalls;
 import dev.junction.gateway.bus.BackendDirectory;
 import dev.junction.gateway.config.BackendConfig;
@@ -10,9 +9,6 @@ import dev.junction.gateway.dialect.Dialect;
 import dev.junction.gateway.dialect.anthropic.AnthropicDialect;
 import dev.junction.gateway.dialect.openai.OpenAiDialect;
 import dev.junction.gateway.policy.limit.RateLimiter;
-import dev.junction.gateway.resilience.CircuitBreakers;
-import dev.junction.gateway.resilience.DeadlineSweeper;
-import dev.junction.gateway.resilience.RecoveryListener;
 import dev.junction.gateway.resilience.ResilientCalls;
 import dev.junction.gateway.route.ModelRouter;
 import io.vertx.core.Handler;
@@ -45,74 +41,46 @@ final class ApiRouter {
     private final RateLimiter limiter;
     private final ResilientCalls chats;
 
-    private ApiRouter(
-            Vertx vertx,
-            GatewayConfig config,
-            BackendHost host,
-            RateLimiter limiter,
-            CircuitBreakers breakers,
-            DeadlineSweeper deadlines,
-            RecoveryListener recoveries) {
+    private ApiRouter(Vertx vertx, GatewayConfig config, LongLived lasting) {
         this.config = config;
-        this.limiter = limiter;
+        this.limiter = lasting.limiter();
         Map<String, List<String>> backendModels = new LinkedHashMap<>();
         config.backends().forEach((id, backend) -> backendModels.put(id, backend.models()));
         this.modelRouter = new ModelRouter(backendModels);
         BackendDirectory directory = new BackendDirectory(vertx);
         this.calls = new BackendCalls(vertx);
-        this.chats = new ResilientCalls(vertx, config.backends(), breakers, deadlines, recoveries);
+        this.chats = new ResilientCalls(
+                vertx, config.backends(), lasting.breakers(), lasting.deadlines(), lasting.recoveries());
         List<BackendConfig> backends = new ArrayList<>(config.backends().values());
         this.models = new ModelsHandler(modelRouter, directory, new ArrayList<>(config.backends().keySet()));
-        this.health = new HealthHandler(backends, directory, host, breakers);
+        this.health = new HealthHandler(backends, directory, lasting.host(), lasting.breakers());
     }
 
     /**
-     * Adds the routes of the HTTP surface to {@code router}, after whatever it routes first (one
-     * router rather than a sub-router: every request crosses it).
-     *
-     * @param limiter the gateway's one rate limiter, which outlives the routers of reloaded configurations
-     * @param breakers the gateway's circuit breakers, which outlive this router (and configuration)
-     * @param deadlines the HTTP server's timeout sweeper, which outlives this router
-     * @param recoveries told of every retry and fallback (the gateway's metrics)
+     * Adds the routes of {@code config}'s HTTP surface to {@code router}, after whatever it routes
+     * first (one router rather than a sub-router: every request crosses it).
      */
-    static Router addTo(
-            Router router,
-            Vertx vertx,
-            GatewayConfig config,
-            BackendHost host,
-            RateLimiter limiter,
-            CircuitBreakers breakers,
-            DeadlineSweeper deadlines,
-            RecoveryListener recoveries) {
-        return new ApiRouter(vertx, config, host, limiter, breakers, deadlines, recoveries).build(router);
+    static Router addTo(Router router, Vertx vertx, GatewayConfig config, LongLived lasting) {
+        return new ApiRouter(vertx, config, lasting).build(router);
     }
 
     private Router build(Router router) {
         router.get("/health").handler(health);
         router.route().handler(AuthHandler.create(config.auth()));
-        limits(router);
         BodyHandler body = BodyHandler.create(false).setBodyLimit(config.server().maxBodyBytes());
         long keepAliveMillis = config.server().keepAliveSeconds() * 1000L;
 
+        ModelEndpoints openAiEndpoints = new ModelEndpoints(
+                router, body, openAi, new RateLimitHandler(limiter, openAi, RateLimitHeaders.OPENAI));
         for (String base : OPENAI_BASES) {
-            router.post(base + "/chat/completions")
-                    .handler(body)
-                    .handler(new ChatHandler(openAi, modelRouter, chats, keepAliveMillis))
-                    .failureHandler(failures(openAi));
-            router.post(base + "/embeddings")
-                    .handler(body)
-                    .handler(new EmbeddingsHandler(openAi, modelRouter, calls))
-                    .failureHandler(failures(openAi));
+            openAiEndpoints.add(base + "/chat/completions", new ChatHandler(openAi, modelRouter, chats, keepAliveMillis));
+            openAiEndpoints.add(base + "/embeddings", new EmbeddingsHandler(openAi, modelRouter, calls));
         }
+        ModelEndpoints anthropicEndpoints = new ModelEndpoints(
+                router, body, anthropic, new RateLimitHandler(limiter, anthropic, RateLimitHeaders.ANTHROPIC));
         for (String path : List.of("/v1/messages", "/anthropic/v1/messages")) {
-            router.post(path)
-                    .handler(body)
-                    .handler(new ChatHandler(anthropic, modelRouter, chats, keepAliveMillis))
-                    .failureHandler(failures(anthropic));
-            router.post(path + "/count_tokens")
-                    .handler(body)
-                    .handler(new CountTokensHandler(anthropic, modelRouter, calls))
-                    .failureHandler(failures(anthropic));
+            anthropicEndpoints.add(path, new ChatHandler(anthropic, modelRouter, chats, keepAliveMillis));
+            anthropicEndpoints.add(path + "/count_tokens", new CountTokensHandler(anthropic, modelRouter, calls));
         }
 
         // GET /v1/models serves both SDK families: Anthropic's always sends anthropic-version.
@@ -127,19 +95,27 @@ final class ApiRouter {
     }
 
     /**
-     * The model-serving routes hold a request to its key's limits before its body is read (routes of
-     * their own: a route may not read its body after a handler of its own).
+     * How a model-serving {@code POST} is routed in one dialect: the key's limits before the body is
+     * read (a route of their own: a route may not read its body after a handler of its own), then
+     * the body, then the endpoint's handler, with failures in the dialect.
      */
-    private void limits(Router router) {
-        RateLimitHandler openAiLimits = new RateLimitHandler(limiter, openAi, RateLimitHeaders.OPENAI);
-        RateLimitHandler anthropicLimits = new RateLimitHandler(limiter, anthropic, RateLimitHeaders.ANTHROPIC);
-        for (String base : OPENAI_BASES) {
-            router.post(base + "/chat/completions").handler(openAiLimits);
-            router.post(base + "/embeddings").handler(openAiLimits);
+    private final class ModelEndpoints {
+
+        private final Router router;
+        private final BodyHandler body;
+        private final Dialect dialect;
+        private final RateLimitHandler limits;
+
+        ModelEndpoints(Router router, BodyHandler body, Dialect dialect, RateLimitHandler limits) {
+            this.router = router;
+            this.body = body;
+            this.dialect = dialect;
+            this.limits = limits;
         }
-        for (String path : List.of("/v1/messages", "/anthropic/v1/messages")) {
-            router.post(path).handler(anthropicLimits);
-            router.post(path + "/count_tokens").handler(anthropicLimits);
+
+        void add(String path, Handler<RoutingContext> handler) {
+            router.post(path).handler(limits);
+            router.post(path).handler(body).handler(handler).failureHandler(failures(dialect));
         }
     }
 

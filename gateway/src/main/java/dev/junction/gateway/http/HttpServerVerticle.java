@@ -20,9 +20,9 @@ import java.util.function.Consumer;
  * {@link GatewayMetrics}; {@link #drain} stops the server gracefully.
  *
  * <p>{@link #reconfigure} swaps in the routes of a reloaded configuration; requests already routed
- * finish with the handlers they started with. What must outlive a reload (the drain, the backend
- * host, the metrics, the rate limiter, the circuit breakers, the timeout sweeper) is a field here,
- * handed to each {@link #routes} build.
+ * finish with the handlers they started with. What must outlive a reload (the drain, the metrics,
+ * the access log writer and the {@link LongLived} parts of the API) is a field here, handed to each
+ * {@link #routes} build.
  */
 public final class HttpServerVerticle extends VerticleBase {
 
@@ -34,11 +34,8 @@ public final class HttpServerVerticle extends VerticleBase {
     private final GatewayMetrics metrics;
     private final Consumer<String> accessLog;
     private final Drain drain = new Drain();
-    private final RateLimiter limiter = RateLimiter.local();
-    /** The backends' circuit breakers: one set per gateway, for every router built from a configuration. */
-    private volatile CircuitBreakers breakers;
-    /** The chat attempts' timeouts, checked on this verticle's context, where its requests run. */
-    private volatile DeadlineSweeper deadlines;
+    /** What every router built from a configuration shares; made at start, on this verticle's context. */
+    private volatile LongLived lasting;
     /** Writes the access log lines off the event loop, for every router built from a configuration. */
     private volatile AccessLogWriter accessLogWriter;
     private volatile Router routes;
@@ -64,8 +61,9 @@ public final class HttpServerVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         accessLogWriter = AccessLogWriter.start(accessLog);
-        breakers = new CircuitBreakers(vertx);
-        deadlines = new DeadlineSweeper(vertx);
+        // The sweeper checks the chat attempts' timeouts on this verticle's context, where its requests run.
+        lasting = new LongLived(
+                host, RateLimiter.local(), new CircuitBreakers(vertx), new DeadlineSweeper(vertx), metrics);
         routes = routes(config);
         return vertx.createHttpServer(new HttpServerOptions()
                         .setHost(config.server().host())
@@ -109,7 +107,7 @@ public final class HttpServerVerticle extends VerticleBase {
             ctx.next();
         });
         router.get("/metrics").handler(new MetricsHandler(metrics));
-        return ApiRouter.addTo(router, vertx, config, host, limiter, breakers, deadlines, metrics);
+        return ApiRouter.addTo(router, vertx, config, lasting);
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.junction.gateway.metrics;
 
 import dev.junction.gateway.resilience.RecoveryListener;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -16,13 +15,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * The meters of one gateway, in a Prometheus registry of its own: Junction's meters
- * ({@code junction_*}, named and tagged here only) and those Vert.x keeps of its HTTP server, event
- * bus and pools ({@code vertx_*}, when Vert.x was built by {@link #vertxBuilder}).
+ * ({@code junction_*}, named and tagged here only) and those Vert.x keeps of its HTTP server and
+ * pools ({@code vertx_*}, when Vert.x was built by {@link #vertxBuilder}).
  *
  * <p>Tags are bounded: configured backend ids, the configured model entry a request matched (its
  * route), dialect, endpoint, status class, outcome, plugin ids; {@value #NONE} where there is none.
@@ -42,7 +40,6 @@ public final class GatewayMetrics implements RecoveryListener {
     };
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final MeterCache meters = new MeterCache();
     private final Map<RequestTags, EndedMeters> endedMeters = new ConcurrentHashMap<>();
     private final Map<String, BackendMeters> backends = new ConcurrentHashMap<>();
     private final MultiGauge plugins = MultiGauge.builder("junction.plugins")
@@ -105,8 +102,9 @@ public final class GatewayMetrics implements RecoveryListener {
             counter(
                             "junction.cancellations",
                             "Requests whose client went away before the answer ended",
-                            "backend", tags.backend(),
-                            "stage", request.timeToFirstToken() == null ? "before_first_token" : "after_first_token")
+                            Tags.of(
+                                    "backend", tags.backend(),
+                                    "stage", request.timeToFirstToken() == null ? "before_first_token" : "after_first_token"))
                     .increment();
         }
     }
@@ -119,7 +117,7 @@ public final class GatewayMetrics implements RecoveryListener {
     /** Counts a retry of a request on backend {@code backend}. */
     @Override
     public void retried(String backend) {
-        counter("junction.retries", "Requests tried again on the same backend", "backend", orNone(backend))
+        counter("junction.retries", "Requests tried again on the same backend", Tags.of("backend", orNone(backend)))
                 .increment();
     }
 
@@ -129,8 +127,7 @@ public final class GatewayMetrics implements RecoveryListener {
         counter(
                         "junction.fallbacks",
                         "Requests passed from a failing backend to its fallback",
-                        "from", orNone(from),
-                        "to", orNone(to))
+                        Tags.of("from", orNone(from), "to", orNone(to)))
                 .increment();
     }
 
@@ -144,15 +141,9 @@ public final class GatewayMetrics implements RecoveryListener {
                 true);
     }
 
-    private <M extends Meter> M meter(String name, Function<Tags, M> register, String... keyValues) {
-        return meters.get(name, register, keyValues);
-    }
-
-    private Counter counter(String name, String description, String... keyValues) {
-        return meter(
-                name,
-                tags -> Counter.builder(name).description(description).tags(tags).register(registry),
-                keyValues);
+    /** The counter {@code name} with {@code tags}: registered on first use, found in the registry after. */
+    private Counter counter(String name, String description, Tags tags) {
+        return Counter.builder(name).description(description).tags(tags).register(registry);
     }
 
     private Timer latency(String name, String description, Tags tags) {
@@ -169,7 +160,7 @@ public final class GatewayMetrics implements RecoveryListener {
 
     /**
      * The meters of the requests that ended with the same tags, found with one map lookup per
-     * request rather than one per meter. Those not every request feeds (time to first token,
+     * request: registering them per request would build and sort their tags each time. Those not every request feeds (time to first token,
      * tokens) are registered when first fed, so that no empty series appears. Thread-safe.
      */
     private final class EndedMeters {
@@ -182,42 +173,30 @@ public final class GatewayMetrics implements RecoveryListener {
 
         EndedMeters(RequestTags tags) {
             String statusClass = tags.statusClass() + "xx";
-            requests = meter(
+            Tags byRoute = Tags.of("backend", tags.backend(), "route", tags.route());
+            requests = counter(
                     "junction.requests",
-                    meterTags -> Counter.builder("junction.requests")
-                            .description("Requests that ended, by endpoint, dialect, backend, route, status class and outcome")
-                            .tags(meterTags)
-                            .register(registry),
-                    "endpoint", tags.endpoint(),
-                    "dialect", tags.dialect(),
-                    "backend", tags.backend(),
-                    "route", tags.route(),
-                    "status_class", statusClass,
-                    "outcome", tags.outcome());
-            duration = meter(
+                    "Requests that ended, by endpoint, dialect, backend, route, status class and outcome",
+                    byRoute.and(
+                            "endpoint", tags.endpoint(),
+                            "dialect", tags.dialect(),
+                            "status_class", statusClass,
+                            "outcome", tags.outcome()));
+            duration = latency(
                     "junction.request.duration",
-                    meterTags -> latency("junction.request.duration", "From the request's arrival to its end", meterTags),
-                    "endpoint", tags.endpoint(),
-                    "backend", tags.backend(),
-                    "route", tags.route(),
-                    "status_class", statusClass);
-            timeToFirstToken = new Lazy<>(() -> meter(
-                    "junction.time.to.first.token",
-                    meterTags -> latency(
-                            "junction.time.to.first.token", "From the request's arrival to the backend's first event", meterTags),
-                    "backend", tags.backend(),
-                    "route", tags.route()));
-            inputTokens = new Lazy<>(() -> tokens(tags, "input"));
-            outputTokens = new Lazy<>(() -> tokens(tags, "output"));
+                    "From the request's arrival to its end",
+                    byRoute.and("endpoint", tags.endpoint(), "status_class", statusClass));
+            timeToFirstToken = new Lazy<>(() -> latency(
+                    "junction.time.to.first.token", "From the request's arrival to the backend's first event", byRoute));
+            inputTokens = new Lazy<>(() -> tokens(byRoute, "input"));
+            outputTokens = new Lazy<>(() -> tokens(byRoute, "output"));
         }
 
-        private Counter tokens(RequestTags tags, String direction) {
+        private Counter tokens(Tags byRoute, String direction) {
             return counter(
                     "junction.tokens",
                     "Tokens the backends reported, by direction (input: prompt, output: completion)",
-                    "backend", tags.backend(),
-                    "route", tags.route(),
-                    "direction", direction);
+                    byRoute.and("direction", direction));
         }
     }
 

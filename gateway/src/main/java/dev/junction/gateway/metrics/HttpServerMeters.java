@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.net.SocketAddress;
@@ -28,10 +29,10 @@ final class HttpServerMeters implements HttpServerMetrics<HttpServerMeters.Reque
     private static final Set<HttpMethod> KNOWN_METHODS = Set.copyOf(HttpMethod.values());
 
     private final MeterRegistry registry;
-    private final MeterCache meters = new MeterCache();
+    /** The meters of each method: one lookup per request. */
+    private final Map<String, MethodMeters> methods = new ConcurrentHashMap<>();
     /** The three meters of each method and status code: one lookup per response. */
     private final Map<ResponseKey, ResponseMeters> responses = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> active = new ConcurrentHashMap<>();
 
     HttpServerMeters(MeterRegistry registry) {
         this.registry = registry;
@@ -40,6 +41,8 @@ final class HttpServerMeters implements HttpServerMetrics<HttpServerMeters.Reque
     private record ResponseKey(String method, int code) {}
 
     private record ResponseMeters(Counter requests, Timer time, DistributionSummary bytes) {}
+
+    private record MethodMeters(AtomicInteger active, DistributionSummary requestBytes) {}
 
     /** One request, from its first byte to its response's last (or its reset). */
     static final class Request {
@@ -63,21 +66,13 @@ final class HttpServerMeters implements HttpServerMetrics<HttpServerMeters.Reque
     @Override
     public Request requestBegin(SocketAddress remote, HttpRequest request) {
         Request metric = new Request(KNOWN_METHODS.contains(request.method()) ? request.method().name() : "OTHER");
-        active(metric.method).incrementAndGet();
+        method(metric.method).active().incrementAndGet();
         return metric;
     }
 
     @Override
     public void requestEnd(Request request, HttpRequest httpRequest, long bytesRead) {
-        meters.<DistributionSummary>get(
-                        "vertx.http.server.request.bytes",
-                        tags -> DistributionSummary.builder("vertx.http.server.request.bytes")
-                                .description("Size of requests in bytes")
-                                .baseUnit("bytes")
-                                .tags(tags)
-                                .register(registry),
-                        "method", request.method)
-                .record(bytesRead);
+        method(request.method).requestBytes().record(bytesRead);
     }
 
     @Override
@@ -85,7 +80,7 @@ final class HttpServerMeters implements HttpServerMetrics<HttpServerMeters.Reque
         if (!request.finish()) {
             return;
         }
-        active(request.method).decrementAndGet();
+        method(request.method).active().decrementAndGet();
         ResponseKey key = new ResponseKey(request.method, response.statusCode());
         ResponseMeters found = responses.get(key);
         if (found == null) {
@@ -101,56 +96,51 @@ final class HttpServerMeters implements HttpServerMetrics<HttpServerMeters.Reque
         if (!request.finish()) {
             return;
         }
-        active(request.method).decrementAndGet();
-        meters.<Counter>get(
-                        "vertx.http.server.request.resets",
-                        tags -> Counter.builder("vertx.http.server.request.resets")
-                                .description("Number of request resets")
-                                .tags(tags)
-                                .register(registry),
-                        "method", request.method)
+        method(request.method).active().decrementAndGet();
+        // Rare: registered (or found) on each reset, so that no series shows before the first.
+        Counter.builder("vertx.http.server.request.resets")
+                .description("Number of request resets")
+                .tag("method", request.method)
+                .register(registry)
                 .increment();
     }
 
     private ResponseMeters register(ResponseKey key) {
-        String code = Integer.toString(key.code());
+        Tags tags = Tags.of("method", key.method(), "code", Integer.toString(key.code()));
         return new ResponseMeters(
-                meters.get(
-                        "vertx.http.server.requests",
-                        tags -> Counter.builder("vertx.http.server.requests")
-                                .description("Number of processed requests")
-                                .tags(tags)
-                                .register(registry),
-                        "method", key.method(),
-                        "code", code),
-                meters.get(
-                        "vertx.http.server.response.time",
-                        tags -> Timer.builder("vertx.http.server.response.time")
-                                .description("Request processing time")
-                                .tags(tags)
-                                .register(registry),
-                        "method", key.method(),
-                        "code", code),
-                meters.get(
-                        "vertx.http.server.response.bytes",
-                        tags -> DistributionSummary.builder("vertx.http.server.response.bytes")
-                                .description("Size of responses in bytes")
-                                .baseUnit("bytes")
-                                .tags(tags)
-                                .register(registry),
-                        "method", key.method(),
-                        "code", code));
+                Counter.builder("vertx.http.server.requests")
+                        .description("Number of processed requests")
+                        .tags(tags)
+                        .register(registry),
+                Timer.builder("vertx.http.server.response.time")
+                        .description("Request processing time")
+                        .tags(tags)
+                        .register(registry),
+                DistributionSummary.builder("vertx.http.server.response.bytes")
+                        .description("Size of responses in bytes")
+                        .baseUnit("bytes")
+                        .tags(tags)
+                        .register(registry));
     }
 
-    private AtomicInteger active(String method) {
-        return active.computeIfAbsent(method, key -> {
-            AtomicInteger count = new AtomicInteger();
-            Gauge.builder("vertx.http.server.active.requests", count, AtomicInteger::get)
-                    .description("Number of requests being processed")
-                    .tag("method", key)
-                    .strongReference(true)
-                    .register(registry);
-            return count;
-        });
+    private MethodMeters method(String method) {
+        MethodMeters found = methods.get(method);
+        return found != null ? found : methods.computeIfAbsent(method, this::register);
+    }
+
+    private MethodMeters register(String method) {
+        AtomicInteger active = new AtomicInteger();
+        Gauge.builder("vertx.http.server.active.requests", active, AtomicInteger::get)
+                .description("Number of requests being processed")
+                .tag("method", method)
+                .strongReference(true)
+                .register(registry);
+        return new MethodMeters(
+                active,
+                DistributionSummary.builder("vertx.http.server.request.bytes")
+                        .description("Size of requests in bytes")
+                        .baseUnit("bytes")
+                        .tag("method", method)
+                        .register(registry));
     }
 }
