@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Turns a tree that {@link ConfigValidator} accepted into the record tree, applying defaults and
@@ -40,7 +41,26 @@ final class ConfigBinder {
                 maxBodyBytes == null ? ServerConfig.DEFAULT_MAX_BODY_BYTES : maxBodyBytes,
                 keepAliveSeconds == null ? ServerConfig.DEFAULT_KEEP_ALIVE_SECONDS : keepAliveSeconds.intValue(),
                 drainSeconds == null ? ServerConfig.DEFAULT_DRAIN_SECONDS : drainSeconds.intValue(),
-                reloadSeconds == null ? ServerConfig.DEFAULT_RELOAD_SECONDS : reloadSeconds.intValue());
+                reloadSeconds == null ? ServerConfig.DEFAULT_RELOAD_SECONDS : reloadSeconds.intValue(),
+                names(server.getJsonArray("allowedHosts"), WebNames::host),
+                names(objectOrEmpty(server, "cors").getJsonArray("allowedOrigins"), WebNames::origin),
+                connectionLimits(objectOrEmpty(server, "limits")));
+    }
+
+    private static List<String> names(JsonArray names, Function<String, String> canonical) {
+        return names == null ? List.of() : names.stream().map(name -> canonical.apply((String) name)).distinct().toList();
+    }
+
+    private static ConnectionLimits connectionLimits(JsonObject limits) {
+        ConnectionLimits defaults = ConnectionLimits.DEFAULTS;
+        return new ConnectionLimits(
+                (int) integer(limits, "headerTimeoutSeconds", defaults.headerTimeoutSeconds()),
+                (int) integer(limits, "bodyTimeoutSeconds", defaults.bodyTimeoutSeconds()),
+                (int) integer(limits, "idleTimeoutSeconds", defaults.idleTimeoutSeconds()),
+                (int) integer(limits, "maxConnections", defaults.maxConnections()),
+                (int) integer(limits, "maxInFlightRequests", defaults.maxInFlightRequests()),
+                (int) integer(limits, "maxHeaderBytes", defaults.maxHeaderBytes()),
+                (int) integer(limits, "maxHeaders", defaults.maxHeaders()));
     }
 
     private static Map<String, BackendConfig> backends(JsonObject backends) {

@@ -45,7 +45,7 @@ public record ConfigDiff(List<String> added, List<String> removed, List<String> 
 
     /**
      * The settings of {@code next} that differ from those the gateway {@code started} with and
-     * apply only after a restart: where it listens and where its plugins are.
+     * apply only after a restart: where it listens, its connection limits and where its plugins are.
      */
     public static List<String> needingRestart(GatewayConfig started, GatewayConfig next) {
         List<String> paths = new ArrayList<>();
@@ -54,6 +54,9 @@ public record ConfigDiff(List<String> added, List<String> removed, List<String> 
         }
         if (started.server().port() != next.server().port()) {
             paths.add("server.port");
+        }
+        if (!started.server().limits().equals(next.server().limits())) {
+            paths.add("server.limits");
         }
         if (!started.plugins().dir().equals(next.plugins().dir())) {
             paths.add("plugins.dir");

@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
 final class ConfigValidator {
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("server", "plugins", "backends", "auth", "cluster");
-    private static final Set<String> SERVER_KEYS = Set.of("host", "port", "maxBodyBytes", "keepAliveSeconds", "drainSeconds", "reloadSeconds");
+    private static final Set<String> SERVER_KEYS = Set.of(
+            "host", "port", "maxBodyBytes", "keepAliveSeconds", "drainSeconds", "reloadSeconds", "allowedHosts", "cors",
+            "limits");
     private static final Set<String> PLUGINS_KEYS = Set.of("dir");
     private static final Set<String> BACKEND_KEYS = Set.of(
             "plugin", "models", "options", "timeouts", "retries", "fallbacks", "circuitBreaker");
@@ -111,6 +113,7 @@ final class ConfigValidator {
         if (reload != null && (reloadNumber == null || reloadNumber < 0 || reloadNumber > MAX_RELOAD_SECONDS)) {
             error("server.reloadSeconds", "must be an integer from 0 (off) to " + MAX_RELOAD_SECONDS);
         }
+        errors.addAll(NetworkValidator.validate(server));
     }
 
     private void plugins(JsonObject root) {

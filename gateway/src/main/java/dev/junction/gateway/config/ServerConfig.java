@@ -1,8 +1,10 @@
 package dev.junction.gateway.config;
 
+import java.util.List;
+
 /**
- * Where the HTTP server listens, how large a request body it accepts, and how often an idle stream
- * gets a keep-alive.
+ * Where the HTTP server listens, how large a request body it accepts, how often an idle stream
+ * gets a keep-alive, who may call it and how much one client may hold.
  *
  * @param port {@code 0} picks a free port
  * @param maxBodyBytes the largest request body accepted; larger ones are refused with 413
@@ -14,9 +16,23 @@ package dev.junction.gateway.config;
  *     reload removes or changes may take to finish its answers.
  * @param reloadSeconds how often the configuration file is checked for changes, which then apply
  *     without a restart; {@code 0} turns reloading off
+ * @param allowedHosts with no API keys, the {@code Host} names (any port) served besides the
+ *     loopback ones, in lower case
+ * @param corsAllowedOrigins the browser origins ({@code scheme://host[:port]}, lower case, no
+ *     default port) whose requests are served, with CORS; requests with any other {@code Origin} are
+ *     refused
+ * @param limits the connection and request limits
  */
 public record ServerConfig(
-        String host, int port, long maxBodyBytes, int keepAliveSeconds, int drainSeconds, int reloadSeconds) {
+        String host,
+        int port,
+        long maxBodyBytes,
+        int keepAliveSeconds,
+        int drainSeconds,
+        int reloadSeconds,
+        List<String> allowedHosts,
+        List<String> corsAllowedOrigins,
+        ConnectionLimits limits) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -24,4 +40,15 @@ public record ServerConfig(
     public static final int DEFAULT_KEEP_ALIVE_SECONDS = 15;
     public static final int DEFAULT_DRAIN_SECONDS = 30;
     public static final int DEFAULT_RELOAD_SECONDS = 2;
+
+    public ServerConfig {
+        allowedHosts = List.copyOf(allowedHosts);
+        corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
+    }
+
+    /** Loopback callers only, no browser origin, the default limits. */
+    public ServerConfig(String host, int port, long maxBodyBytes, int keepAliveSeconds, int drainSeconds, int reloadSeconds) {
+        this(host, port, maxBodyBytes, keepAliveSeconds, drainSeconds, reloadSeconds, List.of(), List.of(),
+                ConnectionLimits.DEFAULTS);
+    }
 }

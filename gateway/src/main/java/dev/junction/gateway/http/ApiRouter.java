@@ -136,6 +136,9 @@ final class ApiRouter {
 
     private Handler<RoutingContext> failures(Dialect dialect) {
         return ctx -> {
+            if (ctx.response().ended() || ctx.response().closed()) {
+                return; // answered already (a stalled body's 408), or the client left mid-body
+            }
             if (ctx.statusCode() == 413) {
                 ErrorResponses.send(ctx, dialect, ApiError.of(
                         413, "The request body is larger than the limit of " + config.server().maxBodyBytes() + " bytes."));

@@ -3,8 +3,6 @@ package dev.junction.gateway.http;
 import dev.junction.gateway.config.AuthConfig;
 import dev.junction.gateway.dialect.ApiError;
 import dev.junction.gateway.dialect.Dialect;
-import dev.junction.gateway.dialect.anthropic.AnthropicDialect;
-import dev.junction.gateway.dialect.openai.OpenAiDialect;
 import dev.junction.gateway.policy.ApiKeys;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
@@ -27,8 +25,6 @@ final class AuthHandler implements Handler<RoutingContext> {
     private static final String BEARER = "bearer ";
 
     private final ApiKeys keys;
-    private final OpenAiDialect openAi = new OpenAiDialect();
-    private final AnthropicDialect anthropic = new AnthropicDialect();
 
     private AuthHandler(ApiKeys keys) {
         this.keys = keys;
@@ -47,7 +43,7 @@ final class AuthHandler implements Handler<RoutingContext> {
         }
         Optional<ApiKeys.Key> key = keys.find(presented(ctx));
         if (key.isEmpty()) {
-            ErrorResponses.send(ctx, dialectOf(ctx), ApiError.of(401, message(ctx)));
+            ErrorResponses.send(ctx, PathDialects.of(ctx), ApiError.of(401, message(ctx)));
             return;
         }
         ctx.put(KEY_NAME, key.get().name());
@@ -85,14 +81,6 @@ final class AuthHandler implements Handler<RoutingContext> {
         }
         String apiKey = ctx.request().getHeader("x-api-key");
         return apiKey == null ? null : apiKey.trim();
-    }
-
-    private Dialect dialectOf(RoutingContext ctx) {
-        String path = ctx.normalizedPath();
-        boolean isAnthropic = path.startsWith("/anthropic/")
-                || path.startsWith("/v1/messages")
-                || (path.startsWith("/v1/models") && ctx.request().headers().contains("anthropic-version"));
-        return isAnthropic ? anthropic : openAi;
     }
 
     private static String message(RoutingContext ctx) {

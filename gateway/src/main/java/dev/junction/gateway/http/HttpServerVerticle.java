@@ -1,7 +1,9 @@
 package dev.junction.gateway.http;
 
 import dev.junction.gateway.backend.BackendHost;
+import dev.junction.gateway.config.ConnectionLimits;
 import dev.junction.gateway.config.GatewayConfig;
+import dev.junction.gateway.config.WebNames;
 import dev.junction.gateway.metrics.GatewayMetrics;
 import dev.junction.gateway.policy.limit.RateLimiter;
 import dev.junction.gateway.resilience.CircuitBreakers;
@@ -13,11 +15,16 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import java.time.Duration;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Serves the HTTP surface on the event loop. Never blocks: backend work happens behind the bus.
- * Every request first passes the {@link AccessLog}; {@code GET /metrics} answers from the gateway's
- * {@link GatewayMetrics}; {@link #drain} stops the server gracefully.
+ * Every connection has a {@link ConnectionGuard}; every request first passes the {@link AccessLog},
+ * then the network checks ({@link HostCheck}, {@link BrowserOrigins}), the node's
+ * {@link RequestLimits}, the {@link BodyTimeout} and, for a {@code POST}, {@link JsonContent};
+ * {@code GET /metrics} answers from the gateway's {@link GatewayMetrics}; {@link #drain} stops the
+ * server gracefully.
  *
  * <p>{@link #reconfigure} swaps in the routes of a reloaded configuration; requests already routed
  * finish with the handlers they started with. What must outlive a reload (the drain, the metrics,
@@ -25,6 +32,8 @@ import java.util.function.Consumer;
  * {@link #routes} build.
  */
 public final class HttpServerVerticle extends VerticleBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServerVerticle.class);
 
     /** How long after the drain timeout the server still waits for connections to close. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(3);
@@ -34,6 +43,9 @@ public final class HttpServerVerticle extends VerticleBase {
     private final GatewayMetrics metrics;
     private final Consumer<String> accessLog;
     private final Drain drain = new Drain();
+    /** The node's request limits, shared by every router built from a configuration (they need a restart). */
+    private volatile RequestLimits requestLimits;
+    private volatile BodyTimeout bodyTimeout;
     /** What every router built from a configuration shares; made at start, on this verticle's context. */
     private volatile LongLived lasting;
     /** Writes the access log lines off the event loop, for every router built from a configuration. */
@@ -64,11 +76,19 @@ public final class HttpServerVerticle extends VerticleBase {
         // The sweeper checks the chat attempts' timeouts on this verticle's context, where its requests run.
         lasting = new LongLived(
                 host, RateLimiter.local(), new CircuitBreakers(vertx), new DeadlineSweeper(vertx), metrics);
+        ConnectionLimits limits = config.server().limits();
+        requestLimits = new RequestLimits(limits);
+        bodyTimeout = new BodyTimeout(vertx, limits.bodyTimeoutSeconds());
         routes = routes(config);
+        warnWhenExposed(config);
+        // HTTP/1.1 only: the connection guard and the header limits are HTTP/1.1's (the SDKs speak it).
         return vertx.createHttpServer(new HttpServerOptions()
                         .setHost(config.server().host())
                         .setPort(config.server().port())
-                        .setCompressionSupported(false))
+                        .setCompressionSupported(false)
+                        .setHttp2ClearTextEnabled(false)
+                        .setMaxHeaderSize(limits.maxHeaderBytes()))
+                .connectionHandler(new ConnectionGuards(limits))
                 .requestHandler(request -> routes.handle(request))
                 .listen()
                 .onSuccess(server -> {
@@ -76,6 +96,16 @@ public final class HttpServerVerticle extends VerticleBase {
                     port = server.actualPort();
                 })
                 .recover(failure -> closeAccessLog().transform(closed -> Future.failedFuture(failure)));
+    }
+
+    /** Listening beyond this machine with no API keys: say what that means. */
+    private static void warnWhenExposed(GatewayConfig config) {
+        String host = WebNames.host(config.server().host());
+        if (config.auth().keys().isEmpty() && (host == null || !WebNames.isLoopback(host))) {
+            LOG.warn("server.host {} is not a loopback address and auth.keys is empty: anyone who can reach it"
+                    + " may use the backends. Only requests whose Host is a loopback name or in server.allowedHosts"
+                    + " are served; configure auth.keys to serve others.", config.server().host());
+        }
     }
 
     @Override
@@ -106,6 +136,9 @@ public final class HttpServerVerticle extends VerticleBase {
             ctx.put(Drain.KEY, drain);
             ctx.next();
         });
+        HostCheck.of(config).ifPresent(check -> router.route().handler(check));
+        router.route().handler(new BrowserOrigins(config.server())).handler(requestLimits).handler(bodyTimeout);
+        router.post().handler(new JsonContent());
         router.get("/metrics").handler(new MetricsHandler(metrics));
         return ApiRouter.addTo(router, vertx, config, lasting);
     }

@@ -22,12 +22,12 @@ final class JsonBody {
         }
     }
 
-    /** @throws Rejected for a non-JSON content type (415), an empty body or anything but a JSON object (400) */
+    /**
+     * The body, whose headers {@link JsonContent} checked.
+     *
+     * @throws Rejected for an empty body or anything but a JSON object (400)
+     */
     static JsonObject read(RoutingContext ctx) {
-        String contentType = ctx.request().getHeader("Content-Type");
-        if (contentType != null && !isJson(contentType)) {
-            throw new Rejected(ApiError.of(415, "Content-Type must be application/json, not '" + contentType + "'."));
-        }
         Buffer body = ctx.body().buffer();
         if (body == null || body.length() == 0) {
             throw new Rejected(ApiError.invalidRequest("The request body is empty; expected a JSON object.", null));
@@ -42,11 +42,6 @@ final class JsonBody {
             return object;
         }
         throw new Rejected(ApiError.invalidRequest("The request body must be a JSON object.", null));
-    }
-
-    private static boolean isJson(String contentType) {
-        String mediaType = contentType.split(";", 2)[0].trim().toLowerCase();
-        return mediaType.equals("application/json") || mediaType.endsWith("+json");
     }
 
     private static String firstLine(String message) {

@@ -12,7 +12,7 @@ import java.util.function.Function;
 /**
  * The steps every model request takes first: read the JSON body, decode it in the caller's
  * dialect, check the API key may use its model, route its model. A step that fails answers the client in that dialect (400, 403, 404,
- * 413, 415) and the request goes no further.
+ * 413) and the request goes no further.
  */
 final class RequestIntake {
 

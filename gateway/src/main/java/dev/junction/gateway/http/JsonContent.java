@@ -1,0 +1,63 @@
+package dev.junction.gateway.http;
+
+import dev.junction.gateway.dialect.ApiError;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
+
+/**
+ * Refuses a {@code POST} whose body is not plain JSON, with 415 in its path's dialect and before the
+ * body is read: a {@code Content-Type} other than {@code application/json} or {@code *+json}, none at
+ * all (a browser sends a body without one, or as {@code text/plain}, without asking the server first),
+ * or a {@code Content-Encoding} other than {@code identity}.
+ */
+final class JsonContent implements Handler<RoutingContext> {
+
+    /** How much of a refused header value an error message repeats. */
+    private static final int ECHO_LIMIT = 100;
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        if (ctx.request().method() != HttpMethod.POST) {
+            ctx.next();
+            return;
+        }
+        String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        String encoding = String.join(",", ctx.request().headers().getAll(HttpHeaders.CONTENT_ENCODING));
+        if (contentType == null) {
+            refuse(ctx, "Content-Type must be application/json; the request sent none.");
+        } else if (!isJson(contentType)) {
+            refuse(ctx, "Content-Type must be application/json, not '" + echo(contentType) + "'.");
+        } else if (!isIdentity(encoding)) {
+            refuse(ctx, "Content-Encoding '" + echo(encoding) + "' is not supported; send the body uncompressed.");
+        } else {
+            ctx.next();
+        }
+    }
+
+    private static void refuse(RoutingContext ctx, String message) {
+        ErrorResponses.send(ctx, PathDialects.of(ctx), ApiError.of(415, message));
+    }
+
+    private static boolean isJson(String contentType) {
+        String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        return mediaType.equals("application/json") || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
+    }
+
+    /** No encoding, or only {@code identity} (however often it is listed). */
+    private static boolean isIdentity(String encoding) {
+        for (String coding : encoding.split(",")) {
+            String name = coding.trim();
+            if (!name.isEmpty() && !name.equalsIgnoreCase("identity")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String echo(String value) {
+        return value.length() <= ECHO_LIMIT ? value : value.substring(0, ECHO_LIMIT) + "...";
+    }
+}
