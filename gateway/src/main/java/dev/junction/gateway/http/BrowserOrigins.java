@@ -42,9 +42,10 @@ final class BrowserOrigins implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         String origin = ctx.request().getHeader(HttpHeaders.ORIGIN);
+        String canonical = origin == null ? null : WebNames.origin(origin);
         if (origin == null) {
             ctx.next();
-        } else if (allowed.contains(WebNames.origin(origin))) {
+        } else if (canonical != null && allowed.contains(canonical)) {
             cors.handle(ctx);
         } else {
             ErrorResponses.send(ctx, PathDialects.of(ctx), ApiError.of(403,

@@ -1,0 +1,98 @@
+package dev.junction.gateway.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One loopback TCP connection to a gateway that the test writes raw bytes on, for what the HTTP
+ * clients will not send: any {@code Host}, a body that stops, headers a byte at a time. Reads answers
+ * framed by {@code Content-Length} and tells when the gateway closed the connection.
+ */
+public final class RawConnection implements AutoCloseable {
+
+    /** An answer: status, headers (names in lower case) and body. */
+    public record Answer(int status, Map<String, String> headers, String body) {}
+
+    private final Socket socket;
+    private final InputStream in;
+
+    private RawConnection(Socket socket) throws IOException {
+        this.socket = socket;
+        this.in = socket.getInputStream();
+    }
+
+    public static RawConnection open(int port) throws IOException {
+        Socket socket = new Socket("127.0.0.1", port);
+        socket.setSoTimeout((int) Duration.ofSeconds(30).toMillis());
+        return new RawConnection(socket);
+    }
+
+    /** Writes {@code text} (ISO-8859-1) and flushes. */
+    public RawConnection send(String text) throws IOException {
+        socket.getOutputStream().write(text.getBytes(StandardCharsets.ISO_8859_1));
+        socket.getOutputStream().flush();
+        return this;
+    }
+
+    /** Reads one answer whose body has a {@code Content-Length}; fails after 30 s. */
+    public Answer read() throws IOException {
+        String head = readHead();
+        String[] lines = head.split("\r\n");
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+        }
+        int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
+        byte[] body = in.readNBytes(length);
+        if (body.length < length) {
+            throw new IOException("the connection closed inside a body: " + head);
+        }
+        return new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers, new String(body, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Waits up to {@code timeout} for the gateway to close the connection, discarding what comes;
+     * true when it did (end of stream or reset), false when it is still open.
+     */
+    public boolean closedWithin(Duration timeout) throws IOException {
+        socket.setSoTimeout((int) timeout.toMillis());
+        try {
+            while (in.read() >= 0) {
+                // what comes before the end is not the question
+            }
+            return true;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (SocketException e) {
+            return true;
+        }
+    }
+
+    private String readHead() throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int next = in.read();
+            if (next < 0) {
+                throw new IOException("the connection closed before an answer: '" + head + "'");
+            }
+            head.write(next);
+        }
+        String text = head.toString(StandardCharsets.ISO_8859_1);
+        return text.substring(0, text.length() - 4);
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
