@@ -67,6 +67,7 @@ final class ApiRouter {
     private Router build(Router router) {
         router.get("/health").handler(health);
         router.route().handler(AuthHandler.create(config.auth()));
+        router.post().handler(new JsonContent());
         BodyHandler body = BodyHandler.create(false).setBodyLimit(config.server().maxBodyBytes());
         long keepAliveMillis = config.server().keepAliveSeconds() * 1000L;
 

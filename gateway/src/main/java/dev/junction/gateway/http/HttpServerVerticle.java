@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
  * Serves the HTTP surface on the event loop. Never blocks: backend work happens behind the bus.
  * Every connection has a {@link ConnectionGuard}; every request first passes the {@link AccessLog},
  * then the network checks ({@link HostCheck}, {@link BrowserOrigins}), the node's
- * {@link RequestLimits}, the {@link BodyTimeout} and, for a {@code POST}, {@link JsonContent};
- * {@code GET /metrics} answers from the gateway's {@link GatewayMetrics}; {@link #drain} stops the
- * server gracefully.
+ * {@link RequestLimits} and the {@link BodyTimeout} (the API routes check a {@code POST}'s
+ * {@link JsonContent} after its key); {@code GET /metrics} answers from the gateway's
+ * {@link GatewayMetrics}; {@link #drain} stops the server gracefully.
  *
  * <p>{@link #reconfigure} swaps in the routes of a reloaded configuration; requests already routed
  * finish with the handlers they started with. What must outlive a reload (the drain, the metrics,
@@ -138,7 +138,6 @@ public final class HttpServerVerticle extends VerticleBase {
         });
         HostCheck.of(config).ifPresent(check -> router.route().handler(check));
         router.route().handler(new BrowserOrigins(config.server())).handler(requestLimits).handler(bodyTimeout);
-        router.post().handler(new JsonContent());
         router.get("/metrics").handler(new MetricsHandler(metrics));
         return ApiRouter.addTo(router, vertx, config, lasting);
     }
