@@ -15,7 +15,8 @@ import java.util.Set;
  * path's dialect, on every path ({@code /health} and {@code /metrics} too: they would tell a web page
  * the backends). A page on another site that rebinds its own name to 127.0.0.1 sends that name as
  * the {@code Host}, so it cannot read the gateway's answers. With keys configured there is no check:
- * a key is what a caller needs. A request without a {@code Host} is left to the HTTP checks.
+ * a key is what a caller needs. A request without a {@code Host} (HTTP/1.0 allows it) gets 400: it
+ * could not be told from a rebound one.
  */
 final class HostCheck implements Handler<RoutingContext> {
 
@@ -36,10 +37,16 @@ final class HostCheck implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         String header = ctx.request().getHeader(HttpHeaders.HOST);
         String host = header == null ? null : WebNames.hostOfAuthority(header);
-        if (header == null || (host != null && (WebNames.isLoopback(host) || allowedHosts.contains(host)))) {
+        if (host != null && (WebNames.isLoopback(host) || allowedHosts.contains(host))) {
             ctx.next();
-            return;
+        } else if (header == null) {
+            ErrorResponses.send(ctx, PathDialects.of(ctx), ApiError.invalidRequest("The request has no Host header.", null));
+        } else {
+            refuse(ctx);
         }
+    }
+
+    private static void refuse(RoutingContext ctx) {
         ErrorResponses.send(ctx, PathDialects.of(ctx), ApiError.of(403,
                 "This gateway has no API keys, so it answers only requests addressed to a loopback name"
                         + " (localhost, 127.0.0.1, [::1]) or to a host listed in server.allowedHosts."));

@@ -125,6 +125,16 @@ class NetworkSafetyTest {
         }
     }
 
+    @Test
+    void a_request_without_host_is_400_without_keys() throws IOException {
+        try (RawConnection connection = RawConnection.open(gateway.port())) {
+            RawConnection.Answer answer = connection.send("GET /v1/models HTTP/1.0\r\n\r\n").read();
+
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(assertErrorShape("/v1/models", answer.body())).contains("no Host header");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"localhost", "LOCALHOST:1", "app.localhost:8080", "127.0.0.1", "127.1.2.3:80", "[::1]",
             "[::1]:8080", "gateway.internal", "Gateway.Internal:443"})
