@@ -14,6 +14,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,14 +99,19 @@ public final class HttpServerVerticle extends VerticleBase {
                 .recover(failure -> closeAccessLog().transform(closed -> Future.failedFuture(failure)));
     }
 
-    /** Listening beyond this machine with no API keys: say what that means. */
     private static void warnWhenExposed(GatewayConfig config) {
+        exposure(config).ifPresent(LOG::warn);
+    }
+
+    /** What to warn of when the gateway listens beyond this machine with no API keys; empty otherwise. */
+    static Optional<String> exposure(GatewayConfig config) {
         String host = WebNames.host(config.server().host());
-        if (config.auth().keys().isEmpty() && (host == null || !WebNames.isLoopback(host))) {
-            LOG.warn("server.host {} is not a loopback address and auth.keys is empty: anyone who can reach it"
-                    + " may use the backends. Only requests whose Host is a loopback name or in server.allowedHosts"
-                    + " are served; configure auth.keys to serve others.", config.server().host());
+        if (!config.auth().keys().isEmpty() || (host != null && WebNames.isLoopback(host))) {
+            return Optional.empty();
         }
+        return Optional.of("server.host " + config.server().host() + " is not a loopback address and auth.keys is"
+                + " empty: anyone who can reach it may use the backends. Only requests whose Host is a loopback"
+                + " name or in server.allowedHosts are served; configure auth.keys to serve others.");
     }
 
     @Override

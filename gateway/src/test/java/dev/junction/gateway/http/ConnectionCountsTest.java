@@ -47,6 +47,9 @@ class ConnectionCountsTest {
                 assertThat(over.closedWithin(Duration.ofSeconds(5))).isTrue();
             }
             assertThat(held.get(0).send(get("/health")).read().status()).as("those held still served").isEqualTo(200);
+
+            held.remove(0).close();
+            assertThat(firstServedWithin(gateway.port(), Duration.ofSeconds(10))).as("a place freed").isEqualTo(200);
         } finally {
             for (RawConnection connection : held) {
                 connection.close();
@@ -77,6 +80,20 @@ class ConnectionCountsTest {
             assertThat(first.send(BODY.substring(BODY.length() - 10)).read().status()).isEqualTo(200);
             assertThat(exchange(gateway.port(), OPENAI, BODY).status()).isEqualTo(200);
         }
+    }
+
+    /** The status of the first connection's answer that is not a refusal, trying until {@code timeout}. */
+    private static int firstServedWithin(int port, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int status;
+        do {
+            try (RawConnection connection = RawConnection.open(port)) {
+                status = connection.send(get("/health")).read().status();
+            } catch (IOException refusedBeforeReading) {
+                status = 503;
+            }
+        } while (status == 503 && System.nanoTime() < deadline);
+        return status;
     }
 
     /** A request whose body is still to come, once the gateway counts it (it asked for the body). */
