@@ -32,8 +32,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * one gateway. The backends are configured as an operator might: {@code env.HOME} names a folder
  * of the operator's, and no {@code workingDirectory}. Prompts that the CLIs would read as a slash
  * command, a file reference, a shell escape or a flag must reach the fake upstream as the user's
- * text, unchanged; a {@code /config} prompt must not change the next run; and no run may write into
- * that home or the gateway's own working folder.
+ * text (unchanged for Claude Code and Codex; for Gemini CLI, which reads its stdin like typed input,
+ * with a backslash before each {@code @} and a space before a leading {@code /}); a {@code /config}
+ * prompt must not change the next run; and no run may write into that home or the gateway's own
+ * working folder.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -91,10 +93,12 @@ class RealCliSealedRunTest {
 
         List<RecordedRequest> calls = upstream.modelCalls();
         assertThat(calls).as("upstream calls").isNotEmpty();
-        assertThat(calls).as("a call whose user text has the prompt as one line, unchanged")
-                .anySatisfy(call -> assertThat(upstream.userText(call).lines()).contains(prompt));
+        assertThat(calls).as("a call whose user text has the prompt as one line")
+                .anySatisfy(call -> assertThat(upstream.userText(call).lines()).contains(upstreamForm(model, prompt)));
         assertThat(calls).as("no file read into the prompt")
                 .noneSatisfy(call -> assertThat(call.body()).contains("root:x:0:0"));
+        assertThat(calls).as("the gateway's folder named as the CLI's working directory")
+                .noneSatisfy(call -> assertThat(call.body()).contains(gatewayFolder.toString()));
     }
 
     @Order(2)
@@ -122,6 +126,15 @@ class RealCliSealedRunTest {
     void no_run_wrote_into_the_operators_home_or_the_gateways_folder() {
         assertThat(names(operatorHome)).as("files in the HOME given in options.env").isEmpty();
         assertThat(names(gatewayFolder)).as("the gateway's working folder").isEqualTo(gatewayFolderBefore);
+    }
+
+    /** The prompt as the upstream gets it: Gemini CLI's stdin must be made inert (see GeminiPrompt). */
+    private static String upstreamForm(String model, String prompt) {
+        if (!model.equals("gemini")) {
+            return prompt;
+        }
+        String escaped = prompt.replace("@", "\\@");
+        return escaped.startsWith("/") ? " " + escaped : escaped;
     }
 
     static List<String> models() {
