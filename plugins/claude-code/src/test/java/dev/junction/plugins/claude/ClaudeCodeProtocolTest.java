@@ -154,7 +154,7 @@ class ClaudeCodeProtocolTest {
                 .containsEntry("DISABLE_TELEMETRY", "1")
                 .containsEntry("DISABLE_ERROR_REPORTING", "1")
                 .containsEntry("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1")
-                .hasSize(6);
+                .hasSize(7);
         assertThat(prepare(ask("hi"), new JsonObject().put("maxRetries", 0)).environment())
                 .containsEntry("CLAUDE_CODE_MAX_RETRIES", "0");
     }
