@@ -43,6 +43,10 @@ record GeminiOptions(String approvalMode, int maxAttempts, boolean skipTrust, bo
         }
         boolean isolatedHome = CliOptions.bool(options, "isolatedHome", true);
         if (!isolatedHome) {
+            if (!options.containsKey("configFrom")) {
+                throw CliOptions.invalid("isolatedHome", "false needs options.configFrom, the folder of a Google login"
+                        + " (such as /home/<you>/.gemini): every run has a home of its own");
+            }
             for (String key : List.of("maxAttempts", "settings")) {
                 if (options.containsKey(key)) {
                     throw CliOptions.invalid(key, "needs options.isolatedHome: Gemini CLI reads settings only from its home");
