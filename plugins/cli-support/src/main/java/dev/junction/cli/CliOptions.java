@@ -4,6 +4,7 @@ import dev.junction.plugin.BackendException;
 import dev.junction.plugin.ErrorKind;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -68,6 +69,9 @@ public record CliOptions(
         modelMap.putAll(stringMap(options, "modelMap"));
         String directory = string(options, "workingDirectory", null);
         String configFrom = string(options, "configFrom", null);
+        if (configFrom != null && !Files.isDirectory(Path.of(configFrom))) {
+            throw invalid("configFrom", "must name an existing folder: " + configFrom);
+        }
         return new CliOptions(
                 string(options, "command", protocol.defaultCommand()),
                 strings(options, "args"),

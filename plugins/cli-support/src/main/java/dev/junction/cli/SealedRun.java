@@ -21,12 +21,11 @@ import java.util.stream.Stream;
  * copied into the CLI's configuration folder of each run's home: how a login made once with the
  * real CLI keeps working. The copy is the run's; the source is only read.
  *
- * @param home the run's {@code HOME}
  * @param workingDirectory where the CLI runs
  * @param environment the variables that point the CLI at these folders; they win over
  *     {@link CliOptions#env()} and the run's own
  */
-public record SealedRun(Path home, Path workingDirectory, Map<String, String> environment) {
+public record SealedRun(Path workingDirectory, Map<String, String> environment) {
 
     public SealedRun {
         environment = Map.copyOf(environment);
@@ -49,7 +48,7 @@ public record SealedRun(Path home, Path workingDirectory, Map<String, String> en
         environment.put("HOME", home.toString());
         environment.put("TMPDIR", tmp.toString());
         environment.putAll(protocol.homeEnvironment(home));
-        return new SealedRun(home, workingDirectory, environment);
+        return new SealedRun(workingDirectory, environment);
     }
 
     private static void copyFiles(Path source, Path target) {

@@ -90,7 +90,7 @@ class GeminiCliProtocolTest {
 
     @Test
     void writes_no_settings_when_not_isolated_so_those_copied_from_config_from_apply() {
-        CliRun run = prepare(request("gemini", "hi"), new JsonObject().put("isolatedHome", false).put("configFrom", "/g"));
+        CliRun run = prepare(request("gemini", "hi"), new JsonObject().put("isolatedHome", false).put("configFrom", System.getProperty("java.io.tmpdir")));
 
         assertThat(run.environment()).doesNotContainKey("GEMINI_CLI_HOME");
         assertThat(settingsFile()).doesNotExist();
