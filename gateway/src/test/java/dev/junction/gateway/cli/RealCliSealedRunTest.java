@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -69,7 +71,7 @@ class RealCliSealedRunTest {
 
     @AfterAll
     void stop() {
-        Stream.of(gateway, anthropic, openai, gemini).filter(java.util.Objects::nonNull).forEach(closeable -> {
+        Stream.of(gateway, anthropic, openai, gemini).filter(Objects::nonNull).forEach(closeable -> {
             try {
                 closeable.close();
             } catch (Exception e) {
@@ -155,7 +157,7 @@ class RealCliSealedRunTest {
 
     private static Set<String> names(Path folder) {
         try (Stream<Path> entries = Files.list(folder)) {
-            return entries.map(entry -> entry.getFileName().toString()).collect(Collectors.toCollection(java.util.TreeSet::new));
+            return entries.map(entry -> entry.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
