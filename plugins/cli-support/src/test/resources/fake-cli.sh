@@ -13,6 +13,16 @@ stream)
     echo "{\"text\":\" fake: $prompt\"}"
     echo '{"done":true}'
     ;;
+sealed)
+    # Reports the folders it was given, then changes its settings and its working folder.
+    read prompt
+    printf '{"text":"home=%s|tmp=%s|config=%s|pwd=%s|config-files=%s|pwd-files=%s"}\n' \
+        "$HOME" "$TMPDIR" "$FAKE_CLI_HOME" "$(pwd)" "$(ls -A "$FAKE_CLI_HOME" | tr '\n' ',')" "$(ls -A | tr '\n' ',')"
+    echo changed > "$FAKE_CLI_HOME/settings.json"
+    echo changed > "$HOME/.profile"
+    echo changed > settings.local.json
+    echo '{"done":true}'
+    ;;
 deaf)
     # Never reads stdin.
     echo '{"text":"not listening"}'

@@ -55,6 +55,47 @@ public final class RealCliBackends {
         return entry("gemini", "gemini-cli", "gemini", options);
     }
 
+    /**
+     * The three backends as an operator might write them, with {@code env.HOME} set to {@code home}
+     * and no {@code workingDirectory} (so the gateway picks both folders of each run); the upstream
+     * settings of the others, without their {@code HOME}, {@code TMPDIR} and {@code CODEX_HOME}.
+     * {@code scratch} takes the Gemini settings template, which the plugin's own settings replace.
+     */
+    public static String allAsOperator(
+            RealClis clis, FakeAnthropic anthropic, FakeOpenAiResponses openai, FakeGemini gemini, Path home, Path scratch) {
+        Map<String, String> claudeEnv = operatorEnv(Offline.claudeEnv(anthropic, scratch.resolve("claude")), home);
+        claudeEnv.remove("CLAUDE_CODE_MAX_RETRIES");
+        JsonObject claude = operator(clis.claude(), claudeEnv)
+                .put("tools", new JsonArray())
+                .put("maxRetries", 0);
+        Map<String, String> codexEnv = operatorEnv(Offline.codexEnv(scratch.resolve("codex"), scratch.resolve("codex-home")), home);
+        codexEnv.remove("CODEX_HOME");
+        JsonObject codex = operator(clis.codex(), codexEnv)
+                .put("config", Offline.codexConfig(openai))
+                .put("maxRetries", 0);
+        JsonObject geminiOptions = operator(clis.gemini(), operatorEnv(Offline.geminiEnv(gemini, scratch.resolve("gemini")), home))
+                .put("modelMap", new JsonObject().put("gemini", Offline.GEMINI_MODEL))
+                .put("maxAttempts", 1);
+        return entry("claude", "claude-code", "claude", claude)
+                + entry("codex", "codex", "codex", codex)
+                + entry("gemini", "gemini-cli", "gemini", geminiOptions);
+    }
+
+    private static Map<String, String> operatorEnv(Map<String, String> env, Path home) {
+        Map<String, String> operator = new LinkedHashMap<>(env);
+        operator.remove("TMPDIR");
+        operator.put("HOME", home.toString());
+        return operator;
+    }
+
+    private static JsonObject operator(Path command, Map<String, String> env) {
+        return new JsonObject()
+                .put("command", command.toString())
+                .put("env", new JsonObject(new LinkedHashMap<String, Object>(env)))
+                .put("timeoutSeconds", 60)
+                .put("idleTimeoutSeconds", 30);
+    }
+
     private static JsonObject common(Path command, Map<String, String> env, Path dir, int maxConcurrency) {
         return new JsonObject()
                 .put("command", command.toString())

@@ -119,8 +119,10 @@ public final class CliBackend implements Backend {
 
     private void serve(ChatRequest request, ChatSink sink) {
         try (TempFiles files = new TempFiles()) {
+            SealedRun sealed;
             CliRun run;
             try {
+                sealed = SealedRun.in(files, protocol, options);
                 run = protocol.prepare(request, options, files);
             } catch (BackendException e) {
                 sink.emit(e.toEvent());
@@ -129,7 +131,7 @@ public final class CliBackend implements Backend {
                 sink.emit(ChatEvent.Failed.of(ErrorKind.INTERNAL, protocol.displayName() + " could not be prepared: " + e));
                 return;
             }
-            CliExecution execution = new CliExecution(protocol, options, run, sink);
+            CliExecution execution = new CliExecution(protocol, options, sealed, run, sink);
             live.add(execution);
             try {
                 if (closed) {

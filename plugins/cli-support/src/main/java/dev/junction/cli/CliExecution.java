@@ -27,15 +27,17 @@ final class CliExecution {
 
     private final CliProtocol protocol;
     private final CliOptions options;
+    private final SealedRun sealed;
     private final CliRun run;
     private final GuardedSink events;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private volatile CliProcess process;
     private volatile boolean aborted;
 
-    CliExecution(CliProtocol protocol, CliOptions options, CliRun run, ChatSink sink) {
+    CliExecution(CliProtocol protocol, CliOptions options, SealedRun sealed, CliRun run, ChatSink sink) {
         this.protocol = protocol;
         this.options = options;
+        this.sealed = sealed;
         this.run = run;
         this.events = new GuardedSink(sink);
     }
@@ -88,6 +90,7 @@ final class CliExecution {
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.putAll(run.environment());
         environment.putAll(options.env());
+        environment.putAll(sealed.environment());
         Optional<Path> executable =
                 CommandLookup.find(options.command(), environment.get("PATH"), options.workingDirectory());
         if (executable.isEmpty()) {
@@ -100,7 +103,7 @@ final class CliExecution {
         command.addAll(run.arguments());
         CliProcess started;
         try {
-            started = CliProcess.start(command, environment, options.workingDirectory());
+            started = CliProcess.start(command, environment, sealed.workingDirectory());
         } catch (IOException e) {
             events.emit(ChatEvent.Failed.of(ErrorKind.UNAVAILABLE, name() + " could not be started: " + e.getMessage()));
             return;

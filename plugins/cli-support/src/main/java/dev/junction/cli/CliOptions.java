@@ -4,6 +4,7 @@ import dev.junction.plugin.BackendException;
 import dev.junction.plugin.ErrorKind;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,7 +20,9 @@ import java.util.Set;
  * @param command the executable: a name looked up on {@code PATH}, or a path
  * @param args extra arguments put before the plugin's own
  * @param env variables merged into the CLI's environment (a base URL, an API key)
- * @param workingDirectory where the CLI runs, or {@code null} for the gateway's working directory
+ * @param workingDirectory where the CLI runs, or {@code null} for an empty folder of each run's own
+ * @param configFrom a folder whose files are copied into each run's configuration folder (a login),
+ *     or {@code null}
  * @param timeoutSeconds the longest a run may take, in all
  * @param idleTimeoutSeconds the longest a run may print nothing
  * @param maxConcurrency how many runs may go at once
@@ -32,6 +35,7 @@ public record CliOptions(
         List<String> args,
         Map<String, String> env,
         Path workingDirectory,
+        Path configFrom,
         int timeoutSeconds,
         int idleTimeoutSeconds,
         int maxConcurrency,
@@ -41,7 +45,7 @@ public record CliOptions(
 
     /** The keys every CLI backend understands. */
     public static final Set<String> COMMON_KEYS = Set.of(
-            "command", "args", "env", "workingDirectory", "timeoutSeconds", "idleTimeoutSeconds",
+            "command", "args", "env", "workingDirectory", "configFrom", "timeoutSeconds", "idleTimeoutSeconds",
             "maxConcurrency", "maxQueue", "modelMap");
 
     public CliOptions {
@@ -64,11 +68,16 @@ public record CliOptions(
         Map<String, String> modelMap = new LinkedHashMap<>(protocol.defaultModelMap());
         modelMap.putAll(stringMap(options, "modelMap"));
         String directory = string(options, "workingDirectory", null);
+        String configFrom = string(options, "configFrom", null);
+        if (configFrom != null && !Files.isDirectory(Path.of(configFrom))) {
+            throw invalid("configFrom", "must name an existing folder: " + configFrom);
+        }
         return new CliOptions(
                 string(options, "command", protocol.defaultCommand()),
                 strings(options, "args"),
                 stringMap(options, "env"),
                 directory == null ? null : Path.of(directory),
+                configFrom == null ? null : Path.of(configFrom),
                 positive(options, "timeoutSeconds", 600),
                 positive(options, "idleTimeoutSeconds", 120),
                 positive(options, "maxConcurrency", 4),

@@ -23,7 +23,10 @@ public interface CliRun {
      */
     List<String> arguments();
 
-    /** Environment variables this run needs; {@link CliOptions#env()} overrides them. */
+    /**
+     * Environment variables this run needs; {@link CliOptions#env()} overrides them, and the
+     * {@link SealedRun}'s ({@code HOME}, {@code TMPDIR}, the CLI's configuration folder) override both.
+     */
     Map<String, String> environment();
 
     /** The process started: write the prompt to {@code stdin}, and close it if nothing else follows. */

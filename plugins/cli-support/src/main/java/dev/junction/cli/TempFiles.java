@@ -9,7 +9,10 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** A private temporary folder for one run (images written for the CLI to read), deleted after it. */
+/**
+ * A private temporary folder for one run, deleted after it: the files written for the CLI to read
+ * (images, a system prompt) and the folders of its {@link SealedRun} (home, working folder, temp).
+ */
 public final class TempFiles implements AutoCloseable {
 
     private Path dir;
@@ -18,16 +21,29 @@ public final class TempFiles implements AutoCloseable {
     /** Writes base64 {@code data} to a new file whose name ends with {@code extension}. */
     public Path writeBase64(String data, String extension) {
         try {
-            if (dir == null) {
-                dir = Files.createTempDirectory(
-                        "junction-cli-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            }
-            Path file = dir.resolve("input-" + (++count) + extension);
+            Path file = dir().resolve("input-" + (++count) + extension);
             Files.write(file, Base64.getMimeDecoder().decode(data));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The folder {@code name} of this run, created empty on first use. */
+    public Path folder(String name) {
+        try {
+            return Files.createDirectories(dir().resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path dir() throws IOException {
+        if (dir == null) {
+            dir = Files.createTempDirectory(
+                    "junction-cli-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+        return dir;
     }
 
     /** The file name extension for an image media type: {@code image/png} gives {@code .png}. */

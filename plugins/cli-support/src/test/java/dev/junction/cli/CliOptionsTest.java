@@ -28,6 +28,7 @@ class CliOptionsTest {
         assertThat(options.args()).isEmpty();
         assertThat(options.env()).isEmpty();
         assertThat(options.workingDirectory()).isNull();
+        assertThat(options.configFrom()).isNull();
         assertThat(options.timeoutSeconds()).isEqualTo(600);
         assertThat(options.idleTimeoutSeconds()).isEqualTo(120);
         assertThat(options.maxConcurrency()).isEqualTo(4);
@@ -42,6 +43,7 @@ class CliOptionsTest {
                 .put("args", new JsonArray().add("--verbose"))
                 .put("env", new JsonObject().put("FAKE_BASE_URL", "http://127.0.0.1:9").put("FAKE_RETRIES", 0).put("FAKE_DEBUG", true))
                 .put("workingDirectory", "/srv/work")
+                .put("configFrom", System.getProperty("java.io.tmpdir"))
                 .put("timeoutSeconds", 30)
                 .put("idleTimeoutSeconds", 10.0)
                 .put("maxConcurrency", 2)
@@ -55,6 +57,7 @@ class CliOptionsTest {
         assertThat(options.args()).containsExactly("--verbose");
         assertThat(options.env()).isEqualTo(Map.of("FAKE_BASE_URL", "http://127.0.0.1:9", "FAKE_RETRIES", "0", "FAKE_DEBUG", "true"));
         assertThat(options.workingDirectory()).isEqualTo(Path.of("/srv/work"));
+        assertThat(options.configFrom()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir")));
         assertThat(options.timeoutSeconds()).isEqualTo(30);
         assertThat(options.idleTimeoutSeconds()).isEqualTo(10);
         assertThat(options.maxConcurrency()).isEqualTo(2);
@@ -71,6 +74,9 @@ class CliOptionsTest {
                 Arguments.of("env", "A=1", "options.env: must be a map of strings"),
                 Arguments.of("env", new JsonObject().put("A", new JsonObject()), "options.env.A: must be a string"),
                 Arguments.of("workingDirectory", 7, "options.workingDirectory: must be a non-empty string"),
+                Arguments.of("configFrom", "", "options.configFrom: must be a non-empty string"),
+                Arguments.of("configFrom", "/junction/no/such/folder",
+                        "options.configFrom: must name an existing folder: /junction/no/such/folder"),
                 Arguments.of("timeoutSeconds", 0, "options.timeoutSeconds: must be a positive integer"),
                 Arguments.of("timeoutSeconds", 1.5, "options.timeoutSeconds: must be an integer"),
                 Arguments.of("timeoutSeconds", "60", "options.timeoutSeconds: must be an integer"),

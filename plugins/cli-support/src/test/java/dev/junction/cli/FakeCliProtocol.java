@@ -6,6 +6,7 @@ import dev.junction.plugin.ErrorKind;
 import dev.junction.plugin.FinishReason;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -43,6 +44,16 @@ final class FakeCliProtocol implements CliProtocol {
     @Override
     public String installHint() {
         return INSTALL_HINT;
+    }
+
+    @Override
+    public String configFolder() {
+        return ".fake-cli";
+    }
+
+    @Override
+    public Map<String, String> homeEnvironment(Path home) {
+        return Map.of("FAKE_CLI_HOME", home.resolve(configFolder()).toString());
     }
 
     @Override

@@ -8,9 +8,15 @@ import java.util.List;
 /**
  * The one {@code user} line of {@code --input-format=stream-json} input: the prompt and its images
  * in a single message, since every user line is a turn of its own. Each image follows a text part
- * {@code [image N]} that matches the marker in the prompt.
+ * {@code [image N]} that matches the marker in the prompt. A last text part of one space follows:
+ * Claude Code reads only the last text part as typed input (a leading {@code /} runs a command,
+ * {@code @path} reads a file) and drops whitespace-only parts before the API call, so the prompt
+ * reaches the model as it is and is never run.
  */
 final class UserLine {
+
+    /** The whitespace-only part that ends every line. */
+    static final String INERT = " ";
 
     private UserLine() {}
 
@@ -27,6 +33,7 @@ final class UserLine {
                             .put("media_type", image.mediaType())
                             .put("data", image.data())));
         }
+        content.add(text(INERT));
         JsonObject message = new JsonObject().put("role", "user").put("content", content);
         return new JsonObject().put("type", "user").put("message", message).encode() + "\n";
     }

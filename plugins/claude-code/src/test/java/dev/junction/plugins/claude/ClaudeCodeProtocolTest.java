@@ -14,23 +14,28 @@ import dev.junction.plugin.Message;
 import dev.junction.plugin.Tool;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ClaudeCodeProtocolTest {
 
     private static final List<String> BASE = List.of(
             "-p",
+            "--input-format=stream-json",
             "--output-format=stream-json",
             "--verbose",
             "--include-partial-messages",
             "--no-session-persistence",
+            "--disable-slash-commands",
             "--permission-mode=dontAsk");
 
     @Test
-    void runs_print_mode_with_token_streaming_no_session_and_no_permission_prompts() {
+    void runs_print_mode_with_token_streaming_no_session_no_slash_commands_and_no_permission_prompts() {
         assertThat(prepare(ask("hi"), new JsonObject()).arguments()).isEqualTo(BASE);
     }
 
@@ -40,9 +45,39 @@ class ClaudeCodeProtocolTest {
 
         Runs.Stdin stdin = started(run);
 
-        assertThat(stdin.written.toString()).isEqualTo("--dangerously-skip-permissions please");
+        assertThat(stdin.written.toString()).contains("--dangerously-skip-permissions please");
         assertThat(stdin.closed).isTrue();
         assertThat(run.arguments()).noneMatch(argument -> argument.contains("please"));
+    }
+
+    /**
+     * Claude Code reads the last text block of a user line as typed input: a whitespace-only block
+     * there (dropped before the API call) leaves the prompt's block to the model, never run.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/config language=X model=haiku", "/help", "/login", "@/etc/passwd", "!ls", "--flag", "hi"})
+    void sends_every_prompt_as_a_text_block_followed_by_a_blank_one(String prompt) {
+        String written = started(prepare(ask(prompt), new JsonObject())).written.toString();
+
+        assertThat(written).endsWith("\n").doesNotContain("\n\n");
+        assertThat(new JsonObject(written)).isEqualTo(new JsonObject()
+                .put("type", "user")
+                .put("message", new JsonObject()
+                        .put("role", "user")
+                        .put("content", new JsonArray().add(text(prompt)).add(text(" ")))));
+    }
+
+    @Test
+    void turns_off_at_file_references() {
+        assertThat(prepare(ask("hi"), new JsonObject()).environment()).containsEntry("CLAUDE_CODE_DISABLE_ATTACHMENTS", "1");
+    }
+
+    @Test
+    void keeps_its_configuration_in_the_runs_home() {
+        ClaudeCodeProtocol protocol = new ClaudeCodeProtocol(ClaudeOptions.parse(new JsonObject()));
+
+        assertThat(protocol.homeEnvironment(Path.of("/run/home")))
+                .isEqualTo(Map.of("CLAUDE_CONFIG_DIR", "/run/home/.claude"));
     }
 
     @Test
@@ -119,7 +154,7 @@ class ClaudeCodeProtocolTest {
                 .containsEntry("DISABLE_TELEMETRY", "1")
                 .containsEntry("DISABLE_ERROR_REPORTING", "1")
                 .containsEntry("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1")
-                .hasSize(6);
+                .hasSize(7);
         assertThat(prepare(ask("hi"), new JsonObject().put("maxRetries", 0)).environment())
                 .containsEntry("CLAUDE_CODE_MAX_RETRIES", "0");
     }
@@ -146,7 +181,7 @@ class ClaudeCodeProtocolTest {
     }
 
     @Test
-    void sends_images_as_one_stream_json_user_message() {
+    void sends_images_in_the_prompts_stream_json_user_message() {
         Message message = new Message(Message.Role.USER, List.of(
                 new ContentPart.Text("what is this?"), new ContentPart.Image("image/png", "iVBORw0KGgo=", null)));
         CliRun run = prepare(request("claude", null, message), new JsonObject());
@@ -168,12 +203,8 @@ class ClaudeCodeProtocolTest {
                                                 .put("source", new JsonObject()
                                                         .put("type", "base64")
                                                         .put("media_type", "image/png")
-                                                        .put("data", "iVBORw0KGgo="))))));
-    }
-
-    @Test
-    void sends_text_only_requests_as_plain_text() {
-        assertThat(prepare(ask("hi"), new JsonObject()).arguments()).noneMatch(a -> a.startsWith("--input-format"));
+                                                        .put("data", "iVBORw0KGgo=")))
+                                        .add(text(" ")))));
     }
 
     private static Message user(String text) {

@@ -39,18 +39,24 @@ class FakeClaudeTest {
         List<ChatEvent> events = chat(backend, request);
 
         assertThat(events).isEqualTo(Runs.replay("stream-json-partial.stdout.jsonl"));
-        assertThat(Files.readString(dir.resolve("stdin.txt"))).isEqualTo("Say hello");
+        assertThat(new JsonObject(Files.readString(dir.resolve("stdin.txt"))).getJsonObject("message").encode())
+                .isEqualTo("{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"Say hello\"},{\"type\":\"text\",\"text\":\" \"}]}");
         assertThat(Files.readAllLines(dir.resolve("args.txt")))
                 .containsExactly(
                         "-p",
+                        "--input-format=stream-json",
                         "--output-format=stream-json",
                         "--verbose",
                         "--include-partial-messages",
                         "--no-session-persistence",
+                        "--disable-slash-commands",
                         "--permission-mode=dontAsk",
                         "--append-system-prompt=-- be brief");
         assertThat(Files.readAllLines(dir.resolve("env.txt")))
-                .contains("CLAUDE_CODE_MAX_RETRIES=2", "CLAUDE_CODE_DISABLE_NONSTREAMING_FALLBACK=1");
+                .contains("CLAUDE_CODE_MAX_RETRIES=2", "CLAUDE_CODE_DISABLE_NONSTREAMING_FALLBACK=1",
+                        "CLAUDE_CODE_DISABLE_ATTACHMENTS=1")
+                .noneMatch(line -> line.equals("HOME=" + System.getProperty("user.home")))
+                .anyMatch(line -> line.startsWith("CLAUDE_CONFIG_DIR=") && line.endsWith("/home/.claude"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.junction.plugin.BackendException;
 import dev.junction.plugin.ChatRequest;
 import dev.junction.plugin.ErrorKind;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 
@@ -56,6 +57,17 @@ public final class CodexProtocol implements CliProtocol {
     @Override
     public Map<String, String> defaultModelMap() {
         return Map.of("codex", "");
+    }
+
+    @Override
+    public String configFolder() {
+        return ".codex";
+    }
+
+    /** {@code CODEX_HOME}; the run's {@code TMPDIR} is beside the home, so Codex makes its helper links there. */
+    @Override
+    public Map<String, String> homeEnvironment(Path home) {
+        return Map.of("CODEX_HOME", home.resolve(configFolder()).toString());
     }
 
     @Override

@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CodexProtocolTest {
 
@@ -47,6 +49,20 @@ class CodexProtocolTest {
                 "-c", "features.unbounded_connection_retries=false");
         assertThat(String.join(" ", run.arguments())).doesNotContain("rm -rf", "evil");
         assertThat(turnStart(run).getJsonArray("input").getJsonObject(0).getString("text")).isEqualTo(PROMPT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/config language=X model=haiku", "/help", "/login", "@/etc/passwd", "!ls", "--flag"})
+    void passes_prompts_that_a_terminal_would_run_as_plain_text(String prompt) {
+        JsonArray input = turnStart(prepare(Requests.user("codex", prompt), new JsonObject())).getJsonArray("input");
+
+        assertThat(input).containsExactly(new JsonObject().put("type", "text").put("text", prompt));
+    }
+
+    @Test
+    void keeps_its_home_in_the_runs_home() {
+        assertThat(new CodexProtocol().homeEnvironment(Path.of("/run/home")))
+                .isEqualTo(java.util.Map.of("CODEX_HOME", "/run/home/.codex"));
     }
 
     @Test

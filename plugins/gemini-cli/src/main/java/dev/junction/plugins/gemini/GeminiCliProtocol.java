@@ -26,9 +26,10 @@ import java.util.Set;
  *
  * with the prompt on stdin and no {@code -p}: a piped stdin alone runs headless, so no user text is
  * ever an argument. The environment adds {@code GEMINI_CLI_NO_RELAUNCH=true} (no self-relaunch,
- * ~1 s faster), {@code GEMINI_CLI_HOME} (a private home with the generated settings, unless
- * {@code options.isolatedHome} is false) and {@code GEMINI_SYSTEM_MD} (a file with the request's
- * system text, which replaces the CLI's built-in system prompt). A system settings file
+ * ~1 s faster) and {@code GEMINI_SYSTEM_MD} (a file with the request's
+ * system text, which replaces the CLI's built-in system prompt); {@code GEMINI_CLI_HOME} is the
+ * run's sealed home, where the generated settings go unless {@code options.isolatedHome} is false
+ * (then the settings copied from {@code options.configFrom} are used). A system settings file
  * ({@code GEMINI_CLI_SYSTEM_SETTINGS_PATH}) is no way to pass settings: 0.61.0 skips one unless it
  * and every folder above it is owned by root and writable by nobody else.
  *
@@ -61,6 +62,17 @@ public final class GeminiCliProtocol implements CliProtocol {
     }
 
     @Override
+    public String configFolder() {
+        return ".gemini";
+    }
+
+    /** {@code GEMINI_CLI_HOME}: the CLI keeps its {@code .gemini} folder there. */
+    @Override
+    public Map<String, String> homeEnvironment(Path home) {
+        return Map.of("GEMINI_CLI_HOME", home.toString());
+    }
+
+    @Override
     public Set<String> pluginOptionKeys() {
         return GeminiOptions.KEYS;
     }
@@ -87,7 +99,7 @@ public final class GeminiCliProtocol implements CliProtocol {
             // The CLI sees the gateway's environment with options.env over it: a key from either counts.
             Map<String, String> cliEnvironment = new LinkedHashMap<>(System.getenv());
             cliEnvironment.putAll(options.env());
-            environment.put("GEMINI_CLI_HOME", GeminiFiles.home(files, GeminiSettings.of(gemini, cliEnvironment)).toString());
+            GeminiFiles.settings(files, GeminiSettings.of(gemini, cliEnvironment));
         }
         String system = Transcript.system(request);
         if (!system.isEmpty()) {

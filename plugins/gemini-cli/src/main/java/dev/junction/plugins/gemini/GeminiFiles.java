@@ -8,23 +8,24 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
 /**
  * The files of one run, all in the run's private temporary folder ({@link TempFiles}, deleted after
- * the run): a private Gemini CLI home with its settings file, the system prompt, and the images
- * (in a folder of their own, the only one added to the CLI's workspace).
+ * the run): the settings file in the run's sealed home, the system prompt, and the images (in a
+ * folder of their own, the only one added to the CLI's workspace).
  */
 final class GeminiFiles {
 
     private GeminiFiles() {}
 
-    /** A home for {@code GEMINI_CLI_HOME} whose {@code .gemini/settings.json} holds {@code settings}. */
-    static Path home(TempFiles files, JsonObject settings) {
+    /** Writes {@code settings} to {@code .gemini/settings.json} of the run's sealed home; returns the file. */
+    static Path settings(TempFiles files, JsonObject settings) {
         Path written = text(files, settings.encodePrettily(), ".json");
-        return move(written, written.resolveSibling("home").resolve(".gemini"), "settings.json").getParent().getParent();
+        return move(written, files.folder("home").resolve(".gemini"), "settings.json");
     }
 
     /** A file holding {@code text} as UTF-8. */
@@ -45,7 +46,7 @@ final class GeminiFiles {
     private static Path move(Path file, Path folder, String name) {
         try {
             Files.createDirectories(folder);
-            return Files.move(file, folder.resolve(name));
+            return Files.move(file, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -18,9 +18,9 @@ import java.util.Set;
  *       retries 429, 5xx and connection failures up to this many attempts with 5–30 s backoff</td></tr>
  *   <tr><td>{@code skipTrust}</td><td>{@code true}</td><td>{@code --skip-trust}: without it a headless
  *       run in an untrusted folder exits with code 55</td></tr>
- *   <tr><td>{@code isolatedHome}</td><td>{@code true}</td><td>run the CLI with a private home
- *       ({@code GEMINI_CLI_HOME}) holding the generated settings file, deleted after the run; false
- *       uses the user's own {@code ~/.gemini} (a Google login) and writes no settings</td></tr>
+ *   <tr><td>{@code isolatedHome}</td><td>{@code true}</td><td>write the generated settings file into
+ *       the run's sealed home; false writes none, so the files copied from {@code options.configFrom}
+ *       (a Google login's {@code ~/.gemini}) are the CLI's settings</td></tr>
  *   <tr><td>{@code settings}</td><td>{@code {}}</td><td>an object deep-merged over the generated
  *       settings file; needs {@code isolatedHome}</td></tr>
  * </table>
@@ -43,6 +43,10 @@ record GeminiOptions(String approvalMode, int maxAttempts, boolean skipTrust, bo
         }
         boolean isolatedHome = CliOptions.bool(options, "isolatedHome", true);
         if (!isolatedHome) {
+            if (!options.containsKey("configFrom")) {
+                throw CliOptions.invalid("isolatedHome", "false needs options.configFrom, the folder of a Google login"
+                        + " (such as /home/<you>/.gemini): every run has a home of its own");
+            }
             for (String key : List.of("maxAttempts", "settings")) {
                 if (options.containsKey(key)) {
                     throw CliOptions.invalid(key, "needs options.isolatedHome: Gemini CLI reads settings only from its home");

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -61,15 +62,15 @@ class GeminiCliProtocolTest {
     }
 
     @Test
-    void writes_a_private_home_whose_settings_bound_retries_and_select_api_key_auth() throws IOException {
+    void writes_settings_into_the_runs_home_that_bound_retries_and_select_api_key_auth() throws IOException {
         JsonObject options = new JsonObject()
                 .put("env", new JsonObject().put("GEMINI_API_KEY", "k").put("GOOGLE_GEMINI_BASE_URL", "http://127.0.0.1:1"))
                 .put("settings", new JsonObject().put("general", new JsonObject().put("vimMode", true)));
 
         CliRun run = prepare(request("gemini", "hi"), options);
 
-        Path settings = Path.of(run.environment().get("GEMINI_CLI_HOME"), ".gemini", "settings.json");
-        assertThat(new JsonObject(Files.readString(settings))).isEqualTo(new JsonObject("""
+        assertThat(run.environment()).doesNotContainKey("GEMINI_CLI_HOME"); // the sealed run's, from homeEnvironment
+        assertThat(new JsonObject(Files.readString(settingsFile()))).isEqualTo(new JsonObject("""
                 {"general": {"maxAttempts": 1, "enableAutoUpdate": false, "enableAutoUpdateNotification": false, "vimMode": true},
                  "privacy": {"usageStatisticsEnabled": false},
                  "telemetry": {"enabled": false},
@@ -82,16 +83,23 @@ class GeminiCliProtocolTest {
     void selects_no_auth_type_without_an_api_key() throws IOException {
         CliRun run = prepare(request("gemini", "hi"), new JsonObject().put("maxAttempts", 3));
 
-        JsonObject settings = new JsonObject(Files.readString(Path.of(run.environment().get("GEMINI_CLI_HOME"), ".gemini", "settings.json")));
+        JsonObject settings = new JsonObject(Files.readString(settingsFile()));
         assertThat(settings.containsKey("security")).isFalse();
         assertThat(settings.getJsonObject("general").getInteger("maxAttempts")).isEqualTo(3);
     }
 
     @Test
-    void leaves_the_users_home_to_the_cli_when_not_isolated() {
-        CliRun run = prepare(request("gemini", "hi"), new JsonObject().put("isolatedHome", false));
+    void writes_no_settings_when_not_isolated_so_those_copied_from_config_from_apply() {
+        CliRun run = prepare(request("gemini", "hi"), new JsonObject().put("isolatedHome", false).put("configFrom", System.getProperty("java.io.tmpdir")));
 
         assertThat(run.environment()).doesNotContainKey("GEMINI_CLI_HOME");
+        assertThat(settingsFile()).doesNotExist();
+    }
+
+    @Test
+    void keeps_its_gemini_folder_in_the_runs_home() {
+        assertThat(protocol.homeEnvironment(Path.of("/run/home"))).isEqualTo(Map.of("GEMINI_CLI_HOME", "/run/home"));
+        assertThat(protocol.configFolder()).isEqualTo(".gemini");
     }
 
     @Test
@@ -142,6 +150,11 @@ class GeminiCliProtocolTest {
     void makes_at_signs_and_a_leading_slash_of_client_text_inert() {
         assertThat(stdinOf(prepare(request("gemini", "/init @Override me@example.com"), new JsonObject())))
                 .isEqualTo(" /init \\@Override me\\@example.com");
+    }
+
+    /** {@code .gemini/settings.json} in the sealed home of the last run prepared. */
+    private Path settingsFile() {
+        return runFiles.get(runFiles.size() - 1).folder("home").resolve(".gemini").resolve("settings.json");
     }
 
     /** Prepares a run with its own temporary folder, as each run has. */

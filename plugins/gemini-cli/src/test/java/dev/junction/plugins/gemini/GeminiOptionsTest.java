@@ -39,8 +39,9 @@ class GeminiOptionsTest {
             {"skipTrust": "yes"}                         | options.skipTrust: must be true or false
             {"isolatedHome": 1}                          | options.isolatedHome: must be true or false
             {"settings": []}                             | options.settings: must be an object
-            {"isolatedHome": false, "maxAttempts": 2}    | options.maxAttempts: needs options.isolatedHome: Gemini CLI reads settings only from its home
-            {"isolatedHome": false, "settings": {}}      | options.settings: needs options.isolatedHome: Gemini CLI reads settings only from its home
+            {"isolatedHome": false, "configFrom": "/g", "maxAttempts": 2} | options.maxAttempts: needs options.isolatedHome: Gemini CLI reads settings only from its home
+            {"isolatedHome": false, "configFrom": "/g", "settings": {}}   | options.settings: needs options.isolatedHome: Gemini CLI reads settings only from its home
+            {"isolatedHome": false}                      | options.isolatedHome: false needs options.configFrom, the folder of a Google login (such as /home/<you>/.gemini): every run has a home of its own
             """)
     void rejects_a_bad_option_naming_it(String options, String message) {
         assertThatThrownBy(() -> GeminiOptions.parse(new JsonObject(options)))
