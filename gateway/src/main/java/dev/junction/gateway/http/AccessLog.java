@@ -1,5 +1,6 @@
 package dev.junction.gateway.http;
 
+import dev.junction.gateway.dialect.UserText;
 import dev.junction.gateway.metrics.EndedRequest;
 import dev.junction.gateway.metrics.GatewayMetrics;
 import io.vertx.core.Handler;
@@ -78,7 +79,7 @@ final class AccessLog implements Handler<RoutingContext> {
                 .put("key", ctx.<String>get(AuthHandler.KEY_NAME))
                 .put("dialect", facts.dialect)
                 .put("method", ctx.request().method().name())
-                .put("path", ctx.request().path())
+                .put("path", UserText.shorten(ctx.request().path()))
                 .put("model", facts.model)
                 .put("backend", facts.backend)
                 .put("retries", facts.retries)

@@ -3,6 +3,7 @@ package dev.junction.gateway.http;
 import dev.junction.gateway.config.AuthConfig;
 import dev.junction.gateway.dialect.ApiError;
 import dev.junction.gateway.dialect.Dialect;
+import dev.junction.gateway.dialect.UserText;
 import dev.junction.gateway.dialect.anthropic.AnthropicDialect;
 import dev.junction.gateway.dialect.openai.OpenAiDialect;
 import dev.junction.gateway.policy.ApiKeys;
@@ -65,7 +66,7 @@ final class AuthHandler implements Handler<RoutingContext> {
             return true;
         }
         ErrorResponses.send(ctx, dialect, new ApiError(
-                403, "This API key may not use the model '" + model + "'.", "model", null));
+                403, "This API key may not use the model '" + UserText.shorten(model) + "'.", "model", null));
         return false;
     }
 

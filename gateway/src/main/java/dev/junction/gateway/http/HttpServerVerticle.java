@@ -69,7 +69,12 @@ public final class HttpServerVerticle extends VerticleBase {
                         .setHost(config.server().host())
                         .setPort(config.server().port())
                         .setCompressionSupported(false))
-                .requestHandler(request -> routes.handle(request))
+                .invalidRequestHandler(MalformedRequests::invalidHead)
+                .requestHandler(request -> {
+                    if (!MalformedRequests.refusedWithoutHost(request)) {
+                        routes.handle(request);
+                    }
+                })
                 .listen()
                 .onSuccess(server -> {
                     this.server = server;
