@@ -1,13 +1,13 @@
 package dev.junction.gateway.http;
 
 import dev.junction.gateway.dialect.ApiError;
+import dev.junction.gateway.dialect.InvalidRequestException;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
 
-/** Reads a request body that must be one JSON object. */
+/** Reads a request body that must be one JSON object ({@link RequestJson} parses it). */
 final class JsonBody {
 
     private JsonBody() {}
@@ -34,12 +34,14 @@ final class JsonBody {
         }
         Object value;
         try {
-            value = Json.decodeValue(body);
-        } catch (DecodeException e) {
-            throw new Rejected(ApiError.invalidRequest("The request body is not valid JSON: " + firstLine(e.getMessage()), null));
+            value = RequestJson.parse(body.getBytes());
+        } catch (InvalidRequestException e) {
+            throw new Rejected(ApiError.invalidRequest(e.getMessage(), e.param()));
         }
-        if (value instanceof JsonObject object) {
-            return object;
+        if (value instanceof Map<?, ?> object) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> fields = (Map<String, Object>) object;
+            return new JsonObject(fields);
         }
         throw new Rejected(ApiError.invalidRequest("The request body must be a JSON object.", null));
     }
@@ -47,10 +49,5 @@ final class JsonBody {
     private static boolean isJson(String contentType) {
         String mediaType = contentType.split(";", 2)[0].trim().toLowerCase();
         return mediaType.equals("application/json") || mediaType.endsWith("+json");
-    }
-
-    private static String firstLine(String message) {
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }
