@@ -55,6 +55,30 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * A client that gives up: writes {@code request}, reads until {@code text} came back (at most
+     * 20 s), then closes the connection with the rest of the answer unread.
+     */
+    public static void abortAfter(int port, byte[] request, String text) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().flush();
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[1024];
+            while (!received.toString(StandardCharsets.ISO_8859_1).contains(text)) {
+                int read = in.read(buffer);
+                if (read < 0) {
+                    throw new IOException("closed before " + text + " came back");
+                }
+                received.write(buffer, 0, read);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** {@link #send(int, byte[], int)} of ISO-8859-1 text (each char one byte). */
     public static Exchange send(int port, String request, int waitMillis) {
         return send(port, request.getBytes(StandardCharsets.ISO_8859_1), waitMillis);
