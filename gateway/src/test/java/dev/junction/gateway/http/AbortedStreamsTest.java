@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(180)
 class AbortedStreamsTest {
 
-    private static final int STREAMS = 5;
+    private static final int STREAMS = 3;
     /** Enough words that the answer (several MB of events) cannot fit in the sockets' buffers. */
     private static final int WORDS = 150_000;
 

@@ -39,7 +39,7 @@ class RequestJsonTest {
         assertThat(e).as(what).isNotNull();
         assertThat(e.getMessage()).contains(message);
         assertThat(e.param()).isEqualTo(param);
-        assertCleanMessage(e.getMessage());
+        HostileInputTest.assertCleanMessage(e.getMessage());
     }
 
     @Test
@@ -61,7 +61,7 @@ class RequestJsonTest {
         InvalidRequestException number =
                 catchThrowableOfType(InvalidRequestException.class, () -> parse("{\"max_tokens\":" + "9".repeat(5000) + "}"));
         assertThat(number.getMessage()).isEqualTo("The number at 'max_tokens' is longer than 100 characters.");
-        assertCleanMessage(number.getMessage());
+        HostileInputTest.assertCleanMessage(number.getMessage());
         InvalidRequestException key =
                 catchThrowableOfType(InvalidRequestException.class, () -> parse("{\"" + "k".repeat(20_000) + "\":1}"));
         assertThat(key.getMessage()).isEqualTo("A key in the request body is longer than 10000 characters.");
@@ -122,17 +122,5 @@ class RequestJsonTest {
         }
         System.arraycopy(tail, 0, all, head.length + hex.length() / 2, tail.length);
         return all;
-    }
-
-    /** What no error message may name. */
-    static void assertCleanMessage(String message) {
-        assertThat(message)
-                .doesNotContain("StreamRead")
-                .doesNotContain("Feature")
-                .doesNotContain("com.fasterxml")
-                .doesNotContain("io.vertx")
-                .doesNotContain("java.")
-                .doesNotContain("`")
-                .hasSizeLessThan(1000);
     }
 }
