@@ -61,9 +61,9 @@ final class AccessLog implements Handler<RoutingContext> {
         if (path.equals("/health") || path.equals("/metrics")) {
             return;
         }
-        Future<Void> lastWrite = facts.lastWrite;
-        if (ctx.response().ended() && lastWrite != null) {
-            lastWrite.onComplete(written -> record(ctx, facts, written.succeeded()));
+        Future<Void> lastPartWritten = facts.lastPartWritten;
+        if (ctx.response().ended() && lastPartWritten != null) {
+            lastPartWritten.onComplete(written -> record(ctx, facts, written.succeeded()));
         } else {
             record(ctx, facts, ctx.response().ended());
         }

@@ -37,7 +37,7 @@ final class RequestFacts {
      * The write of a stream's last part, set just before it: the access log waits for it, so that
      * an answer still queued when the client left counts as cancelled; null for other responses.
      */
-    Future<Void> lastWrite;
+    Future<Void> lastPartWritten;
     private final List<Runnable> onEnd = new ArrayList<>();
     private boolean ended;
 

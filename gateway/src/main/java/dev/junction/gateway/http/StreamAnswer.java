@@ -68,7 +68,7 @@ final class StreamAnswer implements AnswerWriter {
         if (event.terminal()) {
             close();
             Promise<Void> written = Promise.promise();
-            RequestFacts.of(ctx).lastWrite = written.future();
+            RequestFacts.of(ctx).lastPartWritten = written.future();
             response.end(frames).onComplete(written);
         } else if (frames.length() > 0) {
             response.write(frames);
