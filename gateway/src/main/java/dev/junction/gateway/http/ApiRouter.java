@@ -138,7 +138,7 @@ final class ApiRouter {
                     413, "The request body is larger than the limit of " + config.server().maxBodyBytes() + " bytes."));
         } else if (status == 417) {
             MalformedRequests.refuse(ctx, dialect, ApiError.of(417, "Only 'Expect: 100-continue' is supported."));
-        } else if (!ctx.request().isEnded()) {
+        } else if (MalformedRequests.bodyUnreadable(ctx)) {
             LOG.debug("Request {} {}: its body could not be read: {}", ctx.request().method(),
                     UserText.shorten(ctx.request().path()), String.valueOf(ctx.failure()));
             MalformedRequests.refuse(ctx, dialect,

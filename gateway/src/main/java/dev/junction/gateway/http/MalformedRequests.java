@@ -2,8 +2,10 @@ package dev.junction.gateway.http;
 
 import dev.junction.gateway.dialect.ApiError;
 import dev.junction.gateway.dialect.Dialect;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -47,6 +49,18 @@ final class MalformedRequests {
         refuse(request.response(), request, dialect(request),
                 ApiError.invalidRequest("An HTTP/1.1 request must have a Host header.", null));
         return true;
+    }
+
+    /**
+     * Whether a routed request failed because its body could not be read: its chunked framing broke
+     * (a bad chunk size, a chunk line too long) or its connection closed before the body ended.
+     */
+    static boolean bodyUnreadable(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        return !ctx.request().isEnded()
+                && (failure instanceof DecoderException
+                        || failure instanceof NumberFormatException
+                        || failure instanceof HttpClosedException);
     }
 
     /** Answers {@code error} to a routed request whose body could not be read, then closes its connection. */

@@ -1,11 +1,18 @@
 package dev.junction.gateway.http;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Strict UTF-8 validation (RFC 3629): refuses overlong forms ({@code C0 AF}, which lenient decoders
  * read as {@code /}), surrogates, code points above U+10FFFF and truncated sequences. One pass, no
- * allocation; ASCII costs one comparison per byte.
+ * allocation; ASCII goes eight bytes at a time.
  */
 final class Utf8 {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private Utf8() {}
 
@@ -14,6 +21,12 @@ final class Utf8 {
         int i = 0;
         int length = bytes.length;
         while (i < length) {
+            while (i + 8 <= length && ((long) LONGS.get(bytes, i) & HIGH_BITS) == 0) {
+                i += 8;
+            }
+            if (i == length) {
+                break;
+            }
             int lead = bytes[i];
             if (lead >= 0) {
                 i++;
