@@ -9,7 +9,6 @@ import dev.junction.gateway.dialect.Dialect;
 import dev.junction.gateway.dialect.UserText;
 import dev.junction.gateway.http.ApiEndpoints.Endpoint;
 import dev.junction.gateway.http.ApiEndpoints.Family;
-import dev.junction.gateway.policy.limit.RateLimiter;
 import dev.junction.gateway.resilience.ResilientCalls;
 import dev.junction.gateway.route.ModelRouter;
 import io.vertx.core.Handler;
@@ -80,7 +79,7 @@ final class ApiRouter {
                 // The key's limits before the body is read: a route of their own, as a route may not
                 // read its body after a handler of its own.
                 route(router, endpoint).handler(endpoint.family() == Family.ANTHROPIC ? anthropicLimits : openAiLimits);
-                route(router, endpoint).handler(body).handler(handler);
+                route(router, endpoint).handler(body).handler(JsonBody::parseLargeOffLoop).handler(handler);
             } else {
                 route(router, endpoint).handler(handler);
             }
