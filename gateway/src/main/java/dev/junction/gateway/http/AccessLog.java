@@ -1,7 +1,9 @@
 package dev.junction.gateway.http;
 
+import dev.junction.gateway.dialect.UserText;
 import dev.junction.gateway.metrics.EndedRequest;
 import dev.junction.gateway.metrics.GatewayMetrics;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
@@ -47,7 +49,10 @@ final class AccessLog implements Handler<RoutingContext> {
         ctx.next();
     }
 
-    /** The response ended or its connection closed (first of the two only): clean up, count, then log. */
+    /**
+     * The response ended or its connection closed (first of the two only): clean up, then count and
+     * log once a stream's last part is written (a client that left before counts as cancelled).
+     */
     private void end(RoutingContext ctx, RequestFacts facts) {
         if (!facts.end()) {
             return;
@@ -56,7 +61,15 @@ final class AccessLog implements Handler<RoutingContext> {
         if (path.equals("/health") || path.equals("/metrics")) {
             return;
         }
-        boolean completed = ctx.response().ended();
+        Future<Void> lastPartWritten = facts.lastPartWritten;
+        if (ctx.response().ended() && lastPartWritten != null) {
+            lastPartWritten.onComplete(written -> record(ctx, facts, written.succeeded()));
+        } else {
+            record(ctx, facts, ctx.response().ended());
+        }
+    }
+
+    private void record(RoutingContext ctx, RequestFacts facts, boolean completed) {
         try {
             meters.ended(ctx, facts, completed);
         } catch (RuntimeException e) {
@@ -78,7 +91,7 @@ final class AccessLog implements Handler<RoutingContext> {
                 .put("key", ctx.<String>get(AuthHandler.KEY_NAME))
                 .put("dialect", facts.dialect)
                 .put("method", ctx.request().method().name())
-                .put("path", ctx.request().path())
+                .put("path", UserText.shorten(ctx.request().path()))
                 .put("model", facts.model)
                 .put("backend", facts.backend)
                 .put("retries", facts.retries)

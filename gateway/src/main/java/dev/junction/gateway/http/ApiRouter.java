@@ -6,13 +6,15 @@ import dev.junction.gateway.config.BackendConfig;
 import dev.junction.gateway.config.GatewayConfig;
 import dev.junction.gateway.dialect.ApiError;
 import dev.junction.gateway.dialect.Dialect;
-import dev.junction.gateway.dialect.anthropic.AnthropicDialect;
-import dev.junction.gateway.dialect.openai.OpenAiDialect;
-import dev.junction.gateway.policy.limit.RateLimiter;
+import dev.junction.gateway.dialect.UserText;
+import dev.junction.gateway.http.ApiEndpoints.Endpoint;
+import dev.junction.gateway.http.ApiEndpoints.Family;
 import dev.junction.gateway.resilience.ResilientCalls;
 import dev.junction.gateway.route.ModelRouter;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -20,30 +22,30 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The HTTP surface: which path speaks which dialect. */
+/**
+ * The HTTP surface: the routes of {@link ApiEndpoints}, each with the handler its kind names, then
+ * 405 and 404 for what no endpoint serves and one failure handler, all in the dialect of the path's
+ * family.
+ */
 final class ApiRouter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiRouter.class);
-    private static final List<String> OPENAI_BASES = List.of("/v1", "/openai/v1");
-    private static final List<String> ANTHROPIC_BASES = List.of("/anthropic/v1");
 
-    private final OpenAiDialect openAi = new OpenAiDialect();
-    private final AnthropicDialect anthropic = new AnthropicDialect();
     private final GatewayConfig config;
     private final ModelsHandler models;
     private final HealthHandler health;
     private final ModelRouter modelRouter;
     private final BackendCalls calls;
-    private final RateLimiter limiter;
     private final ResilientCalls chats;
+    private final RateLimitHandler openAiLimits;
+    private final RateLimitHandler anthropicLimits;
 
     private ApiRouter(Vertx vertx, GatewayConfig config, LongLived lasting) {
         this.config = config;
-        this.limiter = lasting.limiter();
         Map<String, List<String>> backendModels = new LinkedHashMap<>();
         config.backends().forEach((id, backend) -> backendModels.put(id, backend.models()));
         this.modelRouter = new ModelRouter(backendModels);
@@ -54,6 +56,9 @@ final class ApiRouter {
         List<BackendConfig> backends = new ArrayList<>(config.backends().values());
         this.models = new ModelsHandler(modelRouter, directory, new ArrayList<>(config.backends().keySet()));
         this.health = new HealthHandler(backends, directory, lasting.host(), lasting.breakers());
+        this.openAiLimits = new RateLimitHandler(lasting.limiter(), ApiEndpoints.OPENAI_DIALECT, RateLimitHeaders.OPENAI);
+        this.anthropicLimits =
+                new RateLimitHandler(lasting.limiter(), ApiEndpoints.ANTHROPIC_DIALECT, RateLimitHeaders.ANTHROPIC);
     }
 
     /**
@@ -69,84 +74,83 @@ final class ApiRouter {
         router.route().handler(AuthHandler.create(config.auth()));
         router.post().handler(new JsonContent());
         BodyHandler body = BodyHandler.create(false).setBodyLimit(config.server().maxBodyBytes());
-        long keepAliveMillis = config.server().keepAliveSeconds() * 1000L;
-
-        ModelEndpoints openAiEndpoints = new ModelEndpoints(
-                router, body, openAi, new RateLimitHandler(limiter, openAi, RateLimitHeaders.OPENAI));
-        for (String base : OPENAI_BASES) {
-            openAiEndpoints.add(base + "/chat/completions", new ChatHandler(openAi, modelRouter, chats, keepAliveMillis));
-            openAiEndpoints.add(base + "/embeddings", new EmbeddingsHandler(openAi, modelRouter, calls));
+        for (Endpoint endpoint : ApiEndpoints.ALL) {
+            Handler<RoutingContext> handler = handler(endpoint);
+            if (endpoint.jsonBody()) {
+                // The key's limits before the body is read: a route of their own, as a route may not
+                // read its body after a handler of its own.
+                route(router, endpoint).handler(endpoint.family() == Family.ANTHROPIC ? anthropicLimits : openAiLimits);
+                route(router, endpoint).handler(body).handler(JsonBody::parseLargeOffLoop).handler(handler);
+            } else {
+                route(router, endpoint).handler(handler);
+            }
         }
-        ModelEndpoints anthropicEndpoints = new ModelEndpoints(
-                router, body, anthropic, new RateLimitHandler(limiter, anthropic, RateLimitHeaders.ANTHROPIC));
-        for (String path : List.of("/v1/messages", "/anthropic/v1/messages")) {
-            anthropicEndpoints.add(path, new ChatHandler(anthropic, modelRouter, chats, keepAliveMillis));
-            anthropicEndpoints.add(path + "/count_tokens", new CountTokensHandler(anthropic, modelRouter, calls));
-        }
-
-        // GET /v1/models serves both SDK families: Anthropic's always sends anthropic-version.
-        router.get("/v1/models").handler(ctx -> models.list(ctx, dialectOf(ctx)));
-        router.getWithRegex("/v1/models/(?<id>.+)").handler(ctx -> models.get(ctx, dialectOf(ctx), ctx.pathParam("id")));
-        modelRoutes(router, "/openai/v1", openAi);
-        ANTHROPIC_BASES.forEach(base -> modelRoutes(router, base, anthropic));
-
-        router.route("/anthropic/*").handler(notFound(anthropic));
-        router.route().handler(notFound(openAi));
+        router.route().handler(ApiRouter::unknownEndpoint);
+        router.route().failureHandler(this::failed);
         return router;
     }
 
-    /**
-     * How a model-serving {@code POST} is routed in one dialect: the key's limits before the body is
-     * read (a route of their own: a route may not read its body after a handler of its own), then
-     * the body, then the endpoint's handler, with failures in the dialect.
-     */
-    private final class ModelEndpoints {
-
-        private final Router router;
-        private final BodyHandler body;
-        private final Dialect dialect;
-        private final RateLimitHandler limits;
-
-        ModelEndpoints(Router router, BodyHandler body, Dialect dialect, RateLimitHandler limits) {
-            this.router = router;
-            this.body = body;
-            this.dialect = dialect;
-            this.limits = limits;
-        }
-
-        void add(String path, Handler<RoutingContext> handler) {
-            router.post(path).handler(limits);
-            router.post(path).handler(body).handler(handler).failureHandler(failures(dialect));
-        }
+    private static Route route(Router router, Endpoint endpoint) {
+        return endpoint.takesId()
+                ? router.routeWithRegex(endpoint.method(), endpoint.pathRegex())
+                : router.route(endpoint.method(), endpoint.path());
     }
 
-    private void modelRoutes(Router router, String base, Dialect dialect) {
-        router.get(base + "/models").handler(ctx -> models.list(ctx, dialect));
-        router.getWithRegex(Pattern.quote(base) + "/models/(?<id>.+)")
-                .handler(ctx -> models.get(ctx, dialect, ctx.pathParam("id")));
-    }
-
-    private Dialect dialectOf(RoutingContext ctx) {
-        return ctx.request().headers().contains("anthropic-version") ? anthropic : openAi;
-    }
-
-    private static Handler<RoutingContext> notFound(Dialect dialect) {
-        return ctx -> ErrorResponses.send(ctx, dialect, ApiError.of(
-                404, "Unknown endpoint: " + ctx.request().method() + " " + ctx.request().path()));
-    }
-
-    private Handler<RoutingContext> failures(Dialect dialect) {
-        return ctx -> {
-            if (ctx.response().ended() || ctx.response().closed()) {
-                return; // answered already (a stalled body's 408), or the client left mid-body
-            }
-            if (ctx.statusCode() == 413) {
-                ErrorResponses.send(ctx, dialect, ApiError.of(
-                        413, "The request body is larger than the limit of " + config.server().maxBodyBytes() + " bytes."));
-                return;
-            }
-            LOG.error("Request {} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
-            ErrorResponses.send(ctx, dialect, ApiError.of(500, "The gateway failed to handle the request."));
+    private Handler<RoutingContext> handler(Endpoint endpoint) {
+        long keepAliveMillis = config.server().keepAliveSeconds() * 1000L;
+        return switch (endpoint.kind()) {
+            case CHAT -> new ChatHandler(
+                    endpoint.family() == Family.ANTHROPIC ? ApiEndpoints.ANTHROPIC_DIALECT : ApiEndpoints.OPENAI_DIALECT,
+                    modelRouter, chats, keepAliveMillis);
+            case EMBEDDINGS -> new EmbeddingsHandler(ApiEndpoints.OPENAI_DIALECT, modelRouter, calls);
+            case COUNT_TOKENS -> new CountTokensHandler(ApiEndpoints.ANTHROPIC_DIALECT, modelRouter, calls);
+            case MODEL_LIST -> ctx -> models.list(ctx, endpoint.family().dialect(ctx.request()));
+            case MODEL -> ctx -> models.get(ctx, endpoint.family().dialect(ctx.request()), ctx.pathParam("id"));
         };
+    }
+
+    /** No route served the request: 405 naming the allowed methods for a known path, else 404. */
+    private static void unknownEndpoint(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        Dialect dialect = ApiEndpoints.dialectOf(ctx);
+        String allowed = ApiEndpoints.at(path).stream()
+                .map(endpoint -> endpoint.method().name())
+                .distinct()
+                .collect(Collectors.joining(", "));
+        String asked = ctx.request().method().name() + " " + UserText.shorten(ctx.request().path());
+        if (allowed.isEmpty()) {
+            ErrorResponses.send(ctx, dialect, ApiError.of(404, "Unknown endpoint: " + asked));
+            return;
+        }
+        ctx.response().putHeader(HttpHeaders.ALLOW, allowed);
+        ErrorResponses.send(ctx, dialect, ApiError.of(405, "Method not allowed: " + asked + " (allowed: " + allowed + ")."));
+    }
+
+    /**
+     * A route failed: a client error (a body over the limit, an unknown {@code Expect}, a body whose
+     * framing broke) is that 4xx, logged without a stack trace; anything else is a 500, logged once.
+     */
+    private void failed(RoutingContext ctx) {
+        if (ctx.response().ended() || ctx.response().closed()) {
+            return; // answered already (a stalled body's 408), or the client left mid-body
+        }
+        Dialect dialect = ApiEndpoints.dialectOf(ctx);
+        int status = ctx.statusCode();
+        if (status == 413) {
+            ErrorResponses.send(ctx, dialect, ApiError.of(
+                    413, "The request body is larger than the limit of " + config.server().maxBodyBytes() + " bytes."));
+        } else if (status == 417) {
+            MalformedRequests.refuse(ctx, dialect, ApiError.of(417, "Only 'Expect: 100-continue' is supported."));
+        } else if (MalformedRequests.bodyUnreadable(ctx)) {
+            LOG.debug("Request {} {}: its body could not be read: {}", ctx.request().method(),
+                    UserText.shorten(ctx.request().path()), String.valueOf(ctx.failure()));
+            MalformedRequests.refuse(ctx, dialect,
+                    ApiError.invalidRequest("The request body is malformed: its framing is not valid HTTP.", null));
+        } else if (status >= 400 && status < 500) {
+            ErrorResponses.send(ctx, dialect, ApiError.of(status, "The request was refused (HTTP " + status + ")."));
+        } else {
+            LOG.error("Request {} {} failed", ctx.request().method(), UserText.shorten(ctx.request().path()), ctx.failure());
+            ErrorResponses.send(ctx, dialect, ApiError.of(500, "The gateway failed to handle the request."));
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.junction.gateway.http;
 import dev.junction.gateway.config.AuthConfig;
 import dev.junction.gateway.dialect.ApiError;
 import dev.junction.gateway.dialect.Dialect;
+import dev.junction.gateway.dialect.UserText;
 import dev.junction.gateway.policy.ApiKeys;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
@@ -43,7 +44,7 @@ final class AuthHandler implements Handler<RoutingContext> {
         }
         Optional<ApiKeys.Key> key = keys.find(presented(ctx));
         if (key.isEmpty()) {
-            ErrorResponses.send(ctx, PathDialects.of(ctx), ApiError.of(401, message(ctx)));
+            ErrorResponses.send(ctx, ApiEndpoints.dialectOf(ctx), ApiError.of(401, message(ctx)));
             return;
         }
         ctx.put(KEY_NAME, key.get().name());
@@ -61,7 +62,7 @@ final class AuthHandler implements Handler<RoutingContext> {
             return true;
         }
         ErrorResponses.send(ctx, dialect, new ApiError(
-                403, "This API key may not use the model '" + model + "'.", "model", null));
+                403, "This API key may not use the model '" + UserText.shorten(model) + "'.", "model", null));
         return false;
     }
 

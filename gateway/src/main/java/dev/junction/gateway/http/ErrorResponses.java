@@ -2,10 +2,12 @@ package dev.junction.gateway.http;
 
 import dev.junction.gateway.dialect.ApiError;
 import dev.junction.gateway.dialect.Dialect;
+import dev.junction.gateway.dialect.UserText;
 import dev.junction.gateway.route.ModelRouter;
 import dev.junction.gateway.bus.BackendCalls;
 import dev.junction.plugin.ChatEvent;
 import dev.junction.plugin.ErrorKind;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -31,7 +33,7 @@ final class ErrorResponses {
     static ApiError unknownModel(ModelRouter router, String model) {
         return new ApiError(
                 404,
-                "The model '" + model + "' does not exist. Available models: "
+                "The model '" + UserText.shorten(model) + "' does not exist. Available models: "
                         + String.join(", ", router.exactModels())
                         + " (or <backend>/<model>).",
                 "model",
@@ -48,6 +50,11 @@ final class ErrorResponses {
         if (facts.dialect == null) {
             facts.dialect = dialect.name();
         }
+        write(response, dialect, error);
+    }
+
+    /** Writes {@code error} as the whole of {@code response}, which nothing has been written to yet. */
+    static Future<Void> write(HttpServerResponse response, Dialect dialect, ApiError error) {
         Integer retryAfter = error.retryAfterSeconds();
         if (error.status() == 429 && (retryAfter == null || retryAfter < 1)) {
             retryAfter = 1;
@@ -55,7 +62,7 @@ final class ErrorResponses {
         if (retryAfter != null) {
             response.putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter));
         }
-        response.setStatusCode(error.status())
+        return response.setStatusCode(error.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .end(dialect.errorBody(error).toBuffer());
     }

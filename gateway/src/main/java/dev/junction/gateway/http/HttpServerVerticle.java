@@ -90,7 +90,12 @@ public final class HttpServerVerticle extends VerticleBase {
                         .setHttp2ClearTextEnabled(false)
                         .setMaxHeaderSize(limits.maxHeaderBytes()))
                 .connectionHandler(new ConnectionGuards(limits))
-                .requestHandler(request -> routes.handle(request))
+                .invalidRequestHandler(MalformedRequests::invalidHead)
+                .requestHandler(request -> {
+                    if (!MalformedRequests.refusedWithoutHost(request)) {
+                        routes.handle(request);
+                    }
+                })
                 .listen()
                 .onSuccess(server -> {
                     this.server = server;

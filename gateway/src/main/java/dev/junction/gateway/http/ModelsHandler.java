@@ -4,6 +4,7 @@ import dev.junction.gateway.bus.BackendDirectory;
 import dev.junction.gateway.dialect.ApiError;
 import dev.junction.gateway.dialect.Dialect;
 import dev.junction.gateway.dialect.ModelEntry;
+import dev.junction.gateway.dialect.UserText;
 import dev.junction.gateway.route.ModelRouter;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
@@ -46,7 +47,7 @@ final class ModelsHandler {
         router.route(id).ifPresentOrElse(
                 route -> RequestIntake.reply(ctx, dialect.model(new ModelEntry(id, route.backendId()))),
                 () -> ErrorResponses.send(
-                        ctx, dialect, new ApiError(404, "The model '" + id + "' does not exist.", "model", null)));
+                        ctx, dialect, new ApiError(404, "The model '" + UserText.shorten(id) + "' does not exist.", "model", null)));
     }
 
     private Future<List<ModelEntry>> models(String backendId) {

@@ -2,6 +2,7 @@ package dev.junction.gateway.http;
 
 import dev.junction.plugin.ChatEvent;
 import dev.junction.plugin.ErrorKind;
+import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,11 @@ final class RequestFacts {
     Integer inputTokens;
     Integer outputTokens;
     ErrorKind failure;
+    /**
+     * The write of a stream's last part, set just before it: the access log waits for it, so that
+     * an answer still queued when the client left counts as cancelled; null for other responses.
+     */
+    Future<Void> lastPartWritten;
     private final List<Runnable> onEnd = new ArrayList<>();
     private boolean ended;
 

@@ -3,6 +3,7 @@ package dev.junction.gateway.http;
 import dev.junction.gateway.dialect.ApiError;
 import dev.junction.gateway.dialect.Dialect;
 import dev.junction.gateway.dialect.InvalidRequestException;
+import dev.junction.gateway.dialect.UserText;
 import dev.junction.gateway.route.ModelRouter;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -45,7 +46,7 @@ final class RequestIntake {
             return Optional.empty();
         }
         String name = model.apply(decoded);
-        facts.model = name;
+        facts.model = UserText.shorten(name);
         if (!AuthHandler.allows(ctx, dialect, name)) {
             return Optional.empty();
         }

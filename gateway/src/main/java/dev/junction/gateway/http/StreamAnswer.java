@@ -5,6 +5,7 @@ import dev.junction.gateway.dialect.Dialect;
 import dev.junction.gateway.dialect.SseFrame;
 import dev.junction.gateway.dialect.StreamEncoder;
 import dev.junction.plugin.ChatEvent;
+import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -66,7 +67,9 @@ final class StreamAnswer implements AnswerWriter {
         }
         if (event.terminal()) {
             close();
-            response.end(frames);
+            Promise<Void> written = Promise.promise();
+            RequestFacts.of(ctx).lastPartWritten = written.future();
+            response.end(frames).onComplete(written);
         } else if (frames.length() > 0) {
             response.write(frames);
             lastWrite = System.nanoTime();

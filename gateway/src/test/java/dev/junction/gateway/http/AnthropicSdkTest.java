@@ -140,4 +140,15 @@ class AnthropicSdkTest {
                 .isInstanceOf(BadRequestException.class)
                 .hasMessageContaining("top_k");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api", "/anthropic/v2"})
+    void an_unknown_path_is_a_not_found_exception(String base) {
+        assertThatThrownBy(() -> client(base).messages().create(echo("hi").build()))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("Unknown endpoint: POST " + base + "/v1/messages")
+                .satisfies(e -> assertThat(((NotFoundException) e).errorType().map(String::valueOf))
+                        .as("Anthropic's error shape")
+                        .hasValue("not_found_error"));
+    }
 }

@@ -135,4 +135,11 @@ class OpenAiSdkTest {
                 .isInstanceOf(BadRequestException.class)
                 .hasMessageContaining("temperature");
     }
+
+    @Test
+    void an_unknown_path_is_a_not_found_exception() {
+        assertThatThrownBy(() -> client("/openai/v2").chat().completions().create(echo("hi").build()))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("Unknown endpoint: POST /openai/v2/chat/completions");
+    }
 }

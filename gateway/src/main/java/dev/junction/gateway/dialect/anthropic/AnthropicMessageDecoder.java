@@ -11,6 +11,7 @@ import static dev.junction.gateway.dialect.anthropic.JsonFields.required;
 import static dev.junction.gateway.dialect.anthropic.JsonFields.requiredObject;
 import static dev.junction.gateway.dialect.anthropic.JsonFields.requiredString;
 
+import dev.junction.gateway.dialect.UserText;
 import dev.junction.plugin.ContentPart;
 import dev.junction.plugin.Message;
 import io.vertx.core.json.JsonArray;
@@ -122,7 +123,7 @@ final class AnthropicMessageDecoder {
                 requireRole(role, Message.Role.ASSISTANT, type, path);
                 yield new ContentPart.RedactedThinking(requiredString(block, "data", at(path, "data")));
             }
-            default -> throw invalid(at(path, "type"), "unsupported content block type \"" + type + "\"");
+            default -> throw invalid(at(path, "type"), "unsupported content block type \"" + UserText.shorten(type) + "\"");
         };
     }
 
@@ -151,7 +152,7 @@ final class AnthropicMessageDecoder {
                         extra);
             case "url" ->
                 new ContentPart.Image(null, null, requiredString(source, "url", at(sourcePath, "url")), extra);
-            default -> throw invalid(at(sourcePath, "type"), "unsupported image source type \"" + type + "\"");
+            default -> throw invalid(at(sourcePath, "type"), "unsupported image source type \"" + UserText.shorten(type) + "\"");
         };
     }
 
@@ -193,7 +194,7 @@ final class AnthropicMessageDecoder {
                         case "text" -> text(block, blockPath);
                         case "image" -> image(block, blockPath);
                         default ->
-                            throw invalid(at(blockPath, "type"), "unsupported tool result block type \"" + type + "\"");
+                            throw invalid(at(blockPath, "type"), "unsupported tool result block type \"" + UserText.shorten(type) + "\"");
                     });
         }
         return parts;

@@ -16,6 +16,7 @@ import static dev.junction.gateway.dialect.anthropic.JsonFields.requiredString;
 import static dev.junction.gateway.dialect.anthropic.JsonFields.string;
 
 import dev.junction.gateway.dialect.DecodedRequest;
+import dev.junction.gateway.dialect.UserText;
 import dev.junction.plugin.ChatRequest;
 import dev.junction.plugin.Sampling;
 import dev.junction.plugin.Tool;
@@ -143,7 +144,7 @@ final class AnthropicRequestDecoder {
             JsonObject tool = object(array.getValue(i), path);
             String type = optionalString(tool, "type", at(path, "type"));
             if (type != null && !type.equals("custom")) {
-                throw invalid(at(path, "type"), "tool type \"" + type + "\" is not supported");
+                throw invalid(at(path, "type"), "tool type \"" + UserText.shorten(type) + "\" is not supported");
             }
             tools.add(new Tool(
                     requiredString(tool, "name", at(path, "name")),

@@ -1,6 +1,7 @@
 package dev.junction.gateway.dialect.openai;
 
 import dev.junction.gateway.dialect.InvalidRequestException;
+import dev.junction.gateway.dialect.UserText;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Set;
@@ -131,7 +132,7 @@ final class JsonFields {
 
     static InvalidRequestException unsupportedValue(String path, Object actual, String supported) {
         return new InvalidRequestException(
-                "Invalid value for '" + path + "': '" + actual + "'. Supported values are: " + supported + ".", path);
+                "Invalid value for '" + path + "': '" + UserText.shorten(actual) + "'. Supported values are: " + supported + ".", path);
     }
 
     private static String describe(Object value) {

@@ -1,0 +1,86 @@
+package dev.junction.gateway.http;
+
+import dev.junction.gateway.dialect.ApiError;
+import dev.junction.gateway.dialect.Dialect;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Requests whose HTTP is broken: a head that does not parse (414 for a line too long, 431 for
+ * headers too large, else 400), an HTTP/1.1 request without {@code Host} (400), a body whose chunked
+ * framing breaks (400). Each gets a short error in the dialect of its path's family, logged at debug
+ * without a stack trace, and its connection is closed: what follows on it cannot be trusted.
+ */
+final class MalformedRequests {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MalformedRequests.class);
+
+    private MalformedRequests() {}
+
+    /** The server's {@code invalidRequestHandler}: the request head could not be decoded. */
+    static void invalidHead(HttpServerRequest request) {
+        Throwable cause = request.decoderResult().cause();
+        LOG.debug("Invalid request head: {}", String.valueOf(cause));
+        ApiError error = cause instanceof TooLongHttpLineException
+                ? ApiError.of(414, "The request line is too long.")
+                : cause instanceof TooLongHttpHeaderException
+                        ? ApiError.of(431, "The request headers are too large.")
+                        : ApiError.invalidRequest("The request is not valid HTTP.", null);
+        refuse(request.response(), request, dialect(request), error);
+    }
+
+    /**
+     * Answers 400 and closes when an HTTP/1.1 request has no {@code Host} header (which the router
+     * would otherwise fail on); false, untouched, for every other request.
+     */
+    static boolean refusedWithoutHost(HttpServerRequest request) {
+        if (request.version() != HttpVersion.HTTP_1_1 || request.headers().contains(HttpHeaders.HOST)) {
+            return false;
+        }
+        refuse(request.response(), request, dialect(request),
+                ApiError.invalidRequest("An HTTP/1.1 request must have a Host header.", null));
+        return true;
+    }
+
+    /**
+     * Whether a routed request failed because its body could not be read: its chunked framing broke
+     * (a bad chunk size, a chunk line too long) or its connection closed before the body ended.
+     */
+    static boolean bodyUnreadable(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        return !ctx.request().isEnded()
+                && (failure instanceof DecoderException
+                        || failure instanceof NumberFormatException
+                        || failure instanceof HttpClosedException);
+    }
+
+    /** Answers {@code error} to a routed request whose body could not be read, then closes its connection. */
+    static void refuse(RoutingContext ctx, Dialect dialect, ApiError error) {
+        HttpServerResponse response = ctx.response();
+        if (response.ended() || response.closed() || response.headWritten()) {
+            ctx.request().connection().close();
+            return;
+        }
+        RequestFacts.of(ctx).dialect = dialect.name();
+        refuse(response, ctx.request(), dialect, error);
+    }
+
+    private static void refuse(HttpServerResponse response, HttpServerRequest request, Dialect dialect, ApiError error) {
+        response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        ErrorResponses.write(response, dialect, error).onComplete(written -> request.connection().close());
+    }
+
+    private static Dialect dialect(HttpServerRequest request) {
+        String path = request.path();
+        return ApiEndpoints.family(path == null ? "/" : path).dialect(request);
+    }
+}
