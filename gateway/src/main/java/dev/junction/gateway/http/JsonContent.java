@@ -1,6 +1,7 @@
 package dev.junction.gateway.http;
 
 import dev.junction.gateway.dialect.ApiError;
+import dev.junction.gateway.dialect.UserText;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -15,9 +16,6 @@ import java.util.Locale;
  */
 final class JsonContent implements Handler<RoutingContext> {
 
-    /** How much of a refused header value an error message repeats. */
-    private static final int ECHO_LIMIT = 100;
-
     @Override
     public void handle(RoutingContext ctx) {
         if (ctx.request().method() != HttpMethod.POST) {
@@ -29,9 +27,9 @@ final class JsonContent implements Handler<RoutingContext> {
         if (contentType == null) {
             refuse(ctx, "Content-Type must be application/json; the request sent none.");
         } else if (!isJson(contentType)) {
-            refuse(ctx, "Content-Type must be application/json, not '" + echo(contentType) + "'.");
+            refuse(ctx, "Content-Type must be application/json, not '" + UserText.shorten(contentType) + "'.");
         } else if (!isIdentity(encoding)) {
-            refuse(ctx, "Content-Encoding '" + echo(encoding) + "' is not supported; send the body uncompressed.");
+            refuse(ctx, "Content-Encoding '" + UserText.shorten(encoding) + "' is not supported; send the body uncompressed.");
         } else {
             ctx.next();
         }
@@ -57,7 +55,4 @@ final class JsonContent implements Handler<RoutingContext> {
         return true;
     }
 
-    private static String echo(String value) {
-        return value.length() <= ECHO_LIMIT ? value : value.substring(0, ECHO_LIMIT) + "...";
-    }
 }
