@@ -67,6 +67,8 @@ class HostileInputTest {
         chunk size -5               | CHUNKED /v1/messages -5                                                       | 400
         chunk size 2^64-1           | CHUNKED /v1/chat/completions ffffffffffffffff                                 | 400
         20 KB chunk extension       | CHUNKED /v1/messages 2;ext=EXTENSION                                          | 400
+        bad HTTP version            | GET /v1/models HTTP/x.y\\r\\nHost: x\\r\\n\\r\\n                                 | 400
+        not HTTP at all             | BLAH\\r\\n\\r\\n                                                              | 400
         header without a colon      | GET /v1/models HTTP/1.1\\r\\nHost: x\\r\\nno colon here\\r\\n\\r\\n                 | 400
         unknown Expect              | POST /v1/messages HTTP/1.1\\r\\nHost: x\\r\\nExpect: 200-ok\\r\\nContent-Type: application/json\\r\\nContent-Length: 2\\r\\n\\r\\n{} | 417
         """)

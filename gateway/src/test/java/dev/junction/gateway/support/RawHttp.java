@@ -19,7 +19,7 @@ public final class RawHttp {
 
         /** The status of the first response, or -1 when nothing came back. */
         public int status() {
-            return response.startsWith("HTTP/1.1 ") ? Integer.parseInt(response.substring(9, 12)) : -1;
+            return response.matches("(?s)HTTP/1\\.[01] \\d{3}.*") ? Integer.parseInt(response.substring(9, 12)) : -1;
         }
 
         /** The body of the first response (after the blank line). */
