@@ -17,9 +17,9 @@ package dev.junction.gateway.bench;
  * @param intervalMs pause between two content chunks of a stream; 0 writes the whole stream at once
  * @param latencyMs delay before the status line and the first byte
  */
-record MockProfile(int chunks, long intervalMs, long latencyMs) {
+public record MockProfile(int chunks, long intervalMs, long latencyMs) {
 
-    MockProfile {
+    public MockProfile {
         if (chunks < 1 || chunks > 100_000 || intervalMs < 0 || latencyMs < 0) {
             throw new IllegalArgumentException("bad profile: chunks " + chunks + ", interval " + intervalMs
                     + " ms, latency " + latencyMs + " ms");

@@ -53,7 +53,7 @@ public final class MockUpstream extends VerticleBase {
     }
 
     /** A started mock: its Vert.x (close it to stop the mock) and the port it listens on. */
-    record Running(Vertx vertx, int port) {}
+    public record Running(Vertx vertx, int port) {}
 
     public static void main(String[] args) throws Exception {
         String host = "127.0.0.1";
@@ -92,7 +92,7 @@ public final class MockUpstream extends VerticleBase {
      * Starts {@code eventLoops} server verticles on a new Vert.x; completes when all listen. With
      * port 0, use one event loop: the port reported is the first server's.
      */
-    static Future<Running> start(String host, int port, int eventLoops, MockProfile defaults) {
+    public static Future<Running> start(String host, int port, int eventLoops, MockProfile defaults) {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops));
         MockReplies replies = new MockReplies();
         AtomicInteger actualPort = new AtomicInteger();
