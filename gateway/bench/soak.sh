@@ -135,7 +135,7 @@ backends:
   soak-cut:
     plugin: openai
     models: [soak-cut]
-    options: {baseUrl: "$MOCK/c50/x10/v1"}
+    options: {baseUrl: "$MOCK/c50/t10/v1"}
 YAML
 java $GATEWAY_JVM_FLAGS -jar "$JAR" --config "$WORK/gateway.yaml" >"$OUT/gateway.log" 2>&1 &
 GW_PID=$!; PIDS+=("$GW_PID")

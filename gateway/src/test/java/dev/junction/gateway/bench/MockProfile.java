@@ -12,7 +12,7 @@ package dev.junction.gateway.bench;
  * /c100/i10/v1/chat/completions     100 chunks, 10 ms apart
  * /c10/l5/v1/messages               10 chunks, the first byte after 5 ms
  * /s503/v1/chat/completions         an error answer with status 503 (faults for the soak test)
- * /c50/x10/v1/chat/completions      a stream of 50 chunks whose connection closes after 10 of them
+ * /c50/t10/v1/chat/completions      a stream of 50 chunks whose connection closes after 10 of them
  * </pre>
  *
  * @param chunks content chunks of a stream (words of a JSON answer), at least 1
@@ -69,7 +69,7 @@ public record MockProfile(int chunks, long intervalMs, long latencyMs, int statu
                 case 'i' -> interval = value;
                 case 'l' -> latency = value;
                 case 's' -> status = (int) Math.min(value, Integer.MAX_VALUE);
-                case 'x' -> cutAfter = (int) Math.min(value, Integer.MAX_VALUE);
+                case 't' -> cutAfter = (int) Math.min(value, Integer.MAX_VALUE);
                 default -> {
                     return null;
                 }
