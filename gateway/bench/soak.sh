@@ -41,24 +41,9 @@ CLIENT_JVM_FLAGS="-XX:+UseSerialGC -Xmx256m"
 JAR=$ROOT/gateway/target/junction-gateway.jar
 CP_FILE=$ROOT/gateway/target/test-classpath.txt
 WORK=$(mktemp -d /tmp/junction-soak.XXXXXX)
-PIDS=()
-
-log() { printf '[%5ds] %s\n' "$SECONDS" "$*"; }
-die() { log "ERROR: $*" >&2; exit 1; }
-
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
-  done
-  rm -rf "$WORK"
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+LOGS=$OUT
+# shellcheck source=common.sh
+. "$ROOT/gateway/bench/common.sh"
 
 for tool in java jcmd jstat mvn curl awk; do command -v $tool >/dev/null || die "$tool is needed"; done
 if [ "${FORCE_BUILD:-0}" = 1 ] || [ ! -f "$JAR" ] || [ ! -f "$CP_FILE" ] || [ ! -d "$ROOT/target/plugins" ] \
@@ -69,21 +54,6 @@ if [ "${FORCE_BUILD:-0}" = 1 ] || [ ! -f "$JAR" ] || [ ! -f "$CP_FILE" ] || [ ! 
 fi
 CP=$ROOT/gateway/target/test-classes:$ROOT/gateway/target/classes:$ROOT/plugin-api/target/classes:$(cat "$CP_FILE")
 mkdir -p "$OUT"
-
-free_port() {
-  local port=$1
-  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
-  echo "$port"
-}
-
-wait_http() { # url pid: until the url answers, the process dies, or 60 s pass
-  for _ in $(seq 240); do
-    curl -s -o /dev/null --max-time 1 "$1" && return 0
-    kill -0 "$2" 2>/dev/null || die "process $2 died while starting; see $OUT"
-    sleep 0.25
-  done
-  die "$1 did not answer within 60 s"
-}
 
 # figures LABEL: heap after a full GC (KiB, young + old used), live threads, open fds, child processes, RSS (KiB)
 figures() {
@@ -101,7 +71,8 @@ figures() {
 field() { sed -E "s/.* $1=([0-9]+).*/\1/" <<<"$2"; }
 
 soak_load() { # ARGS...: SoakLoad against the gateway; its JSON summary on stdout
-  java $CLIENT_JVM_FLAGS -cp "$CP" dev.junction.gateway.bench.SoakLoad --url "http://127.0.0.1:$GW_PORT" "$@" 2>>"$OUT/load.log"
+  java $CLIENT_JVM_FLAGS -cp "$CP" dev.junction.gateway.bench.SoakLoad --url "http://127.0.0.1:$GW_PORT" "$@" 2>>"$OUT/load.log" \
+    || die "SoakLoad $* failed; see $OUT/load.log"
 }
 
 # --- start: mock upstream, gateway ---------------------------------------------------------------
