@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Hostile requests against one gateway, over raw sockets: every endpoint of both dialects, with
  * structure-aware JSON mutations, header, method and path mutations, and broken HTTP framing
  * ({@link CaseGenerator}). Every answer must keep the {@link Invariants}; every 100 requests, and
- * at the end, a normal request must still get its answer; no access log line may exceed 4 KiB.
+ * at the end, a normal request must still get its answer; no access log line may exceed 4 KiB; the
+ * gateway logs no ERROR with a stack trace ({@link ErrorLogTap}).
  * Failures are reported by class, each with its count and smallest reproduction.
  *
  * <p>2,000 requests from seed 1 by default; {@code -Djunction.fuzz.requests=10000} for the long
@@ -42,7 +43,8 @@ class GatewayFuzzTest {
     void hostile_requests_get_clean_answers_in_the_callers_dialect(@TempDir Path dir) throws Exception {
         FailureClasses failures = new FailureClasses();
         long started = System.nanoTime();
-        try (FuzzGateway gateway = FuzzGateway.start(dir)) {
+        try (ErrorLogTap log = ErrorLogTap.install();
+                FuzzGateway gateway = FuzzGateway.start(dir)) {
             CaseGenerator cases = new CaseGenerator(SEED, gateway.port());
             AtomicInteger next = new AtomicInteger();
             AtomicBoolean wedged = new AtomicBoolean();
@@ -69,6 +71,8 @@ class GatewayFuzzTest {
                 clients.shutdownNow();
             }
             stillAnswers(gateway, failures, REQUESTS);
+            log.errors().forEach((kind, count) -> failures.record("ERROR logged with a stack trace: " + kind + " (" + count + "x)",
+                    log.example(kind)));
             if (gateway.longAccessLines() > 0) {
                 failures.record("access log lines over " + Invariants.MAX_ERROR_BYTES + " chars: " + gateway.longAccessLines(),
                         "the longest, " + gateway.longestAccessLine());
