@@ -79,17 +79,7 @@ public final class SoakLoad {
                     + " | --rate R --seconds S [--max-in-flight N])");
         }
         long seconds = Long.parseLong(options.getOrDefault("seconds", options.getOrDefault("peak-seconds", "10")));
-        Thread deadline = new Thread(() -> {
-            try {
-                Thread.sleep((seconds + 120) * 1000L);
-                System.err.println("SoakLoad: hard deadline passed, giving up");
-                System.exit(3);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "soak-load-deadline");
-        deadline.setDaemon(true);
-        deadline.start();
+        HardDeadline.start("SoakLoad", seconds + 120);
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
         try {
             URI base = URI.create(options.get("url"));
