@@ -43,24 +43,8 @@ BUILD_STAMP=$ROOT/gateway/target/bench-build.stamp
 RESULTS=$OUT/results
 LOGS=$OUT/logs
 WORK=$(mktemp -d /tmp/junction-bench.XXXXXX)
-PIDS=()
-
-log() { printf '[%4ds] %s\n' "$SECONDS" "$*"; }
-die() { log "ERROR: $*" >&2; exit 1; }
-
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
-  done
-  rm -rf "$WORK"
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+# shellcheck source=common.sh
+. "$BENCH/common.sh"
 
 # --- tools ---------------------------------------------------------------------------------------
 missing=()
@@ -100,21 +84,6 @@ mkdir -p "$RESULTS" "$LOGS"
 rm -f "$RESULTS"/*.jsonl "$RESULTS"/env.txt "$RESULTS"/profile.md "$OUT"/*.jfr
 
 # --- helpers -------------------------------------------------------------------------------------
-free_port() {
-  local port=$1
-  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
-  echo "$port"
-}
-
-wait_http() { # url pid: until the url answers, the process dies, or 60 s pass
-  for _ in $(seq 240); do
-    curl -s -o /dev/null --max-time 1 "$1" && return 0
-    kill -0 "$2" 2>/dev/null || die "process $2 died while starting; see $LOGS"
-    sleep 0.25
-  done
-  die "$1 did not answer within 60 s"
-}
-
 ticks() { # utime + stime (clock ticks) of the given pids, summed
   local total=0 pid
   for pid in "$@"; do

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code "stream": true}, as server-sent events; {@code GET .../v1/models} lists one model. Every
  * answer is encoded once ({@link MockReplies}) and written from direct buffers; the request body is
  * only scanned for the stream flag, never parsed. Chunk count, pacing and latency come from the
- * flags or from the path ({@link MockProfile}).
+ * flags or from the path ({@link MockProfile}), faults (an error status, a stream cut short) from the path.
  *
  * <pre>
  * java -cp GATEWAY_TEST_CLASSPATH dev.junction.gateway.bench.MockUpstream --port 18090 \
@@ -53,7 +53,7 @@ public final class MockUpstream extends VerticleBase {
     }
 
     /** A started mock: its Vert.x (close it to stop the mock) and the port it listens on. */
-    record Running(Vertx vertx, int port) {}
+    public record Running(Vertx vertx, int port) {}
 
     public static void main(String[] args) throws Exception {
         String host = "127.0.0.1";
@@ -92,7 +92,7 @@ public final class MockUpstream extends VerticleBase {
      * Starts {@code eventLoops} server verticles on a new Vert.x; completes when all listen. With
      * port 0, use one event loop: the port reported is the first server's.
      */
-    static Future<Running> start(String host, int port, int eventLoops, MockProfile defaults) {
+    public static Future<Running> start(String host, int port, int eventLoops, MockProfile defaults) {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops));
         MockReplies replies = new MockReplies();
         AtomicInteger actualPort = new AtomicInteger();
@@ -142,6 +142,12 @@ public final class MockUpstream extends VerticleBase {
     }
 
     private void send(HttpServerResponse response, Reply reply, MockProfile profile) {
+        if (profile.status() != 0) {
+            response.setStatusCode(profile.status())
+                    .putHeader(HttpHeaders.CONTENT_TYPE, JSON)
+                    .end("{\"error\":{\"type\":\"api_error\",\"message\":\"mock: a fault of status " + profile.status() + "\"}}");
+            return;
+        }
         if (reply.head() == null) {
             response.putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(reply.whole());
             return;
@@ -149,6 +155,10 @@ public final class MockUpstream extends VerticleBase {
         response.setChunked(true)
                 .putHeader(HttpHeaders.CONTENT_TYPE, EVENT_STREAM)
                 .putHeader(HttpHeaders.CACHE_CONTROL, NO_CACHE);
+        if (profile.cutAfter() > 0) {
+            cut(response, reply, profile.cutAfter());
+            return;
+        }
         if (profile.intervalMs() == 0) {
             response.end(reply.whole());
             return;
@@ -172,6 +182,15 @@ public final class MockUpstream extends VerticleBase {
             }
         });
         response.closeHandler(v -> vertx.cancelTimer(timer));
+    }
+
+    /** Writes the head and the first {@code chunks} content chunks of a stream, then closes the connection. */
+    private static void cut(HttpServerResponse response, Reply reply, int chunks) {
+        response.write(reply.head());
+        for (int i = 0; i < Math.min(chunks, reply.content().length); i++) {
+            response.write(reply.content()[i]);
+        }
+        response.reset();
     }
 
     /** Whether the JSON body has {@code "stream"} followed by {@code true}, without parsing it. */

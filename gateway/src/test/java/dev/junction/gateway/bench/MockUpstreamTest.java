@@ -1,6 +1,7 @@
 package dev.junction.gateway.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.client.okhttp.AnthropicOkHttpClient;
@@ -11,6 +12,7 @@ import com.anthropic.models.messages.StopReason;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;
+import com.openai.errors.InternalServerException;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
@@ -19,6 +21,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -142,18 +145,43 @@ class MockUpstreamTest {
         assertThat(MockUpstream.streams(Buffer.buffer(body))).isEqualTo(streams);
     }
 
+    @Test
+    void answers_the_fault_status_the_path_asks_for() {
+        assertThatThrownBy(() -> openai("/s503/v1").chat().completions().create(chat()))
+                .isInstanceOf(InternalServerException.class)
+                .hasMessageContaining("503");
+    }
+
+    @Test
+    void closes_a_stream_after_the_chunks_the_path_asks_for() {
+        List<String> words = new ArrayList<>();
+        assertThatThrownBy(() -> {
+                    try (StreamResponse<ChatCompletionChunk> stream =
+                            openai("/c50/t3/v1").chat().completions().createStreaming(chat())) {
+                        stream.stream().forEach(chunk -> chunk.choices().forEach(
+                                choice -> choice.delta().content().filter(text -> !text.isEmpty()).ifPresent(words::add)));
+                    }
+                })
+                .as("a stream cut short")
+                .isInstanceOf(RuntimeException.class);
+        assertThat(words).hasSizeLessThanOrEqualTo(3);
+    }
+
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
             value = {
-                "/v1/chat/completions|10|0|0|/v1/chat/completions",
-                "/c100/v1/chat/completions|100|0|0|/v1/chat/completions",
-                "/c100/i10/l5/v1/messages|100|10|5|/v1/messages"
+                "/v1/chat/completions|10|0|0|0|0|/v1/chat/completions",
+                "/c100/v1/chat/completions|100|0|0|0|0|/v1/chat/completions",
+                "/c100/i10/l5/v1/messages|100|10|5|0|0|/v1/messages",
+                "/s503/v1/chat/completions|10|0|0|503|0|/v1/chat/completions",
+                "/c50/t10/v1/chat/completions|50|0|0|0|10|/v1/chat/completions"
             })
-    void selects_the_profile_from_the_path(String path, int chunks, long interval, long latency, String api) {
+    void selects_the_profile_from_the_path(
+            String path, int chunks, long interval, long latency, int status, int cutAfter, String api) {
         MockProfile.Selected selected = MockProfile.select(path, new MockProfile(10, 0, 0));
 
-        assertThat(selected.profile()).isEqualTo(new MockProfile(chunks, interval, latency));
+        assertThat(selected.profile()).isEqualTo(new MockProfile(chunks, interval, latency, status, cutAfter));
         assertThat(selected.apiPath()).isEqualTo(api);
     }
 }

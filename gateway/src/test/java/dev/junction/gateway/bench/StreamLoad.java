@@ -78,17 +78,7 @@ public final class StreamLoad {
     public static void main(String[] args) throws Exception {
         Args options = Args.parse(args);
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
-        Thread deadline = new Thread(() -> {
-            try {
-                Thread.sleep((options.maxSeconds() + 60) * 1000L);
-                System.err.println("StreamLoad: hard deadline passed, giving up");
-                System.exit(3);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "stream-load-deadline");
-        deadline.setDaemon(true);
-        deadline.start();
+        HardDeadline.start("StreamLoad", options.maxSeconds() + 60);
         try {
             StreamLoad load = new StreamLoad(vertx, options.concurrency());
             if (options.warmup() > 0) {

@@ -1,7 +1,8 @@
 /**
  * Benchmark tools, run by {@code gateway/bench/run.sh} from the gateway's test classpath: a fast
  * mock upstream ({@link dev.junction.gateway.bench.MockUpstream}), a streaming load client
- * ({@link dev.junction.gateway.bench.StreamLoad}), the CLI overhead run
+ * ({@link dev.junction.gateway.bench.StreamLoad}), the soak test's load
+ * ({@link dev.junction.gateway.bench.SoakLoad}, run by {@code gateway/bench/soak.sh}), the CLI overhead run
  * ({@link dev.junction.gateway.bench.CliBench}), a JFR hot-spot summary
  * ({@link dev.junction.gateway.bench.JfrTop}) and the report
  * ({@link dev.junction.gateway.bench.BenchReport}). See BENCHMARKS.md at the repository root.

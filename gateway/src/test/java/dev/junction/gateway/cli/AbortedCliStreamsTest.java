@@ -27,25 +27,30 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Clients that abort streams leave no CLI process behind: 50 streams through the gateway to the
- * three real CLIs (20 Claude Code, 20 Codex, 10 Gemini CLI, half through each SDK), five at a
- * time, each against a fake upstream that drips 100 deltas 200 ms apart; each client reads its
- * first text delta, so its CLI is mid-stream, and closes the stream.
+ * Clients that abort streams leave no CLI process behind: 50 streams (or
+ * {@code -Djunction.orphans.streams=N}) through the gateway to the three real CLIs (two in five
+ * Claude Code, two in five Codex, one in five Gemini CLI, half through each SDK), five at a time,
+ * each against a fake upstream that drips 100 deltas 200 ms apart; each client reads its first text
+ * delta, so its CLI is mid-stream, and closes the stream. Only this test's CLI processes count
+ * ({@link CliProcesses}), so other runs sharing the CLI install do not disturb it.
  */
-@Timeout(300)
 class AbortedCliStreamsTest {
 
-    private static final int STREAMS = 50;
+    private static final int STREAMS = Integer.getInteger("junction.orphans.streams", 50);
     private static final int PARALLEL = 5;
     private static final List<String> MODELS = List.of("claude", "codex", "gemini", "claude", "codex");
     private static final StubReply SLOW = StubReply.slow(100, Duration.ofMillis(200));
     private static final Duration EXIT_WAIT = Duration.ofSeconds(10);
+    /** The whole run's budget: generous, as each stream starts a CLI on a possibly busy machine. */
+    private static final Duration BUDGET = Duration.ofSeconds(120 + 3L * STREAMS);
 
     @Test
-    void fifty_aborted_streams_leave_no_cli_process_alive(@TempDir Path dir) throws Exception {
+    void aborted_streams_leave_no_cli_process_alive(@TempDir Path dir) throws Exception {
         RealClis clis = RealClis.installed();
         Path codexHome = Offline.codexHome();
-        Set<Long> before = CliProcesses.alive(clis.dir(), Set.of()).stream().map(ProcessHandle::pid).collect(Collectors.toSet());
+        Set<Long> before = CliProcesses.alive(clis.dir(), dir, Set.of()).stream().map(ProcessHandle::pid).collect(Collectors.toSet());
+        long started = System.nanoTime();
+        long deadline = started + BUDGET.toNanos();
         ExecutorService clients = Executors.newFixedThreadPool(PARALLEL);
         try (FakeAnthropic anthropic = FakeAnthropic.start();
                 FakeOpenAiResponses responses = FakeOpenAiResponses.start();
@@ -64,18 +69,24 @@ class AbortedCliStreamsTest {
                 aborted.add(clients.submit(() -> openai ? abortOpenAi(gateway, model) : abortAnthropic(gateway, model)));
             }
             for (Future<String> stream : aborted) {
-                assertThat(stream.get(240, TimeUnit.SECONDS)).as("first delta of an aborted stream").isEqualTo(" tick");
+                assertThat(stream.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS))
+                        .as("first delta of an aborted stream")
+                        .isEqualTo(" tick");
             }
 
-            List<ProcessHandle> left = CliProcesses.awaitNone(clis.dir(), before, EXIT_WAIT);
+            List<ProcessHandle> left = CliProcesses.awaitNone(clis.dir(), dir, before, EXIT_WAIT);
+            System.out.printf("AbortedCliStreamsTest: %d aborted streams in %d s, %d CLI processes left%n",
+                    STREAMS, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), left.size());
             assertThat(left).as("CLI processes alive %s after the last abort: %s", EXIT_WAIT,
                             left.stream().map(CliProcesses::describe).toList())
                     .isEmpty();
             CompletableFuture.allOf(upstreams.stream().map(FakeUpstream::noOpenStreams).toArray(CompletableFuture[]::new))
                     .get(EXIT_WAIT.toSeconds(), TimeUnit.SECONDS);
+            // Every stream's CLI reached its upstream; a CLI may retry a slow call by itself (one in
+            // the 1,000-stream run did), which leaves no process behind either.
             assertThat(upstreams.stream().mapToInt(upstream -> upstream.modelCalls().size()).sum())
                     .as("model calls the CLIs made")
-                    .isEqualTo(STREAMS);
+                    .isGreaterThanOrEqualTo(STREAMS);
         } finally {
             clients.shutdownNow();
             Offline.deleteTree(codexHome);
@@ -83,6 +94,7 @@ class AbortedCliStreamsTest {
     }
 
     @Test
+    @Timeout(120)
     void a_cli_is_seen_alive_while_its_stream_is_open(@TempDir Path dir) {
         RealClis clis = RealClis.installed();
         try (FakeAnthropic anthropic = FakeAnthropic.start();
@@ -91,11 +103,11 @@ class AbortedCliStreamsTest {
             OpenAIClient client = gateway.openAi("unused");
             try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(openaiParams("claude"))) {
                 assertThat(firstText(stream.stream().iterator())).isEqualTo(" tick");
-                assertThat(CliProcesses.alive(clis.dir(), Set.of()))
+                assertThat(CliProcesses.alive(clis.dir(), dir, Set.of()))
                         .as("the scan finds the running CLI, so an empty scan means something")
                         .isNotEmpty();
             }
-            assertThat(CliProcesses.awaitNone(clis.dir(), Set.of(), EXIT_WAIT)).isEmpty();
+            assertThat(CliProcesses.awaitNone(clis.dir(), dir, Set.of(), EXIT_WAIT)).isEmpty();
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.junction.gateway.cli;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -13,19 +16,27 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
- * The live processes of the real CLIs: every descendant of this JVM, and every process on the
- * machine whose command line names the CLI install folder (a CLI whose parent died is re-parented
- * and is no descendant any more). Waiting uses the processes' exit futures, not sleeps.
+ * The live processes of the real CLIs a test started: every descendant of this JVM, and every
+ * process on the machine whose command line names the CLI install folder and whose environment or
+ * command line names the test's {@code scope} (its temporary folder, which the backends' {@code env}
+ * options name): a CLI whose parent died is re-parented and is no descendant any more, and other
+ * test runs may use the same install folder at the same time. Waiting uses the processes' exit
+ * futures, not sleeps.
  */
 final class CliProcesses {
 
+    private static final Path PROC = Path.of("/proc");
+
     private CliProcesses() {}
 
-    /** The live CLI processes, except those in {@code ignored} (pids). */
-    static List<ProcessHandle> alive(Path installDir, Set<Long> ignored) {
+    /** The live CLI processes of {@code scope}, except those in {@code ignored} (pids). */
+    static List<ProcessHandle> alive(Path installDir, Path scope, Set<Long> ignored) {
         String dir = installDir.toString();
+        String mark = scope.toAbsolutePath().toString();
         Map<Long, ProcessHandle> found = new LinkedHashMap<>();
-        Stream.concat(ProcessHandle.current().descendants(), ProcessHandle.allProcesses().filter(p -> mentions(p, dir)))
+        Stream.concat(
+                        ProcessHandle.current().descendants(),
+                        ProcessHandle.allProcesses().filter(p -> mentions(p, dir) && (mentions(p, mark) || inEnvironment(p, mark))))
                 .filter(ProcessHandle::isAlive)
                 .filter(p -> !ignored.contains(p.pid()))
                 .forEach(p -> found.putIfAbsent(p.pid(), p));
@@ -33,13 +44,13 @@ final class CliProcesses {
     }
 
     /**
-     * Waits until no CLI process (but the {@code ignored}) is alive, or {@code timeout} passed.
+     * Waits until no CLI process of {@code scope} (but the {@code ignored}) is alive, or {@code timeout} passed.
      *
      * @return the processes still alive at the end: empty when all are gone
      */
-    static List<ProcessHandle> awaitNone(Path installDir, Set<Long> ignored, Duration timeout) {
+    static List<ProcessHandle> awaitNone(Path installDir, Path scope, Set<Long> ignored, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        List<ProcessHandle> alive = alive(installDir, ignored);
+        List<ProcessHandle> alive = alive(installDir, scope, ignored);
         while (!alive.isEmpty() && System.nanoTime() < deadline) {
             CompletableFuture<?>[] exits = alive.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new);
             try {
@@ -52,7 +63,7 @@ final class CliProcesses {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            alive = alive(installDir, ignored);
+            alive = alive(installDir, scope, ignored);
         }
         return alive;
     }
@@ -69,5 +80,15 @@ final class CliProcesses {
         return info.commandLine().map(line -> line.contains(dir)).orElse(false)
                 || info.command().map(command -> command.contains(dir)).orElse(false)
                 || info.arguments().map(args -> Stream.of(args).anyMatch(arg -> arg.contains(dir))).orElse(false);
+    }
+
+    /** Whether {@code /proc/<pid>/environ} holds {@code text}; false where it cannot be read. */
+    private static boolean inEnvironment(ProcessHandle process, String text) {
+        try {
+            byte[] environ = Files.readAllBytes(PROC.resolve(String.valueOf(process.pid())).resolve("environ"));
+            return new String(environ, StandardCharsets.UTF_8).contains(text);
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
     }
 }
