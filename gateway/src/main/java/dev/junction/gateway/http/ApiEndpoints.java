@@ -52,7 +52,9 @@ final class ApiEndpoints {
         COUNT_TOKENS,
         MODEL_LIST,
         /** One model, its id the rest of the path (ids may hold slashes: {@code backend/model}). */
-        MODEL
+        MODEL,
+        /** The base URL itself, which clients probe ({@code HEAD /}) before they call the API. */
+        ROOT
     }
 
     /**
@@ -115,6 +117,8 @@ final class ApiEndpoints {
             all.add(new Endpoint(HttpMethod.GET, base + "/models", modelBases.get(base), Kind.MODEL_LIST, "models"));
             all.add(new Endpoint(HttpMethod.GET, base + "/models/", modelBases.get(base), Kind.MODEL, "models"));
         }
+        all.add(new Endpoint(HttpMethod.GET, "/", Family.SHARED, Kind.ROOT, "root"));
+        all.add(new Endpoint(HttpMethod.HEAD, "/", Family.SHARED, Kind.ROOT, "root"));
         return List.copyOf(all);
     }
 

@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ApiRouter {
 
+    private static final String ROOT_BODY =
+            "{\"name\":\"junction\",\"openai\":\"/v1\",\"anthropic\":\"/anthropic/v1\"}";
     private static final Logger LOG = LoggerFactory.getLogger(ApiRouter.class);
 
     private final GatewayConfig config;
@@ -106,7 +108,13 @@ final class ApiRouter {
             case COUNT_TOKENS -> new CountTokensHandler(ApiEndpoints.ANTHROPIC_DIALECT, modelRouter, calls);
             case MODEL_LIST -> ctx -> models.list(ctx, endpoint.family().dialect(ctx.request()));
             case MODEL -> ctx -> models.get(ctx, endpoint.family().dialect(ctx.request()), ctx.pathParam("id"));
+            case ROOT -> ApiRouter::root;
         };
+    }
+
+    /** The base URL: 200 and where each API lives (HEAD gets the headers alone). */
+    private static void root(RoutingContext ctx) {
+        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(ROOT_BODY);
     }
 
     /** No route served the request: 405 naming the allowed methods for a known path, else 404. */
@@ -127,8 +135,8 @@ final class ApiRouter {
     }
 
     /**
-     * A route failed: a client error (a body over the limit, an unknown {@code Expect}, a body whose
-     * framing broke) is that 4xx, logged without a stack trace; anything else is a 500, logged once.
+     * A route failed: a client error (a body over the limit, a body whose framing broke) is that
+     * 4xx, logged without a stack trace; anything else is a 500, logged once.
      */
     private void failed(RoutingContext ctx) {
         if (ctx.response().ended() || ctx.response().closed()) {
@@ -139,8 +147,6 @@ final class ApiRouter {
         if (status == 413) {
             ErrorResponses.send(ctx, dialect, ApiError.of(
                     413, "The request body is larger than the limit of " + config.server().maxBodyBytes() + " bytes."));
-        } else if (status == 417) {
-            MalformedRequests.refuse(ctx, dialect, ApiError.of(417, "Only 'Expect: 100-continue' is supported."));
         } else if (MalformedRequests.bodyUnreadable(ctx)) {
             LOG.debug("Request {} {}: its body could not be read: {}", ctx.request().method(),
                     UserText.shorten(ctx.request().path()), String.valueOf(ctx.failure()));

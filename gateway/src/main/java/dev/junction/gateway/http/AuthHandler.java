@@ -14,7 +14,7 @@ import java.util.Optional;
  * {@code x-api-key: <key>}; answers 401 in the route's dialect otherwise. The matched key's name
  * goes into the context under {@link #KEY_NAME} (for logs), the key itself under {@link #API_KEY}
  * (for the model allowlist, {@link #allows}). With no keys configured, every request passes.
- * {@code /health} and {@code /metrics} need no key. Keys never appear in answers or logs.
+ * The base URL ({@code /}), {@code /health} and {@code /metrics} need no key. Keys never appear in answers or logs.
  */
 final class AuthHandler implements Handler<RoutingContext> {
 
@@ -38,7 +38,7 @@ final class AuthHandler implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         String path = ctx.normalizedPath();
-        if (!keys.required() || path.equals("/health") || path.equals("/metrics")) {
+        if (!keys.required() || path.equals("/") || path.equals("/health") || path.equals("/metrics")) {
             ctx.next();
             return;
         }

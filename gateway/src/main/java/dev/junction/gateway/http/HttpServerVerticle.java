@@ -92,7 +92,7 @@ public final class HttpServerVerticle extends VerticleBase {
                 .connectionHandler(new ConnectionGuards(limits))
                 .invalidRequestHandler(MalformedRequests::invalidHead)
                 .requestHandler(request -> {
-                    if (!MalformedRequests.refusedWithoutHost(request)) {
+                    if (!MalformedRequests.refused(request)) {
                         routes.handle(request);
                     }
                 })

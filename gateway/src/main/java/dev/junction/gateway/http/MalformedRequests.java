@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Requests whose HTTP is broken: a head that does not parse (414 for a line too long, 431 for
- * headers too large, else 400), an HTTP/1.1 request without {@code Host} (400), a body whose chunked
- * framing breaks (400). Each gets a short error in the dialect of its path's family, logged at debug
- * without a stack trace, and its connection is closed: what follows on it cannot be trusted.
+ * headers too large, else 400), an HTTP/1.1 request without {@code Host} or with a broken escape in
+ * its path or query (400), an unknown {@code Expect} (417), a body whose chunked framing breaks (400). Each
+ * gets a short error in the dialect of its path's family, logged at debug without a stack trace,
+ * and its connection is closed: what follows on it cannot be trusted.
  */
 final class MalformedRequests {
 
@@ -39,16 +40,43 @@ final class MalformedRequests {
     }
 
     /**
-     * Answers 400 and closes when an HTTP/1.1 request has no {@code Host} header (which the router
-     * would otherwise fail on); false, untouched, for every other request.
+     * Answers and closes when the head parsed but cannot be served: an HTTP/1.1 request without
+     * {@code Host} (400), a path or query with a broken percent-escape (400; the router would fail on it), an
+     * {@code Expect} other than {@code 100-continue} (417). False, untouched, for every other request.
      */
-    static boolean refusedWithoutHost(HttpServerRequest request) {
-        if (request.version() != HttpVersion.HTTP_1_1 || request.headers().contains(HttpHeaders.HOST)) {
+    static boolean refused(HttpServerRequest request) {
+        ApiError error;
+        if (request.version() == HttpVersion.HTTP_1_1 && !request.headers().contains(HttpHeaders.HOST)) {
+            error = ApiError.invalidRequest("An HTTP/1.1 request must have a Host header.", null);
+        } else if (!wellEscaped(request.uri())) {
+            error = ApiError.invalidRequest("The request target has a '%' that does not start an escape of two hex digits.", null);
+        } else if (!expectable(request.headers().get(HttpHeaders.EXPECT))) {
+            error = ApiError.of(417, "Only 'Expect: 100-continue' is supported.");
+        } else {
             return false;
         }
-        refuse(request.response(), request, dialect(request),
-                ApiError.invalidRequest("An HTTP/1.1 request must have a Host header.", null));
+        refuse(request.response(), request, dialect(request), error);
         return true;
+    }
+
+    private static boolean expectable(String expect) {
+        return expect == null || expect.trim().equalsIgnoreCase("100-continue");
+    }
+
+    private static boolean wellEscaped(String target) {
+        if (target == null) {
+            return true;
+        }
+        for (int i = target.indexOf('%'); i >= 0; i = target.indexOf('%', i + 1)) {
+            if (i + 2 >= target.length() || !isHex(target.charAt(i + 1)) || !isHex(target.charAt(i + 2))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isHex(char c) {
+        return Character.digit(c, 16) >= 0 && c < 128;
     }
 
     /**

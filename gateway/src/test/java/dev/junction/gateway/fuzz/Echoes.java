@@ -11,8 +11,8 @@ final class Echoes {
 
     /**
      * A lower bound on the longest stretch of {@code answer} found in {@code request}, exact up to
-     * {@link Invariants#MAX_ECHO} + 1: any common stretch of 201 characters contains a window of 101
-     * characters that starts at a multiple of 100 in the answer; those are searched first, and only
+     * {@link Invariants#MAX_ECHO} + 1: any longer common stretch contains a window of 101 characters
+     * that starts at a multiple of 100 in the answer; those are searched first, and only
      * around a hit is the stretch measured. Only the first 4 KiB of the answer are searched.
      */
     static int longest(String text, String request) {

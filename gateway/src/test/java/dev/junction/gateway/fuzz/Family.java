@@ -5,10 +5,10 @@ import java.util.Locale;
 
 /**
  * The dialect a request's path family answers errors in: {@code /anthropic/...} and
- * {@code /v1/messages...} (whatever the letter case) speak Anthropic, {@code /v1/models...} speaks
- * Anthropic when the request carries {@code anthropic-version}, the rest of {@code /v1/...} and
- * {@code /openai/...} speak OpenAI; any other path (and paths the fuzzer mangled beyond a family)
- * may answer in either.
+ * {@code /v1/messages...} (whatever the letter case) speak Anthropic, {@code /openai/...} and the
+ * OpenAI endpoints under {@code /v1} speak OpenAI, and the rest of {@code /v1/...} (shared by both SDK
+ * families) speaks Anthropic when the request carries {@code anthropic-version}, else OpenAI; any
+ * other path (and paths the fuzzer mangled beyond a family) may answer in either.
  */
 enum Family {
     OPENAI,
@@ -17,18 +17,20 @@ enum Family {
 
     /** The family of {@code target} (a request target: path and query). */
     static Family of(String target, boolean anthropicVersion) {
-        String path = target.split("[?#]", 2)[0].toLowerCase(Locale.ROOT);
+        String exact = target.split("[?#]", 2)[0];
+        String path = exact.toLowerCase(Locale.ROOT);
         if (path.equals("/anthropic") || path.startsWith("/anthropic/")) {
             return ANTHROPIC;
         }
         if (path.equals("/v1/messages") || path.startsWith("/v1/messages/")) {
             return ANTHROPIC;
         }
-        if (path.equals("/v1/models") || path.startsWith("/v1/models/")) {
-            return anthropicVersion ? ANTHROPIC : OPENAI;
-        }
-        if (path.equals("/v1") || path.startsWith("/v1/") || path.equals("/openai") || path.startsWith("/openai/")) {
+        if (path.equals("/openai") || path.startsWith("/openai/")
+                || exact.equals("/v1/chat/completions") || exact.equals("/v1/embeddings")) {
             return OPENAI;
+        }
+        if (path.equals("/v1") || path.startsWith("/v1/")) {
+            return anthropicVersion ? ANTHROPIC : OPENAI;
         }
         return EITHER;
     }

@@ -11,14 +11,16 @@ import java.util.List;
 /**
  * What every answer to a fuzz case must keep: no 5xx, no hang, no silence for a whole request,
  * no Java internals, errors in the path family's dialect with a JSON body under
- * {@link #MAX_ERROR_BYTES} that echoes at most {@link #MAX_ECHO} characters of the request, and
+ * {@link #MAX_ERROR_BYTES} that echoes at most {@link #MAX_ECHO} characters of the request (one
+ * value of 200 characters, with the few characters around it that the message quotes), and
  * the status the case expects ({@link Expect}). Each broken rule is one line, the name of a
  * failure class.
  */
 final class Invariants {
 
     static final int MAX_ERROR_BYTES = 4096;
-    static final int MAX_ECHO = 200;
+    /** 200 characters of one value, plus its neighbours in the request (a quote, {@code POST }). */
+    static final int MAX_ECHO = 210;
     /** Words that only a stack trace, an exception message or a library's message would carry. */
     static final List<String> INTERNALS = List.of(
             "Exception", "Caused by", "at dev.", "at io.", "at java.", "dev.junction", "com.fasterxml", "jackson",

@@ -30,7 +30,9 @@ class ApiEndpointsTest {
         "POST, /v1/chat/completions/extra,          other,            SHARED",
         "POST, /v2/chat/completions,                other,            SHARED",
         "GET,  /random-8c1f/chat/completions,       other,            SHARED",
-        "GET,  /,                                   other,            SHARED",
+        "GET,  /,                                   root,             SHARED",
+        "HEAD, /,                                   root,             SHARED",
+        "POST, /,                                   other,            SHARED",
     })
     void names_the_endpoint_and_its_family_from_the_path(String method, String path, String name, Family family) {
         assertThat(ApiEndpoints.name(HttpMethod.valueOf(method), path)).isEqualTo(name);

@@ -67,10 +67,10 @@ class HostileInputTest {
         chunk size -5               | CHUNKED /v1/messages -5                                                       | 400
         chunk size 2^64-1           | CHUNKED /v1/chat/completions ffffffffffffffff                                 | 400
         20 KB chunk extension       | CHUNKED /v1/messages 2;ext=EXTENSION                                          | 400
-        bad HTTP version            | GET /v1/models HTTP/x.y\\r\\nHost: x\\r\\n\\r\\n                                 | 400
+        bad HTTP version            | GET /v1/models HTTP/x.y\\r\\nHost: 127.0.0.1\\r\\n\\r\\n                                 | 400
         not HTTP at all             | BLAH\\r\\n\\r\\n                                                              | 400
-        header without a colon      | GET /v1/models HTTP/1.1\\r\\nHost: x\\r\\nno colon here\\r\\n\\r\\n                 | 400
-        unknown Expect              | POST /v1/messages HTTP/1.1\\r\\nHost: x\\r\\nExpect: 200-ok\\r\\nContent-Type: application/json\\r\\nContent-Length: 2\\r\\n\\r\\n{} | 417
+        header without a colon      | GET /v1/models HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\nno colon here\\r\\n\\r\\n                 | 400
+        unknown Expect              | POST /v1/messages HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\nExpect: 200-ok\\r\\nContent-Type: application/json\\r\\nContent-Length: 2\\r\\n\\r\\n{} | 417
         """)
     void broken_framing_is_a_short_4xx_and_the_connection_closes(String what, String request, int status) {
         String wire = request.startsWith("CHUNKED ")
@@ -104,7 +104,7 @@ class HostileInputTest {
     void unknown_methods_and_paths_answer_in_the_dialect_of_their_family(
             String method, String path, int status, String dialect) {
         String body = method.equals("GET") ? "" : "{}";
-        RawHttp.Exchange exchange = RawHttp.send(gateway.port(), method + " " + path + " HTTP/1.1\r\nHost: x\r\n"
+        RawHttp.Exchange exchange = RawHttp.send(gateway.port(), method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Connection: close\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body,
                 20_000);
         assertThat(exchange.status()).isEqualTo(status);
@@ -161,7 +161,7 @@ class HostileInputTest {
         assertThat(message("openai", refused.body())).contains("not valid UTF-8");
 
         for (String path : new String[] {"/v1%C0%AFmodels", "/v1/models/echo%C0%AFecho", "/v1\u00C0\u00AFmodels"}) {
-            RawHttp.Exchange exchange = RawHttp.send(gateway.port(), "GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 20_000);
+            RawHttp.Exchange exchange = RawHttp.send(gateway.port(), "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", 20_000);
             assertThat(exchange.status()).as(path).isIn(400, 404);
         }
     }
@@ -198,7 +198,7 @@ class HostileInputTest {
         assertThat(raw.status()).isEqualTo(404);
         assertThat(raw.body()).hasSizeLessThan(1000);
         RawHttp.Exchange byPath = RawHttp.send(gateway.port(),
-                "GET /v1/models/" + "m".repeat(3000) + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 20_000);
+                "GET /v1/models/" + "m".repeat(3000) + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", 20_000);
         assertThat(byPath.status()).isEqualTo(404);
         assertThat(byPath.body()).hasSizeLessThan(1000);
 

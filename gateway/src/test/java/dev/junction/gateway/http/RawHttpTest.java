@@ -206,6 +206,17 @@ class RawHttpTest {
     }
 
     @Test
+    void the_base_url_answers_probes_with_200() throws Exception {
+        HttpResponse<String> get = get("/");
+        assertThat(get.statusCode()).isEqualTo(200);
+        assertThat(new JsonObject(get.body()).getString("openai")).isEqualTo("/v1");
+        HttpResponse<Void> head = HTTP.send(
+                HttpRequest.newBuilder(URI.create(gateway.url("/"))).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(head.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void unknown_endpoints_are_404_in_the_dialect_of_their_path() throws Exception {
         HttpResponse<String> openai = get("/v1/nothing-here");
         assertThat(openai.statusCode()).isEqualTo(404);
