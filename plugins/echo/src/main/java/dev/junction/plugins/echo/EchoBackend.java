@@ -13,7 +13,8 @@ import java.util.List;
  * Replies with the text of the last user message, one text delta per word (each word keeps the
  * white space before it, so the deltas join to the original text). Usage counts words: the prompt
  * is all text of the system and every message, the completion is the reply. With a token limit the
- * reply stops after that many words and finishes with {@link FinishReason#MAX_TOKENS}.
+ * reply stops after that many words and finishes with {@link FinishReason#MAX_TOKENS}. The words go
+ * out as fast as the client takes them, no faster ({@link ChatSink#ready()}).
  */
 final class EchoBackend implements Backend {
 
@@ -32,12 +33,43 @@ final class EchoBackend implements Backend {
         sink.emit(new ChatEvent.MessageStart(null, request.model()));
         sink.emit(ChatEvent.Usage.of(promptTokens, 0));
         sink.emit(ChatEvent.BlockStart.text(0));
-        for (int i = 0; i < replyLength && !sink.cancelled(); i++) {
-            sink.emit(new ChatEvent.TextDelta(0, words.get(i)));
+        new Reply(sink, words, replyLength, promptTokens).pump();
+    }
+
+    /**
+     * The words of one reply, emitted while the client can take them; when it cannot, the rest
+     * waits for the sink's ready callback (on an event loop: never blocks).
+     */
+    private static final class Reply {
+
+        private final ChatSink sink;
+        private final List<String> words;
+        private final int length;
+        private final int promptTokens;
+        private int next;
+
+        Reply(ChatSink sink, List<String> words, int length, int promptTokens) {
+            this.sink = sink;
+            this.words = words;
+            this.length = length;
+            this.promptTokens = promptTokens;
         }
-        sink.emit(new ChatEvent.BlockStop(0));
-        sink.emit(ChatEvent.Usage.of(promptTokens, replyLength));
-        sink.emit(ChatEvent.Finish.of(replyLength < words.size() ? FinishReason.MAX_TOKENS : FinishReason.END_TURN));
+
+        void pump() {
+            while (next < length && sink.ready()) {
+                sink.emit(new ChatEvent.TextDelta(0, words.get(next++)));
+            }
+            if (sink.cancelled()) {
+                return;
+            }
+            if (next < length) {
+                sink.onReady(this::pump);
+                return;
+            }
+            sink.emit(new ChatEvent.BlockStop(0));
+            sink.emit(ChatEvent.Usage.of(promptTokens, length));
+            sink.emit(ChatEvent.Finish.of(length < words.size() ? FinishReason.MAX_TOKENS : FinishReason.END_TURN));
+        }
     }
 
     private static String lastUserText(ChatRequest request) {
