@@ -174,15 +174,15 @@ final class BusChatSink implements ChatSink {
             closed = true;
             cancelled = true;
             held.clear();
-            if (failure != null) {
-                bus.send(address, failure, BusCodecs.EVENTS);
-            }
             // A backend that already emitted its end has nothing left to stop.
             actions = ended ? List.of() : List.copyOf(cancelActions);
             woken = take(readyActions);
         }
         actions.forEach(BusChatSink::runQuietly);
         woken.forEach(BusChatSink::runQuietly);
+        if (failure != null) {
+            bus.send(address, failure, BusCodecs.EVENTS); // nothing else is sent once cancelled
+        }
         onDone.accept(this);
     }
 

@@ -7,6 +7,7 @@ import dev.junction.plugin.ChatSink;
 import dev.junction.plugin.ContentPart;
 import dev.junction.plugin.FinishReason;
 import dev.junction.plugin.Message;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -25,15 +26,16 @@ final class EchoBackend implements Backend {
 
     @Override
     public void chat(ChatRequest request, ChatSink sink) {
-        List<String> words = Words.split(lastUserText(request));
+        String text = lastUserText(request);
+        int words = Words.count(text);
         int promptTokens = Words.count(promptText(request));
         Integer limit = request.sampling().maxTokens();
-        int replyLength = limit == null ? words.size() : Math.min(limit, words.size());
+        int replyLength = limit == null ? words : Math.min(limit, words);
 
         sink.emit(new ChatEvent.MessageStart(null, request.model()));
         sink.emit(ChatEvent.Usage.of(promptTokens, 0));
         sink.emit(ChatEvent.BlockStart.text(0));
-        new Reply(sink, words, replyLength, promptTokens).pump();
+        new Reply(sink, Words.iterate(text), replyLength, replyLength < words, promptTokens).pump();
     }
 
     /**
@@ -43,32 +45,36 @@ final class EchoBackend implements Backend {
     private static final class Reply {
 
         private final ChatSink sink;
-        private final List<String> words;
+        private final Iterator<String> words;
         private final int length;
+        private final boolean cut;
         private final int promptTokens;
-        private int next;
+        private int sent;
 
-        Reply(ChatSink sink, List<String> words, int length, int promptTokens) {
+        /** @param cut whether the reply stops short of the user's text (the token limit) */
+        Reply(ChatSink sink, Iterator<String> words, int length, boolean cut, int promptTokens) {
             this.sink = sink;
             this.words = words;
             this.length = length;
+            this.cut = cut;
             this.promptTokens = promptTokens;
         }
 
         void pump() {
-            while (next < length && sink.ready()) {
-                sink.emit(new ChatEvent.TextDelta(0, words.get(next++)));
+            while (sent < length && sink.ready()) {
+                sink.emit(new ChatEvent.TextDelta(0, words.next()));
+                sent++;
             }
             if (sink.cancelled()) {
                 return;
             }
-            if (next < length) {
+            if (sent < length) {
                 sink.onReady(this::pump);
                 return;
             }
             sink.emit(new ChatEvent.BlockStop(0));
             sink.emit(ChatEvent.Usage.of(promptTokens, length));
-            sink.emit(ChatEvent.Finish.of(length < words.size() ? FinishReason.MAX_TOKENS : FinishReason.END_TURN));
+            sink.emit(ChatEvent.Finish.of(cut ? FinishReason.MAX_TOKENS : FinishReason.END_TURN));
         }
     }
 
