@@ -83,7 +83,12 @@ public final class BusExchange implements Demand {
         cancelled = true;
         ended = true;
         // Events already on their way still arrive: take them in quietly for a while, then let go.
-        vertx.setTimer(DRAIN_AFTER_CANCEL_MS, timer -> unregister());
+        // Neither the quiet handler nor the timer holds this exchange: its request and answer are free at once.
+        MessageConsumer<ChatEvent> draining = consumer;
+        if (draining != null) {
+            draining.handler(dropped -> {});
+            vertx.setTimer(DRAIN_AFTER_CANCEL_MS, timer -> draining.unregister());
+        }
         if (accepted) {
             bus.send(Addresses.cancel(id), new JsonObject());
         }
