@@ -56,7 +56,7 @@ class CreditFlowTest {
     void a_backend_that_waits_for_ready_sends_no_more_than_its_credit(Vertx vertx, VertxTestContext test) {
         List<ChatEvent> received = new CopyOnWriteArrayList<>();
         Checkpoint finished = test.checkpoint();
-        deploy(vertx, new Pacing()).onComplete(test.succeeding(deployed -> {
+        deploy(vertx, new Words(true)).onComplete(test.succeeding(deployed -> {
             vertx.eventBus().<ChatEvent>consumer(Addresses.reply("x1"), message -> {
                 received.add(message.body());
                 if (message.body() instanceof ChatEvent.Finish) {
@@ -77,7 +77,7 @@ class CreditFlowTest {
     void a_backend_that_ignores_readiness_is_cut_off_and_cancelled(Vertx vertx, VertxTestContext test) {
         List<ChatEvent> received = new CopyOnWriteArrayList<>();
         Checkpoint failed = test.checkpoint();
-        deploy(vertx, new Flooding()).onComplete(test.succeeding(deployed -> {
+        deploy(vertx, new Words(false)).onComplete(test.succeeding(deployed -> {
             vertx.eventBus().<ChatEvent>consumer(Addresses.reply("x2"), message -> {
                 received.add(message.body());
                 if (message.body() instanceof ChatEvent.Failed failure) {
@@ -97,7 +97,7 @@ class CreditFlowTest {
     @Test
     void a_cancelled_exchange_wakes_the_waiting_backend_and_frees_its_credit_address(Vertx vertx, VertxTestContext test) {
         Checkpoint freed = test.checkpoint();
-        deploy(vertx, new Pacing()).onComplete(test.succeeding(deployed -> {
+        deploy(vertx, new Words(true)).onComplete(test.succeeding(deployed -> {
             AtomicInteger received = new AtomicInteger();
             vertx.eventBus().<ChatEvent>consumer(Addresses.reply("x3"), message -> {
                 if (received.incrementAndGet() == 4) {
@@ -133,8 +133,17 @@ class CreditFlowTest {
         });
     }
 
-    /** Emits {@link #WORDS} deltas while the sink is ready, waiting for its callback when it is not. */
-    private final class Pacing implements Backend {
+    /**
+     * Emits {@link #WORDS} deltas: while the sink is ready, waiting for its callback when it is not
+     * (pacing), or all at once whatever the sink says (flooding).
+     */
+    private final class Words implements Backend {
+
+        private final boolean pacing;
+
+        Words(boolean pacing) {
+            this.pacing = pacing;
+        }
 
         @Override
         public boolean blocking() {
@@ -148,36 +157,15 @@ class CreditFlowTest {
         }
 
         private void pump(ChatSink sink) {
-            while (emitted.get() < WORDS && sink.ready()) {
+            while (emitted.get() < WORDS && !sink.cancelled() && (sink.ready() || !pacing)) {
                 emitted.incrementAndGet();
                 sink.emit(new ChatEvent.TextDelta(0, "w "));
             }
-            if (emitted.get() < WORDS) {
-                if (!sink.cancelled()) {
-                    sink.onReady(() -> pump(sink));
-                }
-            } else {
+            if (emitted.get() == WORDS) {
                 sink.emit(ChatEvent.Finish.of(FinishReason.END_TURN));
+            } else if (!sink.cancelled()) {
+                sink.onReady(() -> pump(sink));
             }
-        }
-    }
-
-    /** Emits {@link #WORDS} deltas at once, whatever the sink says. */
-    private final class Flooding implements Backend {
-
-        @Override
-        public boolean blocking() {
-            return false;
-        }
-
-        @Override
-        public void chat(ChatRequest request, ChatSink sink) {
-            sink.onCancel(cancels::incrementAndGet);
-            for (int i = 0; i < WORDS && !sink.cancelled(); i++) {
-                emitted.incrementAndGet();
-                sink.emit(new ChatEvent.TextDelta(0, "w "));
-            }
-            sink.emit(ChatEvent.Finish.of(FinishReason.END_TURN));
         }
     }
 }
