@@ -26,9 +26,10 @@ package dev.junction.plugin;
  * A worker thread may instead wait for the callback (a latch counted down by it). Events emitted
  * while not ready are not lost: the sink holds them, in order, up to 1,024 events; a backend that
  * goes beyond that (it ignores flow control) has its stream ended with {@link ErrorKind#INTERNAL}
- * and is cancelled. The terminal event is never held back by the window. So what one stream holds
- * in the gateway is bounded by the window, plus the connection's write queue (64 KiB), plus
- * whatever the backend emits beyond the window (at most 1,024 events).
+ * and is cancelled. The terminal event needs no credit of its own (it follows the events held
+ * before it). So what one stream holds in the gateway is bounded by the window, plus the client
+ * connection's write queue (64 KiB), plus whatever the backend emits beyond the window (at most
+ * 1,024 events).
  */
 public interface ChatSink {
 

@@ -34,9 +34,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Hosts one backend: takes its requests from the event bus, accepts each at once, and runs it into
  * a {@link BusChatSink}. Its own handlers (accepting, cancelling, taking credit) run on an event
- * loop, and so do the sink's ready actions; a blocking
- * backend's calls run on the verticle's worker pool, unordered, and its cancel actions on a small
- * pool of their own. So a cancel never waits for a worker thread, even when every one is busy with
+ * loop, and so do the sink's ready actions; a blocking backend's calls run on the verticle's worker
+ * pool, unordered, and its cancel actions on a small pool of their own. So a cancel never waits for a worker thread, even when every one is busy with
  * a request, and never blocks the event loop; requests beyond the pool wait in its queue, and one
  * cancelled there never starts. {@link BackendMeters} count each request queued
  * until a thread takes it up, then in flight until its terminal event or cancel.
