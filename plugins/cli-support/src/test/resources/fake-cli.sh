@@ -77,6 +77,11 @@ long-line)
     echo '"}'
     echo '{"done":true}'
     ;;
+wait-then-print)
+    # Names itself, then prints without end.
+    echo "{\"pid\":$$}"
+    yes '{"text":"more"}'
+    ;;
 wait-for-go)
     echo "{\"pid\":$$}"
     read prompt

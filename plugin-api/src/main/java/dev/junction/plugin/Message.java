@@ -28,6 +28,9 @@ public record Message(Role role, List<ContentPart> content) {
 
     /** The concatenated text of this message's text parts. */
     public String text() {
+        if (content.size() == 1 && content.get(0) instanceof ContentPart.Text only) {
+            return only.text(); // the common case, without a copy of what may be a long text
+        }
         StringBuilder out = new StringBuilder();
         for (ContentPart part : content) {
             if (part instanceof ContentPart.Text text) {

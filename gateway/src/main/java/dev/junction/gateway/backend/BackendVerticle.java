@@ -3,6 +3,7 @@ package dev.junction.gateway.backend;
 import dev.junction.gateway.bus.Addresses;
 import dev.junction.gateway.bus.BackendCalls;
 import dev.junction.gateway.bus.BackendDirectory;
+import dev.junction.gateway.bus.Credit;
 import dev.junction.gateway.bus.ExchangeRequest;
 import dev.junction.gateway.bus.EmbeddingWire;
 import dev.junction.gateway.bus.RequestWire;
@@ -32,9 +33,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hosts one backend: takes its requests from the event bus, accepts each at once, and runs it into
- * a {@link BusChatSink}. Its own handlers (accepting, cancelling) run on an event loop; a blocking
- * backend's calls run on the verticle's worker pool, unordered, and its cancel actions on a small
- * pool of their own. So a cancel never waits for a worker thread, even when every one is busy with
+ * a {@link BusChatSink}. Its own handlers (accepting, cancelling, taking credit) run on an event
+ * loop, and so do the sink's ready actions; a blocking backend's calls run on the verticle's worker
+ * pool, unordered, and its cancel actions on a small pool of their own. So a cancel never waits for a worker thread, even when every one is busy with
  * a request, and never blocks the event loop; requests beyond the pool wait in its queue, and one
  * cancelled there never starts. {@link BackendMeters} count each request queued
  * until a thread takes it up, then in flight until its terminal event or cancel.
@@ -113,15 +114,18 @@ final class BackendVerticle extends VerticleBase {
         ChatRequest request = message.body().request();
         EventBus bus = vertx.eventBus();
         MessageConsumer<JsonObject> cancels = bus.consumer(Addresses.cancel(exchange));
+        MessageConsumer<JsonObject> credits = bus.consumer(Addresses.credit(exchange));
         BackendMeters.Request metered = meters.accepted();
-        BusChatSink sink = new BusChatSink(bus, Addresses.reply(exchange), done -> {
+        BusChatSink sink = new BusChatSink(bus, Addresses.reply(exchange), message.body().credit(), done -> {
             cancels.unregister();
+            credits.unregister();
             metered.ended();
             ended(done);
         });
         open.add(sink);
         cancels.handler(cancel -> cancel(sink::cancel));
-        cancels.completion().onComplete(registered -> {
+        credits.handler(credit -> sink.grant(Credit.events(credit.body())));
+        Future.join(cancels.completion(), credits.completion()).onComplete(registered -> {
             message.reply(ACCEPTED);
             if (backend.blocking()) {
                 vertx.executeBlocking(() -> serve(request, sink, metered), false);

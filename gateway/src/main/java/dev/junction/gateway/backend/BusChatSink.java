@@ -3,7 +3,9 @@ package dev.junction.gateway.backend;
 import dev.junction.gateway.bus.BusCodecs;
 import dev.junction.plugin.ChatEvent;
 import dev.junction.plugin.ChatSink;
+import dev.junction.plugin.ErrorKind;
 import io.vertx.core.eventbus.EventBus;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -11,10 +13,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link ChatSink} that sends each event to the exchange's reply address. Thread-safe: events
- * are sent under a lock, so that emits from several threads keep their order.
+ * A {@link ChatSink} that sends each event to the exchange's reply address, as far as the front
+ * end's credit goes ({@link #grant}). Events emitted beyond the credit are held, in order, and sent
+ * as credit comes; more than {@link #MAX_HELD} of them end the stream with an error and cancel the
+ * backend. The terminal event needs no credit, only the events before it sent.
+ *
+ * <p>Thread-safe: events are sent under a lock, so that emits from several threads keep their
+ * order. Cancel and ready actions run outside the lock, on the thread that cancels or grants.
  */
 final class BusChatSink implements ChatSink {
+
+    /** The events a backend may emit beyond its credit before its stream fails. */
+    static final int MAX_HELD = 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(BusChatSink.class);
 
@@ -22,28 +32,52 @@ final class BusChatSink implements ChatSink {
     private final String address;
     private final Consumer<BusChatSink> onDone;
     private final List<Runnable> cancelActions = new ArrayList<>();
+    private final List<Runnable> readyActions = new ArrayList<>();
+    private final ArrayDeque<ChatEvent> held = new ArrayDeque<>();
+    private long credit;
+    /** The backend emitted its terminal event (it may still be held). */
     private boolean ended;
     private boolean cancelled;
+    /** The terminal event was sent, or the stream was stopped: {@link #onDone} was told. */
+    private boolean closed;
 
-    /** @param onDone gets this sink once, when the stream ends, is cancelled or is aborted */
-    BusChatSink(EventBus bus, String address, Consumer<BusChatSink> onDone) {
+    /**
+     * @param credit the events the front end granted with the request
+     * @param onDone gets this sink once, when the stream ends, is cancelled or is aborted
+     */
+    BusChatSink(EventBus bus, String address, int credit, Consumer<BusChatSink> onDone) {
         this.bus = bus;
         this.address = address;
+        this.credit = credit;
         this.onDone = onDone;
     }
 
     @Override
     public void emit(ChatEvent event) {
+        boolean overflow = false;
+        List<Runnable> woken = List.of();
         synchronized (this) {
             if (ended || cancelled) {
                 return;
             }
             ended = event.terminal();
-            bus.send(address, event, BusCodecs.EVENTS);
+            if (!ended && held.size() >= MAX_HELD) {
+                overflow = true;
+            } else {
+                held.add(event);
+                flush();
+                if (ended) {
+                    woken = take(readyActions);
+                }
+            }
         }
-        if (event.terminal()) {
-            onDone.accept(this);
+        if (overflow) {
+            abort(ChatEvent.Failed.of(ErrorKind.INTERNAL, "The backend sent more than " + MAX_HELD
+                    + " events the client had not asked for (it ignores flow control); the answer was cut off."));
+            return;
         }
+        woken.forEach(BusChatSink::runQuietly);
+        closeIfSent();
     }
 
     @Override
@@ -65,6 +99,39 @@ final class BusChatSink implements ChatSink {
         runQuietly(action);
     }
 
+    @Override
+    public synchronized boolean ready() {
+        return !ended && !cancelled && held.isEmpty() && credit > 0;
+    }
+
+    @Override
+    public void onReady(Runnable action) {
+        synchronized (this) {
+            if (!ready() && !ended && !cancelled) {
+                readyActions.add(action);
+                return;
+            }
+        }
+        runQuietly(action);
+    }
+
+    /** The front end granted {@code events} more: sends what is held, then wakes the waiting producer. */
+    void grant(int events) {
+        List<Runnable> woken = List.of();
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            credit += events;
+            flush();
+            if (ready()) {
+                woken = take(readyActions);
+            }
+        }
+        woken.forEach(BusChatSink::runQuietly);
+        closeIfSent();
+    }
+
     /** The client went away: stops the stream and runs the cancel actions. */
     void cancel() {
         stop(null);
@@ -75,27 +142,61 @@ final class BusChatSink implements ChatSink {
         stop(failure);
     }
 
-    private void stop(ChatEvent.Failed failure) {
-        List<Runnable> actions;
+    /** Sends the held events the credit covers, and the terminal event once it is next. Under the lock. */
+    private void flush() {
+        while (!held.isEmpty() && (credit > 0 || held.peek().terminal())) {
+            ChatEvent next = held.poll();
+            if (!next.terminal()) {
+                credit--;
+            }
+            bus.send(address, next, BusCodecs.EVENTS);
+        }
+    }
+
+    /** Tells {@link #onDone} once the terminal event went out. */
+    private void closeIfSent() {
         synchronized (this) {
-            if (ended || cancelled) {
+            if (closed || !ended || !held.isEmpty()) {
                 return;
             }
-            cancelled = true;
-            if (failure != null) {
-                bus.send(address, failure, BusCodecs.EVENTS);
+            closed = true;
+        }
+        onDone.accept(this);
+    }
+
+    private void stop(ChatEvent.Failed failure) {
+        List<Runnable> actions;
+        List<Runnable> woken;
+        synchronized (this) {
+            if (closed || cancelled) {
+                return;
             }
-            actions = List.copyOf(cancelActions);
+            closed = true;
+            cancelled = true;
+            held.clear();
+            // A backend that already emitted its end has nothing left to stop.
+            actions = ended ? List.of() : List.copyOf(cancelActions);
+            woken = take(readyActions);
         }
         actions.forEach(BusChatSink::runQuietly);
+        woken.forEach(BusChatSink::runQuietly);
+        if (failure != null) {
+            bus.send(address, failure, BusCodecs.EVENTS); // nothing else is sent once cancelled
+        }
         onDone.accept(this);
+    }
+
+    private static List<Runnable> take(List<Runnable> actions) {
+        List<Runnable> taken = List.copyOf(actions);
+        actions.clear();
+        return taken;
     }
 
     private static void runQuietly(Runnable action) {
         try {
             action.run();
         } catch (RuntimeException e) {
-            LOG.warn("A cancel action failed", e);
+            LOG.warn("A cancel or ready action failed", e);
         }
     }
 }

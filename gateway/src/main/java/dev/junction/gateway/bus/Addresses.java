@@ -36,4 +36,9 @@ public final class Addresses {
     public static String cancel(String exchangeId) {
         return PREFIX + "exchange." + exchangeId + ".cancel";
     }
+
+    /** Where the front end grants the backend credit for more events of one exchange ({@link Credit}). */
+    public static String credit(String exchangeId) {
+        return PREFIX + "exchange." + exchangeId + ".credit";
+    }
 }

@@ -39,11 +39,15 @@ public final class BusCodecs {
     }
 
     private static JsonObject encodeRequest(ExchangeRequest request) {
-        return new JsonObject().put("exchange", request.exchange()).put("request", RequestWire.encode(request.request()));
+        return new JsonObject()
+                .put("exchange", request.exchange())
+                .put("credit", request.credit())
+                .put("request", RequestWire.encode(request.request()));
     }
 
     private static ExchangeRequest decodeRequest(JsonObject json) {
-        return new ExchangeRequest(json.getString("exchange"), RequestWire.decode(json.getJsonObject("request")));
+        return new ExchangeRequest(
+                json.getString("exchange"), RequestWire.decode(json.getJsonObject("request")), json.getInteger("credit", 0));
     }
 
     /** An immutable record passed as it is locally and as length-prefixed JSON between nodes. */

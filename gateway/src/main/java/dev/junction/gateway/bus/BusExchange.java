@@ -19,9 +19,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * backend's address and waits for a quick acceptance, so a backend that no node hosts fails fast
  * instead of hanging. Every outcome reaches the event handler as events ending in exactly one
  * terminal event: a transport failure arrives as {@link ChatEvent.Failed}. {@link #cancel()} tells
- * the backend to stop. Confined to the context that opened it.
+ * the backend to stop.
+ *
+ * <p>Flow control: the backend may send a window of events ahead of the handler, topped up as the
+ * handler takes them, unless the reader {@link #pause() paused} ({@link Credit}). Confined to the
+ * context that opened it.
  */
-public final class BusExchange {
+public final class BusExchange implements Demand {
 
     /** How long a backend may take to accept a request (not to answer it). */
     static final long ACCEPT_TIMEOUT_MS = 10_000;
@@ -34,6 +38,7 @@ public final class BusExchange {
     private final String id = newId();
     private final String backendId;
     private final Handler<ChatEvent> events;
+    private final Credit credit;
     private MessageConsumer<ChatEvent> consumer;
     private boolean accepted;
     private boolean ended;
@@ -44,6 +49,7 @@ public final class BusExchange {
         this.bus = vertx.eventBus();
         this.backendId = backendId;
         this.events = events;
+        this.credit = new Credit(more -> bus.send(Addresses.credit(id), Credit.message(more)));
     }
 
     /** An exchange with backend {@code backendId} whose events will go to {@code events}. */
@@ -63,7 +69,7 @@ public final class BusExchange {
         consumer.completion()
                 .compose(registered -> bus.request(
                         Addresses.backend(backendId),
-                        new ExchangeRequest(id, request),
+                        new ExchangeRequest(id, request, Credit.WINDOW),
                         BusCodecs.requests(ACCEPT_TIMEOUT_MS)))
                 .onSuccess(reply -> onAccepted())
                 .onFailure(failure -> onEvent(rejection(failure)));
@@ -77,9 +83,28 @@ public final class BusExchange {
         cancelled = true;
         ended = true;
         // Events already on their way still arrive: take them in quietly for a while, then let go.
-        vertx.setTimer(DRAIN_AFTER_CANCEL_MS, timer -> unregister());
+        // Neither the quiet handler nor the timer holds this exchange: its request and answer are free at once.
+        MessageConsumer<ChatEvent> draining = consumer;
+        if (draining != null) {
+            draining.handler(dropped -> {});
+            vertx.setTimer(DRAIN_AFTER_CANCEL_MS, timer -> draining.unregister());
+        }
         if (accepted) {
             bus.send(Addresses.cancel(id), new JsonObject());
+        }
+    }
+
+    /** The reader can take no more for now: grants the backend no more credit until {@link #resume()}. */
+    @Override
+    public void pause() {
+        credit.pause();
+    }
+
+    /** The reader can take events again: tops the backend's credit up. */
+    @Override
+    public void resume() {
+        if (!ended) {
+            credit.resume();
         }
     }
 
@@ -96,8 +121,13 @@ public final class BusExchange {
         }
         if (event.terminal()) {
             end();
+            events.handle(event);
+            return;
         }
         events.handle(event);
+        if (!ended) {
+            credit.used();
+        }
     }
 
     private void end() {

@@ -3,7 +3,8 @@ package dev.junction.gateway.bus;
 import dev.junction.plugin.ChatRequest;
 
 /**
- * What a front end sends a backend to open an exchange: the request and the exchange's id, from
- * which both sides derive the reply and cancel addresses ({@link Addresses}).
+ * What a front end sends a backend to open an exchange: the request, the exchange's id, from which
+ * both sides derive the exchange's other addresses ({@link Addresses}), and the events the backend
+ * may send before it is granted more ({@link Credit}).
  */
-public record ExchangeRequest(String exchange, ChatRequest request) {}
+public record ExchangeRequest(String exchange, ChatRequest request, int credit) {}

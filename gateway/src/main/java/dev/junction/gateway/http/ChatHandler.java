@@ -59,6 +59,7 @@ final class ChatHandler implements Handler<RoutingContext> {
             answer.write(event);
         };
         ResilientCall call = calls.open(route.backendId(), route.model(), request.request(), events);
+        answer.paceWith(call);
         Runnable untrack = drain == null
                 ? () -> {}
                 : drain.register(() -> call.abort(ChatEvent.Failed.of(ErrorKind.UNAVAILABLE, "gateway shutting down")));

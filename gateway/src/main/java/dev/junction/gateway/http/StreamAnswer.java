@@ -1,5 +1,6 @@
 package dev.junction.gateway.http;
 
+import dev.junction.gateway.bus.Demand;
 import dev.junction.gateway.dialect.DecodedRequest;
 import dev.junction.gateway.dialect.Dialect;
 import dev.junction.gateway.dialect.SseFrame;
@@ -21,8 +22,12 @@ import java.util.concurrent.TimeUnit;
  * configured time, the dialect's keep-alive goes out ({@link Dialect#keepAlive()}); a backend that
  * is silent that long before its first event (a CLI starting, a model thinking) opens the stream
  * with it, so that clients and proxies do not give up on the request. The timer is cancelled at the
- * terminal event and when the client goes away. Confined to the request's context, like the
- * events and timers it handles.
+ * terminal event and when the client goes away.
+ *
+ * <p>Flow control: when a write leaves the response's write queue full (the client reads slower than
+ * the backend answers), the writer {@link Demand#pause() pauses} its source, and resumes it when the
+ * queue has drained; so what waits for a slow client is the write queue and one credit window.
+ * Confined to the request's context, like the events and timers it handles.
  */
 final class StreamAnswer implements AnswerWriter {
 
@@ -34,6 +39,8 @@ final class StreamAnswer implements AnswerWriter {
     private boolean done;
     private long lastWrite = System.nanoTime();
     private long timer = -1;
+    private Demand source;
+    private boolean paused;
 
     /** @param keepAliveMillis the silence after which a keep-alive is written; 0 for none */
     StreamAnswer(RoutingContext ctx, Dialect dialect, DecodedRequest request, long keepAliveMillis) {
@@ -73,7 +80,22 @@ final class StreamAnswer implements AnswerWriter {
         } else if (frames.length() > 0) {
             response.write(frames);
             lastWrite = System.nanoTime();
+            if (source != null && !paused && response.writeQueueFull()) {
+                paused = true;
+                source.pause();
+            }
         }
+    }
+
+    @Override
+    public void paceWith(Demand source) {
+        this.source = source;
+        ctx.response().drainHandler(drained -> {
+            if (paused && !done) {
+                paused = false;
+                source.resume();
+            }
+        });
     }
 
     /** Stops the keep-alive timer; nothing is written after this. */

@@ -1,6 +1,7 @@
 package dev.junction.gateway.resilience;
 
 import dev.junction.gateway.bus.BusExchange;
+import dev.junction.gateway.bus.Demand;
 import dev.junction.gateway.config.ResilienceConfig;
 import dev.junction.plugin.ChatEvent;
 import dev.junction.plugin.ChatRequest;
@@ -19,9 +20,11 @@ import java.util.concurrent.TimeUnit;
  * cancels the exchange and ends the attempt as failed with {@link ErrorKind#TIMEOUT}.
  *
  * <p>Timeouts are watched by the context's {@link DeadlineSweeper}, which asks for the nearest
- * deadline at each tick: events cost no timer work. Confined to the context that started it.
+ * deadline at each tick: events cost no timer work. While the reader is {@link #pause() paused} the
+ * backend is silent because it was asked to be: only the total timeout runs then, and the idle one
+ * starts afresh at {@link #resume()}. Confined to the context that started it.
  */
-final class Attempt implements DeadlineSweeper.Watched {
+final class Attempt implements DeadlineSweeper.Watched, Demand {
 
     /**
      * How an attempt ended.
@@ -43,6 +46,7 @@ final class Attempt implements DeadlineSweeper.Watched {
     private long lastEventNanos = -1;
     private boolean answered;
     private boolean ended;
+    private boolean paused;
 
     /**
      * @param answer where the attempt's events go, the held-back start first
@@ -71,6 +75,21 @@ final class Attempt implements DeadlineSweeper.Watched {
             exchange.cancel();
             end(new Ending(null, answered, true));
         }
+    }
+
+    @Override
+    public void pause() {
+        paused = true;
+        exchange.pause();
+    }
+
+    @Override
+    public void resume() {
+        paused = false;
+        if (lastEventNanos >= 0) {
+            lastEventNanos = System.nanoTime();
+        }
+        exchange.resume();
     }
 
     private void onEvent(ChatEvent event) {
@@ -120,6 +139,9 @@ final class Attempt implements DeadlineSweeper.Watched {
         long deadline = Long.MAX_VALUE;
         if (timeouts.totalSeconds() > 0) {
             deadline = startNanos + TimeUnit.SECONDS.toNanos(timeouts.totalSeconds());
+        }
+        if (paused) {
+            return deadline;
         }
         if (lastEventNanos < 0 && timeouts.firstEventSeconds() > 0) {
             deadline = Math.min(deadline, startNanos + TimeUnit.SECONDS.toNanos(timeouts.firstEventSeconds()));

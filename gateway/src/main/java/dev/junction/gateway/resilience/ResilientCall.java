@@ -1,5 +1,6 @@
 package dev.junction.gateway.resilience;
 
+import dev.junction.gateway.bus.Demand;
 import dev.junction.plugin.ChatEvent;
 import dev.junction.plugin.ChatRequest;
 import dev.junction.plugin.ErrorKind;
@@ -26,9 +27,10 @@ import java.util.random.RandomGenerator;
  * may still be retried, since the client has seen nothing it would have to forget.
  *
  * <p>{@link #cancel()} (the client left) stops the current attempt and any pending backoff: nothing
- * starts after it. Confined to the context of the request.
+ * starts after it. {@link #pause()} and {@link #resume()} pass the reader's demand on to the current
+ * attempt and to any that follows. Confined to the context of the request.
  */
-public final class ResilientCall {
+public final class ResilientCall implements Demand {
 
     private static final VertxException UNHEALTHY = new VertxException("the backend failed", true);
 
@@ -47,6 +49,7 @@ public final class ResilientCall {
     private Attempt attempt;
     private long backoffTimer = -1;
     private boolean ended;
+    private boolean paused;
 
     ResilientCall(
             Vertx vertx,
@@ -89,6 +92,24 @@ public final class ResilientCall {
         if (!ended) {
             cancel();
             answer.handle(failure);
+        }
+    }
+
+    /** The client can take no more for now: the backend is granted nothing more until {@link #resume()}. */
+    @Override
+    public void pause() {
+        paused = true;
+        if (attempt != null) {
+            attempt.pause();
+        }
+    }
+
+    /** The client can take events again. */
+    @Override
+    public void resume() {
+        paused = false;
+        if (attempt != null) {
+            attempt.resume();
         }
     }
 
@@ -138,6 +159,9 @@ public final class ResilientCall {
         });
         attempt = next;
         next.start(request);
+        if (paused && attempt == next) {
+            next.pause();
+        }
         return health.future();
     }
 

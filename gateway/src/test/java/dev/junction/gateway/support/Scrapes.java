@@ -19,9 +19,16 @@ public final class Scrapes {
 
     /** The gateway's meters now; fails unless {@code /metrics} answers 200 in Prometheus text format. */
     public static PrometheusText scrape(TestGateway gateway) {
+        return scrape(gateway.port());
+    }
+
+    /** The meters of the gateway on {@code port} of the loopback address (one in another process, say). */
+    public static PrometheusText scrape(int port) {
         try {
             HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(gateway.url("/metrics"))).timeout(Duration.ofSeconds(10)).build(),
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             assertThat(response.headers().firstValue("content-type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
@@ -36,14 +43,19 @@ public final class Scrapes {
      * come just after the client read it), for up to 5 seconds.
      */
     public static PrometheusText until(TestGateway gateway, String description, Predicate<PrometheusText> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        PrometheusText text = scrape(gateway);
+        return until(gateway.port(), Duration.ofSeconds(5), description, condition);
+    }
+
+    /** Scrapes the gateway on {@code port} until {@code condition} holds, for up to {@code timeout}. */
+    public static PrometheusText until(int port, Duration timeout, String description, Predicate<PrometheusText> condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        PrometheusText text = scrape(port);
         while (!condition.test(text)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the metrics never showed " + description);
             }
             pause();
-            text = scrape(gateway);
+            text = scrape(port);
         }
         return text;
     }

@@ -12,12 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * One request's run of a CLI, from the start of its process to the death of its process tree.
  *
  * <p>{@link #run} blocks the request's worker thread: it reads stdout line by line and hands each
- * line to the {@link CliRun}, so the next line is read only once the previous one was handled.
+ * line to the {@link CliRun}, so the next line is read only once the previous one was handled, and
+ * only once the client can take more ({@link ChatSink#ready()}): while it cannot, the CLI's stdout
+ * pipe fills and the CLI blocks on its next write, and that wait does not count as the CLI being
+ * idle.
  * {@link #cancel} and {@link #fail} come from other threads (the client went away, a time limit,
  * gateway shutdown): they end the stream and kill the tree, which ends the reading. Whatever
  * happens, the stream gets exactly one terminal event (none after a cancel) and no process of the
@@ -33,6 +37,8 @@ final class CliExecution {
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private volatile CliProcess process;
     private volatile boolean aborted;
+    /** Counted down when the client can take more, or the run is aborted; {@code null} while not waiting. */
+    private volatile CountDownLatch waitingForClient;
 
     CliExecution(CliProtocol protocol, CliOptions options, SealedRun sealed, CliRun run, ChatSink sink) {
         this.protocol = protocol;
@@ -61,6 +67,7 @@ final class CliExecution {
     void cancel() {
         aborted = true;
         events.silence();
+        wake();
         CliProcess running = process;
         if (running != null) {
             try {
@@ -75,6 +82,7 @@ final class CliExecution {
     void fail(ChatEvent.Failed failure) {
         aborted = true;
         events.emit(failure);
+        wake();
         CliProcess running = process;
         if (running != null) {
             running.kill();
@@ -153,13 +161,47 @@ final class CliExecution {
      *
      * @return whether the run itself ended the stream (its CLI printed its final result)
      */
-    private boolean readAnswer(CliProcess cli, Watchdog watchdog) throws IOException {
+    private boolean readAnswer(CliProcess cli, Watchdog watchdog) throws IOException, InterruptedException {
         String line;
-        while (!events.ended() && (line = cli.stdout().readLine()) != null) {
+        while (awaitClient(watchdog) && (line = cli.stdout().readLine()) != null) {
             watchdog.touch();
             run.onLine(line, cli.stdin(), events::emit);
         }
         return events.ended() && !aborted;
+    }
+
+    /**
+     * Waits until the client can take more output, without counting the wait as the CLI's silence.
+     *
+     * @return whether to read on: false once the stream ended or the run was aborted
+     */
+    private boolean awaitClient(Watchdog watchdog) throws InterruptedException {
+        if (events.ended() || aborted) {
+            return false;
+        }
+        if (events.ready()) {
+            return true;
+        }
+        CountDownLatch latch = new CountDownLatch(1);
+        waitingForClient = latch;
+        watchdog.hold();
+        try {
+            events.onReady(latch::countDown);
+            if (!aborted) { // an abort before the latch was published did not count it down
+                latch.await();
+            }
+        } finally {
+            waitingForClient = null;
+            watchdog.release();
+        }
+        return !events.ended() && !aborted;
+    }
+
+    private void wake() {
+        CountDownLatch latch = waitingForClient;
+        if (latch != null) {
+            latch.countDown();
+        }
     }
 
     private void expired(Watchdog.Limit limit) {

@@ -31,6 +31,16 @@ final class GuardedSink {
         ended = true;
     }
 
+    /** Whether the client can take more output now ({@link ChatSink#ready()}). */
+    boolean ready() {
+        return sink.ready();
+    }
+
+    /** Runs {@code action} once the client can take more, or the request ends ({@link ChatSink#onReady}). */
+    void onReady(Runnable action) {
+        sink.onReady(action);
+    }
+
     /** Whether the stream has ended. */
     synchronized boolean ended() {
         return ended;

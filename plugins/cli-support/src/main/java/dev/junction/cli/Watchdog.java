@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 /**
  * The two time limits of one run: in all, and without output. {@link #touch} records output;
+ * between {@link #hold} and {@link #release} (the run waits for the client) no output is expected;
  * when a limit is reached the expiry callback runs once, on the shared timer thread, and must not
  * block. Thread-safe. All runs share one daemon timer thread ({@link #SCHEDULER}), which also
  * times the kill of process trees.
@@ -30,6 +31,7 @@ final class Watchdog {
     private final ScheduledFuture<?> total;
     private volatile ScheduledFuture<?> idle;
     private volatile long lastOutput = System.nanoTime();
+    private volatile boolean held;
 
     private Watchdog(Duration total, Duration idle, Consumer<Limit> onExpiry) {
         this.idleNanos = idle.toNanos();
@@ -48,6 +50,17 @@ final class Watchdog {
         lastOutput = System.nanoTime();
     }
 
+    /** The run waits for the client: silence does not count until {@link #release}. */
+    void hold() {
+        held = true;
+    }
+
+    /** The client took more: the idle limit counts from now. */
+    void release() {
+        touch();
+        held = false;
+    }
+
     /** The run is over: no expiry from now on. */
     void stop() {
         done.set(true);
@@ -56,7 +69,7 @@ final class Watchdog {
     }
 
     private void checkIdle() {
-        long silent = System.nanoTime() - lastOutput;
+        long silent = held ? 0 : System.nanoTime() - lastOutput;
         if (silent >= idleNanos) {
             expire(Limit.IDLE);
         } else if (!done.get()) {

@@ -4,6 +4,7 @@ import dev.junction.plugin.ChatEvent;
 import dev.junction.plugin.ChatSink;
 import dev.junction.plugin.ErrorKind;
 import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -16,6 +17,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link SseHandler} as chunks arrive, and ends the sink with exactly one terminal event. The
  * handler runs on the response's context, one call at a time; a timeout or a cancel may come from
  * any thread, so the terminal is guarded by one flag.
+ *
+ * <p>Flow control: after a chunk that leaves the sink not {@link ChatSink#ready() ready}, the
+ * response is paused until the sink calls back; the client's connection then stops reading, so the
+ * upstream's own TCP flow control slows it down instead of the gateway's heap filling up.
  */
 final class StreamExchange {
 
@@ -27,8 +32,10 @@ final class StreamExchange {
     private final Exchange exchange;
     private final SseParser parser;
     private final AtomicBoolean ended = new AtomicBoolean();
+    private final Vertx vertx;
 
     StreamExchange(Vertx vertx, UpstreamTarget target, HttpOptions options, SseHandler handler, ChatSink sink) {
+        this.vertx = vertx;
         this.target = target;
         this.handler = handler;
         this.sink = sink;
@@ -68,9 +75,11 @@ final class StreamExchange {
     }
 
     private void relay(HttpClientResponse response) {
+        Context context = vertx.getOrCreateContext();
         response.handler(chunk -> {
             if (!ended.get()) {
                 parser.feed(chunk);
+                pauseUnlessReady(response, context);
             }
         });
         response.exceptionHandler(failure -> upstreamEnded(false));
@@ -80,6 +89,14 @@ final class StreamExchange {
             }
             upstreamEnded(true);
         });
+    }
+
+    /** Pauses the response while the client cannot take more; resumes it on its own context. */
+    private void pauseUnlessReady(HttpClientResponse response, Context context) {
+        if (!ended.get() && !sink.ready()) {
+            response.pause();
+            sink.onReady(() -> context.runOnContext(ready -> response.resume()));
+        }
     }
 
     private void onSse(SseEvent event) {

@@ -23,6 +23,8 @@ final class RecordingSink implements ChatSink {
 
     private final List<ChatEvent> events = new ArrayList<>();
     private final List<Runnable> cancelActions = new ArrayList<>();
+    private final List<Runnable> readyActions = new ArrayList<>();
+    private boolean clientReading = true;
     private final CountDownLatch terminal = new CountDownLatch(1);
     private boolean cancelled;
     private boolean ended;
@@ -61,15 +63,54 @@ final class RecordingSink implements ChatSink {
         action.run();
     }
 
-    /** The client went away: runs the cancel actions. */
+    /** The client went away: runs the cancel actions, then the ready actions. */
     void cancel() {
         List<Runnable> actions;
         synchronized (this) {
             cancelled = true;
-            actions = List.copyOf(cancelActions);
+            actions = new ArrayList<>(cancelActions);
+            actions.addAll(readyActions);
             cancelActions.clear();
+            readyActions.clear();
         }
         actions.forEach(Runnable::run);
+    }
+
+    @Override
+    public synchronized boolean ready() {
+        return clientReading && !cancelled;
+    }
+
+    @Override
+    public void onReady(Runnable action) {
+        synchronized (this) {
+            if (!clientReading && !cancelled) {
+                readyActions.add(action);
+                return;
+            }
+        }
+        action.run();
+    }
+
+    /** The client stops reading: the sink is not ready until {@link #resumeReading()}. */
+    synchronized void stopReading() {
+        clientReading = false;
+    }
+
+    /** The client reads again: runs the ready actions on this thread. */
+    void resumeReading() {
+        List<Runnable> actions;
+        synchronized (this) {
+            clientReading = true;
+            actions = List.copyOf(readyActions);
+            readyActions.clear();
+        }
+        actions.forEach(Runnable::run);
+    }
+
+    /** How many producers wait for the client to read on. */
+    synchronized int waitingProducers() {
+        return readyActions.size();
     }
 
     synchronized List<ChatEvent> events() {

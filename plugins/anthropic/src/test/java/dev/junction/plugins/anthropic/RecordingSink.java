@@ -34,6 +34,16 @@ final class RecordingSink implements ChatSink {
     @Override
     public void onCancel(Runnable action) {}
 
+    @Override
+    public boolean ready() {
+        return true;
+    }
+
+    @Override
+    public void onReady(Runnable action) {
+        action.run();
+    }
+
     /** Every event, once the terminal one came (within 10 seconds). */
     List<ChatEvent> awaitEvents() throws Exception {
         terminal.get(10, TimeUnit.SECONDS);

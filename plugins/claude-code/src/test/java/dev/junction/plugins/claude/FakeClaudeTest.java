@@ -110,6 +110,16 @@ class FakeClaudeTest {
 
             @Override
             public void onCancel(Runnable action) {}
+
+            @Override
+            public boolean ready() {
+                return true;
+            }
+
+            @Override
+            public void onReady(Runnable action) {
+                action.run();
+            }
         });
         return events;
     }

@@ -116,5 +116,15 @@ class CodexBackendFactoryTest {
         public void onCancel(Runnable action) {
             // never cancelled
         }
+
+        @Override
+        public boolean ready() {
+            return true;
+        }
+
+        @Override
+        public void onReady(Runnable action) {
+            action.run();
+        }
     }
 }

@@ -7,13 +7,15 @@ import dev.junction.plugin.ChatSink;
 import dev.junction.plugin.ContentPart;
 import dev.junction.plugin.FinishReason;
 import dev.junction.plugin.Message;
+import java.util.Iterator;
 import java.util.List;
 
 /**
  * Replies with the text of the last user message, one text delta per word (each word keeps the
  * white space before it, so the deltas join to the original text). Usage counts words: the prompt
  * is all text of the system and every message, the completion is the reply. With a token limit the
- * reply stops after that many words and finishes with {@link FinishReason#MAX_TOKENS}.
+ * reply stops after that many words and finishes with {@link FinishReason#MAX_TOKENS}. The words go
+ * out as fast as the client takes them, no faster ({@link ChatSink#ready()}).
  */
 final class EchoBackend implements Backend {
 
@@ -24,20 +26,56 @@ final class EchoBackend implements Backend {
 
     @Override
     public void chat(ChatRequest request, ChatSink sink) {
-        List<String> words = Words.split(lastUserText(request));
+        String text = lastUserText(request);
+        int words = Words.count(text);
         int promptTokens = Words.count(promptText(request));
         Integer limit = request.sampling().maxTokens();
-        int replyLength = limit == null ? words.size() : Math.min(limit, words.size());
+        int replyLength = limit == null ? words : Math.min(limit, words);
 
         sink.emit(new ChatEvent.MessageStart(null, request.model()));
         sink.emit(ChatEvent.Usage.of(promptTokens, 0));
         sink.emit(ChatEvent.BlockStart.text(0));
-        for (int i = 0; i < replyLength && !sink.cancelled(); i++) {
-            sink.emit(new ChatEvent.TextDelta(0, words.get(i)));
+        new Reply(sink, Words.iterate(text), replyLength, replyLength < words, promptTokens).pump();
+    }
+
+    /**
+     * The words of one reply, emitted while the client can take them; when it cannot, the rest
+     * waits for the sink's ready callback (on an event loop: never blocks).
+     */
+    private static final class Reply {
+
+        private final ChatSink sink;
+        private final Iterator<String> words;
+        private final int length;
+        private final boolean cut;
+        private final int promptTokens;
+        private int sent;
+
+        /** @param cut whether the reply stops short of the user's text (the token limit) */
+        Reply(ChatSink sink, Iterator<String> words, int length, boolean cut, int promptTokens) {
+            this.sink = sink;
+            this.words = words;
+            this.length = length;
+            this.cut = cut;
+            this.promptTokens = promptTokens;
         }
-        sink.emit(new ChatEvent.BlockStop(0));
-        sink.emit(ChatEvent.Usage.of(promptTokens, replyLength));
-        sink.emit(ChatEvent.Finish.of(replyLength < words.size() ? FinishReason.MAX_TOKENS : FinishReason.END_TURN));
+
+        void pump() {
+            while (sent < length && sink.ready()) {
+                sink.emit(new ChatEvent.TextDelta(0, words.next()));
+                sent++;
+            }
+            if (sink.cancelled()) {
+                return;
+            }
+            if (sent < length) {
+                sink.onReady(this::pump);
+                return;
+            }
+            sink.emit(new ChatEvent.BlockStop(0));
+            sink.emit(ChatEvent.Usage.of(promptTokens, length));
+            sink.emit(ChatEvent.Finish.of(cut ? FinishReason.MAX_TOKENS : FinishReason.END_TURN));
+        }
     }
 
     private static String lastUserText(ChatRequest request) {

@@ -1,7 +1,9 @@
 package dev.junction.plugins.echo;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,16 +17,13 @@ final class Words {
     /** The words of {@code text}; joined, they give {@code text} back (trailing space joins the last word). */
     static List<String> split(String text) {
         List<String> words = new ArrayList<>();
-        Matcher matcher = WORD.matcher(text);
-        int end = 0;
-        while (matcher.find()) {
-            words.add(matcher.group());
-            end = matcher.end();
-        }
-        if (end < text.length() && !words.isEmpty()) {
-            words.set(words.size() - 1, words.get(words.size() - 1) + text.substring(end));
-        }
+        iterate(text).forEachRemaining(words::add);
         return words;
+    }
+
+    /** The words of {@code text} as {@link #split} gives them, one at a time: holds no list of them. */
+    static Iterator<String> iterate(String text) {
+        return new WordIterator(text);
     }
 
     static int count(String text) {
@@ -34,5 +33,34 @@ final class Words {
             count++;
         }
         return count;
+    }
+
+    private static final class WordIterator implements Iterator<String> {
+
+        private final String text;
+        private final Matcher matcher;
+        private boolean found;
+
+        WordIterator(String text) {
+            this.text = text;
+            this.matcher = WORD.matcher(text);
+            this.found = matcher.find();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return found;
+        }
+
+        @Override
+        public String next() {
+            if (!found) {
+                throw new NoSuchElementException();
+            }
+            String word = matcher.group();
+            int end = matcher.end();
+            found = matcher.find();
+            return found ? word : word + text.substring(end);
+        }
     }
 }

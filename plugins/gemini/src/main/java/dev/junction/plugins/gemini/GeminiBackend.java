@@ -212,5 +212,15 @@ final class GeminiBackend implements Backend {
         public void onCancel(Runnable action) {
             sink.onCancel(action);
         }
+
+        @Override
+        public boolean ready() {
+            return sink.ready();
+        }
+
+        @Override
+        public void onReady(Runnable action) {
+            sink.onReady(action);
+        }
     }
 }

@@ -32,6 +32,16 @@ final class CollectingSink implements ChatSink {
     @Override
     public void onCancel(Runnable action) {}
 
+    @Override
+    public boolean ready() {
+        return true;
+    }
+
+    @Override
+    public void onReady(Runnable action) {
+        action.run();
+    }
+
     Future<List<ChatEvent>> done() {
         return done.future();
     }

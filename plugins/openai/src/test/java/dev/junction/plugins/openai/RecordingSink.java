@@ -52,6 +52,16 @@ final class RecordingSink implements ChatSink {
         }
     }
 
+    @Override
+    public boolean ready() {
+        return true;
+    }
+
+    @Override
+    public void onReady(Runnable action) {
+        action.run();
+    }
+
     void cancel() {
         cancelled = true;
         cancelActions.forEach(Runnable::run);
