@@ -180,10 +180,11 @@ final class BusChatSink implements ChatSink {
         }
         actions.forEach(BusChatSink::runQuietly);
         woken.forEach(BusChatSink::runQuietly);
+        // Released first, so that the front end, once it has the failure, finds nothing of the exchange left.
+        onDone.accept(this);
         if (failure != null) {
             bus.send(address, failure, BusCodecs.EVENTS); // nothing else is sent once cancelled
         }
-        onDone.accept(this);
     }
 
     private static List<Runnable> take(List<Runnable> actions) {

@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
  * Answers a request whose body stops arriving: when no byte of it came for
  * {@code server.limits.bodyTimeoutSeconds}, 408 in the path's dialect and the connection is closed.
  * One timer per request still sending its body, looking at the bytes read a few times per timeout
- * (so a stall is caught within a quarter of the timeout after it expires); none per chunk.
+ * (so a stall is caught within a quarter of the timeout after it expires); none per chunk. The
+ * timer stops when the answer ends, so a request's context is not held after it.
  */
 final class BodyTimeout implements Handler<RoutingContext> {
 
@@ -33,29 +34,51 @@ final class BodyTimeout implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         if (!ctx.request().isEnded()) {
-            watch(ctx, ctx.request().bytesRead(), System.nanoTime());
+            Watch watch = new Watch(ctx);
+            RequestFacts.of(ctx).onEnd(watch::stop);
+            watch.check(ctx.request().bytesRead(), System.nanoTime());
         }
         ctx.next();
     }
 
-    /** Checks again later, having seen {@code bytesRead} bytes, the last of them by {@code progressNanos}. */
-    private void watch(RoutingContext ctx, long bytesRead, long progressNanos) {
-        vertx.setTimer(checkMillis, timer -> {
-            HttpServerRequest request = ctx.request();
-            if (request.isEnded() || ctx.response().ended() || ctx.response().closed()) {
+    /** One request's body watch: its timer, stopped when the answer ends so that it holds nothing after. */
+    private final class Watch {
+
+        private final RoutingContext ctx;
+        private long timer = -1;
+        private boolean stopped;
+
+        Watch(RoutingContext ctx) {
+            this.ctx = ctx;
+        }
+
+        void stop() {
+            stopped = true;
+            vertx.cancelTimer(timer);
+        }
+
+        /** Checks again later, having seen {@code bytesRead} bytes, the last of them by {@code progressNanos}. */
+        void check(long bytesRead, long progressNanos) {
+            if (stopped) {
                 return;
             }
-            long now = System.nanoTime();
-            if (request.bytesRead() != bytesRead) {
-                watch(ctx, request.bytesRead(), now);
-            } else if (now - progressNanos < timeoutNanos) {
-                watch(ctx, bytesRead, progressNanos);
-            } else {
-                ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-                ErrorResponses.send(ctx, ApiEndpoints.dialectOf(ctx), ApiError.of(408,
-                        "The request body stopped arriving: nothing came for " + timeoutSeconds + " s."));
-                request.connection().close();
-            }
-        });
+            timer = vertx.setTimer(checkMillis, fired -> {
+                HttpServerRequest request = ctx.request();
+                if (request.isEnded() || ctx.response().ended() || ctx.response().closed()) {
+                    return;
+                }
+                long now = System.nanoTime();
+                if (request.bytesRead() != bytesRead) {
+                    check(request.bytesRead(), now);
+                } else if (now - progressNanos < timeoutNanos) {
+                    check(bytesRead, progressNanos);
+                } else {
+                    ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+                    ErrorResponses.send(ctx, ApiEndpoints.dialectOf(ctx), ApiError.of(408,
+                            "The request body stopped arriving: nothing came for " + timeoutSeconds + " s."));
+                    request.connection().close();
+                }
+            });
+        }
     }
 }
