@@ -1,6 +1,6 @@
-# Shell helpers of the bench scripts (run.sh, soak.sh), sourced after they set WORK (a temporary
-# folder, removed at exit) and LOGS (where the logs go). Processes appended to PIDS are stopped at
-# exit: SIGTERM, then SIGKILL after 5 s.
+# Shell helpers of the bench scripts (run.sh, soak.sh), sourced after they set ROOT (the
+# repository), WORK (a temporary folder, removed at exit) and LOGS (where the logs go). Processes
+# appended to PIDS are stopped at exit: SIGTERM, then SIGKILL after 5 s.
 PIDS=()
 
 log() { printf '[%4ds] %s\n' "$SECONDS" "$*"; }
@@ -33,4 +33,8 @@ wait_http() { # url pid: until the url answers, the process dies, or 60 s pass
     sleep 0.25
   done
   die "$1 did not answer within 60 s"
+}
+
+gateway_yaml_head() { # port: the server and plugin lines every bench gateway.yaml starts with
+  printf 'server:\n  host: 127.0.0.1\n  port: %s\nplugins:\n  dir: %s\nbackends:\n' "$1" "$ROOT/target/plugins"
 }

@@ -176,13 +176,7 @@ NGINX_WORKER=$(pgrep -P "$NGINX_PID" | head -1)
 log "nginx on port $NGINX_PORT (master $NGINX_PID, worker $NGINX_WORKER, core $PROXY_CORE)"
 
 GW_PORT=$(free_port $((NGINX_PORT + 1)))
-cat >"$WORK/gateway.yaml" <<EOF
-server:
-  host: 127.0.0.1
-  port: $GW_PORT
-plugins:
-  dir: $ROOT/target/plugins
-backends:
+{ gateway_yaml_head "$GW_PORT"; cat <<EOF
   echo:
     plugin: echo
     models: [echo]
@@ -199,6 +193,7 @@ backends:
     models: [mock-paced]
     options: {baseUrl: "http://127.0.0.1:$MOCK_PORT/c100/i10/v1"}
 EOF
+} >"$WORK/gateway.yaml"
 if [ -n "${GATEWAY_EVENT_LOOPS:-}" ]; then
   taskset -c "$PROXY_CORE" java $GATEWAY_JVM_FLAGS -cp "$CP" dev.junction.gateway.bench.GatewayLauncher \
       --config "$WORK/gateway.yaml" --event-loops "$GATEWAY_EVENT_LOOPS" >"$LOGS/gateway.log" 2>&1 &

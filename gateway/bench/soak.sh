@@ -84,13 +84,7 @@ wait_http "http://127.0.0.1:$MOCK_PORT/v1/models" "$MOCK_PID"
 
 GW_PORT=$(free_port $((MOCK_PORT + 1)))
 MOCK=http://127.0.0.1:$MOCK_PORT
-cat >"$WORK/gateway.yaml" <<YAML
-server:
-  host: 127.0.0.1
-  port: $GW_PORT
-plugins:
-  dir: $ROOT/target/plugins
-backends:
+{ gateway_yaml_head "$GW_PORT"; cat <<YAML
   soak-ok:
     plugin: openai
     models: [soak-ok]
@@ -108,6 +102,7 @@ backends:
     models: [soak-cut]
     options: {baseUrl: "$MOCK/c50/t10/v1"}
 YAML
+} >"$WORK/gateway.yaml"
 java $GATEWAY_JVM_FLAGS -jar "$JAR" --config "$WORK/gateway.yaml" >"$OUT/gateway.log" 2>&1 &
 GW_PID=$!; PIDS+=("$GW_PID")
 wait_http "http://127.0.0.1:$GW_PORT/health" "$GW_PID"
