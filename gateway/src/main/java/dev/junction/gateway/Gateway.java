@@ -3,6 +3,7 @@ package dev.junction.gateway;
 import dev.junction.gateway.backend.BackendHost;
 import dev.junction.gateway.backend.PluginHost;
 import dev.junction.gateway.bus.BusCodecs;
+import dev.junction.gateway.cluster.Membership;
 import dev.junction.gateway.config.ConfigWatcher;
 import dev.junction.gateway.config.GatewayConfig;
 import dev.junction.gateway.config.ReloadReport;
@@ -29,6 +30,7 @@ import java.util.function.Consumer;
 public final class Gateway {
 
     private final Vertx vertx;
+    private final Membership membership;
     private final PluginHost plugins;
     private final GatewayMetrics metrics;
     private final BackendHost backends;
@@ -39,12 +41,14 @@ public final class Gateway {
 
     private Gateway(
             Vertx vertx,
+            Membership membership,
             PluginHost plugins,
             GatewayMetrics metrics,
             BackendHost backends,
             HttpServerVerticle http,
             GatewayConfig config) {
         this.vertx = vertx;
+        this.membership = membership;
         this.plugins = plugins;
         this.metrics = metrics;
         this.backends = backends;
@@ -64,6 +68,7 @@ public final class Gateway {
     public static Future<Gateway> start(
             Vertx vertx, GatewayMetrics metrics, GatewayConfig config, Consumer<String> accessLog) {
         BusCodecs.register(vertx.eventBus());
+        Membership membership = Membership.of(vertx);
         PluginHost plugins = new PluginHost(config.plugins().dir(), pluginApiVersion());
         return vertx.executeBlocking(() -> {
                     plugins.start();
@@ -75,7 +80,7 @@ public final class Gateway {
                     HttpServerVerticle http = accessLog == null
                             ? new HttpServerVerticle(config, host, metrics)
                             : new HttpServerVerticle(config, host, metrics, accessLog);
-                    return vertx.deployVerticle(http).map(id -> new Gateway(vertx, plugins, metrics, host, http, config));
+                    return vertx.deployVerticle(http).map(id -> new Gateway(vertx, membership, plugins, metrics, host, http, config));
                 })
                 .map(Gateway::watch);
     }
@@ -112,6 +117,11 @@ public final class Gateway {
      */
     public void onReload(Consumer<ReloadReport> listener) {
         reloadListeners.add(listener);
+    }
+
+    /** The nodes this gateway runs with (itself alone unless Vert.x was built clustered). */
+    public Membership membership() {
+        return membership;
     }
 
     /** The HTTP port. */
