@@ -7,7 +7,8 @@ import dev.junction.gateway.cluster.Membership;
 import dev.junction.gateway.config.ConfigWatcher;
 import dev.junction.gateway.config.GatewayConfig;
 import dev.junction.gateway.config.ReloadReport;
-import dev.junction.gateway.http.HttpServerVerticle;
+import dev.junction.gateway.http.HttpServers;
+import dev.junction.gateway.http.NodeServices;
 import dev.junction.gateway.metrics.GatewayMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -22,9 +23,10 @@ import java.util.function.Consumer;
 
 /**
  * A running gateway on a Vert.x instance: the plugins of the configured folder, a verticle per
- * backend, the HTTP server, metered in a {@link GatewayMetrics}, and the watcher that applies
- * changes of the configuration file ({@code server.reloadSeconds}). {@link #start} composes the
- * steps; {@link #stop} undoes them. Build the Vert.x instance with {@link GatewayMetrics#vertxBuilder}
+ * backend, the node's services ({@link NodeServices}: limits, circuit breakers, timeouts, metered
+ * in a {@link GatewayMetrics}) made once and shared by the {@code server.instances} instances of
+ * the HTTP server ({@link HttpServers}), and the watcher that applies changes of the configuration
+ * file ({@code server.reloadSeconds}). {@link #start} composes the steps; {@link #stop} undoes them. Build the Vert.x instance with {@link GatewayMetrics#vertxBuilder}
  * of the same metrics, so that {@code /metrics} also shows Vert.x's own meters.
  */
 public final class Gateway {
@@ -34,7 +36,8 @@ public final class Gateway {
     private final PluginHost plugins;
     private final GatewayMetrics metrics;
     private final BackendHost backends;
-    private final HttpServerVerticle http;
+    private final NodeServices services;
+    private final HttpServers http;
     private final List<Consumer<ReloadReport>> reloadListeners = new CopyOnWriteArrayList<>();
     private volatile GatewayConfig config;
     private volatile ConfigWatcher watcher;
@@ -45,13 +48,15 @@ public final class Gateway {
             PluginHost plugins,
             GatewayMetrics metrics,
             BackendHost backends,
-            HttpServerVerticle http,
+            NodeServices services,
+            HttpServers http,
             GatewayConfig config) {
         this.vertx = vertx;
         this.membership = membership;
         this.plugins = plugins;
         this.metrics = metrics;
         this.backends = backends;
+        this.services = services;
         this.http = http;
         this.config = config;
     }
@@ -77,10 +82,10 @@ public final class Gateway {
                 })
                 .compose(started -> BackendHost.deploy(vertx, plugins, config.backends().values(), metrics))
                 .compose(host -> {
-                    HttpServerVerticle http = accessLog == null
-                            ? new HttpServerVerticle(config, host, metrics)
-                            : new HttpServerVerticle(config, host, metrics, accessLog);
-                    return vertx.deployVerticle(http).map(id -> new Gateway(vertx, membership, plugins, metrics, host, http, config));
+                    NodeServices services = NodeServices.start(vertx, config, host, metrics, membership, accessLog);
+                    return HttpServers.deploy(vertx, config, services)
+                            .recover(failed -> services.close(vertx).transform(closed -> Future.failedFuture(failed)))
+                            .map(http -> new Gateway(vertx, membership, plugins, metrics, host, services, http, config));
                 })
                 .map(Gateway::watch);
     }
@@ -129,15 +134,20 @@ public final class Gateway {
         return http.port();
     }
 
+    /** How many HTTP server instances share the port ({@code server.instances}). */
+    public int httpInstances() {
+        return http.instances();
+    }
+
     /** How long {@link #stop} lets the answers in flight finish ({@code server.drainSeconds}). */
     public Duration drainTimeout() {
         return Duration.ofSeconds(config.server().drainSeconds());
     }
 
     /**
-     * Stops watching the configuration file, drains the HTTP server (no new requests; those in
-     * flight get {@link #drainTimeout}, then end with an error), undeploys every verticle (closing
-     * the backends), then unloads the plugins.
+     * Stops watching the configuration file, drains every HTTP server instance (no new requests;
+     * those in flight get {@link #drainTimeout}, then end with an error), undeploys every verticle
+     * (closing the backends), writes the access log lines still queued, then unloads the plugins.
      */
     public Future<Void> stop() {
         if (watcher != null) {
@@ -145,7 +155,8 @@ public final class Gateway {
         }
         return http.drain(drainTimeout())
                 .transform(drained -> Future.join(vertx.deploymentIDs().stream().map(vertx::undeploy).toList()))
-                .transform(undeployed -> vertx.executeBlocking(() -> {
+                .transform(undeployed -> services.close(vertx))
+                .transform(closed -> vertx.executeBlocking(() -> {
                     plugins.stop();
                     return null;
                 }));

@@ -31,6 +31,7 @@ final class ConfigBinder {
     private static ServerConfig server(JsonObject server) {
         Object host = server.getValue("host");
         Long port = ConfigValidator.integer(server.getValue("port"));
+        Long instances = ConfigValidator.integer(server.getValue("instances"));
         Long maxBodyBytes = ConfigValidator.integer(server.getValue("maxBodyBytes"));
         Long keepAliveSeconds = ConfigValidator.integer(server.getValue("keepAliveSeconds"));
         Long drainSeconds = ConfigValidator.integer(server.getValue("drainSeconds"));
@@ -38,6 +39,7 @@ final class ConfigBinder {
         return new ServerConfig(
                 host == null ? ServerConfig.DEFAULT_HOST : (String) host,
                 port == null ? ServerConfig.DEFAULT_PORT : port.intValue(),
+                instances == null ? ServerConfig.defaultInstances() : instances.intValue(),
                 maxBodyBytes == null ? ServerConfig.DEFAULT_MAX_BODY_BYTES : maxBodyBytes,
                 keepAliveSeconds == null ? ServerConfig.DEFAULT_KEEP_ALIVE_SECONDS : keepAliveSeconds.intValue(),
                 drainSeconds == null ? ServerConfig.DEFAULT_DRAIN_SECONDS : drainSeconds.intValue(),

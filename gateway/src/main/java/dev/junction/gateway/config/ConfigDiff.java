@@ -45,7 +45,8 @@ public record ConfigDiff(List<String> added, List<String> removed, List<String> 
 
     /**
      * The settings of {@code next} that differ from those the gateway {@code started} with and
-     * apply only after a restart: where it listens, its connection limits and where its plugins are.
+     * apply only after a restart: where it listens, its HTTP server instances, its connection limits
+     * and where its plugins are.
      */
     public static List<String> needingRestart(GatewayConfig started, GatewayConfig next) {
         List<String> paths = new ArrayList<>();
@@ -54,6 +55,9 @@ public record ConfigDiff(List<String> added, List<String> removed, List<String> 
         }
         if (started.server().port() != next.server().port()) {
             paths.add("server.port");
+        }
+        if (started.server().instances() != next.server().instances()) {
+            paths.add("server.instances");
         }
         if (!started.server().limits().equals(next.server().limits())) {
             paths.add("server.limits");

@@ -24,7 +24,7 @@ final class ConfigValidator {
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("server", "plugins", "backends", "auth", "cluster");
     private static final Set<String> SERVER_KEYS = Set.of(
-            "host", "port", "maxBodyBytes", "keepAliveSeconds", "drainSeconds", "reloadSeconds", "allowedHosts", "cors",
+            "host", "port", "instances", "maxBodyBytes", "keepAliveSeconds", "drainSeconds", "reloadSeconds", "allowedHosts", "cors",
             "limits");
     private static final Set<String> PLUGINS_KEYS = Set.of("dir");
     private static final Set<String> BACKEND_KEYS = Set.of(
@@ -37,6 +37,7 @@ final class ConfigValidator {
     private static final long MAX_KEEP_ALIVE_SECONDS = 3600;
     private static final long MAX_DRAIN_SECONDS = 3600;
     private static final long MAX_RELOAD_SECONDS = 3600;
+    private static final long MAX_INSTANCES = 256;
     private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]{1,18}");
 
     private final List<String> errors = new ArrayList<>();
@@ -92,6 +93,11 @@ final class ConfigValidator {
         Long portNumber = integer(port);
         if (port != null && (portNumber == null || portNumber < 0 || portNumber > 65535)) {
             error("server.port", "must be an integer from 0 to 65535");
+        }
+        Object instances = server.getValue("instances");
+        Long instancesNumber = integer(instances);
+        if (instances != null && (instancesNumber == null || instancesNumber < 1 || instancesNumber > MAX_INSTANCES)) {
+            error("server.instances", "must be an integer from 1 to " + MAX_INSTANCES);
         }
         Object maxBodyBytes = server.getValue("maxBodyBytes");
         Long maxBodyNumber = integer(maxBodyBytes);

@@ -7,6 +7,9 @@ import java.util.List;
  * gets a keep-alive, who may call it and how much one client may hold.
  *
  * @param port {@code 0} picks a free port
+ * @param instances how many HTTP server verticles share the port, each on an event loop of its own
+ *     (as Vert.x assigns them), all sharing the node's services and limits; by default one per
+ *     event loop {@code Main} configures, {@link #defaultInstances()}
  * @param maxBodyBytes the largest request body accepted; larger ones are refused with 413
  * @param keepAliveSeconds how long a streamed answer may stay silent before the gateway writes the
  *     dialect's keep-alive (an Anthropic {@code ping} event, an SSE comment for OpenAI callers);
@@ -26,6 +29,7 @@ import java.util.List;
 public record ServerConfig(
         String host,
         int port,
+        int instances,
         long maxBodyBytes,
         int keepAliveSeconds,
         int drainSeconds,
@@ -41,14 +45,19 @@ public record ServerConfig(
     public static final int DEFAULT_DRAIN_SECONDS = 30;
     public static final int DEFAULT_RELOAD_SECONDS = 2;
 
+    /** One HTTP server instance per event loop: {@code Main} runs one event loop per core the JVM sees. */
+    public static int defaultInstances() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
     public ServerConfig {
         allowedHosts = List.copyOf(allowedHosts);
         corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
     }
 
-    /** Loopback callers only, no browser origin, the default limits. */
+    /** The default number of instances, loopback callers only, no browser origin, the default limits. */
     public ServerConfig(String host, int port, long maxBodyBytes, int keepAliveSeconds, int drainSeconds, int reloadSeconds) {
-        this(host, port, maxBodyBytes, keepAliveSeconds, drainSeconds, reloadSeconds, List.of(), List.of(),
+        this(host, port, defaultInstances(), maxBodyBytes, keepAliveSeconds, drainSeconds, reloadSeconds, List.of(), List.of(),
                 ConnectionLimits.DEFAULTS);
     }
 }

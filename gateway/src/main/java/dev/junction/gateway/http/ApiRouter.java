@@ -46,7 +46,7 @@ final class ApiRouter {
     private final RateLimitHandler openAiLimits;
     private final RateLimitHandler anthropicLimits;
 
-    private ApiRouter(Vertx vertx, GatewayConfig config, LongLived lasting) {
+    private ApiRouter(Vertx vertx, GatewayConfig config, NodeServices node) {
         this.config = config;
         Map<String, List<String>> backendModels = new LinkedHashMap<>();
         config.backends().forEach((id, backend) -> backendModels.put(id, backend.models()));
@@ -54,21 +54,21 @@ final class ApiRouter {
         BackendDirectory directory = new BackendDirectory(vertx);
         this.calls = new BackendCalls(vertx);
         this.chats = new ResilientCalls(
-                vertx, config.backends(), lasting.breakers(), lasting.deadlines(), lasting.recoveries());
+                vertx, config.backends(), node.breakers(), node.deadlines(), node.metrics());
         List<BackendConfig> backends = new ArrayList<>(config.backends().values());
         this.models = new ModelsHandler(modelRouter, directory, new ArrayList<>(config.backends().keySet()));
-        this.health = new HealthHandler(backends, directory, lasting.host(), lasting.breakers());
-        this.openAiLimits = new RateLimitHandler(lasting.limiter(), ApiEndpoints.OPENAI_DIALECT, RateLimitHeaders.OPENAI);
+        this.health = new HealthHandler(backends, directory, node.host(), node.breakers());
+        this.openAiLimits = new RateLimitHandler(node.limiter(), ApiEndpoints.OPENAI_DIALECT, RateLimitHeaders.OPENAI);
         this.anthropicLimits =
-                new RateLimitHandler(lasting.limiter(), ApiEndpoints.ANTHROPIC_DIALECT, RateLimitHeaders.ANTHROPIC);
+                new RateLimitHandler(node.limiter(), ApiEndpoints.ANTHROPIC_DIALECT, RateLimitHeaders.ANTHROPIC);
     }
 
     /**
      * Adds the routes of {@code config}'s HTTP surface to {@code router}, after whatever it routes
      * first (one router rather than a sub-router: every request crosses it).
      */
-    static Router addTo(Router router, Vertx vertx, GatewayConfig config, LongLived lasting) {
-        return new ApiRouter(vertx, config, lasting).build(router);
+    static Router addTo(Router router, Vertx vertx, GatewayConfig config, NodeServices node) {
+        return new ApiRouter(vertx, config, node).build(router);
     }
 
     private Router build(Router router) {

@@ -19,10 +19,10 @@ import java.util.concurrent.TimeUnit;
  * passed on: it ends the attempt, and whoever started it decides what the client sees. A timeout
  * cancels the exchange and ends the attempt as failed with {@link ErrorKind#TIMEOUT}.
  *
- * <p>Timeouts are watched by the context's {@link DeadlineSweeper}, which asks for the nearest
- * deadline at each tick: events cost no timer work. While the reader is {@link #pause() paused} the
- * backend is silent because it was asked to be: only the total timeout runs then, and the idle one
- * starts afresh at {@link #resume()}. Confined to the context that started it.
+ * <p>Timeouts are watched by the node's {@link DeadlineSweeper}, on this attempt's context, which
+ * asks for the nearest deadline at each tick: events cost no timer work. While the reader is
+ * {@link #pause() paused} the backend is silent because it was asked to be: only the total timeout
+ * runs then, and the idle one starts afresh at {@link #resume()}. Confined to the context that started it.
  */
 final class Attempt implements DeadlineSweeper.Watched, Demand {
 

@@ -12,8 +12,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Opens {@link ResilientCall}s with the configured backends' timeouts, retries and fallbacks, the
- * gateway's {@link CircuitBreakers} and the HTTP server's {@link DeadlineSweeper}, telling a
- * {@link RecoveryListener} of each retry and fallback. Immutable; one per configuration.
+ * node's {@link CircuitBreakers} and {@link DeadlineSweeper}, telling a {@link RecoveryListener} of
+ * each retry and fallback. Immutable; one per configuration.
  */
 public final class ResilientCalls {
 
@@ -24,7 +24,7 @@ public final class ResilientCalls {
     private final Map<String, ResilienceConfig> configs = new LinkedHashMap<>();
 
     /**
-     * @param deadlines watches the calls' timeouts; confined to the context the calls run on
+     * @param deadlines watches the calls' timeouts, each on the context its call runs on
      * @param listener told of every retry and fallback
      */
     public ResilientCalls(

@@ -20,11 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A node holds a bounded number of connections and of requests in flight: the next connection gets
  * 503 and is closed at once, the next request 503 with {@code Retry-After} in its dialect (the
- * OpenAI SDK sees a 503), and a place frees as soon as a request ends.
+ * OpenAI SDK sees a 503), and a place frees as soon as a request ends. The limits are the node's:
+ * its four HTTP server instances, each handed the next connection in turn, count together.
  */
 @Timeout(60)
 class ConnectionCountsTest {
 
+    /** More instances than the limits below: the connection over a limit reaches an instance of its own. */
+    private static final String FOUR_INSTANCES = "  instances: 4\n";
     private static final String OPENAI = "/v1/chat/completions";
     private static final String ANTHROPIC = "/v1/messages";
     private static final String BODY =
@@ -33,7 +36,7 @@ class ConnectionCountsTest {
     @Test
     void a_connection_over_the_maximum_gets_503_and_is_closed(@TempDir Path dir) throws IOException {
         List<RawConnection> held = new ArrayList<>();
-        try (TestGateway gateway = TestGateway.builder(dir).server("  limits: {maxConnections: 3}\n").start()) {
+        try (TestGateway gateway = TestGateway.builder(dir).server(FOUR_INSTANCES + "  limits: {maxConnections: 3}\n").start()) {
             for (int i = 0; i < 3; i++) {
                 RawConnection connection = RawConnection.open(gateway.port());
                 held.add(connection);
@@ -60,7 +63,7 @@ class ConnectionCountsTest {
     @Test
     void a_request_over_the_in_flight_maximum_gets_503_with_retry_after_in_its_dialect(@TempDir Path dir)
             throws IOException {
-        try (TestGateway gateway = TestGateway.builder(dir).server("  limits: {maxInFlightRequests: 2}\n").start();
+        try (TestGateway gateway = TestGateway.builder(dir).server(FOUR_INSTANCES + "  limits: {maxInFlightRequests: 2}\n").start();
                 RawConnection first = holdRequest(gateway.port());
                 RawConnection second = holdRequest(gateway.port())) {
             RawConnection.Answer anthropic = exchange(gateway.port(), ANTHROPIC, BODY);

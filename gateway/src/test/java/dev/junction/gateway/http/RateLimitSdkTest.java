@@ -38,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Per-key requests and tokens per minute through the official SDKs: their {@code RateLimitException}
  * with an integer {@code retry-after} and each dialect's rate-limit headers, remaining counts on
- * answers, token usage counted when a request ends; keys without limits see none of it.
+ * answers, token usage counted when a request ends; keys without limits see none of it. The node's
+ * four HTTP server instances count together, whichever serves a connection.
  */
 @Timeout(60)
 class RateLimitSdkTest {
@@ -57,10 +58,12 @@ class RateLimitSdkTest {
         Files.copy(TestGateway.BUILT_PLUGINS.resolve("echo.jar"), plugins.resolve("echo.jar"));
         gateway = TestGateway.builder(dir)
                 .plugins(plugins)
+                .server("  instances: 4\n")
                 .backends(TestGateway.echoBackend() + "  probe:\n    plugin: probe\n    models: [probe-embed]\n")
                 .auth("  keys:\n"
                         + key("rpm-openai", "{requestsPerMinute: 3}")
                         + key("rpm-anthropic", "{requestsPerMinute: 2}")
+                        + key("rpm-spread", "{requestsPerMinute: 3}")
                         + key("tpm-openai", "{tokensPerMinute: 8, requestsPerMinute: 100}")
                         + key("tpm-anthropic", "{tokensPerMinute: 8}")
                         + key("tpm-embed", "{tokensPerMinute: 5}")
@@ -132,6 +135,20 @@ class RateLimitSdkTest {
                 .noneMatch(name -> name.toLowerCase().endsWith("-tokens"));
         assertThat(e.code()).hasValue("rate_limit_exceeded");
         assertThat(e.getMessage()).contains("rpm-openai", "3 requests per minute").doesNotContain("sk-rpm-openai");
+    }
+
+    @Test
+    void a_key_of_3_requests_per_minute_gets_its_4th_refused_whichever_instance_serves_it() {
+        // A client each: four connections, which the node hands to its four instances in turn.
+        assertThat(openAi("rpm-spread").chat().completions().create(chat("hi")).choices()).isNotEmpty();
+        assertThat(anthropic("rpm-spread").messages().create(message("hi")).content()).isNotEmpty();
+        assertThat(openAi("rpm-spread").chat().completions().create(chat("hi")).choices()).isNotEmpty();
+
+        com.anthropic.errors.RateLimitException e = thrown(
+                com.anthropic.errors.RateLimitException.class, () -> anthropic("rpm-spread").messages().create(message("hi")));
+
+        assertThat(e.headers().values("anthropic-ratelimit-requests-remaining")).containsExactly("0");
+        assertThat(e.getMessage()).contains("rpm-spread", "3 requests per minute");
     }
 
     @Test

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Circuit breakers of two failures and one second: they open on repeated failures that say a
  * backend is unhealthy, show in {@code /health}, keep requests away from the backend (failing fast or
- * going to the fallback), and close after a successful trial.
+ * going to the fallback), and close after a successful trial. A breaker is the node's: failures
+ * count together whichever of its four HTTP server instances served them.
  */
 @Timeout(60)
 class CircuitBreakerTest {
@@ -46,9 +47,12 @@ class CircuitBreakerTest {
         String breaker = "    retries: {attempts: 0}\n    circuitBreaker: {failures: 2, resetSeconds: 1}\n";
         gateway = TestGateway.builder(dir)
                 .plugins(ScriptProbe.writePlugins(dir))
+                .server("  instances: 4\n")
                 .backends("  fragile:\n    plugin: scripted\n    models: [fragile]\n" + breaker
                         + "  guarded:\n    plugin: scripted\n    models: [guarded]\n    fallbacks: [echo]\n" + breaker
                         + "  sturdy:\n    plugin: scripted\n    models: [sturdy]\n" + breaker
+                        + "  spread:\n    plugin: scripted\n    models: [spread]\n"
+                        + "    retries: {attempts: 0}\n    circuitBreaker: {failures: 3, resetSeconds: 30}\n"
                         + TestGateway.echoBackend())
                 .start();
         openAi = gateway.openAi("k");
@@ -153,5 +157,22 @@ class CircuitBreakerTest {
 
         assertThat(health("sturdy").getString("circuit")).isEqualTo("closed");
         assertThat(ScriptProbe.chats).hasSize(6);
+    }
+
+    @Test
+    void failures_served_by_different_instances_open_the_one_circuit_of_the_node() throws Exception {
+        ScriptProbe.failNext(100, ChatEvent.Failed.of(ErrorKind.UNAVAILABLE, "scripted outage"));
+        for (int i = 0; i < 3; i++) {
+            // A client each: a connection each, which the node hands to its instances in turn.
+            assertThatThrownBy(() -> gateway.openAi("k").chat().completions().create(openAiChat("spread/flaky")))
+                    .isInstanceOf(InternalServerException.class)
+                    .hasMessageContaining("scripted outage");
+        }
+
+        awaitCircuit("spread", "open");
+        assertThatThrownBy(() -> gateway.openAi("k").chat().completions().create(openAiChat("spread/flaky")))
+                .isInstanceOfSatisfying(InternalServerException.class,
+                        e -> assertThat(e.getMessage()).contains("circuit breaker is open"));
+        assertThat(ScriptProbe.chats).as("the open circuit kept the request away").hasSize(3);
     }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.junit5.Checkpoint;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.util.concurrent.TimeUnit;
@@ -11,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** One timer checks many deadlines: each fires within a tick after it passed, and only then. */
+/**
+ * One timer per context checks many deadlines: each fires within a tick after it passed, and only
+ * then, on the context that watched it, whichever of the node's event loops that is.
+ */
 @ExtendWith(VertxExtension.class)
 @Timeout(10)
 class DeadlineSweeperTest {
@@ -58,7 +64,7 @@ class DeadlineSweeperTest {
 
     @Test
     void expires_each_deadline_within_a_tick_after_it_passed(Vertx vertx, VertxTestContext testContext) {
-        DeadlineSweeper sweeper = new DeadlineSweeper(vertx, TICK_MILLIS);
+        DeadlineSweeper sweeper = new DeadlineSweeper(TICK_MILLIS);
         onContext(vertx, testContext, () -> {
             long start = System.nanoTime();
             Item[] items = new Item[3];
@@ -82,7 +88,7 @@ class DeadlineSweeperTest {
 
     @Test
     void a_deadline_moved_later_is_not_expired_at_the_old_one(Vertx vertx, VertxTestContext testContext) {
-        DeadlineSweeper sweeper = new DeadlineSweeper(vertx, TICK_MILLIS);
+        DeadlineSweeper sweeper = new DeadlineSweeper(TICK_MILLIS);
         onContext(vertx, testContext, () -> {
             long start = System.nanoTime();
             Item item = new Item(inMillis(60), () -> testContext.verify(() -> {
@@ -97,7 +103,7 @@ class DeadlineSweeperTest {
     @Test
     void an_unwatched_item_never_expires_and_the_timer_stops_when_nothing_is_watched(
             Vertx vertx, VertxTestContext testContext) {
-        DeadlineSweeper sweeper = new DeadlineSweeper(vertx, TICK_MILLIS);
+        DeadlineSweeper sweeper = new DeadlineSweeper(TICK_MILLIS);
         onContext(vertx, testContext, () -> {
             Item item = new Item(inMillis(40), () -> testContext.failNow("expired after it was unwatched"));
             Item none = new Item(Long.MAX_VALUE, () -> testContext.failNow("expired without a deadline"));
@@ -118,7 +124,7 @@ class DeadlineSweeperTest {
 
     @Test
     void an_expiry_may_watch_a_new_deadline(Vertx vertx, VertxTestContext testContext) {
-        DeadlineSweeper sweeper = new DeadlineSweeper(vertx, TICK_MILLIS);
+        DeadlineSweeper sweeper = new DeadlineSweeper(TICK_MILLIS);
         onContext(vertx, testContext, () -> {
             Item retry = new Item(0, testContext::completeNow);
             Item first = new Item(inMillis(30), () -> {
@@ -127,5 +133,27 @@ class DeadlineSweeperTest {
             });
             sweeper.watch(first);
         });
+    }
+
+    @Test
+    void items_watched_from_several_event_loops_expire_each_on_the_context_that_watched_it(
+            Vertx vertx, VertxTestContext testContext) {
+        DeadlineSweeper sweeper = new DeadlineSweeper(TICK_MILLIS);
+        int contexts = 4;
+        int itemsEach = 50;
+        Checkpoint expired = testContext.checkpoint(contexts * itemsEach);
+        for (int c = 0; c < contexts; c++) {
+            // A context of its own per HTTP server instance; each request runs on a duplicate of it.
+            ContextInternal context = ((VertxInternal) vertx).createEventLoopContext();
+            for (int i = 0; i < itemsEach; i++) {
+                long deadline = inMillis(50 + i);
+                context.duplicate().runOnContext(v -> sweeper.watch(new Item(deadline, () -> testContext.verify(() -> {
+                    assertThat(((ContextInternal) Vertx.currentContext()).unwrap())
+                            .as("the context that watched it")
+                            .isSameAs(context);
+                    expired.flag();
+                }))));
+            }
+        }
     }
 }

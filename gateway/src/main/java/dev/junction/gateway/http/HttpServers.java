@@ -1,0 +1,78 @@
+package dev.junction.gateway.http;
+
+import dev.junction.gateway.config.GatewayConfig;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The node's HTTP surface: {@code server.instances} {@link HttpServerVerticle}s listening on one
+ * port, which Vert.x shares between them (each new connection goes to the next instance, each
+ * instance on an event loop of its own while there are enough), all with the node's
+ * {@link NodeServices}. A reload reaches every instance; a drain stops them all and ends what the
+ * node serves. Thread-safe.
+ */
+public final class HttpServers {
+
+    /** How long after the drain timeout the servers still wait for connections to close. */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(3);
+
+    private final Vertx vertx;
+    private final NodeServices node;
+    private final List<HttpServerVerticle> instances;
+
+    private HttpServers(Vertx vertx, NodeServices node, List<HttpServerVerticle> instances) {
+        this.vertx = vertx;
+        this.node = node;
+        this.instances = List.copyOf(instances);
+    }
+
+    /** Deploys the instances of {@code config}'s server, sharing {@code node}; fails if one fails to listen. */
+    public static Future<HttpServers> deploy(Vertx vertx, GatewayConfig config, NodeServices node) {
+        HttpServerVerticle.warnWhenExposed(config);
+        List<HttpServerVerticle> made = new CopyOnWriteArrayList<>();
+        return vertx.deployVerticle(() -> {
+                    HttpServerVerticle instance = new HttpServerVerticle(config, node);
+                    made.add(instance);
+                    return instance;
+                }, new DeploymentOptions().setInstances(config.server().instances()))
+                .map(id -> new HttpServers(vertx, node, made));
+    }
+
+    /** The port the instances listen on (the chosen one when the configuration said 0). */
+    public int port() {
+        return instances.get(0).port();
+    }
+
+    /** How many instances serve. */
+    public int instances() {
+        return instances.size();
+    }
+
+    /**
+     * Serves the requests that arrive from now on, on every instance, with the routes of
+     * {@code next}; host, port and instances do not change (they need a restart). Answers in flight
+     * finish with the routes they started with. Safe from any thread.
+     */
+    public void reconfigure(GatewayConfig next) {
+        instances.forEach(instance -> instance.reconfigure(next));
+    }
+
+    /**
+     * Stops taking connections, refuses new model requests with 503, lets the node's answers in
+     * flight finish for up to {@code timeout}, then ends the rest with the dialect's error
+     * (unavailable, "gateway shutting down"). Completes when they are done; never fails.
+     */
+    public Future<Void> drain(Duration timeout) {
+        // Shutting down stops the listeners at once; idle keep-alive connections would hold them to
+        // their timeout, so once the answers are done the servers are closed outright.
+        instances.forEach(instance -> instance.shutdown(timeout.plus(CLOSE_GRACE)));
+        return node.drain()
+                .drain(vertx, timeout)
+                .transform(drained -> Future.join(instances.stream().map(HttpServerVerticle::close).toList()))
+                .transform(closed -> Future.succeededFuture());
+    }
+}

@@ -1,0 +1,116 @@
+package dev.junction.gateway.http;
+
+import dev.junction.gateway.backend.BackendHost;
+import dev.junction.gateway.cluster.Membership;
+import dev.junction.gateway.config.ConnectionLimits;
+import dev.junction.gateway.config.GatewayConfig;
+import dev.junction.gateway.metrics.GatewayMetrics;
+import dev.junction.gateway.policy.limit.RateLimiter;
+import dev.junction.gateway.resilience.CircuitBreakers;
+import dev.junction.gateway.resilience.DeadlineSweeper;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.function.Consumer;
+
+/**
+ * What the node's HTTP server instances share, made once per node and kept across configuration
+ * reloads: the backends of this node, the rate limiter's counts, the circuit breakers, the timeout
+ * sweeper, the metrics (which also hear of retries and fallbacks), the answers in flight (the
+ * {@link Drain}), the access log writer, and the node's request, connection and body limits. Every
+ * part is thread-safe or confined per context, so that {@code server.instances} instances, each on
+ * its own event loop, count together: a limit holds per node, however the connections spread.
+ */
+public final class NodeServices {
+
+    private final BackendHost host;
+    private final RateLimiter limiter;
+    private final CircuitBreakers breakers;
+    private final DeadlineSweeper deadlines;
+    private final GatewayMetrics metrics;
+    private final Drain drain = new Drain();
+    private final AccessLogWriter accessLog;
+    private final RequestLimits requestLimits;
+    private final ConnectionGuards connectionGuards;
+    private final BodyTimeout bodyTimeout;
+
+    private NodeServices(Vertx vertx, GatewayConfig config, BackendHost host, GatewayMetrics metrics,
+            RateLimiter limiter, AccessLogWriter accessLog) {
+        ConnectionLimits limits = config.server().limits();
+        this.host = host;
+        this.limiter = limiter;
+        this.breakers = new CircuitBreakers(vertx);
+        this.deadlines = new DeadlineSweeper();
+        this.metrics = metrics;
+        this.accessLog = accessLog;
+        this.requestLimits = new RequestLimits(limits);
+        this.connectionGuards = new ConnectionGuards(limits);
+        this.bodyTimeout = new BodyTimeout(vertx, limits.bodyTimeoutSeconds());
+    }
+
+    /**
+     * The services of the node that {@code membership} names, with the limits of {@code config}
+     * (they need a restart), its access log lines going to {@code accessLog} (the
+     * {@code junction.access} logger when null) from a thread of their own, until {@link #close}.
+     */
+    public static NodeServices start(Vertx vertx, GatewayConfig config, BackendHost host, GatewayMetrics metrics,
+            Membership membership, Consumer<String> accessLog) {
+        return new NodeServices(vertx, config, host, metrics, rateLimiter(membership),
+                AccessLogWriter.start(accessLog == null ? AccessLog.TO_LOGGER : accessLog));
+    }
+
+    /**
+     * The one place the node's rate limiter is chosen: for now it counts in this node's memory,
+     * alone or in a cluster (where each node then counts its own requests).
+     */
+    private static RateLimiter rateLimiter(Membership membership) {
+        return RateLimiter.local();
+    }
+
+    /** Writes the access log lines still queued and stops their thread, off the event loop. */
+    public Future<Void> close(Vertx vertx) {
+        return vertx.executeBlocking(() -> {
+            accessLog.close();
+            return null;
+        });
+    }
+
+    BackendHost host() {
+        return host;
+    }
+
+    RateLimiter limiter() {
+        return limiter;
+    }
+
+    CircuitBreakers breakers() {
+        return breakers;
+    }
+
+    DeadlineSweeper deadlines() {
+        return deadlines;
+    }
+
+    GatewayMetrics metrics() {
+        return metrics;
+    }
+
+    Drain drain() {
+        return drain;
+    }
+
+    AccessLogWriter accessLog() {
+        return accessLog;
+    }
+
+    RequestLimits requestLimits() {
+        return requestLimits;
+    }
+
+    ConnectionGuards connectionGuards() {
+        return connectionGuards;
+    }
+
+    BodyTimeout bodyTimeout() {
+        return bodyTimeout;
+    }
+}
