@@ -12,6 +12,10 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -19,21 +23,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A stopping gateway drains its streams, then ends them with an error; a client that leaves is logged. */
+/**
+ * A stopping gateway drains its streams, on every HTTP server instance, then ends them with an
+ * error; a client that leaves is logged.
+ */
 @Timeout(60)
 class GracefulShutdownTest {
 
     private static final String BODY = "{\"model\":\"slow\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"go on\"}]}";
 
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final Map<String, JsonObject> byRequestId = new HashMap<>();
 
+    /** A gateway of four HTTP server instances, which it hands new connections to in turn. */
     private TestGateway start(Path dir, int drainSeconds) throws IOException {
         Path plugins = dir.resolve("plugins");
         PluginJar.write(plugins, "slow", ">=0.1.0", SlowBackendFactory.class,
                 SlowBackendFactory.class, SlowBackendFactory.SlowBackend.class);
         CancelProbe.reset();
         return TestGateway.start(dir, plugins, "  slow:\n    plugin: slow\n    models: [slow]\n",
-                "  drainSeconds: " + drainSeconds + "\n", lines::add);
+                "  instances: 4\n  drainSeconds: " + drainSeconds + "\n", lines::add);
     }
 
     /** Opens a stream on a raw socket and reads until the first words have come. */
@@ -57,15 +66,20 @@ class GracefulShutdownTest {
         return socket;
     }
 
+    /** The access log line of request {@code id}, waiting for it; lines of other requests are kept for later. */
     private JsonObject lineOf(String id) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
+        while (!byRequestId.containsKey(id) && System.nanoTime() < deadline) {
             String line = lines.poll(100, TimeUnit.MILLISECONDS);
-            if (line != null && id.equals(new JsonObject(line).getString("requestId"))) {
-                return new JsonObject(line);
+            if (line != null) {
+                JsonObject json = new JsonObject(line);
+                byRequestId.put(json.getString("requestId"), json);
             }
         }
-        throw new AssertionError("no access log line for " + id);
+        if (!byRequestId.containsKey(id)) {
+            throw new AssertionError("no access log line for " + id);
+        }
+        return byRequestId.get(id);
     }
 
     @Test
@@ -82,35 +96,47 @@ class GracefulShutdownTest {
     }
 
     @Test
-    void stop_drains_then_ends_a_stream_with_an_error_and_refuses_new_requests(@TempDir Path dir) throws Exception {
+    void stop_drains_then_ends_the_streams_of_every_instance_with_an_error_and_refuses_new_requests(
+            @TempDir Path dir) throws Exception {
         try (TestGateway gateway = start(dir, 1)) {
-            Socket stream = openStream(gateway, "drained");
+            List<Socket> streams = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                streams.add(openStream(gateway, "drained-" + i));
+            }
             long stopAt = System.nanoTime();
             var stopped = gateway.stop();
 
             assertThat(newRequestIsRefused(gateway)).as("new request refused while draining").isTrue();
 
-            ByteArrayOutputStream rest = new ByteArrayOutputStream();
-            InputStream in = stream.getInputStream();
-            byte[] buffer = new byte[4096];
-            String text = "";
-            try {
-                for (int n; !text.contains("gateway shutting down") && (n = in.read(buffer)) > 0; ) {
-                    rest.write(buffer, 0, n);
-                    text = rest.toString(StandardCharsets.UTF_8);
-                }
-            } catch (SocketTimeoutException | java.net.SocketException e) {
-                throw new AssertionError("stream did not end with an error event: " + text, e);
-            } finally {
-                stream.close();
-            }
-            long endedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopAt);
+            for (int i = 0; i < streams.size(); i++) {
+                String text = rest(streams.get(i));
+                long endedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopAt);
 
-            assertThat(text).contains("\"error\"").contains("gateway shutting down");
-            assertThat(endedMs).as("ended soon after the 1 s drain").isBetween(800L, 2500L);
-            assertThat(lineOf("drained").getString("outcome")).isEqualTo("unavailable");
+                assertThat(text).as("stream %d", i).contains("\"error\"").contains("gateway shutting down");
+                assertThat(endedMs).as("stream %d ended soon after the 1 s drain", i).isBetween(800L, 2500L);
+                assertThat(lineOf("drained-" + i).getString("outcome")).isEqualTo("unavailable");
+            }
             stopped.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
         }
+    }
+
+    /** What {@code stream} sends until its error event, then closes it. */
+    private static String rest(Socket stream) throws IOException {
+        ByteArrayOutputStream rest = new ByteArrayOutputStream();
+        InputStream in = stream.getInputStream();
+        byte[] buffer = new byte[4096];
+        String text = "";
+        try {
+            for (int n; !text.contains("gateway shutting down") && (n = in.read(buffer)) > 0; ) {
+                rest.write(buffer, 0, n);
+                text = rest.toString(StandardCharsets.UTF_8);
+            }
+        } catch (SocketTimeoutException | java.net.SocketException e) {
+            throw new AssertionError("stream did not end with an error event: " + text, e);
+        } finally {
+            stream.close();
+        }
+        return text;
     }
 
     /** True when a new connection is refused, dropped, or answered 503. */

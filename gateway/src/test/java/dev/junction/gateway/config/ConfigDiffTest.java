@@ -50,14 +50,15 @@ class ConfigDiffTest {
     void names_the_settings_that_need_a_restart() {
         GatewayConfig started = config(SERVER, PLUGINS, 0, backend("echo", "echo", "{}", "echo"));
         GatewayConfig moved = config(
-                new ServerConfig("0.0.0.0", 9090, 2048, 5, 10, 1),
+                new ServerConfig("0.0.0.0", 9090, SERVER.instances() + 1, 2048, 5, 10, 1, List.of(), List.of(),
+                        ConnectionLimits.DEFAULTS),
                 new PluginsConfig(Path.of("/srv/plugins")),
                 0,
                 backend("echo", "echo", "{}", "echo"));
         GatewayConfig retuned = config(new ServerConfig("127.0.0.1", 8080, 2048, 5, 10, 1), PLUGINS, 0,
                 backend("echo", "echo", "{}", "echo"));
 
-        assertThat(ConfigDiff.needingRestart(started, moved)).containsExactly("server.host", "server.port", "plugins.dir");
+        assertThat(ConfigDiff.needingRestart(started, moved)).containsExactly("server.host", "server.port", "server.instances", "plugins.dir");
         assertThat(ConfigDiff.needingRestart(started, retuned)).isEmpty();
     }
 

@@ -40,6 +40,7 @@ class ConfigLoaderTest {
                 server:
                   host: 0.0.0.0
                   port: 9090
+                  instances: 3
                   maxBodyBytes: 1048576
                   keepAliveSeconds: 5
                 plugins:
@@ -60,7 +61,8 @@ class ConfigLoaderTest {
 
         ConfigLoader.load(vertx, file, Map.of(), null)
                 .onComplete(testContext.succeeding(config -> testContext.verify(() -> {
-                    assertThat(config.server()).isEqualTo(new ServerConfig("0.0.0.0", 9090, 1048576, 5, 30, 2));
+                    assertThat(config.server()).isEqualTo(new ServerConfig(
+                            "0.0.0.0", 9090, 3, 1048576, 5, 30, 2, List.of(), List.of(), ConnectionLimits.DEFAULTS));
                     assertThat(config.plugins().dir()).isEqualTo(Path.of("/opt/junction/plugins"));
                     assertThat(config.source().file()).isEqualTo(file);
                     assertThat(config.backends()).containsOnlyKeys("echo", "claude");
@@ -84,6 +86,8 @@ class ConfigLoaderTest {
         ConfigLoader.load(vertx, file, Map.of(), null)
                 .onComplete(testContext.succeeding(config -> testContext.verify(() -> {
                     assertThat(config.server()).isEqualTo(new ServerConfig("127.0.0.1", 8080, 33554432L, 15, 30, 2));
+                    assertThat(config.server().instances()).as("one per core")
+                            .isEqualTo(Runtime.getRuntime().availableProcessors());
                     testContext.completeNow();
                 })));
     }

@@ -37,6 +37,7 @@ class ConnectionCountsTest {
     void a_connection_over_the_maximum_gets_503_and_is_closed(@TempDir Path dir) throws IOException {
         List<RawConnection> held = new ArrayList<>();
         try (TestGateway gateway = TestGateway.builder(dir).server(FOUR_INSTANCES + "  limits: {maxConnections: 3}\n").start()) {
+            assertThat(gateway.httpInstances()).isEqualTo(4);
             for (int i = 0; i < 3; i++) {
                 RawConnection connection = RawConnection.open(gateway.port());
                 held.add(connection);

@@ -25,7 +25,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.event.Level;
 
-/** Backends added, removed and changed in the file apply without a restart, through the OpenAI SDK. */
+/**
+ * Backends added, removed and changed in the file apply without a restart, through the OpenAI SDK,
+ * on every HTTP server instance of the node.
+ */
 @Timeout(60)
 class BackendReloadTest {
 
@@ -45,6 +48,20 @@ class BackendReloadTest {
             assertThat(modelIds(client)).containsExactly("echo", "tick");
             assertThat(reply(client, "tick")).isEqualTo("new-start new-end");
             assertThat(health(gateway).fieldNames()).containsExactlyInAnyOrder("echo", "added");
+        }
+    }
+
+    @Test
+    void a_backend_added_to_the_file_serves_on_every_instance(@TempDir Path dir) throws Exception {
+        String fourInstances = EVERY_SECOND + "  instances: 4\n";
+        try (ReloadingGateway gateway = ReloadingGateway.start(dir, fourInstances, "", ECHO)) {
+            gateway.rewrite(fourInstances, "", ECHO + probe("added", "[tick]", "new"));
+
+            assertThat(gateway.awaitApplied().message()).contains("backends added [added]");
+            for (int i = 0; i < 4; i++) {
+                // A client each: a connection each, which the node hands to its four instances in turn.
+                assertThat(reply(gateway.openAi(), "tick")).as("connection %d", i).isEqualTo("new-start new-end");
+            }
         }
     }
 

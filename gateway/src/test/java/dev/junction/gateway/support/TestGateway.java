@@ -170,6 +170,11 @@ public final class TestGateway implements AutoCloseable {
         return gateway.port();
     }
 
+    /** How many HTTP server instances share the port. */
+    public int httpInstances() {
+        return gateway.httpInstances();
+    }
+
     /** {@code http://127.0.0.1:<port>} followed by {@code path}. */
     public String url(String path) {
         return "http://127.0.0.1:" + port() + path;
