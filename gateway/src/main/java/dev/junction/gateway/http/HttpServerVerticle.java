@@ -2,12 +2,15 @@ package dev.junction.gateway.http;
 
 import dev.junction.gateway.config.ConnectionLimits;
 import dev.junction.gateway.config.GatewayConfig;
+import dev.junction.gateway.config.ServerConfig;
 import dev.junction.gateway.config.WebNames;
 import dev.junction.gateway.metrics.GatewayMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.core.net.impl.SocketAddressImpl;
 import io.vertx.ext.web.Router;
 import java.time.Duration;
 import java.util.Optional;
@@ -31,6 +34,9 @@ final class HttpServerVerticle extends VerticleBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpServerVerticle.class);
 
+    /** The port that asks Vert.x for a free port shared by the node's instances. */
+    private static final int SHARED_FREE_PORT = -1;
+
     private final GatewayConfig config;
     private final NodeServices node;
     private volatile Router routes;
@@ -47,8 +53,6 @@ final class HttpServerVerticle extends VerticleBase {
         ConnectionLimits limits = config.server().limits();
         // HTTP/1.1 only: the connection guard and the header limits are HTTP/1.1's (the SDKs speak it).
         return vertx.createHttpServer(new HttpServerOptions()
-                        .setHost(config.server().host())
-                        .setPort(config.server().port())
                         .setCompressionSupported(false)
                         .setHttp2ClearTextEnabled(false)
                         .setMaxHeaderSize(limits.maxHeaderBytes()))
@@ -59,8 +63,22 @@ final class HttpServerVerticle extends VerticleBase {
                         routes.handle(request);
                     }
                 })
-                .listen()
+                .listen(address(config.server()))
                 .onSuccess(listening -> server = listening);
+    }
+
+    /**
+     * Where to listen, so that every instance shares one port. Vert.x shares a fixed port between
+     * the servers that listen on it, but gives each server of port 0 a free port of its own; a
+     * negative port picks one free port, shared by every server that asks for the same negative
+     * number ({@code NetServerImpl}). The public {@link SocketAddress} factory refuses negative
+     * ports, hence its implementation class: should a Vert.x upgrade change that, {@link HttpServers}
+     * refuses to start instances on different ports.
+     */
+    private static SocketAddress address(ServerConfig server) {
+        return server.port() == 0
+                ? new SocketAddressImpl(SHARED_FREE_PORT, server.host())
+                : SocketAddress.inetSocketAddress(server.port(), server.host());
     }
 
     /** Warns once per node when it listens beyond this machine with no API keys. */

@@ -6,7 +6,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
 /**
  * The node's HTTP surface: {@code server.instances} {@link HttpServerVerticle}s listening on one
@@ -39,7 +41,13 @@ public final class HttpServers {
                     made.add(instance);
                     return instance;
                 }, new DeploymentOptions().setInstances(config.server().instances()))
-                .map(id -> new HttpServers(vertx, node, made));
+                .compose(id -> {
+                    Set<Integer> ports = made.stream().map(HttpServerVerticle::port).collect(Collectors.toSet());
+                    return ports.size() == 1
+                            ? Future.succeededFuture(new HttpServers(vertx, node, made))
+                            : vertx.undeploy(id).transform(undeployed -> Future.failedFuture(new IllegalStateException(
+                                    "The HTTP server instances listen on different ports " + ports)));
+                });
     }
 
     /** The port the instances listen on (the chosen one when the configuration said 0). */
