@@ -35,6 +35,8 @@ wait_http() { # url pid: until the url answers, the process dies, or 60 s pass
   die "$1 did not answer within 60 s"
 }
 
-gateway_yaml_head() { # port: the server and plugin lines every bench gateway.yaml starts with
-  printf 'server:\n  host: 127.0.0.1\n  port: %s\nplugins:\n  dir: %s\nbackends:\n' "$1" "$ROOT/target/plugins"
+gateway_yaml_head() { # port [instances]: the server and plugin lines every bench gateway.yaml starts with
+  printf 'server:\n  host: 127.0.0.1\n  port: %s\n' "$1"
+  [ -z "${2:-}" ] || printf '  instances: %s\n' "$2"
+  printf 'plugins:\n  dir: %s\nbackends:\n' "$ROOT/target/plugins"
 }

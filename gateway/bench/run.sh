@@ -13,9 +13,11 @@
 # Settings (environment): OUT (results folder, default gateway/target/bench), WRK_SECONDS (10),
 # WARMUP_SECONDS (15), CONNECTIONS ("1 16 64"), CLI_RUNS (10, 0 skips the CLI phase), PROFILE (1:
 # record a JFR profile of the gateway after the measured runs), GATEWAY_JVM_FLAGS, MOCK_JVM_FLAGS,
-# GATEWAY_EVENT_LOOPS (unset: the gateway runs as `java -jar` with its default of one event
-# loop per core; a number starts it through the test-scope GatewayLauncher with that many, to
-# measure what hops between event loops cost), LOAD_CORE (0), PROXY_CORE (1), REAL_CLIS_DIR (where the npm-installed CLIs are; default
+# GATEWAY_EVENT_LOOPS (unset: the gateway runs as `java -jar` with its defaults of one event
+# loop per core and one HTTP server instance per event loop, so one of each on its one pinned core;
+# a number starts it through the test-scope GatewayLauncher with that many event loops and as many
+# HTTP server instances (server.instances), to measure what hops between event loops cost),
+# LOAD_CORE (0), PROXY_CORE (1), REAL_CLIS_DIR (where the npm-installed CLIs are; default
 # gateway/target/real-clis, installed on first use), FORCE_BUILD (1 rebuilds).
 set -euo pipefail
 
@@ -148,7 +150,7 @@ smoke() { # url body expected-text
   echo "java=$(java -version 2>&1 | sed -n 2p)"
   echo "nginx=$("$NGINX" -v 2>&1 | sed 's/.*: //')"
   echo "wrk=$(wrk --version 2>&1 | head -1 | awk '{print $1, $2}')"
-  echo "gateway_flags=$GATEWAY_JVM_FLAGS${GATEWAY_EVENT_LOOPS:+ (through GatewayLauncher with $GATEWAY_EVENT_LOOPS event loops)}"
+  echo "gateway_flags=$GATEWAY_JVM_FLAGS${GATEWAY_EVENT_LOOPS:+ (through GatewayLauncher with $GATEWAY_EVENT_LOOPS event loops and HTTP server instances)}"
   echo "mock_flags=$MOCK_JVM_FLAGS (2 event loops)"
   echo "pinning=wrk, StreamLoad and the mock on core $LOAD_CORE; nginx or the gateway on core $PROXY_CORE (taskset); the CLI run unpinned"
   echo "wrk_duration=${WRK_SECONDS} s per run, 1 thread; Junction warmed up ${WARMUP_SECONDS} s per path first"
@@ -176,7 +178,7 @@ NGINX_WORKER=$(pgrep -P "$NGINX_PID" | head -1)
 log "nginx on port $NGINX_PORT (master $NGINX_PID, worker $NGINX_WORKER, core $PROXY_CORE)"
 
 GW_PORT=$(free_port $((NGINX_PORT + 1)))
-{ gateway_yaml_head "$GW_PORT"; cat <<EOF
+{ gateway_yaml_head "$GW_PORT" "${GATEWAY_EVENT_LOOPS:-}"; cat <<EOF
   echo:
     plugin: echo
     models: [echo]
