@@ -26,8 +26,9 @@ import java.util.function.Consumer;
  * backend, the node's services ({@link NodeServices}: limits, circuit breakers, timeouts, metered
  * in a {@link GatewayMetrics}) made once and shared by the {@code server.instances} instances of
  * the HTTP server ({@link HttpServers}), and the watcher that applies changes of the configuration
- * file ({@code server.reloadSeconds}). {@link #start} composes the steps; {@link #stop} undoes them. Build the Vert.x instance with {@link GatewayMetrics#vertxBuilder}
- * of the same metrics, so that {@code /metrics} also shows Vert.x's own meters.
+ * file ({@code server.reloadSeconds}). {@link #start} composes the steps; {@link #stop} undoes
+ * them. Build the Vert.x instance with {@link GatewayMetrics#vertxBuilder} of the same metrics, so
+ * that {@code /metrics} also shows Vert.x's own meters.
  */
 public final class Gateway {
 

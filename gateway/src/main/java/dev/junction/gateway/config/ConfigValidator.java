@@ -24,8 +24,8 @@ final class ConfigValidator {
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("server", "plugins", "backends", "auth", "cluster");
     private static final Set<String> SERVER_KEYS = Set.of(
-            "host", "port", "instances", "maxBodyBytes", "keepAliveSeconds", "drainSeconds", "reloadSeconds", "allowedHosts", "cors",
-            "limits");
+            "host", "port", "instances", "maxBodyBytes", "keepAliveSeconds", "drainSeconds", "reloadSeconds",
+            "allowedHosts", "cors", "limits");
     private static final Set<String> PLUGINS_KEYS = Set.of("dir");
     private static final Set<String> BACKEND_KEYS = Set.of(
             "plugin", "models", "options", "timeouts", "retries", "fallbacks", "circuitBreaker");

@@ -57,7 +57,7 @@ public record ServerConfig(
 
     /** The default number of instances, loopback callers only, no browser origin, the default limits. */
     public ServerConfig(String host, int port, long maxBodyBytes, int keepAliveSeconds, int drainSeconds, int reloadSeconds) {
-        this(host, port, defaultInstances(), maxBodyBytes, keepAliveSeconds, drainSeconds, reloadSeconds, List.of(), List.of(),
-                ConnectionLimits.DEFAULTS);
+        this(host, port, defaultInstances(), maxBodyBytes, keepAliveSeconds, drainSeconds, reloadSeconds, List.of(),
+                List.of(), ConnectionLimits.DEFAULTS);
     }
 }

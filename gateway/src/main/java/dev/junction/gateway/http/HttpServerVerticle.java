@@ -2,7 +2,6 @@ package dev.junction.gateway.http;
 
 import dev.junction.gateway.config.ConnectionLimits;
 import dev.junction.gateway.config.GatewayConfig;
-import dev.junction.gateway.config.ServerConfig;
 import dev.junction.gateway.config.WebNames;
 import dev.junction.gateway.metrics.GatewayMetrics;
 import io.vertx.core.Future;
@@ -10,7 +9,6 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.SocketAddress;
-import io.vertx.core.net.impl.SocketAddressImpl;
 import io.vertx.ext.web.Router;
 import java.time.Duration;
 import java.util.Optional;
@@ -34,17 +32,18 @@ final class HttpServerVerticle extends VerticleBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpServerVerticle.class);
 
-    /** The port that asks Vert.x for a free port shared by the node's instances. */
-    private static final int SHARED_FREE_PORT = -1;
-
     private final GatewayConfig config;
     private final NodeServices node;
+    private final SocketAddress address;
     private volatile Router routes;
     private volatile HttpServer server;
+    private volatile int port;
 
-    HttpServerVerticle(GatewayConfig config, NodeServices node) {
+    /** @param address where to listen, the same for every instance of the node */
+    HttpServerVerticle(GatewayConfig config, NodeServices node, SocketAddress address) {
         this.config = config;
         this.node = node;
+        this.address = address;
     }
 
     @Override
@@ -63,28 +62,18 @@ final class HttpServerVerticle extends VerticleBase {
                         routes.handle(request);
                     }
                 })
-                .listen(address(config.server()))
-                .onSuccess(listening -> server = listening);
-    }
-
-    /**
-     * Where to listen, so that every instance shares one port. Vert.x shares a fixed port between
-     * the servers that listen on it, but gives each server of port 0 a free port of its own; a
-     * negative port picks one free port, shared by every server that asks for the same negative
-     * number ({@code NetServerImpl}). The public {@link SocketAddress} factory refuses negative
-     * ports, hence its implementation class: should a Vert.x upgrade change that, {@link HttpServers}
-     * refuses to start instances on different ports.
-     */
-    private static SocketAddress address(ServerConfig server) {
-        return server.port() == 0
-                ? new SocketAddressImpl(SHARED_FREE_PORT, server.host())
-                : SocketAddress.inetSocketAddress(server.port(), server.host());
+                .listen(address)
+                .onSuccess(listening -> {
+                    server = listening;
+                    port = listening.actualPort();
+                });
     }
 
     /** Warns once per node when it listens beyond this machine with no API keys. */
     static void warnWhenExposed(GatewayConfig config) {
         exposure(config).ifPresent(LOG::warn);
     }
+
     /** What to warn of when the gateway listens beyond this machine with no API keys; empty otherwise. */
     static Optional<String> exposure(GatewayConfig config) {
         String host = WebNames.host(config.server().host());
@@ -133,7 +122,6 @@ final class HttpServerVerticle extends VerticleBase {
 
     /** The port the server listens on (the chosen one when the configuration said 0); 0 before it listens. */
     int port() {
-        HttpServer listening = server;
-        return listening == null ? 0 : listening.actualPort();
+        return port;
     }
 }

@@ -1,13 +1,17 @@
 package dev.junction.gateway.http;
 
 import dev.junction.gateway.config.GatewayConfig;
+import dev.junction.gateway.config.ServerConfig;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.core.net.impl.SocketAddressImpl;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +26,9 @@ public final class HttpServers {
     /** How long after the drain timeout the servers still wait for connections to close. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(3);
 
+    /** Numbers the free ports of the nodes that share a Vert.x (tests), so that each has its own. */
+    private static final AtomicInteger FREE_PORTS = new AtomicInteger();
+
     private final Vertx vertx;
     private final NodeServices node;
     private final List<HttpServerVerticle> instances;
@@ -35,9 +42,10 @@ public final class HttpServers {
     /** Deploys the instances of {@code config}'s server, sharing {@code node}; fails if one fails to listen. */
     public static Future<HttpServers> deploy(Vertx vertx, GatewayConfig config, NodeServices node) {
         HttpServerVerticle.warnWhenExposed(config);
+        SocketAddress address = sharedAddress(config.server());
         List<HttpServerVerticle> made = new CopyOnWriteArrayList<>();
         return vertx.deployVerticle(() -> {
-                    HttpServerVerticle instance = new HttpServerVerticle(config, node);
+                    HttpServerVerticle instance = new HttpServerVerticle(config, node, address);
                     made.add(instance);
                     return instance;
                 }, new DeploymentOptions().setInstances(config.server().instances()))
@@ -48,6 +56,20 @@ public final class HttpServers {
                             : vertx.undeploy(id).transform(undeployed -> Future.failedFuture(new IllegalStateException(
                                     "The HTTP server instances listen on different ports " + ports)));
                 });
+    }
+
+    /**
+     * Where the instances listen, so that they share one port. Vert.x shares a fixed port between
+     * the servers that listen on it, but gives each server of port 0 a free port of its own; a
+     * negative port picks one free port, shared by the servers that ask for the same negative
+     * number on that Vert.x ({@code NetServerImpl}). The public {@link SocketAddress} factory
+     * refuses negative ports, hence its implementation class: should a Vert.x upgrade change that,
+     * {@link #deploy} fails rather than start instances on different ports.
+     */
+    private static SocketAddress sharedAddress(ServerConfig server) {
+        return server.port() == 0
+                ? new SocketAddressImpl(-1 - FREE_PORTS.getAndIncrement(), server.host())
+                : SocketAddress.inetSocketAddress(server.port(), server.host());
     }
 
     /** The port the instances listen on (the chosen one when the configuration said 0). */

@@ -13,39 +13,25 @@ import io.vertx.core.Vertx;
 import java.util.function.Consumer;
 
 /**
- * What the node's HTTP server instances share, made once per node and kept across configuration
- * reloads: the backends of this node, the rate limiter's counts, the circuit breakers, the timeout
- * sweeper, the metrics (which also hear of retries and fallbacks), the answers in flight (the
- * {@link Drain}), the access log writer, and the node's request, connection and body limits. Every
- * part is thread-safe or confined per context, so that {@code server.instances} instances, each on
- * its own event loop, count together: a limit holds per node, however the connections spread.
+ * What the node's HTTP server instances share, made once per node by {@link #start} and kept across
+ * configuration reloads: the backends of this node, the rate limiter's counts, the circuit breakers,
+ * the timeout sweeper, the metrics (which also hear of retries and fallbacks), the answers in flight
+ * (the {@link Drain}), the access log writer, and the node's request, connection and body limits.
+ * Every part is thread-safe or keeps its state per context, so that {@code server.instances}
+ * instances, each on its own event loop, count together: a limit holds per node, however the
+ * connections spread. The package's own types are for the HTTP surface alone.
  */
-public final class NodeServices {
-
-    private final BackendHost host;
-    private final RateLimiter limiter;
-    private final CircuitBreakers breakers;
-    private final DeadlineSweeper deadlines;
-    private final GatewayMetrics metrics;
-    private final Drain drain = new Drain();
-    private final AccessLogWriter accessLog;
-    private final RequestLimits requestLimits;
-    private final ConnectionGuards connectionGuards;
-    private final BodyTimeout bodyTimeout;
-
-    private NodeServices(Vertx vertx, GatewayConfig config, BackendHost host, GatewayMetrics metrics,
-            RateLimiter limiter, AccessLogWriter accessLog) {
-        ConnectionLimits limits = config.server().limits();
-        this.host = host;
-        this.limiter = limiter;
-        this.breakers = new CircuitBreakers(vertx);
-        this.deadlines = new DeadlineSweeper();
-        this.metrics = metrics;
-        this.accessLog = accessLog;
-        this.requestLimits = new RequestLimits(limits);
-        this.connectionGuards = new ConnectionGuards(limits);
-        this.bodyTimeout = new BodyTimeout(vertx, limits.bodyTimeoutSeconds());
-    }
+public record NodeServices(
+        BackendHost host,
+        RateLimiter limiter,
+        CircuitBreakers breakers,
+        DeadlineSweeper deadlines,
+        GatewayMetrics metrics,
+        Drain drain,
+        AccessLogWriter accessLog,
+        RequestLimits requestLimits,
+        ConnectionGuards connectionGuards,
+        BodyTimeout bodyTimeout) {
 
     /**
      * The services of the node that {@code membership} names, with the limits of {@code config}
@@ -54,8 +40,18 @@ public final class NodeServices {
      */
     public static NodeServices start(Vertx vertx, GatewayConfig config, BackendHost host, GatewayMetrics metrics,
             Membership membership, Consumer<String> accessLog) {
-        return new NodeServices(vertx, config, host, metrics, rateLimiter(membership),
-                AccessLogWriter.start(accessLog == null ? AccessLog.TO_LOGGER : accessLog));
+        ConnectionLimits limits = config.server().limits();
+        return new NodeServices(
+                host,
+                rateLimiter(membership),
+                new CircuitBreakers(vertx),
+                new DeadlineSweeper(),
+                metrics,
+                new Drain(),
+                AccessLogWriter.start(accessLog == null ? AccessLog.TO_LOGGER : accessLog),
+                new RequestLimits(limits),
+                new ConnectionGuards(limits),
+                new BodyTimeout(vertx, limits.bodyTimeoutSeconds()));
     }
 
     /**
@@ -72,45 +68,5 @@ public final class NodeServices {
             accessLog.close();
             return null;
         });
-    }
-
-    BackendHost host() {
-        return host;
-    }
-
-    RateLimiter limiter() {
-        return limiter;
-    }
-
-    CircuitBreakers breakers() {
-        return breakers;
-    }
-
-    DeadlineSweeper deadlines() {
-        return deadlines;
-    }
-
-    GatewayMetrics metrics() {
-        return metrics;
-    }
-
-    Drain drain() {
-        return drain;
-    }
-
-    AccessLogWriter accessLog() {
-        return accessLog;
-    }
-
-    RequestLimits requestLimits() {
-        return requestLimits;
-    }
-
-    ConnectionGuards connectionGuards() {
-        return connectionGuards;
-    }
-
-    BodyTimeout bodyTimeout() {
-        return bodyTimeout;
     }
 }
