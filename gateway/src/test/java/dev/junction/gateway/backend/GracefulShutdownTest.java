@@ -76,10 +76,11 @@ class GracefulShutdownTest {
                 byRequestId.put(json.getString("requestId"), json);
             }
         }
-        if (!byRequestId.containsKey(id)) {
+        JsonObject line = byRequestId.get(id);
+        if (line == null) {
             throw new AssertionError("no access log line for " + id);
         }
-        return byRequestId.get(id);
+        return line;
     }
 
     @Test
