@@ -18,10 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>At each tick every watched {@link Watched} is asked for its deadline, which may have moved since
  * (later events push an idle deadline further at no cost); those whose deadline passed stop being
- * watched, then hear {@link Watched#expired()}. The timer runs only while something is watched.
+ * watched, then hear {@link Watched#expired()}. A context's timer runs only while it watches something.
  *
  * <p>One sweeper serves every HTTP server instance of the node. Each context (a request's context
- * counts as its event loop's: duplicates share their base context's {@link Lane}) has a lane of its
+ * counts as its event loop's: duplicates share their base context's lane) has a lane of its
  * own: the items watched from it and its timer, which runs on that context. So an item is asked for
  * its deadline and expired on the context that watched it, never across threads, and a lane is
  * touched by its own context only: watch, unwatch and the ticks need no lock. Lanes are found in a
