@@ -79,7 +79,7 @@ final class ConfigValidator {
         if (auth != null) {
             auth(auth);
         }
-        object(root, "cluster", "cluster");
+        errors.addAll(ClusterValidator.validate(root.getValue("cluster")));
     }
 
     private void server(JsonObject server) {
