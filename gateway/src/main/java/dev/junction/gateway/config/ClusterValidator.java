@@ -64,11 +64,11 @@ final class ClusterValidator {
             error("cluster.name", "must be a non-empty string");
         }
         Object host = cluster.getValue("host");
-        if (host != null && !(host instanceof String text && WebNames.host(text) != null)) {
+        if (host != null && !(host instanceof String text && isHost(text))) {
             error("cluster.host", "must be a host name or IP address without a port, e.g. 10.0.0.5 or 0.0.0.0");
         }
         Object publicHost = cluster.getValue("publicHost");
-        if (publicHost != null && !(publicHost instanceof String text && (text.isEmpty() || WebNames.host(text) != null))) {
+        if (publicHost != null && !(publicHost instanceof String text && (text.isEmpty() || isHost(text)))) {
             error("cluster.publicHost", "must be a host name or IP address without a port, or empty");
         }
         port(cluster, "port", 1);
@@ -111,11 +111,20 @@ final class ClusterValidator {
 
     private static boolean isMember(String text) {
         Matcher member = MEMBER.matcher(text.trim());
-        if (!member.matches() || WebNames.host(member.group(1)) == null) {
+        if (!member.matches() || !isHost(member.group(1))) {
             return false;
         }
         int port = Integer.parseInt(member.group(2));
         return port >= 1 && port <= 65535;
+    }
+
+    /**
+     * A host name or IP address as {@link WebNames#host} reads it, but not an IPv4 address with a
+     * port, which its IPv6 pattern lets through (in IPv6 an embedded IPv4 address comes last).
+     */
+    private static boolean isHost(String text) {
+        String host = WebNames.host(text);
+        return host != null && !(host.contains(":") && host.indexOf('.') >= 0 && host.indexOf('.') < host.lastIndexOf(':'));
     }
 
     private void kubernetes(Object value) {
