@@ -135,13 +135,18 @@ public final class ForkedCluster implements AutoCloseable {
 
     /** Waits until every live node counts {@code count} nodes in the cluster. */
     public void awaitMembers(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + MEMBERSHIP_TIMEOUT.toNanos();
+        awaitMembers(count, MEMBERSHIP_TIMEOUT);
+    }
+
+    /** Waits up to {@code timeout} until every live node counts {@code count} nodes in the cluster. */
+    public void awaitMembers(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (this) {
             while (!nodes.stream().filter(Node::alive).allMatch(node -> node.members == count)) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new AssertionError("the nodes did not all count " + count + " members within "
-                            + MEMBERSHIP_TIMEOUT + ": " + nodes);
+                            + timeout + ": " + nodes);
                 }
                 wait(Math.max(1, left / 1_000_000));
             }
@@ -258,8 +263,13 @@ public final class ForkedCluster implements AutoCloseable {
             gateway.kill();
         }
 
+        /** Stops this node's JVM as SIGTERM does: it drains, then leaves the cluster. */
+        public void terminate() {
+            stop();
+        }
+
         /**
-         * Starts this node again after {@link #kill}, once the others have dropped it, and waits until
+         * Starts this node again after {@link #kill} or {@link #terminate}, once the others have dropped it, and waits until
          * every node counts all of them again.
          */
         public void restart() throws Exception {
