@@ -5,7 +5,9 @@ import dev.junction.gateway.config.ConfigException;
 import dev.junction.gateway.config.GatewayConfig;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.core.http.ClientAuth;
-import io.vertx.core.net.KeyStoreOptions;
+import io.vertx.core.net.JksOptions;
+import io.vertx.core.net.KeyStoreOptionsBase;
+import io.vertx.core.net.PfxOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,11 +53,15 @@ public final class EventBusSettings {
         return options;
     }
 
-    /** A JKS store, or PKCS#12 when the file name ends in {@code .p12} or {@code .pfx}. */
-    static KeyStoreOptions store(Path file, String password) {
+    /**
+     * A JKS store, or PKCS#12 when the file name ends in {@code .p12} or {@code .pfx}. The classic
+     * option types, not the generic {@code KeyStoreOptions}: the clustered event bus copies its
+     * options through JSON, which knows only these.
+     */
+    static KeyStoreOptionsBase store(Path file, String password) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        String type = name.endsWith(".p12") || name.endsWith(".pfx") ? "PKCS12" : "JKS";
-        return new KeyStoreOptions().setType(type).setPath(file.toString()).setPassword(password);
+        KeyStoreOptionsBase store = name.endsWith(".p12") || name.endsWith(".pfx") ? new PfxOptions() : new JksOptions();
+        return store.setPath(file.toString()).setPassword(password);
     }
 
     private static void present(Path file, String path, List<String> missing) {

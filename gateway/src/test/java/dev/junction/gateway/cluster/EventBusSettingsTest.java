@@ -9,7 +9,8 @@ import dev.junction.gateway.config.ClusterConfig;
 import dev.junction.gateway.config.ConfigException;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.core.http.ClientAuth;
-import io.vertx.core.net.KeyStoreOptions;
+import io.vertx.core.net.JksOptions;
+import io.vertx.core.net.PfxOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,12 +51,11 @@ class EventBusSettingsTest {
         assertThat(options.isSsl()).isTrue();
         assertThat(options.getClientAuth()).isEqualTo(ClientAuth.REQUIRED);
         assertThat(options.isTrustAll()).isFalse();
-        KeyStoreOptions keyStore = (KeyStoreOptions) options.getKeyCertOptions();
-        assertThat(keyStore.getType()).isEqualTo("PKCS12");
+        PfxOptions keyStore = (PfxOptions) options.getKeyCertOptions();
         assertThat(keyStore.getPath()).isEqualTo(key.toString());
         assertThat(keyStore.getPassword()).isEqualTo("k-secret");
-        KeyStoreOptions trustStore = (KeyStoreOptions) options.getTrustOptions();
-        assertThat(trustStore.getType()).isEqualTo("JKS");
+        JksOptions trustStore = (JksOptions) options.getTrustOptions();
+        assertThat(trustStore.getPath()).isEqualTo(trust.toString());
         assertThat(trustStore.getPassword()).isEqualTo("t-secret");
     }
 

@@ -180,7 +180,7 @@ public final class ForkedCluster implements AutoCloseable {
     }
 
     /** The first port of a range of {@link ClusterConfig#PORT_RANGE} that nothing listens on now. */
-    private static int freeMemberPorts() throws IOException {
+    public static int freeMemberPorts() throws IOException {
         for (int attempt = 0; attempt < 100; attempt++) {
             int first = ThreadLocalRandom.current().nextInt(20_000, 40_000);
             if (allFree(first)) {
