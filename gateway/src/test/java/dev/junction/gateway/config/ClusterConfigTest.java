@@ -68,6 +68,15 @@ class ClusterConfigTest {
                 .isEmpty();
     }
 
+    @Test
+    void a_changed_cluster_section_needs_a_restart() {
+        GatewayConfig started = ConfigBinder.bind(withCluster("{\"port\": 5701}"), SOURCE, "a");
+        GatewayConfig next = ConfigBinder.bind(withCluster("{\"port\": 5801}"), SOURCE, "b");
+
+        assertThat(ConfigDiff.needingRestart(started, next)).containsExactly("cluster");
+        assertThat(ConfigDiff.needingRestart(started, started)).isEmpty();
+    }
+
     static Stream<Arguments> invalidClusters() {
         return Stream.of(
                 invalid("true", "cluster: must be an object"),
