@@ -56,11 +56,11 @@ final class ClusterValidator {
     }
 
     private void section(JsonObject cluster) {
-        unknownKeys(cluster, "cluster", CLUSTER_KEYS);
+        ConfigValidator.unknownKeys(cluster, "cluster", CLUSTER_KEYS, errors);
         flag(cluster, "enabled");
         flag(cluster, "multicast");
         Object name = cluster.getValue("name");
-        if (name != null && !isNonEmptyString(name)) {
+        if (name != null && !ConfigValidator.isNonEmptyString(name)) {
             error("cluster.name", "must be a non-empty string");
         }
         Object host = cluster.getValue("host");
@@ -128,26 +128,26 @@ final class ClusterValidator {
     }
 
     private void kubernetes(Object value) {
-        JsonObject kubernetes = object(value, "cluster.kubernetes", KUBERNETES_KEYS);
+        JsonObject kubernetes = ConfigValidator.objectOf(value, "cluster.kubernetes", KUBERNETES_KEYS, errors);
         if (kubernetes == null) {
             return;
         }
-        if (!isNonEmptyString(kubernetes.getValue("serviceName"))) {
+        if (!ConfigValidator.isNonEmptyString(kubernetes.getValue("serviceName"))) {
             error("cluster.kubernetes.serviceName", "required: the service whose pods are the members");
         }
         Object namespace = kubernetes.getValue("namespace");
-        if (namespace != null && !isNonEmptyString(namespace)) {
+        if (namespace != null && !ConfigValidator.isNonEmptyString(namespace)) {
             error("cluster.kubernetes.namespace", "must be a non-empty string; leave it out for the pod's own namespace");
         }
     }
 
     private void tls(Object value) {
-        JsonObject tls = object(value, "cluster.tls", Set.copyOf(TLS_KEYS));
+        JsonObject tls = ConfigValidator.objectOf(value, "cluster.tls", Set.copyOf(TLS_KEYS), errors);
         if (tls == null) {
             return;
         }
         for (String key : TLS_KEYS) {
-            if (!isNonEmptyString(tls.getValue(key))) {
+            if (!ConfigValidator.isNonEmptyString(tls.getValue(key))) {
                 error(child("cluster.tls", key), "required, a non-empty string");
             }
         }
@@ -170,32 +170,7 @@ final class ClusterValidator {
         }
     }
 
-    /** The object {@code value} is, its unknown keys reported; null when absent or (reported) not an object. */
-    private JsonObject object(Object value, String path, Set<String> keys) {
-        if (value == null) {
-            return null;
-        }
-        if (!(value instanceof JsonObject object)) {
-            error(path, "must be an object");
-            return null;
-        }
-        unknownKeys(object, path, keys);
-        return object;
-    }
-
-    private void unknownKeys(JsonObject object, String path, Set<String> allowed) {
-        for (String key : object.fieldNames()) {
-            if (!allowed.contains(key)) {
-                error(child(path, key), "unknown key");
-            }
-        }
-    }
-
     private void error(String path, String message) {
         errors.add(path + ": " + message);
-    }
-
-    private static boolean isNonEmptyString(Object value) {
-        return value instanceof String text && !text.isBlank();
     }
 }

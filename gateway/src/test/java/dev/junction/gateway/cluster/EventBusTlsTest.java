@@ -57,11 +57,7 @@ class EventBusTlsTest {
 
     @Test
     void nodes_that_trust_each_other_talk_over_tls() throws Exception {
-        int port = ForkedCluster.freeMemberPorts();
-        String name = "tls-" + UUID.randomUUID();
-        Vertx server = node(name, port, "node.p12");
-        Vertx client = node(name, port, "node.p12");
-        await(server.eventBus().consumer("tls.echo", message -> message.reply("secret " + message.body())).completion());
+        Vertx client = clientOfEchoNode("node.p12");
 
         assertThat(await(client.eventBus().request("tls.echo", "hello", new DeliveryOptions().setSendTimeout(20_000))).body())
                 .isEqualTo("secret hello");
@@ -69,14 +65,20 @@ class EventBusTlsTest {
 
     @Test
     void a_node_with_an_untrusted_key_gets_nothing_through() throws Exception {
-        int port = ForkedCluster.freeMemberPorts();
-        String name = "tls-" + UUID.randomUUID();
-        Vertx server = node(name, port, "node.p12");
-        Vertx rogue = node(name, port, "rogue.p12");
-        await(server.eventBus().consumer("tls.echo", message -> message.reply("secret " + message.body())).completion());
+        Vertx rogue = clientOfEchoNode("rogue.p12");
 
         assertThatThrownBy(() -> await(rogue.eventBus().request("tls.echo", "hello", new DeliveryOptions().setSendTimeout(5_000))))
                 .hasMessageContaining("Timed out");
+    }
+
+    /** A node with the trusted key answering on {@code tls.echo}, and another node, with {@code keyStore}, of its cluster. */
+    private Vertx clientOfEchoNode(String keyStore) throws Exception {
+        int port = ForkedCluster.freeMemberPorts();
+        String name = "tls-" + UUID.randomUUID();
+        Vertx server = node(name, port, "node.p12");
+        Vertx client = node(name, port, keyStore);
+        await(server.eventBus().consumer("tls.echo", message -> message.reply("secret " + message.body())).completion());
+        return client;
     }
 
     private Vertx node(String name, int port, String keyStore) throws Exception {
