@@ -14,6 +14,7 @@ import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
+import dev.junction.gateway.support.ChatChunks;
 import dev.junction.gateway.support.ForkedCluster;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,13 +65,9 @@ class CrossNodeServingTest {
             chunks = stream.stream().toList();
         }
 
-        List<String> deltas = chunks.stream()
-                .flatMap(chunk -> chunk.choices().stream())
-                .flatMap(choice -> choice.delta().content().stream())
-                .filter(text -> !text.isEmpty())
-                .toList();
+        List<String> deltas = ChatChunks.textDeltas(chunks);
         assertThat(deltas).containsExactly("Hello", " from", " the", "  other", " side");
-        assertThat(chunks.stream().flatMap(chunk -> chunk.choices().stream()).flatMap(c -> c.finishReason().stream()))
+        assertThat(ChatChunks.finishReasons(chunks))
                 .containsExactly(ChatCompletionChunk.Choice.FinishReason.STOP);
         assertThat(chunks.get(chunks.size() - 1).usage().orElseThrow().completionTokens()).isEqualTo(5);
     }
