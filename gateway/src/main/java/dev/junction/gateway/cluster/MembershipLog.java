@@ -16,8 +16,13 @@ public final class MembershipLog {
 
     /** Logs the cluster {@code name} as {@code membership} sees it now, and each change from now on. */
     public static void follow(Membership membership, String name) {
-        membership.onJoined(id -> LOG.info("Cluster {}: node {} joined, {} nodes", name, id, membership.nodes().size()));
-        membership.onLeft(id -> LOG.info("Cluster {}: node {} left, {} nodes", name, id, membership.nodes().size()));
-        LOG.info("Cluster {}: joined as node {}, {} nodes", name, membership.nodeId(), membership.nodes().size());
+        membership.onJoined(id -> LOG.info("Cluster {}: node {} joined, {}", name, id, count(membership)));
+        membership.onLeft(id -> LOG.info("Cluster {}: node {} left, {}", name, id, count(membership)));
+        LOG.info("Cluster {}: joined as node {}, {}", name, membership.nodeId(), count(membership));
+    }
+
+    private static String count(Membership membership) {
+        int nodes = membership.nodes().size();
+        return nodes == 1 ? "1 node" : nodes + " nodes";
     }
 }

@@ -64,7 +64,7 @@ public final class ForkedCluster implements AutoCloseable {
             "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
             "--add-opens", "java.management/sun.management=ALL-UNNAMED",
             "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED");
-    private static final Pattern MEMBERS = Pattern.compile("Cluster \\S+: (?:joined as )?node (\\S+)(?: joined| left)?, (\\d+) nodes");
+    private static final Pattern MEMBERS = Pattern.compile("Cluster \\S+: (?:joined as )?node (\\S+)(?: joined| left)?, (\\d+) nodes?");
     private static final Pattern OWN_ID = Pattern.compile("Cluster \\S+: joined as node (\\S+),");
     private static final Duration MEMBERSHIP_TIMEOUT = Duration.ofSeconds(90);
     private static final Map<Layout, ForkedCluster> SHARED = new ConcurrentHashMap<>();
