@@ -56,7 +56,7 @@ final class ClusterValidator {
     }
 
     private void section(JsonObject cluster) {
-        ConfigValidator.unknownKeys(cluster, "cluster", CLUSTER_KEYS, errors);
+        ConfigChecks.unknownKeys(cluster, "cluster", CLUSTER_KEYS, errors);
         flag(cluster, "enabled");
         flag(cluster, "multicast");
         Object name = cluster.getValue("name");
@@ -128,7 +128,7 @@ final class ClusterValidator {
     }
 
     private void kubernetes(Object value) {
-        JsonObject kubernetes = ConfigValidator.objectOf(value, "cluster.kubernetes", KUBERNETES_KEYS, errors);
+        JsonObject kubernetes = ConfigChecks.objectOf(value, "cluster.kubernetes", KUBERNETES_KEYS, errors);
         if (kubernetes == null) {
             return;
         }
@@ -142,7 +142,7 @@ final class ClusterValidator {
     }
 
     private void tls(Object value) {
-        JsonObject tls = ConfigValidator.objectOf(value, "cluster.tls", Set.copyOf(TLS_KEYS), errors);
+        JsonObject tls = ConfigChecks.objectOf(value, "cluster.tls", Set.copyOf(TLS_KEYS), errors);
         if (tls == null) {
             return;
         }

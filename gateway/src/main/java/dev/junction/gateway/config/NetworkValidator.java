@@ -91,6 +91,6 @@ final class NetworkValidator {
     }
 
     private void unknownKeys(JsonObject object, String path, Set<String> allowed) {
-        ConfigValidator.unknownKeys(object, path, allowed, errors);
+        ConfigChecks.unknownKeys(object, path, allowed, errors);
     }
 }

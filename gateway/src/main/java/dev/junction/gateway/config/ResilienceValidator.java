@@ -105,7 +105,7 @@ final class ResilienceValidator {
 
     /** The object at {@code path} with its unknown keys reported, or null when absent or not an object. */
     private JsonObject object(Object value, String path, Set<String> keys) {
-        return ConfigValidator.objectOf(value, path, keys, errors);
+        return ConfigChecks.objectOf(value, path, keys, errors);
     }
 
     /** The whole number under {@code key} when in range; null when absent or (reported) not. */

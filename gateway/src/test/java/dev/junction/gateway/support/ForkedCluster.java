@@ -1,29 +1,22 @@
 package dev.junction.gateway.support;
 
-import com.anthropic.client.AnthropicClient;
-import com.anthropic.client.okhttp.AnthropicOkHttpClient;
-import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
-import dev.junction.gateway.Main;
 import dev.junction.gateway.config.ClusterConfig;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A cluster of gateways, each in a JVM of its own running the real {@code Main} with
@@ -35,7 +28,7 @@ import java.util.regex.Pattern;
  *
  * <p>JVM starts are the expensive part: {@link #shared} gives one started cluster per layout for every
  * test class of the run, stopped when the test JVM exits. A test that kills a node restarts it before
- * it ends ({@link Node#restart}). Thread-safe for the usual use: one test at a time drives it.
+ * it ends ({@link ForkedNode#restart}). Thread-safe for the usual use: one test at a time drives it.
  */
 public final class ForkedCluster implements AutoCloseable {
 
@@ -56,21 +49,11 @@ public final class ForkedCluster implements AutoCloseable {
         }
     }
 
-    /** The JVM flags of every node: a small heap and a quick start; Hazelcast's reflective access opened. */
-    private static final List<String> JVM_FLAGS = List.of(
-            "-Xmx128m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
-            "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
-            "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-            "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
-            "--add-opens", "java.management/sun.management=ALL-UNNAMED",
-            "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED");
-    private static final Pattern MEMBERS = Pattern.compile("Cluster \\S+: (?:joined as )?node (\\S+)(?: joined| left)?, (\\d+) nodes?");
-    private static final Pattern OWN_ID = Pattern.compile("Cluster \\S+: joined as node (\\S+),");
     private static final Duration MEMBERSHIP_TIMEOUT = Duration.ofSeconds(90);
     private static final Map<Layout, ForkedCluster> SHARED = new ConcurrentHashMap<>();
 
     private final String name = "junction-test-" + UUID.randomUUID();
-    private final List<Node> nodes = new ArrayList<>();
+    private final List<ForkedNode> nodes = new ArrayList<>();
 
     private ForkedCluster() {}
 
@@ -104,11 +87,9 @@ public final class ForkedCluster implements AutoCloseable {
                     Files.copy(TestGateway.BUILT_PLUGINS.resolve(jar), plugins.resolve(jar), StandardCopyOption.REPLACE_EXISTING);
                 }
                 Files.writeString(home.resolve("gateway.yaml"), yaml);
-                cluster.nodes.add(new Node(cluster, i + 1, home));
+                cluster.nodes.add(new ForkedNode(cluster, i + 1, home));
             }
-            for (Node node : cluster.nodes) {
-                node.launch();
-            }
+            cluster.launchAll();
             cluster.awaitMembers(cluster.nodes.size());
             System.out.printf("ForkedCluster: %d nodes joined in %d ms%n",
                     cluster.nodes.size(), Duration.ofNanos(System.nanoTime() - started).toMillis());
@@ -119,12 +100,31 @@ public final class ForkedCluster implements AutoCloseable {
         }
     }
 
+    /** Starts every node's JVM at once (a start mostly waits), and waits until each listens. */
+    private void launchAll() throws Exception {
+        ExecutorService launcher = Executors.newFixedThreadPool(nodes.size());
+        try {
+            List<Future<?>> launches = new ArrayList<>();
+            for (ForkedNode node : nodes) {
+                launches.add(launcher.submit(() -> {
+                    node.launch();
+                    return null;
+                }));
+            }
+            for (Future<?> launch : launches) {
+                launch.get();
+            }
+        } finally {
+            launcher.shutdown();
+        }
+    }
+
     /** Node {@code number}, from 1. */
-    public Node node(int number) {
+    public ForkedNode node(int number) {
         return nodes.get(number - 1);
     }
 
-    public List<Node> nodes() {
+    public List<ForkedNode> nodes() {
         return List.copyOf(nodes);
     }
 
@@ -142,7 +142,7 @@ public final class ForkedCluster implements AutoCloseable {
     public void awaitMembers(int count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (this) {
-            while (!nodes.stream().filter(Node::alive).allMatch(node -> node.members == count)) {
+            while (!nodes.stream().filter(ForkedNode::alive).allMatch(node -> node.members() == count)) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new AssertionError("the nodes did not all count " + count + " members within "
@@ -153,10 +153,15 @@ public final class ForkedCluster implements AutoCloseable {
         }
     }
 
+    /** How many nodes the cluster was started with. */
+    int size() {
+        return nodes.size();
+    }
+
     /** Stops every node as SIGTERM does, all at once; they leave the cluster. */
     @Override
     public void close() {
-        List<Thread> stopping = nodes.stream().map(node -> new Thread(node::stop, "forked-cluster-stop")).toList();
+        List<Thread> stopping = nodes.stream().map(node -> new Thread(node::terminate, "forked-cluster-stop")).toList();
         stopping.forEach(Thread::start);
         for (Thread thread : stopping) {
             try {
@@ -168,7 +173,8 @@ public final class ForkedCluster implements AutoCloseable {
         }
     }
 
-    private synchronized void membersChanged() {
+    /** Wakes {@link #awaitMembers}: a node counted anew. */
+    synchronized void membersChanged() {
         notifyAll();
     }
 
@@ -199,129 +205,5 @@ public final class ForkedCluster implements AutoCloseable {
             }
         }
         return true;
-    }
-
-    /** One gateway JVM of the cluster; a killed node can be restarted from the same folder. */
-    public static final class Node {
-
-        private static final int LOG_LINES = 300;
-
-        private final ForkedCluster cluster;
-        private final int number;
-        private final Path home;
-        private final Deque<String> log = new ArrayDeque<>();
-        private volatile ForkedGateway gateway;
-        private volatile int members;
-        private volatile String id;
-
-        private Node(ForkedCluster cluster, int number, Path home) {
-            this.cluster = cluster;
-            this.number = number;
-            this.home = home;
-        }
-
-        public int port() {
-            return gateway.port();
-        }
-
-        /** {@code http://127.0.0.1:<port>} followed by {@code path}. */
-        public String url(String path) {
-            return "http://127.0.0.1:" + port() + path;
-        }
-
-        /** This node's id in the cluster (Hazelcast's member UUID, as {@code Membership#nodeId}). */
-        public String id() {
-            return id;
-        }
-
-        /** How many nodes this node last counted in the cluster. */
-        public int members() {
-            return members;
-        }
-
-        public boolean alive() {
-            return gateway != null && gateway.alive();
-        }
-
-        /** An official OpenAI client of this node's {@code /v1} that never retries by itself. */
-        public OpenAIClient openAi() {
-            return OpenAIOkHttpClient.builder().baseUrl(url("/v1")).apiKey("unused").maxRetries(0).build();
-        }
-
-        /** An official Anthropic client of this node that never retries by itself. */
-        public AnthropicClient anthropic() {
-            return AnthropicOkHttpClient.builder().baseUrl(url("")).apiKey("unused").maxRetries(0).build();
-        }
-
-        /** The last lines this node's JVM wrote, across its restarts. */
-        public synchronized List<String> log() {
-            return List.copyOf(log);
-        }
-
-        /** Ends this node's JVM at once (SIGKILL): no shutdown hook, it never says goodbye. */
-        public void kill() throws InterruptedException {
-            gateway.kill();
-        }
-
-        /** Stops this node's JVM as SIGTERM does: it drains, then leaves the cluster. */
-        public void terminate() {
-            stop();
-        }
-
-        /**
-         * Starts this node again after {@link #kill} or {@link #terminate}, once the others have dropped it, and waits until
-         * every node counts all of them again.
-         */
-        public void restart() throws Exception {
-            if (alive()) {
-                throw new IllegalStateException("node " + number + " is running");
-            }
-            int size = cluster.nodes.size();
-            members = 0;
-            cluster.awaitMembers(size - 1);
-            launch();
-            cluster.awaitMembers(size);
-        }
-
-        private void launch() throws Exception {
-            gateway = ForkedGateway.start(
-                    JVM_FLAGS,
-                    Main.class,
-                    List.of("--cluster", "--config", home.resolve("gateway.yaml").toString(), "--port", "0"),
-                    this::line);
-        }
-
-        private void line(String line) {
-            synchronized (this) {
-                log.addLast(line);
-                if (log.size() > LOG_LINES) {
-                    log.removeFirst();
-                }
-            }
-            Matcher own = OWN_ID.matcher(line);
-            if (own.find()) {
-                id = own.group(1);
-            }
-            Matcher count = MEMBERS.matcher(line);
-            if (count.find()) {
-                members = Integer.parseInt(count.group(2));
-                cluster.membersChanged();
-            }
-        }
-
-        private void stop() {
-            try {
-                if (gateway != null) {
-                    gateway.close();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "node " + number + (alive() ? "" : " (down)") + " counting " + members + " members";
-        }
     }
 }
