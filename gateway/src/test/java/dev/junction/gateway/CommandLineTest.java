@@ -15,6 +15,7 @@ class CommandLineTest {
         CommandLine line = CommandLine.parse(new String[0], Map.of());
         assertThat(line.config()).isEqualTo(Path.of("config", "gateway.yaml"));
         assertThat(line.port()).isNull();
+        assertThat(line.cluster()).isFalse();
     }
 
     @Test
@@ -22,7 +23,14 @@ class CommandLineTest {
         Map<String, String> env = Map.of("JUNCTION_CONFIG", "/etc/junction.yaml");
         assertThat(CommandLine.parse(new String[0], env).config()).isEqualTo(Path.of("/etc/junction.yaml"));
         assertThat(CommandLine.parse(new String[] {"--config", "mine.yaml", "--port", "9090"}, env))
-                .isEqualTo(new CommandLine(Path.of("mine.yaml"), 9090));
+                .isEqualTo(new CommandLine(Path.of("mine.yaml"), 9090, false));
+    }
+
+    @Test
+    void cluster_flag_starts_clustered() {
+        assertThat(CommandLine.parse(new String[] {"--cluster", "--port", "8082"}, Map.of()))
+                .isEqualTo(new CommandLine(Path.of("config", "gateway.yaml"), 8082, true));
+        assertThat(CommandLine.USAGE).contains("[--cluster]");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -24,6 +25,7 @@ final class ConfigBinder {
                 new PluginsConfig(resolve(source.file(), root.getJsonObject("plugins").getString("dir"))),
                 backends(root.getJsonObject("backends")),
                 auth(objectOrEmpty(root, "auth")),
+                cluster(objectOrEmpty(root, "cluster"), source.file()),
                 source,
                 revision);
     }
@@ -133,6 +135,29 @@ final class ConfigBinder {
                 ConfigValidator.integer(limits.getValue("requestsPerMinute")),
                 ConfigValidator.integer(limits.getValue("tokensPerMinute")),
                 ConfigValidator.integer(limits.getValue("concurrentRequests")));
+    }
+
+    private static ClusterConfig cluster(JsonObject cluster, Path source) {
+        ClusterConfig defaults = ClusterConfig.DEFAULTS;
+        JsonArray members = cluster.getJsonArray("members");
+        JsonObject kubernetes = cluster.getJsonObject("kubernetes");
+        JsonObject tls = cluster.getJsonObject("tls");
+        return new ClusterConfig(
+                Boolean.TRUE.equals(ClusterValidator.bool(cluster.getValue("enabled"))),
+                cluster.getString("name", defaults.name()).trim(),
+                cluster.getString("host", defaults.host()).trim(),
+                (int) integer(cluster, "port", defaults.port()),
+                cluster.getString("publicHost", defaults.publicHost()).trim(),
+                (int) integer(cluster, "busPort", defaults.busPort()),
+                members == null ? List.of() : members.stream().map(member -> ((String) member).trim()).toList(),
+                Boolean.TRUE.equals(ClusterValidator.bool(cluster.getValue("multicast"))),
+                Optional.ofNullable(kubernetes).map(k8s -> new ClusterConfig.Kubernetes(
+                        k8s.getString("serviceName").trim(), k8s.getString("namespace", "").trim())),
+                Optional.ofNullable(tls).map(stores -> new ClusterConfig.Tls(
+                        resolve(source, stores.getString("keyStore")),
+                        stores.getString("keyStorePassword"),
+                        resolve(source, stores.getString("trustStore")),
+                        stores.getString("trustStorePassword"))));
     }
 
     private static Path resolve(Path source, String path) {

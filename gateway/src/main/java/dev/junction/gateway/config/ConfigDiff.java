@@ -45,8 +45,8 @@ public record ConfigDiff(List<String> added, List<String> removed, List<String> 
 
     /**
      * The settings of {@code next} that differ from those the gateway {@code started} with and
-     * apply only after a restart: where it listens, its HTTP server instances, its connection limits
-     * and where its plugins are.
+     * apply only after a restart: where it listens, its HTTP server instances, its connection limits,
+     * where its plugins are and how it joins a cluster.
      */
     public static List<String> needingRestart(GatewayConfig started, GatewayConfig next) {
         List<String> paths = new ArrayList<>();
@@ -64,6 +64,9 @@ public record ConfigDiff(List<String> added, List<String> removed, List<String> 
         }
         if (!started.plugins().dir().equals(next.plugins().dir())) {
             paths.add("plugins.dir");
+        }
+        if (!started.cluster().equals(next.cluster())) {
+            paths.add("cluster");
         }
         return paths;
     }

@@ -18,14 +18,14 @@ public class ConfigException extends RuntimeException {
     }
 
     /** Problems found in the content of {@code file}, each as {@code "path: message"}. */
-    static ConfigException invalid(Path file, List<String> errors) {
+    public static ConfigException invalid(Path file, List<String> errors) {
         StringBuilder message = new StringBuilder("Invalid configuration ").append(file).append(':');
         errors.forEach(error -> message.append("\n  - ").append(error));
         return new ConfigException(message.toString(), errors, null);
     }
 
     /** A file that could not be read or parsed at all: one problem, which is the whole message. */
-    static ConfigException unusable(String message, Throwable cause) {
+    public static ConfigException unusable(String message, Throwable cause) {
         return new ConfigException(message, List.of(message), cause);
     }
 

@@ -80,7 +80,7 @@ final class ConfigValidator {
         if (auth != null) {
             auth(auth);
         }
-        object(root, "cluster", "cluster");
+        errors.addAll(ClusterValidator.validate(root.getValue("cluster")));
     }
 
     private void server(JsonObject server) {
@@ -276,18 +276,14 @@ final class ConfigValidator {
     }
 
     private void unknownKeys(JsonObject object, String path, Set<String> allowed) {
-        for (String key : object.fieldNames()) {
-            if (!allowed.contains(key)) {
-                error(child(path, key), "unknown key");
-            }
-        }
+        ConfigChecks.unknownKeys(object, path, allowed, errors);
     }
 
     private void error(String path, String message) {
         errors.add(path + ": " + message);
     }
 
-    private static boolean isNonEmptyString(Object value) {
+    static boolean isNonEmptyString(Object value) {
         return value instanceof String text && !text.isBlank();
     }
 

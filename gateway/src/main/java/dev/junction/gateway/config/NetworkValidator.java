@@ -91,10 +91,6 @@ final class NetworkValidator {
     }
 
     private void unknownKeys(JsonObject object, String path, Set<String> allowed) {
-        for (String key : object.fieldNames()) {
-            if (!allowed.contains(key)) {
-                errors.add(child(path, key) + ": unknown key");
-            }
-        }
+        ConfigChecks.unknownKeys(object, path, allowed, errors);
     }
 }

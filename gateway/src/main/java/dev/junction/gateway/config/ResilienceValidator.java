@@ -105,19 +105,7 @@ final class ResilienceValidator {
 
     /** The object at {@code path} with its unknown keys reported, or null when absent or not an object. */
     private JsonObject object(Object value, String path, Set<String> keys) {
-        if (value == null) {
-            return null;
-        }
-        if (!(value instanceof JsonObject object)) {
-            error(path, "must be an object");
-            return null;
-        }
-        for (String key : object.fieldNames()) {
-            if (!keys.contains(key)) {
-                error(child(path, key), "unknown key");
-            }
-        }
-        return object;
+        return ConfigChecks.objectOf(value, path, keys, errors);
     }
 
     /** The whole number under {@code key} when in range; null when absent or (reported) not. */

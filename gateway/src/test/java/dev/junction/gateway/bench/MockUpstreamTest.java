@@ -16,6 +16,7 @@ import com.openai.errors.InternalServerException;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import dev.junction.gateway.support.ChatChunks;
 import io.vertx.core.buffer.Buffer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -86,11 +87,7 @@ class MockUpstreamTest {
             chunks = stream.stream().toList();
         }
 
-        List<String> words = chunks.stream()
-                .flatMap(chunk -> chunk.choices().stream())
-                .flatMap(choice -> choice.delta().content().stream())
-                .filter(text -> !text.isEmpty())
-                .toList();
+        List<String> words = ChatChunks.textDeltas(chunks);
         assertThat(words).hasSize(7).containsOnly(MockReplies.WORD);
         assertThat(chunks.get(chunks.size() - 1).usage().orElseThrow().completionTokens()).isEqualTo(7);
     }

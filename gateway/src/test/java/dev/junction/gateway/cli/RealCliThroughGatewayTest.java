@@ -15,6 +15,7 @@ import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
+import dev.junction.gateway.support.ChatChunks;
 import dev.junction.gateway.support.TestGateway;
 import java.nio.file.Path;
 import java.util.List;
@@ -83,13 +84,9 @@ abstract class RealCliThroughGatewayTest {
             chunks = stream.stream().toList();
         }
 
-        List<String> deltas = chunks.stream()
-                .flatMap(chunk -> chunk.choices().stream())
-                .flatMap(choice -> choice.delta().content().stream())
-                .filter(text -> !text.isEmpty())
-                .toList();
+        List<String> deltas = ChatChunks.textDeltas(chunks);
         assertThat(deltas).containsExactly("Hello", " from", " stub");
-        assertThat(chunks.stream().flatMap(chunk -> chunk.choices().stream()).flatMap(c -> c.finishReason().stream()))
+        assertThat(ChatChunks.finishReasons(chunks))
                 .containsExactly(ChatCompletionChunk.Choice.FinishReason.STOP);
         var usage = chunks.get(chunks.size() - 1).usage().orElseThrow();
         assertThat(usage.promptTokens()).isEqualTo(12);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.gateway.config.ApiKeyConfig;
 import dev.junction.gateway.config.AuthConfig;
+import dev.junction.gateway.config.ClusterConfig;
 import dev.junction.gateway.config.ConfigSource;
 import dev.junction.gateway.config.GatewayConfig;
 import dev.junction.gateway.config.PluginsConfig;
@@ -35,6 +36,7 @@ class ExposureWarningTest {
                 new PluginsConfig(Path.of("/opt/plugins")),
                 Map.of(),
                 new AuthConfig(apiKeys),
+                ClusterConfig.DEFAULTS,
                 new ConfigSource(Path.of("/etc/junction/gateway.yaml"), Map.of(), null),
                 "rev");
 

@@ -14,6 +14,7 @@ import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.models.Model;
+import dev.junction.gateway.support.ChatChunks;
 import dev.junction.gateway.support.TestGateway;
 import java.nio.file.Path;
 import java.util.List;
@@ -85,14 +86,10 @@ class OpenAiSdkTest {
                 .build())) {
             chunks = stream.stream().toList();
         }
-        List<String> deltas = chunks.stream()
-                .flatMap(chunk -> chunk.choices().stream())
-                .flatMap(choice -> choice.delta().content().stream())
-                .filter(text -> !text.isEmpty())
-                .toList();
+        List<String> deltas = ChatChunks.textDeltas(chunks);
         assertThat(deltas).containsExactly("Hello", " from", " the", "  other", " side");
         assertThat(chunks.get(0).choices().get(0).delta().role()).isPresent();
-        assertThat(chunks.stream().flatMap(chunk -> chunk.choices().stream()).flatMap(c -> c.finishReason().stream()))
+        assertThat(ChatChunks.finishReasons(chunks))
                 .containsExactly(ChatCompletionChunk.Choice.FinishReason.STOP);
         ChatCompletionChunk last = chunks.get(chunks.size() - 1);
         assertThat(last.choices()).isEmpty();

@@ -4,24 +4,28 @@ import dev.junction.gateway.bench.GatewayLauncher;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A gateway in a JVM of its own ({@link GatewayLauncher} on this test's class path), with JVM flags
- * of the test's choosing: for what only a process shows, above all the bytes of its live objects
- * after a full GC ({@code jcmd GC.class_histogram}, which counts objects rather than heap regions).
+ * A gateway in a JVM of its own ({@link GatewayLauncher}, or {@code Main}, on this test's class
+ * path), with JVM flags of the test's choosing: for what only a process shows, above all the bytes
+ * of its live objects after a full GC ({@code jcmd GC.class_histogram}, which counts objects rather
+ * than heap regions), a clustered node ({@link ForkedCluster}) and how a JVM ends.
  */
 public final class ForkedGateway implements AutoCloseable {
 
-    private static final Pattern LISTENING = Pattern.compile("Junction listens on port (\\d+)");
+    private static final Pattern LISTENING = Pattern.compile("Junction listens on (?:port |http://[^ ]+:)(\\d+)");
     private static final Pattern TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
     private static final Path JAVA_BIN = Path.of(System.getProperty("java.home"), "bin");
 
@@ -40,24 +44,65 @@ public final class ForkedGateway implements AutoCloseable {
     public static ForkedGateway start(Path dir, TestGateway.Builder config, String... jvmFlags) throws Exception {
         Path file = dir.resolve("gateway.yaml");
         Files.writeString(file, config.yaml());
-        List<String> command = new ArrayList<>(List.of(JAVA_BIN.resolve("java").toString(), "-XX:+UseG1GC"));
-        command.addAll(List.of(jvmFlags));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), GatewayLauncher.class.getName(),
-                "--config", file.toString()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> flags = new ArrayList<>(List.of("-XX:+UseG1GC"));
+        flags.addAll(List.of(jvmFlags));
+        return start(flags, GatewayLauncher.class, List.of("--config", file.toString()), line -> {});
+    }
+
+    /**
+     * Starts {@code main} with {@code args} in a JVM of its own, on this test's class path, with
+     * {@code jvmFlags}, and waits until it logs that it listens. The JVM ends when this one does.
+     *
+     * @param lines called with each line the JVM writes (standard output and error), on a thread of
+     *     its own
+     */
+    public static ForkedGateway start(List<String> jvmFlags, Class<?> main, List<String> args, Consumer<String> lines)
+            throws Exception {
+        Process process = new ProcessBuilder(command(jvmFlags, main, args)).redirectErrorStream(true).start();
         CompletableFuture<Integer> port = new CompletableFuture<>();
         List<String> early = new ArrayList<>();
-        Thread reader = new Thread(() -> drain(process, port, early), "forked-gateway-output");
+        Thread reader = new Thread(() -> drain(process, port, early, lines), "forked-gateway-output");
         reader.setDaemon(true);
         reader.start();
         try {
-            return new ForkedGateway(process, port.get(60, TimeUnit.SECONDS));
+            return new ForkedGateway(process, port.get(90, TimeUnit.SECONDS));
         } catch (Exception e) {
             process.destroyForcibly();
             synchronized (early) {
                 throw new AssertionError("the forked gateway did not start; its output: " + early, e);
             }
         }
+    }
+
+    /**
+     * Runs {@code main} with {@code args} as {@link #start(List, Class, List, Consumer)} does, for a
+     * JVM that is expected to end by itself within {@code timeout}.
+     */
+    public static Ended run(List<String> jvmFlags, Class<?> main, List<String> args, Duration timeout) throws Exception {
+        Process process = new ProcessBuilder(command(jvmFlags, main, args)).redirectErrorStream(true).start();
+        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the forked JVM did not end within " + timeout);
+        }
+        return new Ended(process.exitValue(), output.get(10, TimeUnit.SECONDS));
+    }
+
+    /** How a JVM that {@link #run} started ended: its exit code and everything it wrote. */
+    public record Ended(int exitCode, String output) {}
+
+    private static List<String> command(List<String> jvmFlags, Class<?> main, List<String> args) {
+        List<String> command = new ArrayList<>(List.of(JAVA_BIN.resolve("java").toString()));
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ExitWithParent.class.getName(), main.getName()));
+        command.addAll(args);
+        return command;
     }
 
     public int port() {
@@ -82,6 +127,12 @@ public final class ForkedGateway implements AutoCloseable {
         return Long.parseLong(total.group(1));
     }
 
+    /** Ends the JVM at once, as SIGKILL does: no shutdown hook runs. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Stops the JVM as SIGTERM does (its shutdown hooks run), forcibly after 30 s. */
     @Override
     public void close() throws InterruptedException {
         process.destroy();
@@ -102,10 +153,12 @@ public final class ForkedGateway implements AutoCloseable {
     }
 
     /** Reads the gateway's output to its end (so that its logging never blocks), watching for its port. */
-    private static void drain(Process process, CompletableFuture<Integer> port, List<String> early) {
+    private static void drain(
+            Process process, CompletableFuture<Integer> port, List<String> early, Consumer<String> lines) {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
+                lines.accept(line);
                 if (!port.isDone()) {
                     synchronized (early) {
                         early.add(line);
