@@ -3,12 +3,15 @@ package dev.junction.gateway;
 import dev.junction.gateway.backend.BackendHost;
 import dev.junction.gateway.backend.PluginHost;
 import dev.junction.gateway.bus.BusCodecs;
+import dev.junction.gateway.cluster.ClusterView;
+import dev.junction.gateway.cluster.LocalNode;
 import dev.junction.gateway.cluster.Membership;
 import dev.junction.gateway.config.ConfigWatcher;
 import dev.junction.gateway.config.GatewayConfig;
 import dev.junction.gateway.config.ReloadReport;
 import dev.junction.gateway.http.HttpServerVerticle;
 import dev.junction.gateway.metrics.GatewayMetrics;
+import dev.junction.gateway.resilience.CircuitBreakers;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -34,6 +37,7 @@ public final class Gateway {
     private final PluginHost plugins;
     private final GatewayMetrics metrics;
     private final BackendHost backends;
+    private final LocalNode node;
     private final HttpServerVerticle http;
     private final List<Consumer<ReloadReport>> reloadListeners = new CopyOnWriteArrayList<>();
     private volatile GatewayConfig config;
@@ -45,6 +49,7 @@ public final class Gateway {
             PluginHost plugins,
             GatewayMetrics metrics,
             BackendHost backends,
+            LocalNode node,
             HttpServerVerticle http,
             GatewayConfig config) {
         this.vertx = vertx;
@@ -52,6 +57,7 @@ public final class Gateway {
         this.plugins = plugins;
         this.metrics = metrics;
         this.backends = backends;
+        this.node = node;
         this.http = http;
         this.config = config;
     }
@@ -69,6 +75,7 @@ public final class Gateway {
             Vertx vertx, GatewayMetrics metrics, GatewayConfig config, Consumer<String> accessLog) {
         BusCodecs.register(vertx.eventBus());
         Membership membership = Membership.of(vertx);
+        metrics.node(membership.nodeId());
         PluginHost plugins = new PluginHost(config.plugins().dir(), pluginApiVersion());
         return vertx.executeBlocking(() -> {
                     plugins.start();
@@ -77,10 +84,15 @@ public final class Gateway {
                 })
                 .compose(started -> BackendHost.deploy(vertx, plugins, config.backends().values(), metrics))
                 .compose(host -> {
+                    CircuitBreakers breakers = new CircuitBreakers(vertx);
+                    LocalNode node = new LocalNode(vertx, membership.nodeId(), host, breakers, config.backends().values());
+                    ClusterView cluster = new ClusterView(vertx, membership, node);
                     HttpServerVerticle http = accessLog == null
-                            ? new HttpServerVerticle(config, host, metrics)
-                            : new HttpServerVerticle(config, host, metrics, accessLog);
-                    return vertx.deployVerticle(http).map(id -> new Gateway(vertx, membership, plugins, metrics, host, http, config));
+                            ? new HttpServerVerticle(config, breakers, cluster, metrics)
+                            : new HttpServerVerticle(config, breakers, cluster, metrics, accessLog);
+                    return vertx.deployVerticle(http)
+                            .compose(id -> node.serve(address(config.server().host(), http.port())))
+                            .map(serving -> new Gateway(vertx, membership, plugins, metrics, host, node, http, config));
                 })
                 .map(Gateway::watch);
     }
@@ -107,7 +119,10 @@ public final class Gateway {
                 .compose(loaded -> backends.reconcile(
                         next.backends().values(),
                         Duration.ofSeconds(next.server().drainSeconds()),
-                        () -> http.reconfigure(next)))
+                        () -> {
+                            node.reconfigure(next.backends().values());
+                            http.reconfigure(next);
+                        }))
                 .onSuccess(applied -> config = next);
     }
 
@@ -136,19 +151,27 @@ public final class Gateway {
 
     /**
      * Stops watching the configuration file, drains the HTTP server (no new requests; those in
-     * flight get {@link #drainTimeout}, then end with an error), undeploys every verticle (closing
-     * the backends), then unloads the plugins.
+     * flight get {@link #drainTimeout}, then end with an error; the cluster sees this node draining),
+     * stops answering the cluster, undeploys every verticle (closing the backends), then unloads the
+     * plugins.
      */
     public Future<Void> stop() {
         if (watcher != null) {
             watcher.stop();
         }
+        node.drain();
         return http.drain(drainTimeout())
-                .transform(drained -> Future.join(vertx.deploymentIDs().stream().map(vertx::undeploy).toList()))
+                .transform(drained -> node.close())
+                .transform(closed -> Future.join(vertx.deploymentIDs().stream().map(vertx::undeploy).toList()))
                 .transform(undeployed -> vertx.executeBlocking(() -> {
                     plugins.stop();
                     return null;
                 }));
+    }
+
+    /** {@code host:port} as a client dials it (an IPv6 host in brackets). */
+    private static String address(String host, int port) {
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
     /** The plugin API version this gateway offers, as the build recorded it. */

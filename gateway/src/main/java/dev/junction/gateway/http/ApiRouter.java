@@ -1,7 +1,6 @@
 package dev.junction.gateway.http;
 
 import dev.junction.gateway.bus.BackendCalls;
-import dev.junction.gateway.bus.BackendDirectory;
 import dev.junction.gateway.config.BackendConfig;
 import dev.junction.gateway.config.GatewayConfig;
 import dev.junction.gateway.dialect.ApiError;
@@ -51,13 +50,12 @@ final class ApiRouter {
         Map<String, List<String>> backendModels = new LinkedHashMap<>();
         config.backends().forEach((id, backend) -> backendModels.put(id, backend.models()));
         this.modelRouter = new ModelRouter(backendModels);
-        BackendDirectory directory = new BackendDirectory(vertx);
         this.calls = new BackendCalls(vertx);
         this.chats = new ResilientCalls(
                 vertx, config.backends(), lasting.breakers(), lasting.deadlines(), lasting.recoveries());
         List<BackendConfig> backends = new ArrayList<>(config.backends().values());
-        this.models = new ModelsHandler(modelRouter, directory, new ArrayList<>(config.backends().keySet()));
-        this.health = new HealthHandler(backends, directory, lasting.host(), lasting.breakers());
+        this.models = new ModelsHandler(modelRouter, lasting.cluster(), new ArrayList<>(config.backends().keySet()));
+        this.health = new HealthHandler(backends, lasting.cluster(), lasting.breakers());
         this.openAiLimits = new RateLimitHandler(lasting.limiter(), ApiEndpoints.OPENAI_DIALECT, RateLimitHeaders.OPENAI);
         this.anthropicLimits =
                 new RateLimitHandler(lasting.limiter(), ApiEndpoints.ANTHROPIC_DIALECT, RateLimitHeaders.ANTHROPIC);

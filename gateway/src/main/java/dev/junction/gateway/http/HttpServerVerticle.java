@@ -1,6 +1,6 @@
 package dev.junction.gateway.http;
 
-import dev.junction.gateway.backend.BackendHost;
+import dev.junction.gateway.cluster.ClusterView;
 import dev.junction.gateway.config.ConnectionLimits;
 import dev.junction.gateway.config.GatewayConfig;
 import dev.junction.gateway.config.WebNames;
@@ -40,7 +40,8 @@ public final class HttpServerVerticle extends VerticleBase {
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(3);
 
     private final GatewayConfig config;
-    private final BackendHost host;
+    private final CircuitBreakers breakers;
+    private final ClusterView cluster;
     private final GatewayMetrics metrics;
     private final Consumer<String> accessLog;
     private final Drain drain = new Drain();
@@ -55,18 +56,25 @@ public final class HttpServerVerticle extends VerticleBase {
     private volatile HttpServer server;
     private volatile int port;
 
-    public HttpServerVerticle(GatewayConfig config, BackendHost host, GatewayMetrics metrics) {
-        this(config, host, metrics, AccessLog.TO_LOGGER);
+    public HttpServerVerticle(GatewayConfig config, CircuitBreakers breakers, ClusterView cluster, GatewayMetrics metrics) {
+        this(config, breakers, cluster, metrics, AccessLog.TO_LOGGER);
     }
 
     /**
+     * @param breakers this node's circuit breakers, which {@code /health} shows too
+     * @param cluster the view of the cluster's nodes, for {@code /health} and {@code GET models}
      * @param accessLog where the access log lines go (the {@code junction.access} logger by default),
      *     from a thread of their own ({@link AccessLogWriter})
      */
     public HttpServerVerticle(
-            GatewayConfig config, BackendHost host, GatewayMetrics metrics, Consumer<String> accessLog) {
+            GatewayConfig config,
+            CircuitBreakers breakers,
+            ClusterView cluster,
+            GatewayMetrics metrics,
+            Consumer<String> accessLog) {
         this.config = config;
-        this.host = host;
+        this.breakers = breakers;
+        this.cluster = cluster;
         this.metrics = metrics;
         this.accessLog = accessLog;
     }
@@ -75,8 +83,7 @@ public final class HttpServerVerticle extends VerticleBase {
     public Future<?> start() {
         accessLogWriter = AccessLogWriter.start(accessLog);
         // The sweeper checks the chat attempts' timeouts on this verticle's context, where its requests run.
-        lasting = new LongLived(
-                host, RateLimiter.local(), new CircuitBreakers(vertx), new DeadlineSweeper(vertx), metrics);
+        lasting = new LongLived(cluster, RateLimiter.local(), breakers, new DeadlineSweeper(vertx), metrics);
         ConnectionLimits limits = config.server().limits();
         requestLimits = new RequestLimits(limits);
         bodyTimeout = new BodyTimeout(vertx, limits.bodyTimeoutSeconds());
