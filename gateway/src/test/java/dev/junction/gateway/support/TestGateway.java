@@ -185,6 +185,11 @@ public final class TestGateway implements AutoCloseable {
         return AnthropicOkHttpClient.builder().baseUrl(url("")).apiKey(apiKey).maxRetries(0).build();
     }
 
+    /** This gateway's node id in its cluster (of one, unless its Vert.x is clustered). */
+    public String nodeId() {
+        return gateway.membership().nodeId();
+    }
+
     public Vertx vertx() {
         return vertx;
     }
