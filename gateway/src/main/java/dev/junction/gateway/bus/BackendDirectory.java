@@ -18,8 +18,8 @@ import java.util.List;
  */
 public final class BackendDirectory {
 
-    /** What a backend says of itself. {@code hosted} is false when this node does not run it. */
-    public record BackendInfo(boolean hosted, Availability availability, List<String> models) {}
+    /** What a backend says of itself (unavailable, with the reason, when this node does not run it). */
+    public record BackendInfo(Availability availability, List<String> models) {}
 
     private final Vertx vertx;
 
@@ -39,7 +39,7 @@ public final class BackendDirectory {
                 .recover(failure -> Future.succeededFuture(unanswered(failure, timeout)));
     }
 
-    /** The reply a backend gives to {@link #info}. */
+    /** The reply a backend gives to {@link #local}. */
     public static JsonObject encode(Availability availability, List<String> models) {
         return new JsonObject()
                 .put("available", availability.available())
@@ -53,16 +53,16 @@ public final class BackendDirectory {
         Availability availability = json.getBoolean("available", false)
                 ? Availability.AVAILABLE
                 : Availability.unavailable(json.getString("reason"));
-        return new BackendInfo(true, availability, models);
+        return new BackendInfo(availability, models);
     }
 
     private static BackendInfo unanswered(Throwable failure, Duration timeout) {
         if (failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS) {
-            return new BackendInfo(false, Availability.unavailable("this node does not run it"), List.of());
+            return new BackendInfo(Availability.unavailable("this node does not run it"), List.of());
         }
         String reason = failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.TIMEOUT
                 ? "did not answer within " + timeout.toMillis() + " ms"
                 : "could not describe itself: " + failure.getMessage();
-        return new BackendInfo(true, Availability.unavailable(reason), List.of());
+        return new BackendInfo(Availability.unavailable(reason), List.of());
     }
 }

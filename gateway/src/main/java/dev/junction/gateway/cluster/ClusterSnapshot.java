@@ -1,10 +1,7 @@
 package dev.junction.gateway.cluster;
 
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What the live nodes of the cluster said of themselves at one moment, the asking node first.
@@ -52,11 +49,10 @@ public record ClusterSnapshot(List<NodeAnswer> nodes) {
 
     /** The models {@code backendId} lists on any node that answered, each once, in the order the nodes gave them. */
     public List<String> models(String backendId) {
-        Set<String> models = new LinkedHashSet<>();
-        nodes.stream()
-                .map(node -> node.hosting(backendId).orElse(null))
-                .filter(Objects::nonNull)
-                .forEach(hosting -> models.addAll(hosting.models()));
-        return List.copyOf(models);
+        return nodes.stream()
+                .flatMap(node -> node.hosting(backendId).stream())
+                .flatMap(hosting -> hosting.models().stream())
+                .distinct()
+                .toList();
     }
 }
