@@ -7,10 +7,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Asks every live node of the cluster ({@link Membership#nodes}) at once for its
@@ -37,27 +39,33 @@ public final class ClusterView {
     }
 
     /**
-     * Every live node's answer, this node first, then the others by id; completes within about
-     * {@code timeout}, never fails. A node gets three quarters of it for its backends' answers, so
-     * that its report arrives in time.
+     * Every live node's answer about every backend, this node first, then the others by id;
+     * completes within about {@code timeout}, never fails. A node gets three quarters of it for its
+     * backends' answers, so that its report arrives in time.
      */
     public Future<ClusterSnapshot> ask(Duration timeout) {
+        return ask(timeout, null);
+    }
+
+    /** As {@link #ask(Duration)}, about the backends {@code backendIds} only (their models, say). */
+    public Future<ClusterSnapshot> ask(Duration timeout, Set<String> backendIds) {
         Duration within = timeout.multipliedBy(3).dividedBy(4);
+        JsonObject question = new JsonObject().put(LocalNode.WITHIN_FIELD, within.toMillis());
+        if (backendIds != null) {
+            question.put(LocalNode.BACKENDS_FIELD, new JsonArray(new ArrayList<>(backendIds)));
+        }
         List<Future<NodeAnswer>> answers = new ArrayList<>();
-        answers.add(local.report(within).map(NodeAnswer::of));
+        answers.add(local.report(within, id -> backendIds == null || backendIds.contains(id)).map(NodeAnswer::of));
         membership.nodes().stream()
                 .filter(node -> !node.equals(local.id()))
                 .sorted()
-                .forEach(node -> answers.add(remote(node, timeout, within)));
+                .forEach(node -> answers.add(remote(node, timeout, question)));
         return Future.join(answers).map(done -> new ClusterSnapshot(answers.stream().map(Future::result).toList()));
     }
 
-    private Future<NodeAnswer> remote(String node, Duration timeout, Duration within) {
+    private Future<NodeAnswer> remote(String node, Duration timeout, JsonObject question) {
         return vertx.eventBus()
-                .<JsonObject>request(
-                        Addresses.nodeInfo(node),
-                        new JsonObject().put(LocalNode.WITHIN_FIELD, within.toMillis()),
-                        new DeliveryOptions().setSendTimeout(timeout.toMillis()))
+                .<JsonObject>request(Addresses.nodeInfo(node), question, new DeliveryOptions().setSendTimeout(timeout.toMillis()))
                 .map(reply -> NodeAnswer.of(NodeReport.fromJson(reply.body())))
                 .recover(failure -> Future.succeededFuture(NodeAnswer.unreachable(node, why(failure, timeout))));
     }

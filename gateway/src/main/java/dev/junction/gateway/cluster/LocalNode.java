@@ -9,6 +9,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,18 +18,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * This node as the cluster sees it: its id, HTTP address, start time, whether it drains, and each
  * configured backend as it runs here (from the {@link BackendHost} and the backends' own answers)
  * with this node's circuit for it. Once {@link #serve serving}, it answers on
  * {@link Addresses#nodeInfo} with its {@link NodeReport}, within the time the asker gives (a field
- * {@value #WITHIN_FIELD} in milliseconds). Thread-safe.
+ * {@value #WITHIN_FIELD} in milliseconds), of the backends it names (a field {@value #BACKENDS_FIELD};
+ * all when absent). Thread-safe.
  */
 public final class LocalNode {
 
     /** The field of a request on {@link Addresses#nodeInfo} that bounds how long the report may take. */
     static final String WITHIN_FIELD = "withinMillis";
+
+    /** The field of a request on {@link Addresses#nodeInfo} that names the backends to report, when not all. */
+    static final String BACKENDS_FIELD = "backends";
 
     private static final Duration MAX_WITHIN = Duration.ofSeconds(30);
 
@@ -81,9 +87,12 @@ public final class LocalNode {
         return listening == null ? Future.succeededFuture() : listening.unregister();
     }
 
-    /** This node's report, each backend's answer bounded by {@code within}; never fails. */
-    public Future<NodeReport> report(Duration within) {
-        List<BackendConfig> configured = backends;
+    /**
+     * This node's report of the configured backends {@code wanted} accepts (by id), each backend's
+     * answer bounded by {@code within}; never fails.
+     */
+    public Future<NodeReport> report(Duration within, Predicate<String> wanted) {
+        List<BackendConfig> configured = backends.stream().filter(backend -> wanted.test(backend.id())).toList();
         List<Future<NodeReport.Hosting>> states = configured.stream().map(backend -> hosting(backend, within)).toList();
         return Future.join(states).map(done -> {
             Map<String, NodeReport.Hosting> byId = new LinkedHashMap<>();
@@ -111,6 +120,9 @@ public final class LocalNode {
                 ? millis.longValue()
                 : 0;
         Duration within = Duration.ofMillis(Math.max(1, Math.min(asked, MAX_WITHIN.toMillis())));
-        report(within).onSuccess(report -> message.reply(report.toJson()));
+        Predicate<String> wanted = message.body() != null && message.body().getValue(BACKENDS_FIELD) instanceof JsonArray named
+                ? named.getList()::contains
+                : id -> true;
+        report(within, wanted).onSuccess(report -> message.reply(report.toJson()));
     }
 }

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code GET models} and {@code GET models/{id}}: every exact model of the configuration, and for
@@ -52,11 +54,12 @@ final class ModelsHandler {
                         ctx, dialect, new ApiError(404, "The model '" + UserText.shorten(id) + "' does not exist.", "model", null)));
     }
 
-    /** What the nodes list, when a glob needs it; else an empty snapshot, without asking. */
+    /** What the nodes list of the backends with globs (the others' models are their exact entries); none to ask, none asked. */
     private Future<ClusterSnapshot> listed() {
-        return backendIds.stream().anyMatch(router::hasGlobs)
-                ? cluster.ask(ClusterView.MODELS_TIMEOUT)
-                : Future.succeededFuture(new ClusterSnapshot(List.of()));
+        Set<String> globbing = backendIds.stream().filter(router::hasGlobs).collect(Collectors.toSet());
+        return globbing.isEmpty()
+                ? Future.succeededFuture(new ClusterSnapshot(List.of()))
+                : cluster.ask(ClusterView.MODELS_TIMEOUT, globbing);
     }
 
     private List<ModelEntry> models(String backendId, ClusterSnapshot snapshot) {

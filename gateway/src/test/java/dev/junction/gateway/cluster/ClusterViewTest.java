@@ -37,14 +37,16 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterViewTest {
 
     private static final BackendConfig GHOST = new BackendConfig("ghost", "absent", List.of("ghost"), new JsonObject());
+    private static final BackendConfig SPECTRE = new BackendConfig("spectre", "absent", List.of("spectre-*"), new JsonObject());
 
     @TempDir
     Path plugins;
 
-    /** A node of {@code backends} whose plugins are all missing (its folder is empty). */
+    /** A node of the backends {@code ghost} and {@code spectre}, whose plugin is missing (its folder is empty). */
     private Future<LocalNode> node(Vertx vertx, String id) {
-        return BackendHost.deploy(vertx, new PluginHost(plugins, "0.2.0"), List.of(GHOST), GatewayMetrics.create())
-                .map(host -> new LocalNode(vertx, id, host, new CircuitBreakers(vertx), List.of(GHOST)));
+        List<BackendConfig> backends = List.of(GHOST, SPECTRE);
+        return BackendHost.deploy(vertx, new PluginHost(plugins, "0.2.0"), backends, GatewayMetrics.create())
+                .map(host -> new LocalNode(vertx, id, host, new CircuitBreakers(vertx), backends));
     }
 
     @Test
@@ -66,6 +68,19 @@ class ClusterViewTest {
                     assertThat(ghost.reason()).contains("plugin 'absent' is not installed");
                     assertThat(ghost.circuit()).isEqualTo("closed");
                     assertThat(snapshot.nodes().get(0).report().draining()).isFalse();
+                    test.completeNow();
+                })));
+    }
+
+    @Test
+    void nodes_asked_about_some_backends_report_those_alone(Vertx vertx, VertxTestContext test) {
+        node(vertx, "n2")
+                .compose(node -> node.serve("127.0.0.1:18080"))
+                .compose(serving -> node(vertx, "n1"))
+                .compose(self -> new ClusterView(vertx, new Fixed("n1", "n2"), self).ask(Duration.ofSeconds(2), Set.of("spectre")))
+                .onComplete(test.succeeding(snapshot -> test.verify(() -> {
+                    assertThat(snapshot.nodes()).allSatisfy(node ->
+                            assertThat(node.report().backends()).containsOnlyKeys("spectre"));
                     test.completeNow();
                 })));
     }
