@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Asks every live node of the cluster ({@link Membership#nodes}) at once for its
@@ -44,18 +45,22 @@ public final class ClusterView {
      * backends' answers, so that its report arrives in time.
      */
     public Future<ClusterSnapshot> ask(Duration timeout) {
-        return ask(timeout, null);
+        return ask(timeout, id -> true, new JsonObject());
     }
 
     /** As {@link #ask(Duration)}, about the backends {@code backendIds} only (their models, say). */
     public Future<ClusterSnapshot> ask(Duration timeout, Set<String> backendIds) {
+        return ask(
+                timeout,
+                backendIds::contains,
+                new JsonObject().put(LocalNode.BACKENDS_FIELD, new JsonArray(new ArrayList<>(backendIds))));
+    }
+
+    private Future<ClusterSnapshot> ask(Duration timeout, Predicate<String> wanted, JsonObject question) {
         Duration within = timeout.multipliedBy(3).dividedBy(4);
-        JsonObject question = new JsonObject().put(LocalNode.WITHIN_FIELD, within.toMillis());
-        if (backendIds != null) {
-            question.put(LocalNode.BACKENDS_FIELD, new JsonArray(new ArrayList<>(backendIds)));
-        }
+        question.put(LocalNode.WITHIN_FIELD, within.toMillis());
         List<Future<NodeAnswer>> answers = new ArrayList<>();
-        answers.add(local.report(within, id -> backendIds == null || backendIds.contains(id)).map(NodeAnswer::of));
+        answers.add(local.report(within, wanted).map(NodeAnswer::of));
         membership.nodes().stream()
                 .filter(node -> !node.equals(local.id()))
                 .sorted()
