@@ -3,6 +3,8 @@ package dev.junction.gateway;
 import dev.junction.gateway.backend.BackendHost;
 import dev.junction.gateway.backend.PluginHost;
 import dev.junction.gateway.bus.BusCodecs;
+import dev.junction.gateway.cluster.ClusterView;
+import dev.junction.gateway.cluster.LocalNode;
 import dev.junction.gateway.cluster.Membership;
 import dev.junction.gateway.config.ConfigWatcher;
 import dev.junction.gateway.config.GatewayConfig;
@@ -10,6 +12,7 @@ import dev.junction.gateway.config.ReloadReport;
 import dev.junction.gateway.http.HttpServers;
 import dev.junction.gateway.http.NodeServices;
 import dev.junction.gateway.metrics.GatewayMetrics;
+import dev.junction.gateway.resilience.CircuitBreakers;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -37,6 +40,7 @@ public final class Gateway {
     private final PluginHost plugins;
     private final GatewayMetrics metrics;
     private final BackendHost backends;
+    private final LocalNode node;
     private final NodeServices services;
     private final HttpServers http;
     private final List<Consumer<ReloadReport>> reloadListeners = new CopyOnWriteArrayList<>();
@@ -49,6 +53,7 @@ public final class Gateway {
             PluginHost plugins,
             GatewayMetrics metrics,
             BackendHost backends,
+            LocalNode node,
             NodeServices services,
             HttpServers http,
             GatewayConfig config) {
@@ -57,6 +62,7 @@ public final class Gateway {
         this.plugins = plugins;
         this.metrics = metrics;
         this.backends = backends;
+        this.node = node;
         this.services = services;
         this.http = http;
         this.config = config;
@@ -75,6 +81,7 @@ public final class Gateway {
             Vertx vertx, GatewayMetrics metrics, GatewayConfig config, Consumer<String> accessLog) {
         BusCodecs.register(vertx.eventBus());
         Membership membership = Membership.of(vertx);
+        metrics.node(membership.nodeId());
         PluginHost plugins = new PluginHost(config.plugins().dir(), pluginApiVersion());
         return vertx.executeBlocking(() -> {
                     plugins.start();
@@ -83,10 +90,15 @@ public final class Gateway {
                 })
                 .compose(started -> BackendHost.deploy(vertx, plugins, config.backends().values(), metrics))
                 .compose(host -> {
-                    NodeServices services = NodeServices.start(vertx, config, host, metrics, membership, accessLog);
+                    CircuitBreakers breakers = new CircuitBreakers(vertx);
+                    LocalNode node = new LocalNode(vertx, membership.nodeId(), host, breakers, config.backends().values());
+                    ClusterView cluster = new ClusterView(vertx, membership, node);
+                    NodeServices services =
+                            NodeServices.start(vertx, config, host, cluster, breakers, metrics, membership, accessLog);
                     return HttpServers.deploy(vertx, config, services)
+                            .compose(http -> node.serve(address(config.server().host(), http.port())).map(http))
                             .recover(failed -> services.close(vertx).transform(closed -> Future.failedFuture(failed)))
-                            .map(http -> new Gateway(vertx, membership, plugins, metrics, host, services, http, config));
+                            .map(http -> new Gateway(vertx, membership, plugins, metrics, host, node, services, http, config));
                 })
                 .map(Gateway::watch);
     }
@@ -113,7 +125,10 @@ public final class Gateway {
                 .compose(loaded -> backends.reconcile(
                         next.backends().values(),
                         Duration.ofSeconds(next.server().drainSeconds()),
-                        () -> http.reconfigure(next)))
+                        () -> {
+                            node.reconfigure(next.backends().values());
+                            http.reconfigure(next);
+                        }))
                 .onSuccess(applied -> config = next);
     }
 
@@ -147,20 +162,28 @@ public final class Gateway {
 
     /**
      * Stops watching the configuration file, drains every HTTP server instance (no new requests;
-     * those in flight get {@link #drainTimeout}, then end with an error), undeploys every verticle
-     * (closing the backends), writes the access log lines still queued, then unloads the plugins.
+     * those in flight get {@link #drainTimeout}, then end with an error; the cluster sees this node
+     * draining), stops answering the cluster, undeploys every verticle (closing the backends), writes
+     * the access log lines still queued, then unloads the plugins.
      */
     public Future<Void> stop() {
         if (watcher != null) {
             watcher.stop();
         }
+        node.drain();
         return http.drain(drainTimeout())
-                .transform(drained -> Future.join(vertx.deploymentIDs().stream().map(vertx::undeploy).toList()))
+                .transform(drained -> node.close())
+                .transform(closed -> Future.join(vertx.deploymentIDs().stream().map(vertx::undeploy).toList()))
                 .transform(undeployed -> services.close(vertx))
                 .transform(closed -> vertx.executeBlocking(() -> {
                     plugins.stop();
                     return null;
                 }));
+    }
+
+    /** {@code host:port} as a client dials it (an IPv6 host in brackets). */
+    private static String address(String host, int port) {
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
     /** The plugin API version this gateway offers, as the build recorded it. */

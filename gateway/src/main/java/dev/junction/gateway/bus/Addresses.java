@@ -27,6 +27,11 @@ public final class Addresses {
         return PREFIX + "backend." + backendId + ".embed";
     }
 
+    /** Where node {@code nodeId} answers with its state ({@code cluster.LocalNode}); that node alone listens there. */
+    public static String nodeInfo(String nodeId) {
+        return PREFIX + "node." + nodeId + ".info";
+    }
+
     /** Where the events of one exchange flow to the front end that opened it. */
     public static String reply(String exchangeId) {
         return PREFIX + "exchange." + exchangeId + ".events";

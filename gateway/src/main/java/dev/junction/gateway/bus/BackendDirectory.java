@@ -8,16 +8,18 @@ import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Asks running backends, wherever they are hosted, about themselves. */
+/**
+ * Asks the backends this node runs about themselves. Each node asks its own, so that a cluster's
+ * view names the node behind every answer ({@code cluster.LocalNode}).
+ */
 public final class BackendDirectory {
 
-    private static final long INFO_TIMEOUT_MS = 5_000;
-
-    /** What a backend says of itself. {@code hosted} is false when no node runs it. */
-    public record BackendInfo(boolean hosted, Availability availability, List<String> models) {}
+    /** What a backend says of itself (unavailable, with the reason, when this node does not run it). */
+    public record BackendInfo(Availability availability, List<String> models) {}
 
     private final Vertx vertx;
 
@@ -25,16 +27,19 @@ public final class BackendDirectory {
         this.vertx = vertx;
     }
 
-    /** The backend's state; never fails (an unreachable backend is reported as such). */
-    public Future<BackendInfo> info(String backendId) {
+    /**
+     * The state of backend {@code backendId} as this node runs it, asked of its verticle here only;
+     * never fails (a backend that does not answer within {@code timeout} is reported unavailable).
+     */
+    public Future<BackendInfo> local(String backendId, Duration timeout) {
+        DeliveryOptions options = new DeliveryOptions().setLocalOnly(true).setSendTimeout(Math.max(1, timeout.toMillis()));
         return vertx.eventBus()
-                .<JsonObject>request(
-                        Addresses.backendInfo(backendId), new JsonObject(), new DeliveryOptions().setSendTimeout(INFO_TIMEOUT_MS))
+                .<JsonObject>request(Addresses.backendInfo(backendId), new JsonObject(), options)
                 .map(reply -> decode(reply.body()))
-                .recover(failure -> Future.succeededFuture(unreachable(failure)));
+                .recover(failure -> Future.succeededFuture(unanswered(failure, timeout)));
     }
 
-    /** The reply a backend gives to {@link #info}. */
+    /** The reply a backend gives to {@link #local}. */
     public static JsonObject encode(Availability availability, List<String> models) {
         return new JsonObject()
                 .put("available", availability.available())
@@ -48,12 +53,16 @@ public final class BackendDirectory {
         Availability availability = json.getBoolean("available", false)
                 ? Availability.AVAILABLE
                 : Availability.unavailable(json.getString("reason"));
-        return new BackendInfo(true, availability, models);
+        return new BackendInfo(availability, models);
     }
 
-    private static BackendInfo unreachable(Throwable failure) {
-        boolean noNode = failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS;
-        String reason = noNode ? "no node runs this backend" : "did not answer: " + failure.getMessage();
-        return new BackendInfo(!noNode, Availability.unavailable(reason), List.of());
+    private static BackendInfo unanswered(Throwable failure, Duration timeout) {
+        if (failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS) {
+            return new BackendInfo(Availability.unavailable("this node does not run it"), List.of());
+        }
+        String reason = failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.TIMEOUT
+                ? "did not answer within " + timeout.toMillis() + " ms"
+                : "could not describe itself: " + failure.getMessage();
+        return new BackendInfo(Availability.unavailable(reason), List.of());
     }
 }

@@ -1,7 +1,6 @@
 package dev.junction.gateway.http;
 
 import dev.junction.gateway.bus.BackendCalls;
-import dev.junction.gateway.bus.BackendDirectory;
 import dev.junction.gateway.config.BackendConfig;
 import dev.junction.gateway.config.GatewayConfig;
 import dev.junction.gateway.dialect.ApiError;
@@ -51,13 +50,12 @@ final class ApiRouter {
         Map<String, List<String>> backendModels = new LinkedHashMap<>();
         config.backends().forEach((id, backend) -> backendModels.put(id, backend.models()));
         this.modelRouter = new ModelRouter(backendModels);
-        BackendDirectory directory = new BackendDirectory(vertx);
         this.calls = new BackendCalls(vertx);
         this.chats = new ResilientCalls(
                 vertx, config.backends(), node.breakers(), node.deadlines(), node.metrics());
         List<BackendConfig> backends = new ArrayList<>(config.backends().values());
-        this.models = new ModelsHandler(modelRouter, directory, new ArrayList<>(config.backends().keySet()));
-        this.health = new HealthHandler(backends, directory, node.host(), node.breakers());
+        this.models = new ModelsHandler(modelRouter, node.cluster(), new ArrayList<>(config.backends().keySet()));
+        this.health = new HealthHandler(backends, node.cluster(), node.breakers());
         this.openAiLimits = new RateLimitHandler(node.limiter(), ApiEndpoints.OPENAI_DIALECT, RateLimitHeaders.OPENAI);
         this.anthropicLimits =
                 new RateLimitHandler(node.limiter(), ApiEndpoints.ANTHROPIC_DIALECT, RateLimitHeaders.ANTHROPIC);

@@ -1,69 +1,42 @@
 package dev.junction.gateway.http;
 
-import dev.junction.gateway.backend.BackendHost;
-import dev.junction.gateway.bus.BackendDirectory;
+import dev.junction.gateway.cluster.ClusterHealth;
+import dev.junction.gateway.cluster.ClusterView;
 import dev.junction.gateway.config.BackendConfig;
 import dev.junction.gateway.resilience.CircuitBreakers;
-import dev.junction.plugin.Availability;
-import io.vertx.circuitbreaker.CircuitBreakerState;
-import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * {@code GET /health}: 200 while the gateway serves, with each backend's plugin, status, circuit
- * ({@code closed}, {@code open}, {@code half_open}: this node's circuit breaker) and, when
- * unavailable, the reason. A backend this node could not start reports this node's reason unless
- * another node runs it; an open circuit makes a backend unavailable (with the circuit's reason when
- * the backend has none of its own).
+ * {@code GET /health}: 200 while the gateway serves, with the cluster's view of each backend and
+ * of each live node ({@link ClusterHealth}), asked of every node within
+ * {@link ClusterView#HEALTH_TIMEOUT}. The circuit of a backend is this node's circuit breaker
+ * ({@code closed}, {@code open}, {@code half_open}); an open one makes the backend unavailable here.
  */
 final class HealthHandler implements Handler<RoutingContext> {
 
     private final List<BackendConfig> backends;
-    private final BackendDirectory directory;
-    private final BackendHost host;
-    private final CircuitBreakers breakers;
+    private final ClusterView cluster;
+    private final Function<String, String> openCircuit;
 
-    HealthHandler(List<BackendConfig> backends, BackendDirectory directory, BackendHost host, CircuitBreakers breakers) {
+    HealthHandler(List<BackendConfig> backends, ClusterView cluster, CircuitBreakers breakers) {
         this.backends = List.copyOf(backends);
-        this.directory = directory;
-        this.host = host;
-        this.breakers = breakers;
+        this.cluster = cluster;
+        Map<String, Integer> resetSeconds = backends.stream().collect(Collectors.toMap(
+                BackendConfig::id, backend -> backend.resilience().circuitBreaker().resetSeconds()));
+        this.openCircuit = id -> breakers.openReason(id) + "; a trial request goes through "
+                + resetSeconds.get(id) + " s after it opened";
     }
 
     @Override
     public void handle(RoutingContext ctx) {
-        List<Future<JsonObject>> states = backends.stream().map(this::state).toList();
-        Future.all(states).onSuccess(done -> {
-            JsonObject byId = new JsonObject();
-            for (int i = 0; i < backends.size(); i++) {
-                byId.put(backends.get(i).id(), states.get(i).result());
-            }
-            ctx.response()
-                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                    .end(new JsonObject().put("status", "ok").put("backends", byId).toBuffer());
-        });
-    }
-
-    private Future<JsonObject> state(BackendConfig backend) {
-        return directory.info(backend.id()).map(info -> {
-            Availability availability = info.availability();
-            String reason = !info.hosted() ? host.failure(backend.id()).orElse(availability.reason()) : availability.reason();
-            CircuitBreakerState circuit = breakers.state(backend.id());
-            boolean open = circuit == CircuitBreakerState.OPEN;
-            JsonObject state = new JsonObject()
-                    .put("plugin", backend.plugin())
-                    .put("status", availability.available() && !open ? "available" : "unavailable")
-                    .put("circuit", circuit.name().toLowerCase(Locale.ROOT));
-            if (open && availability.available()) {
-                return state.put("reason", breakers.openReason(backend.id()) + "; a trial request goes through "
-                        + backend.resilience().circuitBreaker().resetSeconds() + " s after it opened");
-            }
-            return availability.available() && !open ? state : state.put("reason", reason);
-        });
+        cluster.ask(ClusterView.HEALTH_TIMEOUT).onSuccess(snapshot -> ctx.response()
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .end(ClusterHealth.of(backends, snapshot, openCircuit).toBuffer()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.junction.gateway.http;
 
-import dev.junction.gateway.bus.BackendDirectory;
+import dev.junction.gateway.cluster.ClusterSnapshot;
+import dev.junction.gateway.cluster.ClusterView;
 import dev.junction.gateway.dialect.ApiError;
 import dev.junction.gateway.dialect.Dialect;
 import dev.junction.gateway.dialect.ModelEntry;
@@ -12,28 +13,31 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code GET models} and {@code GET models/{id}}: every exact model of the configuration, and for
- * glob entries the models their backend lists that match, keeping those the request's API key may use. {@code owned_by} is the backend id.
+ * glob entries the models their backend lists on any node of the cluster that match (and route to
+ * it), keeping those the request's API key may use. {@code owned_by} is the backend id, the one a
+ * request for the model goes to; {@code GET models/{id}} answers for every model that routes.
  */
 final class ModelsHandler {
 
     private final ModelRouter router;
-    private final BackendDirectory directory;
+    private final ClusterView cluster;
     private final List<String> backendIds;
 
-    ModelsHandler(ModelRouter router, BackendDirectory directory, List<String> backendIds) {
+    ModelsHandler(ModelRouter router, ClusterView cluster, List<String> backendIds) {
         this.router = router;
-        this.directory = directory;
+        this.cluster = cluster;
         this.backendIds = List.copyOf(backendIds);
     }
 
     void list(RoutingContext ctx, Dialect dialect) {
-        List<Future<List<ModelEntry>>> perBackend = backendIds.stream().map(this::models).toList();
-        Future.all(perBackend).onSuccess(done -> {
+        listed().onSuccess(snapshot -> {
             Map<String, ModelEntry> unique = new LinkedHashMap<>();
-            perBackend.forEach(models -> models.result().stream()
+            backendIds.forEach(backendId -> models(backendId, snapshot).stream()
                     .filter(entry -> AuthHandler.mayUse(ctx, entry.id()))
                     .forEach(entry -> unique.putIfAbsent(entry.id(), entry)));
             RequestIntake.reply(ctx, dialect.modelList(new ArrayList<>(unique.values())));
@@ -50,19 +54,26 @@ final class ModelsHandler {
                         ctx, dialect, new ApiError(404, "The model '" + UserText.shorten(id) + "' does not exist.", "model", null)));
     }
 
-    private Future<List<ModelEntry>> models(String backendId) {
-        List<ModelEntry> exact = router.exactModels(backendId).stream()
-                .map(model -> new ModelEntry(model, backendId))
-                .toList();
-        if (!router.hasGlobs(backendId)) {
-            return Future.succeededFuture(exact);
-        }
-        return directory.info(backendId).map(info -> {
-            List<ModelEntry> all = new ArrayList<>(exact);
-            info.models().stream()
-                    .filter(model -> router.globMatches(backendId, model))
+    /** What the nodes list of the backends with globs (the others' models are their exact entries); none to ask, none asked. */
+    private Future<ClusterSnapshot> listed() {
+        Set<String> globbing = backendIds.stream().filter(router::hasGlobs).collect(Collectors.toSet());
+        return globbing.isEmpty()
+                ? Future.succeededFuture(new ClusterSnapshot(List.of()))
+                : cluster.ask(ClusterView.MODELS_TIMEOUT, globbing);
+    }
+
+    private List<ModelEntry> models(String backendId, ClusterSnapshot snapshot) {
+        List<ModelEntry> all = new ArrayList<>();
+        router.exactModels(backendId).forEach(model -> all.add(new ModelEntry(model, backendId)));
+        if (router.hasGlobs(backendId)) {
+            snapshot.models(backendId).stream()
+                    .filter(model -> router.globMatches(backendId, model) && routesTo(model, backendId))
                     .forEach(model -> all.add(new ModelEntry(model, backendId)));
-            return all;
-        });
+        }
+        return all;
+    }
+
+    private boolean routesTo(String model, String backendId) {
+        return router.route(model).filter(route -> route.backendId().equals(backendId)).isPresent();
     }
 }

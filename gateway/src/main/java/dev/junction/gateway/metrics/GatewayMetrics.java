@@ -2,6 +2,7 @@ package dev.junction.gateway.metrics;
 
 import dev.junction.gateway.resilience.RecoveryListener;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -107,6 +108,20 @@ public final class GatewayMetrics implements RecoveryListener {
                                     "stage", request.timeToFirstToken() == null ? "before_first_token" : "after_first_token"))
                     .increment();
         }
+    }
+
+    /**
+     * Names this node: {@code junction_node_info{node="<id>"} 1}, an info series to join on when a
+     * query needs the cluster's node id. The id is not a label of every series: Prometheus's own
+     * {@code instance} label already tells the nodes apart, and an id that changes at each restart
+     * would start every series anew.
+     */
+    public void node(String nodeId) {
+        Gauge.builder("junction.node.info", () -> 1)
+                .description("1, labelled with this node's id in the cluster")
+                .tag("node", nodeId)
+                .strongReference(true)
+                .register(registry);
     }
 
     /** The gauges of backend {@code id} on this node. */

@@ -45,6 +45,18 @@ class GatewayMetricsTest {
     }
 
     @Test
+    void names_the_node_in_one_info_series() {
+        metrics.node("3f1c9a2e-node");
+
+        PrometheusText text = scrape();
+        assertThat(text.find("junction_node_info")).singleElement().satisfies(sample -> {
+            assertThat(sample.labels()).containsExactlyEntriesOf(Map.of("node", "3f1c9a2e-node"));
+            assertThat(sample.value()).isEqualTo(1);
+        });
+        assertThat(metrics.scrape()).contains("# TYPE junction_node_info gauge");
+    }
+
+    @Test
     void an_unrouted_request_counts_under_none() {
         metrics.ended(new EndedRequest("models", null, null, null, 404, "not_found", null, Duration.ofMillis(2), null, null));
 

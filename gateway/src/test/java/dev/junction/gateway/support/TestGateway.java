@@ -11,6 +11,8 @@ import dev.junction.gateway.metrics.GatewayMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.core.spi.cluster.ClusterManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -98,6 +100,7 @@ public final class TestGateway implements AutoCloseable {
         private String serverYaml = "";
         private String authYaml = "";
         private Consumer<String> accessLog;
+        private ClusterManager cluster;
 
         private Builder(Path workDir) {
             this.workDir = workDir;
@@ -132,6 +135,12 @@ public final class TestGateway implements AutoCloseable {
             return this;
         }
 
+        /** Starts the gateway on a Vert.x clustered with {@code manager}, its event bus on 127.0.0.1. */
+        public Builder cluster(ClusterManager manager) {
+            this.cluster = manager;
+            return this;
+        }
+
         /** The whole file as {@link #start} writes it. */
         public String yaml() {
             return "server:\n  host: 127.0.0.1\n  port: 0\n" + serverYaml
@@ -149,7 +158,12 @@ public final class TestGateway implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
             GatewayMetrics metrics = GatewayMetrics.create();
-            Vertx vertx = metrics.vertxBuilder(new VertxOptions()).build();
+            Vertx vertx = cluster == null
+                    ? metrics.vertxBuilder(new VertxOptions()).build()
+                    : await(metrics.vertxBuilder(new VertxOptions().setEventBusOptions(
+                                    new EventBusOptions().setHost("127.0.0.1").setPort(0)))
+                            .withClusterManager(cluster)
+                            .buildClustered());
             try {
                 Gateway gateway = await(ConfigLoader.load(vertx, file, Map.of(), null)
                         .compose(config -> Gateway.start(vertx, metrics, config, accessLog)));
@@ -190,6 +204,11 @@ public final class TestGateway implements AutoCloseable {
         return AnthropicOkHttpClient.builder().baseUrl(url("")).apiKey(apiKey).maxRetries(0).build();
     }
 
+    /** This gateway's node id in its cluster (of one, unless its Vert.x is clustered). */
+    public String nodeId() {
+        return gateway.membership().nodeId();
+    }
+
     public Vertx vertx() {
         return vertx;
     }
@@ -202,6 +221,17 @@ public final class TestGateway implements AutoCloseable {
     /** Calls {@code listener} with each line the gateway's configuration watcher logs. */
     public void onReload(Consumer<ReloadReport> listener) {
         gateway.onReload(listener);
+    }
+
+    /**
+     * Ends this node as a killed process would: its Hazelcast member stops without a word to the
+     * others, then its Vert.x closes without the gateway stopping (no drain). {@link #close} after
+     * this does nothing more.
+     */
+    public synchronized void kill() {
+        gateway.membership().hazelcast().ifPresent(member -> member.getLifecycleService().terminate());
+        stopped = vertx.close().otherwiseEmpty();
+        await(stopped);
     }
 
     /** Stops the gateway (drains, undeploys, unloads) without closing Vert.x; once only. */
