@@ -3,6 +3,7 @@ package dev.junction.gateway;
 import dev.junction.gateway.backend.BackendHost;
 import dev.junction.gateway.backend.PluginHost;
 import dev.junction.gateway.bus.BusCodecs;
+import dev.junction.gateway.bus.NodeDirectory;
 import dev.junction.gateway.cluster.Membership;
 import dev.junction.gateway.config.ConfigWatcher;
 import dev.junction.gateway.config.GatewayConfig;
@@ -29,8 +30,12 @@ import java.util.function.Consumer;
  */
 public final class Gateway {
 
+    /** How an answer still running when the drain time is up ends. */
+    private static final String SHUTTING_DOWN = "gateway shutting down";
+
     private final Vertx vertx;
     private final Membership membership;
+    private final NodeDirectory nodes;
     private final PluginHost plugins;
     private final GatewayMetrics metrics;
     private final BackendHost backends;
@@ -42,6 +47,7 @@ public final class Gateway {
     private Gateway(
             Vertx vertx,
             Membership membership,
+            NodeDirectory nodes,
             PluginHost plugins,
             GatewayMetrics metrics,
             BackendHost backends,
@@ -49,6 +55,7 @@ public final class Gateway {
             GatewayConfig config) {
         this.vertx = vertx;
         this.membership = membership;
+        this.nodes = nodes;
         this.plugins = plugins;
         this.metrics = metrics;
         this.backends = backends;
@@ -69,18 +76,21 @@ public final class Gateway {
             Vertx vertx, GatewayMetrics metrics, GatewayConfig config, Consumer<String> accessLog) {
         BusCodecs.register(vertx.eventBus());
         Membership membership = Membership.of(vertx);
+        NodeDirectory nodes = new NodeDirectory(membership);
         PluginHost plugins = new PluginHost(config.plugins().dir(), pluginApiVersion());
         return vertx.executeBlocking(() -> {
                     plugins.start();
                     metrics.plugins(plugins.states());
                     return plugins;
                 })
-                .compose(started -> BackendHost.deploy(vertx, plugins, config.backends().values(), metrics))
+                .compose(started -> vertx.deployVerticle(nodes))
+                .compose(started -> BackendHost.deploy(vertx, plugins, config.backends().values(), metrics, nodes))
                 .compose(host -> {
                     HttpServerVerticle http = accessLog == null
-                            ? new HttpServerVerticle(config, host, metrics)
-                            : new HttpServerVerticle(config, host, metrics, accessLog);
-                    return vertx.deployVerticle(http).map(id -> new Gateway(vertx, membership, plugins, metrics, host, http, config));
+                            ? new HttpServerVerticle(config, host, nodes, metrics)
+                            : new HttpServerVerticle(config, host, nodes, metrics, accessLog);
+                    return vertx.deployVerticle(http)
+                            .map(id -> new Gateway(vertx, membership, nodes, plugins, metrics, host, http, config));
                 })
                 .map(Gateway::watch);
     }
@@ -124,6 +134,11 @@ public final class Gateway {
         return membership;
     }
 
+    /** The nodes that serve this gateway's requests, as it last heard of them. */
+    public NodeDirectory nodes() {
+        return nodes;
+    }
+
     /** The HTTP port. */
     public int port() {
         return http.port();
@@ -135,15 +150,17 @@ public final class Gateway {
     }
 
     /**
-     * Stops watching the configuration file, drains the HTTP server (no new requests; those in
-     * flight get {@link #drainTimeout}, then end with an error), undeploys every verticle (closing
-     * the backends), then unloads the plugins.
+     * Stops watching the configuration file, tells the cluster this node is draining (it is chosen
+     * for no new request), drains the HTTP server (no new requests; those in flight get
+     * {@link #drainTimeout}, then end with an error) and the backends (the answers they serve for
+     * any node get as long), undeploys every verticle (closing the backends), then unloads the plugins.
      */
     public Future<Void> stop() {
         if (watcher != null) {
             watcher.stop();
         }
-        return http.drain(drainTimeout())
+        backends.drain();
+        return Future.join(http.drain(drainTimeout()), backends.retireAll(drainTimeout(), SHUTTING_DOWN))
                 .transform(drained -> Future.join(vertx.deploymentIDs().stream().map(vertx::undeploy).toList()))
                 .transform(undeployed -> vertx.executeBlocking(() -> {
                     plugins.stop();

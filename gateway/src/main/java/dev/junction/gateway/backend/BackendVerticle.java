@@ -25,15 +25,18 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hosts one backend: takes its requests from the event bus, accepts each at once, and runs it into
- * a {@link BusChatSink}. Its own handlers (accepting, cancelling, taking credit) run on an event
+ * Hosts one backend on this node: takes its requests from the event bus, at this node's addresses
+ * of the backend ({@link Addresses#backend(String, String)}), accepts each at once, and runs it into
+ * a {@link BusChatSink}. When the node a request came from is lost, its answer is cancelled
+ * ({@link #originLost}). Its own handlers (accepting, cancelling, taking credit) run on an event
  * loop, and so do the sink's ready actions; a blocking backend's calls run on the verticle's worker
  * pool, unordered, and its cancel actions on a small pool of their own. So a cancel never waits for a worker thread, even when every one is busy with
  * a request, and never blocks the event loop; requests beyond the pool wait in its queue, and one
@@ -53,17 +56,21 @@ final class BackendVerticle extends VerticleBase {
     private static final int CANCEL_POOL_SIZE = 2;
 
     private final String id;
+    private final String nodeId;
     private final Backend backend;
     private final BackendMeters meters;
-    private final Set<BusChatSink> open = ConcurrentHashMap.newKeySet();
+    /** The answers in flight, each with the node its request came from. */
+    private final Map<BusChatSink, String> open = new ConcurrentHashMap<>();
     private final Promise<Void> idle = Promise.promise();
     private volatile List<MessageConsumer<?>> consumers = List.of();
     /** Where a blocking backend's cancel actions run: never behind the requests that fill its pool. */
     private WorkerExecutor cancelling;
     private volatile boolean retiring;
 
-    BackendVerticle(String id, Backend backend, BackendMeters meters) {
+    /** @param nodeId the node this verticle runs on */
+    BackendVerticle(String id, String nodeId, Backend backend, BackendMeters meters) {
         this.id = id;
+        this.nodeId = nodeId;
         this.backend = backend;
         this.meters = meters;
     }
@@ -74,11 +81,11 @@ final class BackendVerticle extends VerticleBase {
             cancelling = vertx.createSharedWorkerExecutor("junction-cancel-" + id, CANCEL_POOL_SIZE);
         }
         EventBus bus = vertx.eventBus();
-        MessageConsumer<ExchangeRequest> chat = bus.consumer(Addresses.backend(id), this::accept);
+        MessageConsumer<ExchangeRequest> chat = bus.consumer(Addresses.backend(id, nodeId), this::accept);
         MessageConsumer<JsonObject> info = bus.consumer(Addresses.backendInfo(id), this::describe);
-        MessageConsumer<JsonObject> count = bus.consumer(Addresses.backendCount(id), message -> answer(
+        MessageConsumer<JsonObject> count = bus.consumer(Addresses.backendCount(id, nodeId), message -> answer(
                 message, () -> backend.countTokens(RequestWire.decode(message.body())).map(TokenCountWire::encode)));
-        MessageConsumer<JsonObject> embed = bus.consumer(Addresses.backendEmbed(id), message -> answer(
+        MessageConsumer<JsonObject> embed = bus.consumer(Addresses.backendEmbed(id, nodeId), message -> answer(
                 message, () -> backend.embed(EmbeddingWire.decodeRequest(message.body())).map(EmbeddingWire::encode)));
         consumers = List.of(chat, info, count, embed);
         return Future.all(chat.completion(), info.completion(), count.completion(), embed.completion());
@@ -97,11 +104,30 @@ final class BackendVerticle extends VerticleBase {
                         idle.tryComplete();
                     }
                     long timer = vertx.setTimer(Math.max(1, timeout.toMillis()), fired -> {
-                        open.forEach(sink -> cancel(() -> sink.abort(ChatEvent.Failed.of(ErrorKind.UNAVAILABLE, reason))));
+                        open.keySet().forEach(sink -> cancel(() -> sink.abort(ChatEvent.Failed.of(ErrorKind.UNAVAILABLE, reason))));
                         idle.tryComplete();
                     });
                     return idle.future().onComplete(done -> vertx.cancelTimer(timer));
                 });
+    }
+
+    /** The answers in flight. Any thread. */
+    int inFlight() {
+        return open.size();
+    }
+
+    /** Whether the backend can serve now; asked off the event loop when the backend blocks. Any thread. */
+    Future<Availability> availability() {
+        return offLoop(() -> Future.succeededFuture(backend.availability()));
+    }
+
+    /** Node {@code origin} is gone: cancels the answers in flight for it, on this verticle's context. Any thread. */
+    void originLost(String origin) {
+        context.runOnContext(v -> open.forEach((sink, from) -> {
+            if (from.equals(origin)) {
+                cancel(sink::cancel);
+            }
+        }));
     }
 
     @Override
@@ -122,7 +148,7 @@ final class BackendVerticle extends VerticleBase {
             metered.ended();
             ended(done);
         });
-        open.add(sink);
+        open.put(sink, Objects.requireNonNullElse(message.body().origin(), ""));
         cancels.handler(cancel -> cancel(sink::cancel));
         credits.handler(credit -> sink.grant(Credit.events(credit.body())));
         Future.join(cancels.completion(), credits.completion()).onComplete(registered -> {

@@ -52,9 +52,9 @@ final class ApiRouter {
         config.backends().forEach((id, backend) -> backendModels.put(id, backend.models()));
         this.modelRouter = new ModelRouter(backendModels);
         BackendDirectory directory = new BackendDirectory(vertx);
-        this.calls = new BackendCalls(vertx);
+        this.calls = new BackendCalls(vertx, lasting.nodes());
         this.chats = new ResilientCalls(
-                vertx, config.backends(), lasting.breakers(), lasting.deadlines(), lasting.recoveries());
+                vertx, lasting.nodes(), config.backends(), lasting.breakers(), lasting.deadlines(), lasting.recoveries());
         List<BackendConfig> backends = new ArrayList<>(config.backends().values());
         this.models = new ModelsHandler(modelRouter, directory, new ArrayList<>(config.backends().keySet()));
         this.health = new HealthHandler(backends, directory, lasting.host(), lasting.breakers());

@@ -1,6 +1,7 @@
 package dev.junction.gateway.http;
 
 import dev.junction.gateway.backend.BackendHost;
+import dev.junction.gateway.bus.NodeDirectory;
 import dev.junction.gateway.config.ConnectionLimits;
 import dev.junction.gateway.config.GatewayConfig;
 import dev.junction.gateway.config.WebNames;
@@ -41,6 +42,7 @@ public final class HttpServerVerticle extends VerticleBase {
 
     private final GatewayConfig config;
     private final BackendHost host;
+    private final NodeDirectory nodes;
     private final GatewayMetrics metrics;
     private final Consumer<String> accessLog;
     private final Drain drain = new Drain();
@@ -55,8 +57,8 @@ public final class HttpServerVerticle extends VerticleBase {
     private volatile HttpServer server;
     private volatile int port;
 
-    public HttpServerVerticle(GatewayConfig config, BackendHost host, GatewayMetrics metrics) {
-        this(config, host, metrics, AccessLog.TO_LOGGER);
+    public HttpServerVerticle(GatewayConfig config, BackendHost host, NodeDirectory nodes, GatewayMetrics metrics) {
+        this(config, host, nodes, metrics, AccessLog.TO_LOGGER);
     }
 
     /**
@@ -64,9 +66,14 @@ public final class HttpServerVerticle extends VerticleBase {
      *     from a thread of their own ({@link AccessLogWriter})
      */
     public HttpServerVerticle(
-            GatewayConfig config, BackendHost host, GatewayMetrics metrics, Consumer<String> accessLog) {
+            GatewayConfig config,
+            BackendHost host,
+            NodeDirectory nodes,
+            GatewayMetrics metrics,
+            Consumer<String> accessLog) {
         this.config = config;
         this.host = host;
+        this.nodes = nodes;
         this.metrics = metrics;
         this.accessLog = accessLog;
     }
@@ -76,7 +83,7 @@ public final class HttpServerVerticle extends VerticleBase {
         accessLogWriter = AccessLogWriter.start(accessLog);
         // The sweeper checks the chat attempts' timeouts on this verticle's context, where its requests run.
         lasting = new LongLived(
-                host, RateLimiter.local(), new CircuitBreakers(vertx), new DeadlineSweeper(vertx), metrics);
+                host, nodes, RateLimiter.local(), new CircuitBreakers(vertx), new DeadlineSweeper(vertx), metrics);
         ConnectionLimits limits = config.server().limits();
         requestLimits = new RequestLimits(limits);
         bodyTimeout = new BodyTimeout(vertx, limits.bodyTimeoutSeconds());

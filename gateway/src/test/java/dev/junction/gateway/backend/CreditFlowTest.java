@@ -113,13 +113,13 @@ class CreditFlowTest {
     }
 
     private Future<String> deploy(Vertx vertx, Backend backend) {
-        return vertx.deployVerticle(new BackendVerticle("words", backend, GatewayMetrics.create().backend("words")));
+        return vertx.deployVerticle(new BackendVerticle("words", "node-1", backend, GatewayMetrics.create().backend("words")));
     }
 
     private static void open(Vertx vertx, String exchange, int credit) {
         vertx.eventBus().request(
-                Addresses.backend("words"),
-                new ExchangeRequest(exchange, REQUEST, credit),
+                Addresses.backend("words", "node-1"),
+                new ExchangeRequest(exchange, REQUEST, credit, "node-2"),
                 new DeliveryOptions().setCodecName("junction.exchange-request"));
     }
 

@@ -112,7 +112,7 @@ class WireFormatTest {
         String wire = RequestWire.encode(request).encode();
 
         assertThat(RequestWire.decode(new JsonObject(wire))).isEqualTo(request);
-        ExchangeRequest exchange = new ExchangeRequest("3f2a", request, 128);
+        ExchangeRequest exchange = new ExchangeRequest("3f2a", request, 128, "node-1");
         assertThat(throughCodec(BusCodecs.REQUEST_CODEC, exchange)).isEqualTo(exchange);
     }
 
