@@ -5,6 +5,7 @@ import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import dev.junction.gateway.Gateway;
+import dev.junction.gateway.bus.NodeDirectory;
 import dev.junction.gateway.config.ConfigLoader;
 import dev.junction.gateway.config.ReloadReport;
 import dev.junction.gateway.metrics.GatewayMetrics;
@@ -98,6 +99,7 @@ public final class TestGateway implements AutoCloseable {
         private String serverYaml = "";
         private String authYaml = "";
         private Consumer<String> accessLog;
+        private InProcessCluster cluster;
 
         private Builder(Path workDir) {
             this.workDir = workDir;
@@ -132,6 +134,12 @@ public final class TestGateway implements AutoCloseable {
             return this;
         }
 
+        /** Starts the gateway as a member of {@code cluster} (on a clustered Vert.x of its own). */
+        public Builder cluster(InProcessCluster cluster) {
+            this.cluster = cluster;
+            return this;
+        }
+
         /** The whole file as {@link #start} writes it. */
         public String yaml() {
             return "server:\n  host: 127.0.0.1\n  port: 0\n" + serverYaml
@@ -149,7 +157,9 @@ public final class TestGateway implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
             GatewayMetrics metrics = GatewayMetrics.create();
-            Vertx vertx = metrics.vertxBuilder(new VertxOptions()).build();
+            Vertx vertx = cluster == null
+                    ? metrics.vertxBuilder(new VertxOptions()).build()
+                    : await(cluster.member(metrics));
             try {
                 Gateway gateway = await(ConfigLoader.load(vertx, file, Map.of(), null)
                         .compose(config -> Gateway.start(vertx, metrics, config, accessLog)));
@@ -197,6 +207,25 @@ public final class TestGateway implements AutoCloseable {
     /** Calls {@code listener} with each line the gateway's configuration watcher logs. */
     public void onReload(Consumer<ReloadReport> listener) {
         gateway.onReload(listener);
+    }
+
+    /** The nodes that serve this gateway's requests, as it last heard of them. */
+    public NodeDirectory nodes() {
+        return gateway.nodes();
+    }
+
+    /**
+     * Ends this clustered gateway as a killed process would: its Hazelcast member is terminated
+     * without leaving the cluster, then its Vert.x is closed, the gateway never stopped.
+     */
+    public synchronized void kill() {
+        gateway.membership().hazelcast().ifPresent(member -> member.getLifecycleService().terminate());
+        stopped = Future.succeededFuture();
+        try {
+            await(vertx.close());
+        } catch (RuntimeException closedWithoutItsCluster) {
+            // its cluster manager is gone already: nothing else to close
+        }
     }
 
     /** Stops the gateway (drains, undeploys, unloads) without closing Vert.x; once only. */

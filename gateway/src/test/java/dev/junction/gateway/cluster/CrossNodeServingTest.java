@@ -1,0 +1,123 @@
+package dev.junction.gateway.cluster;
+
+import static dev.junction.gateway.cluster.ProbeNodes.await;
+import static dev.junction.gateway.cluster.ProbeNodes.awaitSeen;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.anthropic.models.messages.MessageCountTokensParams;
+import com.anthropic.models.messages.MessageCreateParams;
+import com.openai.helpers.ChatCompletionAccumulator;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import dev.junction.gateway.support.InProcessCluster;
+import dev.junction.gateway.support.TestGateway;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three nodes in one cluster: {@code front} lacks the probe's plugin JAR, {@code off} has it but the
+ * backend is unavailable there, {@code host} serves it. Requests to either of the first two are
+ * served by {@code host}, over the event bus, through the official SDKs; a backend no node serves
+ * is a fast 503 naming it; nothing of an answer stays open on any node.
+ */
+@Timeout(180)
+class CrossNodeServingTest {
+
+    @TempDir
+    static Path root;
+
+    private static TestGateway front;
+    private static TestGateway off;
+    private static TestGateway host;
+
+    @BeforeAll
+    static void startCluster() {
+        InProcessCluster cluster = new InProcessCluster();
+        front = ProbeNodes.start(cluster, root, "front", false, "");
+        off = ProbeNodes.start(cluster, root, "off", true, "available: false");
+        host = ProbeNodes.start(cluster, root, "host", true, "count: 3");
+        awaitSeen(front, host, node -> node.inFlight().containsKey("probe"));
+        awaitSeen(off, host, node -> node.inFlight().containsKey("probe"));
+        awaitSeen(front, off, node -> node.unavailable().containsKey("probe"));
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        for (TestGateway node : new TestGateway[] {front, off, host}) {
+            if (node != null) {
+                node.close();
+            }
+        }
+    }
+
+    @AfterEach
+    void nothing_of_the_answers_is_left_open() {
+        await("exchanges watched on front", () -> front.nodes().openElsewhere() == 0);
+        await("exchanges watched on off", () -> off.nodes().openElsewhere() == 0);
+        await("answers in flight on host", () -> host.nodes().nodes().get(host.nodes().self()).inFlight().get("probe") == 0);
+    }
+
+    @Test
+    void a_node_without_the_plugin_passes_requests_to_the_node_that_hosts_the_backend() {
+        var openAi = front.openAi("k");
+        var answer = openAi.chat().completions().create(chat("who"));
+        assertThat(answer.choices().get(0).message().content()).hasValue("host");
+
+        ChatCompletionAccumulator streamed = ChatCompletionAccumulator.create();
+        try (var stream = openAi.chat().completions().createStreaming(chat("words"))) {
+            stream.stream().forEach((ChatCompletionChunk chunk) -> streamed.accumulate(chunk));
+        }
+        String words = IntStream.range(0, NodeNamedBackendFactory.WORDS)
+                .mapToObj(i -> "host:" + i + " ")
+                .collect(Collectors.joining());
+        assertThat(streamed.chatCompletion().choices().get(0).message().content()).hasValue(words);
+    }
+
+    @Test
+    void a_node_where_the_backend_is_unavailable_passes_its_requests_on() {
+        var anthropic = off.anthropic("k");
+        var message = anthropic.messages().create(MessageCreateParams.builder()
+                .model("who").maxTokens(5).addUserMessage("hi").build());
+        assertThat(message.content().get(0).asText().text()).isEqualTo("host");
+
+        var count = anthropic.messages().countTokens(MessageCountTokensParams.builder()
+                .model("who").addUserMessage("hi").build());
+        assertThat(count.inputTokens()).as("counted on host").isEqualTo(3);
+    }
+
+    @Test
+    void a_backend_no_node_serves_is_a_fast_503_naming_it() throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(front.url("/v1/chat/completions")))
+                        .timeout(Duration.ofSeconds(20))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"model\":\"ghost\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        long tookMs = Duration.ofNanos(System.nanoTime() - start).toMillis();
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body())
+                .contains("Backend 'ghost' is not available on any node")
+                .contains("plugin 'no-such-plugin' is not installed");
+        assertThat(tookMs).as("a refusal, not a wait").isLessThan(3_000);
+    }
+
+    private static ChatCompletionCreateParams chat(String model) {
+        return ChatCompletionCreateParams.builder().model(model).addUserMessage("hi").build();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.junction.gateway.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.junction.gateway.bus.NodeAnnouncement;
+import dev.junction.gateway.support.InProcessCluster;
+import dev.junction.gateway.support.PluginJar;
+import dev.junction.gateway.support.TestGateway;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+
+/**
+ * The nodes of the cluster tests: gateways with the same backends, {@code probe} on the
+ * {@link NodeNamedBackendFactory} plugin (whose JAR a node may lack) and {@code ghost} on a plugin
+ * no node has, each in a folder of its own, the node's name in the probe's options.
+ */
+final class ProbeNodes {
+
+    static final String PLUGIN = "node-named";
+
+    private ProbeNodes() {}
+
+    /**
+     * Starts node {@code name} in {@code cluster}.
+     *
+     * @param withPlugin whether the node's plugin folder holds the probe's JAR
+     * @param options more options of the probe, as YAML flow entries ({@code "hold: true"}); empty for none
+     */
+    static TestGateway start(InProcessCluster cluster, Path root, String name, boolean withPlugin, String options) {
+        Path dir = root.resolve(name + "-" + System.nanoTime());
+        Path plugins = dir.resolve("plugins");
+        try {
+            Files.createDirectories(plugins);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (withPlugin) {
+            PluginJar.write(plugins, PLUGIN, ">=0.1.0", NodeNamedBackendFactory.class,
+                    NodeNamedBackendFactory.class, NodeNamedBackendFactory.NodeNamedBackend.class);
+        }
+        return TestGateway.builder(dir)
+                .cluster(cluster)
+                .plugins(plugins)
+                .server("  drainSeconds: 30\n")
+                .backends("  probe:\n    plugin: " + PLUGIN + "\n    models: [who, slow, held, words, endless]\n"
+                        + "    options: {node: " + name + (options.isEmpty() ? "" : ", " + options) + "}\n"
+                        + "  ghost:\n    plugin: no-such-plugin\n    models: [ghost]\n")
+                .start();
+    }
+
+    /** Waits until {@code on}'s directory shows {@code node}'s announcement as {@code state} says. */
+    static void awaitSeen(TestGateway on, TestGateway node, Predicate<NodeAnnouncement> state) {
+        String id = node.nodes().self();
+        await("node " + id + " as seen from " + on.nodes().self(), () -> {
+            NodeAnnouncement seen = on.nodes().nodes().get(id);
+            return seen != null && state.test(seen);
+        });
+    }
+
+    /** Waits until {@code condition} holds, up to 20 s; polling, for what only shows in state. */
+    static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+            sleepBriefly();
+        }
+    }
+
+    private static void sleepBriefly() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
