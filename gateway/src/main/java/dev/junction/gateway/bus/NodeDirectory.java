@@ -36,7 +36,8 @@ public final class NodeDirectory extends VerticleBase {
     /** How long a node may stay silent before it is dropped (it announces itself every second). */
     static final long SILENT_MS = 3_000;
 
-    private static final long TICK_MS = 1_000;
+    private static final long TICK_MS = 500;
+    private static final String LEFT = "left the cluster";
     private static final Logger LOG = LoggerFactory.getLogger(NodeDirectory.class);
 
     /**
@@ -78,7 +79,7 @@ public final class NodeDirectory extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        membership.onLeft(node -> drop(node, "left the cluster"));
+        membership.onLeft(node -> drop(node, LEFT));
         var announcements = vertx.eventBus().<JsonObject>consumer(Addresses.nodes(), message -> heardOnBus(message.body()));
         var pings = vertx.eventBus().<JsonObject>consumer(Addresses.nodePing(self), ping -> ping.reply(new JsonObject()));
         vertx.setPeriodic(TICK_MS, tick -> {
@@ -216,7 +217,9 @@ public final class NodeDirectory extends VerticleBase {
             known = nodes.remove(nodeId) != null;
             reindex();
         }
-        if (known) {
+        if (known && why.equals(LEFT)) {
+            LOG.info("Node {} {}: it serves no more requests from this node", nodeId, why);
+        } else if (known) {
             LOG.warn("Node {} {}: it serves no more requests from this node", nodeId, why);
         }
         watcher.lost(nodeId, why);

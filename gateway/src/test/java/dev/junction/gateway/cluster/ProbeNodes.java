@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -32,6 +33,12 @@ final class ProbeNodes {
      * @param options more options of the probe, as YAML flow entries ({@code "hold: true"}); empty for none
      */
     static TestGateway start(InProcessCluster cluster, Path root, String name, boolean withPlugin, String options) {
+        return start(cluster, root, name, withPlugin, options, null);
+    }
+
+    /** As {@link #start(InProcessCluster, Path, String, boolean, String)}, the access log lines going to {@code accessLog}. */
+    static TestGateway start(
+            InProcessCluster cluster, Path root, String name, boolean withPlugin, String options, Consumer<String> accessLog) {
         Path dir = root.resolve(name + "-" + System.nanoTime());
         Path plugins = dir.resolve("plugins");
         try {
@@ -47,6 +54,7 @@ final class ProbeNodes {
                 .cluster(cluster)
                 .plugins(plugins)
                 .server("  drainSeconds: 30\n")
+                .accessLog(accessLog)
                 .backends("  probe:\n    plugin: " + PLUGIN + "\n    models: [who, slow, held, words, endless]\n"
                         + "    options: {node: " + name + (options.isEmpty() ? "" : ", " + options) + "}\n"
                         + "  ghost:\n    plugin: no-such-plugin\n    models: [ghost]\n")
