@@ -117,6 +117,14 @@ class WireFormatTest {
     }
 
     @Test
+    void a_node_announcement_survives_the_wire() {
+        NodeAnnouncement announcement = new NodeAnnouncement(
+                "node-1", true, Map.of("echo", 2, "codex", 0), Map.of("claude", "'claude' not found on PATH"));
+
+        assertThat(NodeAnnouncement.decode(new JsonObject(announcement.encode().encode()))).isEqualTo(announcement);
+    }
+
+    @Test
     void the_extra_fields_of_every_part_kind_and_of_tools_survive_the_wire() {
         JsonObject ephemeral = new JsonObject().put("cache_control", new JsonObject().put("type", "ephemeral"));
         ChatRequest request = new ChatRequest(
