@@ -5,6 +5,7 @@ import dev.junction.plugin.ChatEvent;
 import dev.junction.plugin.ErrorKind;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,8 +81,10 @@ public final class NodeDirectory extends VerticleBase {
     @Override
     public Future<?> start() {
         membership.onLeft(node -> drop(node, LEFT));
-        var announcements = vertx.eventBus().<JsonObject>consumer(Addresses.nodes(), message -> heardOnBus(message.body()));
-        var pings = vertx.eventBus().<JsonObject>consumer(Addresses.nodePing(self), ping -> ping.reply(new JsonObject()));
+        MessageConsumer<JsonObject> announcements =
+                vertx.eventBus().consumer(Addresses.nodes(), message -> heardOnBus(message.body()));
+        MessageConsumer<JsonObject> pings =
+                vertx.eventBus().consumer(Addresses.nodePing(self), ping -> ping.reply(new JsonObject()));
         vertx.setPeriodic(TICK_MS, tick -> {
             dropSilent();
             watcher.probe(vertx);

@@ -24,7 +24,9 @@ import java.util.random.RandomGenerator;
  * {@link Recovery} says, as long as none of the answer has reached the client. The answer handler
  * gets the events of one answer, ending in exactly one terminal event: the answer's own, or the
  * failure of the last backend tried (a backend skipped for its open circuit is not tried; when all
- * are, the failure says the circuit is open).
+ * are, the failure says the circuit is open). In a cluster, a retry goes to another node that
+ * hosts the backend when there is one (the nodes that failed this request are avoided), and the
+ * loss of the node that served an attempt does not count against the backend's circuit breaker.
  *
  * <p>A stream's keep-alives are not part of the answer: a request whose stream a keep-alive opened
  * may still be retried, since the client has seen nothing it would have to forget.
