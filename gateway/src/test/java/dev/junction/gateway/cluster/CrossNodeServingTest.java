@@ -84,6 +84,18 @@ class CrossNodeServingTest {
     }
 
     @Test
+    void a_stream_across_nodes_keeps_its_order_under_flow_control() {
+        ChatCompletionAccumulator streamed = ChatCompletionAccumulator.create();
+        try (var stream = front.openAi("k").chat().completions().createStreaming(chat("many"))) {
+            stream.stream().forEach((ChatCompletionChunk chunk) -> streamed.accumulate(chunk));
+        }
+        String numbers = IntStream.range(0, NodeNamedBackendFactory.MANY)
+                .mapToObj(i -> i + " ")
+                .collect(Collectors.joining());
+        assertThat(streamed.chatCompletion().choices().get(0).message().content()).hasValue(numbers);
+    }
+
+    @Test
     void a_node_where_the_backend_is_unavailable_passes_its_requests_on() {
         var anthropic = off.anthropic("k");
         var message = anthropic.messages().create(MessageCreateParams.builder()

@@ -22,7 +22,9 @@ import org.pf4j.Extension;
  *   <li>{@code slow}: the node's name after {@link #SLOW_MS};
  *   <li>{@code held}: nothing until cancelled when the option {@code hold} is true, else as {@code who};
  *   <li>{@code words}: {@code "<node>:<i> "} for i from 0 to {@link #WORDS} - 1, one each
- *       {@link #WORD_MS}, then the end; {@code endless}: the same until cancelled.
+ *       {@link #WORD_MS}, then the end; {@code endless}: the same until cancelled;
+ *   <li>{@code many}: {@code "<i> "} for i from 0 to {@link #MANY} - 1, as fast as the sink is
+ *       ready for them (as far as the front end's credit goes), then the end.
  * </ul>
  *
  * Counting tokens answers the option {@code count}. Each request and cancel is noted in {@link NodeProbe}.
@@ -33,6 +35,7 @@ public class NodeNamedBackendFactory implements BackendFactory {
     public static final long SLOW_MS = 1_500;
     public static final long WORD_MS = 100;
     public static final int WORDS = 30;
+    public static final int MANY = 2_000;
 
     @Override
     public Backend create(BackendContext context) {
@@ -90,7 +93,28 @@ public class NodeNamedBackendFactory implements BackendFactory {
                     sink.emit(ChatEvent.BlockStart.text(0));
                     word(sink, 0, model.equals("words") ? WORDS : Integer.MAX_VALUE);
                 }
+                case "many" -> {
+                    sink.emit(new ChatEvent.MessageStart("msg_" + node, model));
+                    sink.emit(ChatEvent.BlockStart.text(0));
+                    many(sink, 0);
+                }
                 default -> answer(sink, node);
+            }
+        }
+
+        /** Emits from {@code i} on while the sink is ready, then goes on when it is ready again. */
+        private void many(ChatSink sink, int i) {
+            int next = i;
+            while (next < MANY && sink.ready()) {
+                sink.emit(new ChatEvent.TextDelta(0, next + " "));
+                next++;
+            }
+            if (next == MANY) {
+                sink.emit(new ChatEvent.BlockStop(0));
+                sink.emit(ChatEvent.Finish.of(FinishReason.END_TURN));
+            } else if (!sink.cancelled()) {
+                int from = next;
+                sink.onReady(() -> vertx.runOnContext(v -> many(sink, from)));
             }
         }
 

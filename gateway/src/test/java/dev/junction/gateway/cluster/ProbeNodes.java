@@ -55,7 +55,7 @@ final class ProbeNodes {
                 .plugins(plugins)
                 .server("  drainSeconds: 30\n")
                 .accessLog(accessLog)
-                .backends("  probe:\n    plugin: " + PLUGIN + "\n    models: [who, slow, held, words, endless]\n"
+                .backends("  probe:\n    plugin: " + PLUGIN + "\n    models: [who, slow, held, words, endless, many]\n"
                         + "    options: {node: " + name + (options.isEmpty() ? "" : ", " + options) + "}\n"
                         + "  ghost:\n    plugin: no-such-plugin\n    models: [ghost]\n")
                 .start();
