@@ -1,6 +1,7 @@
 package dev.junction.gateway.cluster;
 
 import static dev.junction.gateway.cluster.ProbeNodes.await;
+import static dev.junction.gateway.cluster.ProbeNodes.awaitNoExchangeLeft;
 import static dev.junction.gateway.cluster.ProbeNodes.awaitSeen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -65,6 +66,9 @@ class CrossNodeServingTest {
         await("exchanges watched on front", () -> front.nodes().openElsewhere() == 0);
         await("exchanges watched on off", () -> off.nodes().openElsewhere() == 0);
         await("answers in flight on host", () -> host.nodes().nodes().get(host.nodes().self()).inFlight().get("probe") == 0);
+        for (TestGateway node : new TestGateway[] {front, off, host}) {
+            awaitNoExchangeLeft(node);
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.junction.gateway.cluster;
 
 import static dev.junction.gateway.cluster.ProbeNodes.await;
+import static dev.junction.gateway.cluster.ProbeNodes.awaitNoExchangeLeft;
 import static dev.junction.gateway.cluster.ProbeNodes.awaitSeen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -100,6 +101,9 @@ class NodeFailoverTest {
             assertThat(NodeProbe.cancels.poll(20, TimeUnit.SECONDS)).as("the orphaned answer is cancelled").isEqualTo(serving + ":endless");
             await("answers in flight on " + serving,
                     () -> host.nodes().nodes().get(host.nodes().self()).inFlight().get("probe") == 0);
+            for (TestGateway survivor : new TestGateway[] {front, three, twoAgain}) {
+                awaitNoExchangeLeft(survivor);
+            }
         } finally {
             nodes.forEach(TestGateway::close);
         }
@@ -116,6 +120,8 @@ class NodeFailoverTest {
             awaitSeen(front, two, node -> node.inFlight().containsKey("probe"));
             BlockingQueue<String> stream = openStream(front, "endless");
             awaitLine(stream, "two:1 ", 20);
+            assertThat(ProbeNodes.exchangeAddresses(front)).as("the stream's events address").isEqualTo(1);
+            assertThat(ProbeNodes.exchangeAddresses(two)).as("the stream's cancel and credit addresses").isEqualTo(2);
 
             long frozenAt = System.nanoTime();
             CountDownLatch thaw = freeze(two);
@@ -138,6 +144,8 @@ class NodeFailoverTest {
                     .hasValue("two");
             await("exchanges watched on front", () -> front.nodes().openElsewhere() == 0);
             await("answers in flight on two", () -> two.nodes().nodes().get(two.nodes().self()).inFlight().get("probe") == 0);
+            awaitNoExchangeLeft(front);
+            awaitNoExchangeLeft(two);
         } finally {
             nodes.forEach(TestGateway::close);
         }

@@ -6,10 +6,13 @@ import dev.junction.gateway.bus.NodeAnnouncement;
 import dev.junction.gateway.support.InProcessCluster;
 import dev.junction.gateway.support.PluginJar;
 import dev.junction.gateway.support.TestGateway;
+import io.vertx.core.eventbus.impl.EventBusImpl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -68,6 +71,28 @@ final class ProbeNodes {
             NodeAnnouncement seen = on.nodes().nodes().get(id);
             return seen != null && state.test(seen);
         });
+    }
+
+    /**
+     * How many addresses of exchanges (their events, cancels, credits) {@code node} has consumers
+     * for: none once its answers are done, on the front end and the backend side alike. Read from
+     * Vert.x's event bus by reflection, as it tells no count.
+     */
+    static long exchangeAddresses(TestGateway node) {
+        try {
+            Field handlers = EventBusImpl.class.getDeclaredField("handlerMap");
+            handlers.setAccessible(true);
+            return ((Map<?, ?>) handlers.get(node.vertx().eventBus())).keySet().stream()
+                    .filter(address -> address.toString().startsWith("junction.exchange."))
+                    .count();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until {@code node} has no consumer of an exchange left (a cancelled one keeps its own a few seconds). */
+    static void awaitNoExchangeLeft(TestGateway node) {
+        await("exchange consumers on " + node.nodes().self(), () -> exchangeAddresses(node) == 0);
     }
 
     /** Waits until {@code condition} holds, up to 20 s; polling, for what only shows in state. */

@@ -1,6 +1,7 @@
 package dev.junction.gateway.cluster;
 
 import static dev.junction.gateway.cluster.ProbeNodes.await;
+import static dev.junction.gateway.cluster.ProbeNodes.awaitNoExchangeLeft;
 import static dev.junction.gateway.cluster.ProbeNodes.awaitSeen;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -126,6 +127,9 @@ class SharedLoadAndDrainingTest {
             stopped.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
         }
         await("exchanges watched on front", () -> front.nodes().openElsewhere() == 0);
+        awaitNoExchangeLeft(front);
+        awaitNoExchangeLeft(two);
+        awaitNoExchangeLeft(three);
     }
 
     private static ChatCompletionCreateParams chat(String model) {
