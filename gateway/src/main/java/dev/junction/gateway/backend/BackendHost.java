@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -27,8 +26,7 @@ import org.slf4j.LoggerFactory;
  * The backends this node runs: one {@link BackendVerticle} per configured backend whose plugin is
  * installed and whose options are valid. A backend that cannot be deployed is remembered with the
  * reason, for {@code /health}; the gateway still starts. A {@link NodeAnnouncer} tells the cluster
- * which of them serve here ({@link NodeDirectory}); the answers in flight for a node the directory
- * drops are cancelled.
+ * which of them serve here ({@link NodeDirectory}).
  *
  * <p>{@link #reconcile} brings the running backends in line with a reloaded configuration. Calls
  * to {@link #deploy} and {@link #reconcile} must not overlap; {@link #failure} may be called from
@@ -45,8 +43,6 @@ public final class BackendHost {
     private final NodeDirectory nodes;
     private final Map<String, Hosted> hosted = new ConcurrentHashMap<>();
     private final Map<String, String> failures = new ConcurrentHashMap<>();
-    /** Every verticle deployed and not undeployed yet, the retiring ones included. */
-    private final Set<BackendVerticle> verticles = ConcurrentHashMap.newKeySet();
     private final NodeAnnouncer announcer;
 
     /** A backend this node runs: its configuration, its verticle and the verticle's deployment. */
@@ -71,7 +67,6 @@ public final class BackendHost {
             GatewayMetrics metrics,
             NodeDirectory nodes) {
         BackendHost host = new BackendHost(vertx, plugins, metrics, nodes);
-        nodes.onDropped((node, why) -> host.verticles.forEach(verticle -> verticle.originLost(node)));
         return Future.join(backends.stream().map(host::start).toList())
                 .transform(done -> vertx.deployVerticle(host.announcer))
                 .map(announcing -> host);
@@ -182,12 +177,9 @@ public final class BackendHost {
         BackendMeters meters = metrics.backend(config.id());
         return vertx.<Backend>executeBlocking(() -> factory.get().create(context))
                 .compose(backend -> {
-                    BackendVerticle verticle = new BackendVerticle(config.id(), nodes.self(), backend, meters);
+                    BackendVerticle verticle = new BackendVerticle(config.id(), nodes, backend, meters);
                     return vertx.deployVerticle(verticle, options(config.id(), backend))
-                            .map(deployment -> {
-                                verticles.add(verticle);
-                                return new Hosted(config, verticle, deployment);
-                            });
+                            .map(deployment -> new Hosted(config, verticle, deployment));
                 })
                 .recover(failure -> Future.failedFuture("backend could not start: " + failure.getMessage()))
                 .onSuccess(started -> LOG.info("Backend {} runs plugin {}", config.id(), config.plugin()));
@@ -200,7 +192,6 @@ public final class BackendHost {
         old.verticle()
                 .retire(drainTimeout, reason)
                 .compose(retired -> vertx.undeploy(old.deployment()))
-                .onComplete(undeployed -> verticles.remove(old.verticle()))
                 .onSuccess(undeployed -> LOG.info("Backend {} ({}) stopped: {}", id, old.config().plugin(), why))
                 .onFailure(failure -> LOG.warn("Backend {} did not stop cleanly: {}", id, failure.toString()));
     }

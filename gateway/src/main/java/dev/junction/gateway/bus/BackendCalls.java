@@ -88,11 +88,11 @@ public final class BackendCalls {
     private <T> Future<T> watched(String nodeId, String backendId, Future<T> answer) {
         Context context = vertx.getOrCreateContext();
         Promise<T> outcome = Promise.promise();
-        ExchangeWatcher.Watched watch = (node, why) -> context.runOnContext(
+        NodeDirectory.Watched watch = (node, why) -> context.runOnContext(
                 v -> outcome.tryFail(new CallFailedException(ExchangeWatcher.cutOff(backendId, node, why))));
-        nodes.watcher().watch(nodeId, watch);
+        nodes.watch(nodeId, watch);
         answer.onComplete(done -> {
-            nodes.watcher().unwatch(nodeId, watch);
+            nodes.unwatch(nodeId, watch);
             if (done.succeeded()) {
                 outcome.tryComplete(done.result());
             } else {

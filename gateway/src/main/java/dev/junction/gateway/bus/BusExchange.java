@@ -29,7 +29,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * handler takes them, unless the reader {@link #pause() paused} ({@link Credit}). Confined to the
  * context that opened it.
  */
-public final class BusExchange implements Demand, ExchangeWatcher.Watched {
+public final class BusExchange implements Demand, NodeDirectory.Watched {
 
     /** How long a backend may take to accept a request (not to answer it). */
     static final long ACCEPT_TIMEOUT_MS = 10_000;
@@ -86,7 +86,7 @@ public final class BusExchange implements Demand, ExchangeWatcher.Watched {
         if (!node.equals(nodes.self())) {
             context = vertx.getOrCreateContext();
             watched = true;
-            nodes.watcher().watch(node, this);
+            nodes.watch(node, this);
         }
         consumer = bus.consumer(Addresses.reply(id), message -> onEvent(message.body()));
         consumer.completion()
@@ -191,7 +191,7 @@ public final class BusExchange implements Demand, ExchangeWatcher.Watched {
     private void unwatch() {
         if (watched) {
             watched = false;
-            nodes.watcher().unwatch(node, this);
+            nodes.unwatch(node, this);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.junction.gateway.bus;
 
+import dev.junction.gateway.bus.NodeDirectory.Watched;
 import dev.junction.plugin.ChatEvent;
 import dev.junction.plugin.ErrorKind;
 import io.vertx.core.Vertx;
@@ -10,28 +11,23 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The exchanges and calls this node has open on other nodes, by serving node, so that the loss of
- * a node ends them at once rather than at their idle timeout. One per node, held by its
+ * The exchanges and calls this node has open with other nodes, by node, so that the loss of a node
+ * ends them at once rather than at their idle timeout: on the front end, what the node serves for
+ * this one; on the backend side, what this node serves for it. One per node, held by its
  * {@link NodeDirectory}, which tells it of each node it drops (left the cluster, silent too long).
- * At each of the directory's ticks (twice a second), a serving node silent for
+ * At each of the directory's ticks (twice a second), a watched node silent for
  * {@link #PROBE_AFTER_MS} (it announces itself every second) is probed; one that does not answer
  * within {@link #PROBE_TIMEOUT_MS} is dropped. So a node that died or hangs is noticed within 3.5 s,
- * whether or not the cluster manager noticed it. Requests served by this node itself are not watched. Thread-safe.
+ * whether or not the cluster manager noticed it. What this node serves for itself is not watched.
+ * Thread-safe.
  */
 final class ExchangeWatcher {
 
-    /** How long a serving node may stay silent before it is probed. */
+    /** How long a watched node may stay silent before it is probed. */
     static final long PROBE_AFTER_MS = 1_500;
 
     /** How long a probed node has to answer. */
     static final long PROBE_TIMEOUT_MS = 1_500;
-
-    /** Something open on another node. */
-    interface Watched {
-
-        /** Its node is gone ({@code why}: "left the cluster"): end it, on its own context. Any thread. */
-        void lost(String nodeId, String why);
-    }
 
     private final NodeDirectory directory;
     private final Map<String, Set<Watched>> byNode = new ConcurrentHashMap<>();
@@ -41,7 +37,7 @@ final class ExchangeWatcher {
         this.directory = directory;
     }
 
-    /** Watches {@code watched}, served by {@code nodeId}, until {@link #unwatch}. */
+    /** Watches {@code watched}, open with {@code nodeId}, until {@link #unwatch}. */
     void watch(String nodeId, Watched watched) {
         byNode.compute(nodeId, (node, open) -> {
             Set<Watched> set = open == null ? ConcurrentHashMap.newKeySet() : open;

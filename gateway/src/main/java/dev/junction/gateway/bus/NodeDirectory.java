@@ -13,10 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +26,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A node is dropped when the cluster says it left, when it was not heard from for
  * {@link #SILENT_MS}, or when it does not answer a probe ({@link ExchangeWatcher}); dropping it ends
- * what it served for this node and tells the {@link #onDropped} listeners. A node heard from again
+ * what is {@link #watch watched} on it: what it served for this node, and what this node served for
+ * it. A node heard from again
  * is used again. Deployed once per node; thread-safe: {@link #choose} from any event loop costs a
  * map lookup and, with several hosts, a scan of them.
  */
@@ -58,6 +57,13 @@ public final class NodeDirectory extends VerticleBase {
         }
     }
 
+    /** Something open with another node. */
+    public interface Watched {
+
+        /** Its node is gone ({@code why}: "left the cluster"): end it, on its own context. Any thread. */
+        void lost(String nodeId, String why);
+    }
+
     /** A node as last heard of: what it said, and its offers (with the counts of what was sent it since). */
     private record Known(NodeAnnouncement announcement, List<Host> offers) {}
 
@@ -65,7 +71,6 @@ public final class NodeDirectory extends VerticleBase {
     private final String self;
     private final Map<String, Known> nodes = new ConcurrentHashMap<>();
     private final Map<String, Long> heardNanos = new ConcurrentHashMap<>();
-    private final List<BiConsumer<String, String>> droppedListeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger turn = new AtomicInteger();
     private final ExchangeWatcher watcher;
     /** Every backend's hosts, rebuilt at each announcement. */
@@ -110,19 +115,21 @@ public final class NodeDirectory extends VerticleBase {
         return announcements;
     }
 
-    /** The exchanges and calls this node has open on other nodes, to end should one of those go. */
-    ExchangeWatcher watcher() {
-        return watcher;
+    /**
+     * Something open with node {@code nodeId}, another node: {@code watched} is told should that node
+     * be lost, unless {@link #unwatch unwatched} first; the node is probed while it is silent. Any thread.
+     */
+    public void watch(String nodeId, Watched watched) {
+        watcher.watch(nodeId, watched);
     }
 
-    /** How many exchanges and calls this node has open on other nodes (watched for their loss). */
+    public void unwatch(String nodeId, Watched watched) {
+        watcher.unwatch(nodeId, watched);
+    }
+
+    /** How many exchanges and calls this node has open with other nodes, either side (watched for their loss). */
     public int openElsewhere() {
         return watcher.watched();
-    }
-
-    /** Calls {@code listener} with each node dropped from now on, and why ("left the cluster"). Any thread. */
-    public void onDropped(BiConsumer<String, String> listener) {
-        droppedListeners.add(listener);
     }
 
     /** Takes in what {@code announcement}'s node says of itself; this node's own announcements come here directly. */
@@ -221,12 +228,11 @@ public final class NodeDirectory extends VerticleBase {
             reindex();
         }
         if (known && why.equals(LEFT)) {
-            LOG.info("Node {} {}: it serves no more requests from this node", nodeId, why);
+            LOG.info("Node {} {}: what it served for this node, and this node for it, has ended", nodeId, why);
         } else if (known) {
-            LOG.warn("Node {} {}: it serves no more requests from this node", nodeId, why);
+            LOG.warn("Node {} {}: what it served for this node, and this node for it, has ended", nodeId, why);
         }
         watcher.lost(nodeId, why);
-        droppedListeners.forEach(listener -> listener.accept(nodeId, why));
     }
 
     private void heardOnBus(JsonObject json) {

@@ -69,7 +69,7 @@ class NodeDirectoryTest {
         assertThat(choose(3)).containsOnly("b");
 
         List<String> lost = new ArrayList<>();
-        directory.watcher().watch("b", (node, why) -> lost.add(node + " " + why));
+        directory.watch("b", (node, why) -> lost.add(node + " " + why));
         directory.drop("b", "left the cluster");
 
         assertThat(lost).containsExactly("b left the cluster");
