@@ -24,12 +24,12 @@ import org.slf4j.LoggerFactory;
  * available and are not draining, the one with the fewest answers in flight (as it announced, plus
  * what this node sent it since), ties taken in turn. A node alone chooses itself.
  *
- * <p>A node is dropped when the cluster says it left, when it was not heard from for
- * {@link #SILENT_MS}, or when it does not answer a probe ({@link ExchangeWatcher}); dropping it ends
- * what is {@link #watch watched} on it: what it served for this node, and what this node served for
- * it. A node heard from again
- * is used again. Deployed once per node; thread-safe: {@link #choose} from any event loop costs a
- * map lookup and, with several hosts, a scan of them.
+ * <p>A node is dropped when the cluster says it left, when it was not heard from (announcements,
+ * probes) for {@link #SILENT_MS}, or when it does not answer a probe ({@link ExchangeWatcher});
+ * dropping it ends what is {@link #watch watched} with it: what it served for this node, and what
+ * this node served for it. A node heard from again is used again. Deployed once per node;
+ * thread-safe: {@link #choose} from any event loop costs a map lookup and, with several hosts, a
+ * scan of them.
  */
 public final class NodeDirectory extends VerticleBase {
 
