@@ -103,10 +103,9 @@ public final class BackendHost {
      * Brings the running backends in line with {@code next}, so that no request finds no handler:
      * deploys the backends that are new (or could not start before) and a new verticle for each whose
      * plugin or options changed; then announces the new set to the cluster and runs {@code reroute},
-     * which sends requests to it; then
-     * retires the verticles of the backends that left and the old verticles of the changed ones
-     * ({@link BackendVerticle#retire}: their answers in flight get {@code drainTimeout} to finish),
-     * undeploying them in the background. A backend whose models alone changed keeps its verticle. A
+     * which sends requests to it; then retires the verticles of the backends that left and the old
+     * verticles of the changed ones ({@link BackendVerticle#retire}: their answers in flight get
+     * {@code drainTimeout} to finish), undeploying them in the background. A backend whose models alone changed keeps its verticle. A
      * changed backend whose new verticle cannot start keeps its old one, and the next reconcile tries
      * again. Completes once {@code reroute} has run; never fails.
      */
