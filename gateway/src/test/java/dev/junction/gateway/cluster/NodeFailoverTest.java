@@ -35,8 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A hosting node that dies without leaving the cluster (its Hazelcast member terminated, its Vert.x
  * closed, the gateway never stopped): the stream it served ends with the dialect's error event
  * within 5 s; a request it held unanswered is retried on a survivor; new requests go to the
- * survivors; the node started again serves again. A front node that dies has its answers cancelled
- * on the node that served them. Nothing stays open.
+ * survivors; the node started again serves again; none of it opens the backend's circuit. A front
+ * node that dies has its answers cancelled on the node that served them. Nothing stays open.
  */
 @Timeout(240)
 class NodeFailoverTest {
@@ -52,7 +52,9 @@ class NodeFailoverTest {
         InProcessCluster cluster = new InProcessCluster();
         List<TestGateway> nodes = new ArrayList<>();
         try {
-            TestGateway front = started(nodes, ProbeNodes.start(cluster, root, "front", false, ""));
+            // The front's circuit would open at the first failure that counts: a node's loss must not.
+            TestGateway front = started(
+                    nodes, ProbeNodes.start(cluster, root, "front", false, "", ProbeNodes.STRICT_BREAKER, null));
             TestGateway two = started(nodes, ProbeNodes.start(cluster, root, "two", true, "hold: true"));
             awaitSeen(front, two, node -> node.inFlight().containsKey("probe"));
             OpenAIClient openAi = front.openAi("k");

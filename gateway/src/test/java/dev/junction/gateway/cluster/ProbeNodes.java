@@ -27,6 +27,9 @@ final class ProbeNodes {
 
     static final String PLUGIN = "node-named";
 
+    /** Probe settings whose circuit opens at the first failure that counts against the backend. */
+    static final String STRICT_BREAKER = "    circuitBreaker: {failures: 1, resetSeconds: 600}\n";
+
     private ProbeNodes() {}
 
     /**
@@ -36,12 +39,21 @@ final class ProbeNodes {
      * @param options more options of the probe, as YAML flow entries ({@code "hold: true"}); empty for none
      */
     static TestGateway start(InProcessCluster cluster, Path root, String name, boolean withPlugin, String options) {
-        return start(cluster, root, name, withPlugin, options, null);
+        return start(cluster, root, name, withPlugin, options, "", null);
     }
 
-    /** As {@link #start(InProcessCluster, Path, String, boolean, String)}, the access log lines going to {@code accessLog}. */
+    /**
+     * As {@link #start(InProcessCluster, Path, String, boolean, String)}, with more settings of the
+     * probe ({@code probeYaml}, lines indented by four) and the access log lines going to {@code accessLog}.
+     */
     static TestGateway start(
-            InProcessCluster cluster, Path root, String name, boolean withPlugin, String options, Consumer<String> accessLog) {
+            InProcessCluster cluster,
+            Path root,
+            String name,
+            boolean withPlugin,
+            String options,
+            String probeYaml,
+            Consumer<String> accessLog) {
         Path dir = root.resolve(name + "-" + System.nanoTime());
         Path plugins = dir.resolve("plugins");
         try {
@@ -60,6 +72,7 @@ final class ProbeNodes {
                 .accessLog(accessLog)
                 .backends("  probe:\n    plugin: " + PLUGIN + "\n    models: [who, slow, held, words, endless, many]\n"
                         + "    options: {node: " + name + (options.isEmpty() ? "" : ", " + options) + "}\n"
+                        + probeYaml
                         + "  ghost:\n    plugin: no-such-plugin\n    models: [ghost]\n")
                 .start();
     }

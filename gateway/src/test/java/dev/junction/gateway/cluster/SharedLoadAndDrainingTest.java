@@ -56,7 +56,7 @@ class SharedLoadAndDrainingTest {
     @BeforeAll
     static void startCluster() {
         InProcessCluster cluster = new InProcessCluster();
-        front = ProbeNodes.start(cluster, root, "front", false, "", frontLog::add);
+        front = ProbeNodes.start(cluster, root, "front", false, "", "", frontLog::add);
         two = ProbeNodes.start(cluster, root, "two", true, "");
         three = ProbeNodes.start(cluster, root, "three", true, "");
         awaitSeen(front, two, node -> node.inFlight().containsKey("probe"));
