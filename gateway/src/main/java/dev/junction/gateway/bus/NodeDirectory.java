@@ -221,15 +221,16 @@ public final class NodeDirectory extends VerticleBase {
         if (nodeId.equals(self) || !running) {
             return;
         }
-        boolean known;
+        Known known;
         synchronized (this) {
             heardNanos.remove(nodeId);
-            known = nodes.remove(nodeId) != null;
+            known = nodes.remove(nodeId);
             reindex();
         }
-        if (known && why.equals(LEFT)) {
+        // A node that left or was draining went as planned; one that went silent did not.
+        if (known != null && (why.equals(LEFT) || known.announcement().draining())) {
             LOG.info("Node {} {}: what it served for this node, and this node for it, has ended", nodeId, why);
-        } else if (known) {
+        } else if (known != null) {
             LOG.warn("Node {} {}: what it served for this node, and this node for it, has ended", nodeId, why);
         }
         watcher.lost(nodeId, why);
