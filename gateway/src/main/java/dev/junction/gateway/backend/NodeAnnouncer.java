@@ -9,6 +9,7 @@ import io.vertx.core.VerticleBase;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -73,7 +74,7 @@ final class NodeAnnouncer extends VerticleBase {
                 } else {
                     unavailable.put(id, check.failed()
                             ? "its availability could not be checked: " + check.cause().getMessage()
-                            : String.valueOf(check.result().reason()));
+                            : Objects.requireNonNullElse(check.result().reason(), "it says it is unavailable"));
                 }
             });
             NodeAnnouncement announcement = new NodeAnnouncement(nodes.self(), draining, inFlight, unavailable);

@@ -21,9 +21,10 @@ import java.util.function.Function;
 /**
  * The front end's side of the one-answer calls to a backend: count tokens, embed. Each is one
  * event-bus request and its reply, plain JSON both ways, to the node {@link NodeDirectory#choose}
- * chooses; a call to another node fails at once, as unavailable, when that node is lost. A backend that fails replies with
- * {@link #fail}: a failure whose code is {@link #FAILURE_CODE} and whose message is the
- * {@link ChatEvent.Failed} in its wire form, so the kind survives a hop between cluster nodes.
+ * chooses; a call to another node fails at once, as unavailable, when that node is lost. A backend
+ * that fails replies with {@link #fail}: a failure whose code is {@link #FAILURE_CODE} and whose
+ * message is the {@link ChatEvent.Failed} in its wire form, so the kind survives a hop between
+ * cluster nodes.
  * Every failure of the returned futures is a {@link CallFailedException}.
  */
 public final class BackendCalls {
