@@ -3,6 +3,7 @@ package dev.junction.gateway;
 import dev.junction.gateway.backend.BackendHost;
 import dev.junction.gateway.backend.PluginHost;
 import dev.junction.gateway.bus.BusCodecs;
+import dev.junction.gateway.bus.NodeDirectory;
 import dev.junction.gateway.cluster.ClusterView;
 import dev.junction.gateway.cluster.LocalNode;
 import dev.junction.gateway.cluster.Membership;
@@ -35,8 +36,12 @@ import java.util.function.Consumer;
  */
 public final class Gateway {
 
+    /** How an answer still running when the drain time is up ends. */
+    private static final String SHUTTING_DOWN = "gateway shutting down";
+
     private final Vertx vertx;
     private final Membership membership;
+    private final NodeDirectory nodes;
     private final PluginHost plugins;
     private final GatewayMetrics metrics;
     private final BackendHost backends;
@@ -50,6 +55,7 @@ public final class Gateway {
     private Gateway(
             Vertx vertx,
             Membership membership,
+            NodeDirectory nodes,
             PluginHost plugins,
             GatewayMetrics metrics,
             BackendHost backends,
@@ -59,6 +65,7 @@ public final class Gateway {
             GatewayConfig config) {
         this.vertx = vertx;
         this.membership = membership;
+        this.nodes = nodes;
         this.plugins = plugins;
         this.metrics = metrics;
         this.backends = backends;
@@ -82,23 +89,27 @@ public final class Gateway {
         BusCodecs.register(vertx.eventBus());
         Membership membership = Membership.of(vertx);
         metrics.node(membership.nodeId());
+        NodeDirectory nodes = new NodeDirectory(membership);
         PluginHost plugins = new PluginHost(config.plugins().dir(), pluginApiVersion());
         return vertx.executeBlocking(() -> {
                     plugins.start();
                     metrics.plugins(plugins.states());
                     return plugins;
                 })
-                .compose(started -> BackendHost.deploy(vertx, plugins, config.backends().values(), metrics))
+                .compose(started -> vertx.deployVerticle(nodes))
+                .compose(started -> BackendHost.deploy(vertx, plugins, config.backends().values(), metrics, nodes))
                 .compose(host -> {
                     CircuitBreakers breakers = new CircuitBreakers(vertx);
                     LocalNode node = new LocalNode(vertx, membership.nodeId(), host, breakers, config.backends().values());
                     ClusterView cluster = new ClusterView(vertx, membership, node);
                     NodeServices services =
-                            NodeServices.start(vertx, config, host, cluster, breakers, metrics, membership, accessLog);
+                            NodeServices.start(
+                                    vertx, config, host, nodes, cluster, breakers, metrics, membership, accessLog);
                     return HttpServers.deploy(vertx, config, services)
                             .compose(http -> node.serve(address(config.server().host(), http.port())).map(http))
                             .recover(failed -> services.close(vertx).transform(closed -> Future.failedFuture(failed)))
-                            .map(http -> new Gateway(vertx, membership, plugins, metrics, host, node, services, http, config));
+                            .map(http -> new Gateway(
+                                    vertx, membership, nodes, plugins, metrics, host, node, services, http, config));
                 })
                 .map(Gateway::watch);
     }
@@ -145,6 +156,11 @@ public final class Gateway {
         return membership;
     }
 
+    /** The nodes that serve this gateway's requests, as it last heard of them. */
+    public NodeDirectory nodes() {
+        return nodes;
+    }
+
     /** The HTTP port. */
     public int port() {
         return http.port();
@@ -161,17 +177,19 @@ public final class Gateway {
     }
 
     /**
-     * Stops watching the configuration file, drains every HTTP server instance (no new requests;
-     * those in flight get {@link #drainTimeout}, then end with an error; the cluster sees this node
-     * draining), stops answering the cluster, undeploys every verticle (closing the backends), writes
-     * the access log lines still queued, then unloads the plugins.
+     * Stops watching the configuration file, tells the cluster this node is draining (it is chosen
+     * for no new request), drains every HTTP server instance (no new requests; those in flight get
+     * {@link #drainTimeout}, then end with an error) and the backends (the answers they serve for
+     * any node get as long), stops answering the cluster, undeploys every verticle (closing the
+     * backends), writes the access log lines still queued, then unloads the plugins.
      */
     public Future<Void> stop() {
         if (watcher != null) {
             watcher.stop();
         }
         node.drain();
-        return http.drain(drainTimeout())
+        backends.drain();
+        return Future.join(http.drain(drainTimeout()), backends.retireAll(drainTimeout(), SHUTTING_DOWN))
                 .transform(drained -> node.close())
                 .transform(closed -> Future.join(vertx.deploymentIDs().stream().map(vertx::undeploy).toList()))
                 .transform(undeployed -> services.close(vertx))

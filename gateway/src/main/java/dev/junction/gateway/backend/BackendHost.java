@@ -1,5 +1,6 @@
 package dev.junction.gateway.backend;
 
+import dev.junction.gateway.bus.NodeDirectory;
 import dev.junction.gateway.config.BackendConfig;
 import dev.junction.gateway.metrics.BackendMeters;
 import dev.junction.gateway.metrics.GatewayMetrics;
@@ -11,6 +12,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The backends this node runs: one {@link BackendVerticle} per configured backend whose plugin is
  * installed and whose options are valid. A backend that cannot be deployed is remembered with the
- * reason, for {@code /health}; the gateway still starts.
+ * reason, for {@code /health}; the gateway still starts. A {@link NodeAnnouncer} tells the cluster
+ * which of them serve here ({@link NodeDirectory}).
  *
  * <p>{@link #reconcile} brings the running backends in line with a reloaded configuration. Calls
  * to {@link #deploy} and {@link #reconcile} must not overlap; {@link #failure} may be called from
@@ -37,23 +40,58 @@ public final class BackendHost {
     private final Vertx vertx;
     private final PluginHost plugins;
     private final GatewayMetrics metrics;
+    private final NodeDirectory nodes;
     private final Map<String, Hosted> hosted = new ConcurrentHashMap<>();
     private final Map<String, String> failures = new ConcurrentHashMap<>();
+    private final NodeAnnouncer announcer;
 
     /** A backend this node runs: its configuration, its verticle and the verticle's deployment. */
     private record Hosted(BackendConfig config, BackendVerticle verticle, String deployment) {}
 
-    private BackendHost(Vertx vertx, PluginHost plugins, GatewayMetrics metrics) {
+    private BackendHost(Vertx vertx, PluginHost plugins, GatewayMetrics metrics, NodeDirectory nodes) {
         this.vertx = vertx;
         this.plugins = plugins;
         this.metrics = metrics;
+        this.nodes = nodes;
+        this.announcer = new NodeAnnouncer(nodes, this::running, () -> Map.copyOf(failures));
     }
 
-    /** Deploys every backend of {@code backends}; succeeds also when some cannot run. */
+    /**
+     * Deploys every backend of {@code backends}, then announces them to {@code nodes} (this node's
+     * directory, deployed); succeeds also when some cannot run.
+     */
     public static Future<BackendHost> deploy(
-            Vertx vertx, PluginHost plugins, Collection<BackendConfig> backends, GatewayMetrics metrics) {
-        BackendHost host = new BackendHost(vertx, plugins, metrics);
-        return Future.join(backends.stream().map(host::start).toList()).transform(done -> Future.succeededFuture(host));
+            Vertx vertx,
+            PluginHost plugins,
+            Collection<BackendConfig> backends,
+            GatewayMetrics metrics,
+            NodeDirectory nodes) {
+        BackendHost host = new BackendHost(vertx, plugins, metrics, nodes);
+        return Future.join(backends.stream().map(host::start).toList())
+                .transform(done -> vertx.deployVerticle(host.announcer))
+                .map(announcing -> host);
+    }
+
+    /** This node stops: it announces at once that it is draining, and is chosen for no new request. */
+    public void drain() {
+        announcer.drain();
+    }
+
+    /**
+     * Stops taking requests and lets the answers in flight, for this node or others, finish for up
+     * to {@code timeout}; those still running then end with {@code reason} (unavailable). Never fails.
+     */
+    public Future<Void> retireAll(Duration timeout, String reason) {
+        return Future.join(hosted.values().stream()
+                        .map(running -> running.verticle().retire(timeout, reason))
+                        .toList())
+                .mapEmpty();
+    }
+
+    private Map<String, BackendVerticle> running() {
+        Map<String, BackendVerticle> running = new HashMap<>();
+        hosted.forEach((id, backend) -> running.put(id, backend.verticle()));
+        return running;
     }
 
     /** Why this node does not run backend {@code id}, or empty when it does. */
@@ -64,10 +102,10 @@ public final class BackendHost {
     /**
      * Brings the running backends in line with {@code next}, so that no request finds no handler:
      * deploys the backends that are new (or could not start before) and a new verticle for each whose
-     * plugin or options changed; then runs {@code reroute}, which sends requests to the new set; then
-     * retires the verticles of the backends that left and the old verticles of the changed ones
-     * ({@link BackendVerticle#retire}: their answers in flight get {@code drainTimeout} to finish),
-     * undeploying them in the background. A backend whose models alone changed keeps its verticle. A
+     * plugin or options changed; then announces the new set to the cluster and runs {@code reroute},
+     * which sends requests to it; then retires the verticles of the backends that left and the old
+     * verticles of the changed ones ({@link BackendVerticle#retire}: their answers in flight get
+     * {@code drainTimeout} to finish), undeploying them in the background. A backend whose models alone changed keeps its verticle. A
      * changed backend whose new verticle cannot start keeps its old one, and the next reconcile tries
      * again. Completes once {@code reroute} has run; never fails.
      */
@@ -83,7 +121,7 @@ public final class BackendHost {
             metrics.backend(left.config().id()).up(false);
         });
         List<Future<Optional<Hosted>>> steps = wanted.values().stream().map(this::bringUp).toList();
-        return Future.join(steps).transform(done -> {
+        return Future.join(steps).transform(done -> announcer.announce()).transform(announced -> {
             reroute.run();
             leaving.forEach(left -> retire(left, drainTimeout, "removed from the configuration"));
             steps.stream()
@@ -138,7 +176,7 @@ public final class BackendHost {
         BackendMeters meters = metrics.backend(config.id());
         return vertx.<Backend>executeBlocking(() -> factory.get().create(context))
                 .compose(backend -> {
-                    BackendVerticle verticle = new BackendVerticle(config.id(), backend, meters);
+                    BackendVerticle verticle = new BackendVerticle(config.id(), nodes, backend, meters);
                     return vertx.deployVerticle(verticle, options(config.id(), backend))
                             .map(deployment -> new Hosted(config, verticle, deployment));
                 })

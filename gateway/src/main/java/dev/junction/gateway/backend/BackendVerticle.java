@@ -5,6 +5,7 @@ import dev.junction.gateway.bus.BackendCalls;
 import dev.junction.gateway.bus.BackendDirectory;
 import dev.junction.gateway.bus.Credit;
 import dev.junction.gateway.bus.ExchangeRequest;
+import dev.junction.gateway.bus.NodeDirectory;
 import dev.junction.gateway.bus.EmbeddingWire;
 import dev.junction.gateway.bus.RequestWire;
 import dev.junction.gateway.bus.TokenCountWire;
@@ -32,8 +33,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hosts one backend: takes its requests from the event bus, accepts each at once, and runs it into
- * a {@link BusChatSink}. Its own handlers (accepting, cancelling, taking credit) run on an event
+ * Hosts one backend on this node: takes its requests from the event bus, at this node's addresses
+ * of the backend ({@link Addresses#backend(String, String)}), accepts each at once, and runs it into
+ * a {@link BusChatSink}. When the node a request came from (another node) is lost, its answer is
+ * cancelled ({@link NodeDirectory#watch}). Its own handlers (accepting, cancelling, taking credit) run on an event
  * loop, and so do the sink's ready actions; a blocking backend's calls run on the verticle's worker
  * pool, unordered, and its cancel actions on a small pool of their own. So a cancel never waits for a worker thread, even when every one is busy with
  * a request, and never blocks the event loop; requests beyond the pool wait in its queue, and one
@@ -53,6 +56,7 @@ final class BackendVerticle extends VerticleBase {
     private static final int CANCEL_POOL_SIZE = 2;
 
     private final String id;
+    private final NodeDirectory nodes;
     private final Backend backend;
     private final BackendMeters meters;
     private final Set<BusChatSink> open = ConcurrentHashMap.newKeySet();
@@ -62,8 +66,10 @@ final class BackendVerticle extends VerticleBase {
     private WorkerExecutor cancelling;
     private volatile boolean retiring;
 
-    BackendVerticle(String id, Backend backend, BackendMeters meters) {
+    /** @param nodes the directory of this node, the one this verticle runs on */
+    BackendVerticle(String id, NodeDirectory nodes, Backend backend, BackendMeters meters) {
         this.id = id;
+        this.nodes = nodes;
         this.backend = backend;
         this.meters = meters;
     }
@@ -74,11 +80,11 @@ final class BackendVerticle extends VerticleBase {
             cancelling = vertx.createSharedWorkerExecutor("junction-cancel-" + id, CANCEL_POOL_SIZE);
         }
         EventBus bus = vertx.eventBus();
-        MessageConsumer<ExchangeRequest> chat = bus.consumer(Addresses.backend(id), this::accept);
+        MessageConsumer<ExchangeRequest> chat = bus.consumer(Addresses.backend(id, nodes.self()), this::accept);
         MessageConsumer<JsonObject> info = bus.consumer(Addresses.backendInfo(id), this::describe);
-        MessageConsumer<JsonObject> count = bus.consumer(Addresses.backendCount(id), message -> answer(
+        MessageConsumer<JsonObject> count = bus.consumer(Addresses.backendCount(id, nodes.self()), message -> answer(
                 message, () -> backend.countTokens(RequestWire.decode(message.body())).map(TokenCountWire::encode)));
-        MessageConsumer<JsonObject> embed = bus.consumer(Addresses.backendEmbed(id), message -> answer(
+        MessageConsumer<JsonObject> embed = bus.consumer(Addresses.backendEmbed(id, nodes.self()), message -> answer(
                 message, () -> backend.embed(EmbeddingWire.decodeRequest(message.body())).map(EmbeddingWire::encode)));
         consumers = List.of(chat, info, count, embed);
         return Future.all(chat.completion(), info.completion(), count.completion(), embed.completion());
@@ -104,6 +110,16 @@ final class BackendVerticle extends VerticleBase {
                 });
     }
 
+    /** The answers in flight. Any thread. */
+    int inFlight() {
+        return open.size();
+    }
+
+    /** Whether the backend can serve now; asked off the event loop when the backend blocks. Any thread. */
+    Future<Availability> availability() {
+        return offLoop(() -> Future.succeededFuture(backend.availability()));
+    }
+
     @Override
     public Future<?> stop() {
         return offLoop(backend::close).eventually(() -> cancelling == null ? Future.succeededFuture() : cancelling.close());
@@ -116,13 +132,22 @@ final class BackendVerticle extends VerticleBase {
         MessageConsumer<JsonObject> cancels = bus.consumer(Addresses.cancel(exchange));
         MessageConsumer<JsonObject> credits = bus.consumer(Addresses.credit(exchange));
         BackendMeters.Request metered = meters.accepted();
+        String origin = message.body().origin();
+        OriginWatch watch = origin == null || origin.equals(nodes.self()) ? null : new OriginWatch(origin);
         BusChatSink sink = new BusChatSink(bus, Addresses.reply(exchange), message.body().credit(), done -> {
             cancels.unregister();
             credits.unregister();
+            if (watch != null) {
+                nodes.unwatch(origin, watch);
+            }
             metered.ended();
             ended(done);
         });
         open.add(sink);
+        if (watch != null) {
+            watch.sink = sink;
+            nodes.watch(origin, watch);
+        }
         cancels.handler(cancel -> cancel(sink::cancel));
         credits.handler(credit -> sink.grant(Credit.events(credit.body())));
         Future.join(cancels.completion(), credits.completion()).onComplete(registered -> {
@@ -133,6 +158,23 @@ final class BackendVerticle extends VerticleBase {
                 serve(request, sink, metered);
             }
         });
+    }
+
+    /** Cancels an answer should the other node its request came from be lost. */
+    private final class OriginWatch implements NodeDirectory.Watched {
+
+        private final String origin;
+        private volatile BusChatSink sink;
+
+        OriginWatch(String origin) {
+            this.origin = origin;
+        }
+
+        @Override
+        public void lost(String nodeId, String why) {
+            LOG.info("Backend {}: an answer for node {} is cancelled, as that node {}", id, origin, why);
+            context.runOnContext(v -> cancel(sink::cancel));
+        }
     }
 
     /** Runs a cancel (which runs the backend's cancel actions): off the event loop when the backend blocks. */

@@ -7,9 +7,12 @@ public final class Addresses {
 
     private Addresses() {}
 
-    /** Where a backend takes chat requests; any node hosting the backend may answer. */
-    public static String backend(String backendId) {
-        return PREFIX + "backend." + backendId;
+    /**
+     * Where a backend takes chat requests on node {@code nodeId}: each node that hosts the backend
+     * has its own address, so that the front end chooses the node ({@link NodeDirectory}).
+     */
+    public static String backend(String backendId, String nodeId) {
+        return PREFIX + "backend." + backendId + "@" + nodeId;
     }
 
     /** Where a backend answers questions about itself: its models and availability. */
@@ -17,14 +20,24 @@ public final class Addresses {
         return PREFIX + "backend." + backendId + ".info";
     }
 
-    /** Where a backend counts the input tokens of a chat request (request and reply). */
-    public static String backendCount(String backendId) {
-        return PREFIX + "backend." + backendId + ".count";
+    /** Where a backend counts the input tokens of a chat request on node {@code nodeId} (request and reply). */
+    public static String backendCount(String backendId, String nodeId) {
+        return backend(backendId, nodeId) + ".count";
     }
 
-    /** Where a backend embeds texts (request and reply). */
-    public static String backendEmbed(String backendId) {
-        return PREFIX + "backend." + backendId + ".embed";
+    /** Where a backend embeds texts on node {@code nodeId} (request and reply). */
+    public static String backendEmbed(String backendId, String nodeId) {
+        return backend(backendId, nodeId) + ".embed";
+    }
+
+    /** Where every node publishes its {@link NodeAnnouncement}s. */
+    public static String nodes() {
+        return PREFIX + "nodes";
+    }
+
+    /** Where node {@code nodeId} answers the probes of front ends that watch it ({@link ExchangeWatcher}). */
+    public static String nodePing(String nodeId) {
+        return PREFIX + "node." + nodeId + ".ping";
     }
 
     /** Where node {@code nodeId} answers with its state ({@code cluster.LocalNode}); that node alone listens there. */

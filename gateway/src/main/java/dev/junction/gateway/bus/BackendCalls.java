@@ -6,20 +6,25 @@ import dev.junction.plugin.EmbeddingRequest;
 import dev.junction.plugin.Embeddings;
 import dev.junction.plugin.ErrorKind;
 import dev.junction.plugin.TokenCount;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * The front end's side of the one-answer calls to a backend: count tokens, embed. Each is one
- * event-bus request and its reply, plain JSON both ways. A backend that fails replies with
- * {@link #fail}: a failure whose code is {@link #FAILURE_CODE} and whose message is the
- * {@link ChatEvent.Failed} in its wire form, so the kind survives a hop between cluster nodes.
+ * event-bus request and its reply, plain JSON both ways, to the node {@link NodeDirectory#choose}
+ * chooses; a call to another node fails at once, as unavailable, when that node is lost. A backend
+ * that fails replies with {@link #fail}: a failure whose code is {@link #FAILURE_CODE} and whose
+ * message is the {@link ChatEvent.Failed} in its wire form, so the kind survives a hop between
+ * cluster nodes.
  * Every failure of the returned futures is a {@link CallFailedException}.
  */
 public final class BackendCalls {
@@ -45,19 +50,21 @@ public final class BackendCalls {
     }
 
     private final Vertx vertx;
+    private final NodeDirectory nodes;
 
-    public BackendCalls(Vertx vertx) {
+    public BackendCalls(Vertx vertx, NodeDirectory nodes) {
         this.vertx = vertx;
+        this.nodes = nodes;
     }
 
     /** Counts the input tokens of {@code request} on backend {@code backendId}. */
     public Future<TokenCount> countTokens(String backendId, ChatRequest request) {
-        return call(backendId, Addresses.backendCount(backendId), RequestWire.encode(request), TokenCountWire::decode);
+        return call(backendId, NodeDirectory.Host::count, RequestWire.encode(request), TokenCountWire::decode);
     }
 
     /** Embeds the texts of {@code request} on backend {@code backendId}. */
     public Future<Embeddings> embed(String backendId, EmbeddingRequest request) {
-        return call(backendId, Addresses.backendEmbed(backendId), EmbeddingWire.encodeRequest(request), EmbeddingWire::decode);
+        return call(backendId, NodeDirectory.Host::embed, EmbeddingWire.encodeRequest(request), EmbeddingWire::decode);
     }
 
     /** The backend's side: answers {@code message} with {@code failed}. */
@@ -65,11 +72,35 @@ public final class BackendCalls {
         message.fail(FAILURE_CODE, EventWire.encode(failed).encode());
     }
 
-    private <T> Future<T> call(String backendId, String address, JsonObject body, Function<JsonObject, T> decode) {
-        return vertx.eventBus()
-                .<JsonObject>request(address, body, new DeliveryOptions().setSendTimeout(CALL_TIMEOUT_MS))
+    private <T> Future<T> call(
+            String backendId, Function<NodeDirectory.Host, String> address, JsonObject body, Function<JsonObject, T> decode) {
+        NodeDirectory.Host host = nodes.choose(backendId, Set.of());
+        if (host == null) {
+            return Future.failedFuture(new CallFailedException(nodes.noHost(backendId)));
+        }
+        Future<T> answer = vertx.eventBus()
+                .<JsonObject>request(address.apply(host), body, new DeliveryOptions().setSendTimeout(CALL_TIMEOUT_MS))
                 .map(reply -> decode.apply(reply.body()))
                 .recover(failure -> Future.failedFuture(new CallFailedException(failed(backendId, failure))));
+        return host.nodeId().equals(nodes.self()) ? answer : watched(host.nodeId(), backendId, answer);
+    }
+
+    /** {@code answer}, or an unavailable failure as soon as {@code nodeId}, which serves it, is lost. */
+    private <T> Future<T> watched(String nodeId, String backendId, Future<T> answer) {
+        Context context = vertx.getOrCreateContext();
+        Promise<T> outcome = Promise.promise();
+        NodeDirectory.Watched watch = (node, why) -> context.runOnContext(
+                v -> outcome.tryFail(new CallFailedException(ExchangeWatcher.cutOff(backendId, node, why))));
+        nodes.watch(nodeId, watch);
+        answer.onComplete(done -> {
+            nodes.unwatch(nodeId, watch);
+            if (done.succeeded()) {
+                outcome.tryComplete(done.result());
+            } else {
+                outcome.tryFail(done.cause());
+            }
+        });
+        return outcome.future();
     }
 
     static ChatEvent.Failed failed(String backendId, Throwable failure) {
@@ -85,7 +116,7 @@ public final class BackendCalls {
             }
             return switch (reply.failureType()) {
                 case NO_HANDLERS -> ChatEvent.Failed.of(
-                        ErrorKind.UNAVAILABLE, "Backend '" + backendId + "' is not running on any node.");
+                        ErrorKind.UNAVAILABLE, "Backend '" + backendId + "' is not running on the node chosen to serve it.");
                 case TIMEOUT -> ChatEvent.Failed.of(
                         ErrorKind.TIMEOUT, "Backend '" + backendId + "' did not answer in time.");
                 default -> ChatEvent.Failed.of(

@@ -42,12 +42,16 @@ public final class BusCodecs {
         return new JsonObject()
                 .put("exchange", request.exchange())
                 .put("credit", request.credit())
+                .put("origin", request.origin())
                 .put("request", RequestWire.encode(request.request()));
     }
 
     private static ExchangeRequest decodeRequest(JsonObject json) {
         return new ExchangeRequest(
-                json.getString("exchange"), RequestWire.decode(json.getJsonObject("request")), json.getInteger("credit", 0));
+                json.getString("exchange"),
+                RequestWire.decode(json.getJsonObject("request")),
+                json.getInteger("credit", 0),
+                json.getString("origin"));
     }
 
     /** An immutable record passed as it is locally and as length-prefixed JSON between nodes. */

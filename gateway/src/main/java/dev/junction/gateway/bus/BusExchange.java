@@ -3,29 +3,33 @@ package dev.junction.gateway.bus;
 import dev.junction.plugin.ChatEvent;
 import dev.junction.plugin.ChatRequest;
 import dev.junction.plugin.ErrorKind;
+import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The front end's side of one request on the event bus.
  *
- * <p>Sending registers a consumer for the exchange's events, then sends the request to the
- * backend's address and waits for a quick acceptance, so a backend that no node hosts fails fast
- * instead of hanging. Every outcome reaches the event handler as events ending in exactly one
- * terminal event: a transport failure arrives as {@link ChatEvent.Failed}. {@link #cancel()} tells
- * the backend to stop.
+ * <p>Sending chooses the node that serves the request ({@link NodeDirectory#choose}), registers a
+ * consumer for the exchange's events, then sends the request to the backend's address on that node
+ * and waits for a quick acceptance, so a backend that no node hosts fails fast instead of hanging.
+ * Every outcome reaches the event handler as events ending in exactly one terminal event: a
+ * transport failure arrives as {@link ChatEvent.Failed}, and so does the loss of the serving node
+ * ({@link ExchangeWatcher}; {@link #nodeLost()} tells it apart). {@link #cancel()} tells the backend
+ * to stop.
  *
  * <p>Flow control: the backend may send a window of events ahead of the handler, topped up as the
  * handler takes them, unless the reader {@link #pause() paused} ({@link Credit}). Confined to the
  * context that opened it.
  */
-public final class BusExchange implements Demand {
+public final class BusExchange implements Demand, NodeDirectory.Watched {
 
     /** How long a backend may take to accept a request (not to answer it). */
     static final long ACCEPT_TIMEOUT_MS = 10_000;
@@ -34,42 +38,61 @@ public final class BusExchange implements Demand {
     static final long DRAIN_AFTER_CANCEL_MS = 5_000;
 
     private final Vertx vertx;
+    private final NodeDirectory nodes;
     private final EventBus bus;
     private final String id = newId();
     private final String backendId;
     private final Handler<ChatEvent> events;
     private final Credit credit;
     private MessageConsumer<ChatEvent> consumer;
+    private Context context;
+    /** The node that serves the exchange, once chosen, when it is another node (watched). */
+    private String node;
+    private boolean watched;
+    private boolean nodeLost;
     private boolean accepted;
     private boolean ended;
     private boolean cancelled;
 
-    private BusExchange(Vertx vertx, String backendId, Handler<ChatEvent> events) {
+    private BusExchange(Vertx vertx, NodeDirectory nodes, String backendId, Handler<ChatEvent> events) {
         this.vertx = vertx;
+        this.nodes = nodes;
         this.bus = vertx.eventBus();
         this.backendId = backendId;
         this.events = events;
         this.credit = new Credit(more -> bus.send(Addresses.credit(id), Credit.message(more)));
     }
 
-    /** An exchange with backend {@code backendId} whose events will go to {@code events}. */
-    public static BusExchange with(Vertx vertx, String backendId, Handler<ChatEvent> events) {
-        return new BusExchange(vertx, backendId, events);
+    /** An exchange with backend {@code backendId}, on a node {@code nodes} chooses, whose events will go to {@code events}. */
+    public static BusExchange with(Vertx vertx, NodeDirectory nodes, String backendId, Handler<ChatEvent> events) {
+        return new BusExchange(vertx, nodes, backendId, events);
     }
 
     /**
-     * Sends the request. Events may arrive before this returns (a backend that no node runs fails
-     * at once), so set up whatever {@link #cancel()} needs first.
+     * Sends the request to a node that hosts the backend, another than those of {@code avoid} if
+     * it can. Events may arrive before this returns (a backend that no node runs fails at once), so
+     * set up whatever {@link #cancel()} needs first.
      */
-    public void send(ChatRequest request) {
+    public void send(ChatRequest request, Set<String> avoid) {
         if (ended) {
             return;
+        }
+        NodeDirectory.Host host = nodes.choose(backendId, avoid);
+        if (host == null) {
+            onEvent(nodes.noHost(backendId));
+            return;
+        }
+        node = host.nodeId();
+        if (!node.equals(nodes.self())) {
+            context = vertx.getOrCreateContext();
+            watched = true;
+            nodes.watch(node, this);
         }
         consumer = bus.consumer(Addresses.reply(id), message -> onEvent(message.body()));
         consumer.completion()
                 .compose(registered -> bus.request(
-                        Addresses.backend(backendId),
-                        new ExchangeRequest(id, request, Credit.WINDOW),
+                        host.chat(),
+                        new ExchangeRequest(id, request, Credit.WINDOW, nodes.self()),
                         BusCodecs.requests(ACCEPT_TIMEOUT_MS)))
                 .onSuccess(reply -> onAccepted())
                 .onFailure(failure -> onEvent(rejection(failure)));
@@ -82,6 +105,7 @@ public final class BusExchange implements Demand {
         }
         cancelled = true;
         ended = true;
+        unwatch();
         // Events already on their way still arrive: take them in quietly for a while, then let go.
         // Neither the quiet handler nor the timer holds this exchange: its request and answer are free at once.
         MessageConsumer<ChatEvent> draining = consumer;
@@ -92,6 +116,34 @@ public final class BusExchange implements Demand {
         if (accepted) {
             bus.send(Addresses.cancel(id), new JsonObject());
         }
+    }
+
+    /**
+     * The serving node is gone: the exchange ends with an unavailable failure, on its own context,
+     * and the node, should it still be there, is told to stop.
+     */
+    @Override
+    public void lost(String nodeId, String why) {
+        context.runOnContext(v -> {
+            if (ended) {
+                return;
+            }
+            nodeLost = true;
+            if (accepted) {
+                bus.send(Addresses.cancel(id), new JsonObject());
+            }
+            onEvent(ExchangeWatcher.cutOff(backendId, nodeId, why));
+        });
+    }
+
+    /** The node chosen to serve the exchange; null before {@link #send}, or when no node could. */
+    public String node() {
+        return node;
+    }
+
+    /** Whether the exchange ended because its serving node was lost. */
+    public boolean nodeLost() {
+        return nodeLost;
     }
 
     /** The reader can take no more for now: grants the backend no more credit until {@link #resume()}. */
@@ -132,7 +184,15 @@ public final class BusExchange implements Demand {
 
     private void end() {
         ended = true;
+        unwatch();
         unregister();
+    }
+
+    private void unwatch() {
+        if (watched) {
+            watched = false;
+            nodes.unwatch(node, this);
+        }
     }
 
     private void unregister() {
@@ -154,7 +214,7 @@ public final class BusExchange implements Demand {
         if (failure instanceof ReplyException reply) {
             return switch (reply.failureType()) {
                 case NO_HANDLERS -> ChatEvent.Failed.of(
-                        ErrorKind.UNAVAILABLE, "Backend '" + backendId + "' is not running on any node.");
+                        ErrorKind.UNAVAILABLE, "Backend '" + backendId + "' no longer runs on node " + node + ".");
                 case TIMEOUT -> ChatEvent.Failed.of(
                         ErrorKind.UNAVAILABLE, "Backend '" + backendId + "' did not accept the request in time.");
                 default -> ChatEvent.Failed.of(ErrorKind.INTERNAL, "Backend '" + backendId + "' failed: " + reply.getMessage());

@@ -50,9 +50,9 @@ final class ApiRouter {
         Map<String, List<String>> backendModels = new LinkedHashMap<>();
         config.backends().forEach((id, backend) -> backendModels.put(id, backend.models()));
         this.modelRouter = new ModelRouter(backendModels);
-        this.calls = new BackendCalls(vertx);
+        this.calls = new BackendCalls(vertx, node.nodes());
         this.chats = new ResilientCalls(
-                vertx, config.backends(), node.breakers(), node.deadlines(), node.metrics());
+                vertx, node.nodes(), config.backends(), node.breakers(), node.deadlines(), node.metrics());
         List<BackendConfig> backends = new ArrayList<>(config.backends().values());
         this.models = new ModelsHandler(modelRouter, node.cluster(), new ArrayList<>(config.backends().keySet()));
         this.health = new HealthHandler(backends, node.cluster(), node.breakers());

@@ -1,6 +1,7 @@
 package dev.junction.gateway.http;
 
 import dev.junction.gateway.backend.BackendHost;
+import dev.junction.gateway.bus.NodeDirectory;
 import dev.junction.gateway.cluster.ClusterView;
 import dev.junction.gateway.cluster.Membership;
 import dev.junction.gateway.config.ConnectionLimits;
@@ -15,7 +16,8 @@ import java.util.function.Consumer;
 
 /**
  * What the node's HTTP server instances share, made once per node by {@link #start} and kept across
- * configuration reloads: the backends of this node, the view of the cluster's nodes, the rate
+ * configuration reloads: the backends of this node, the directory of the nodes that host them
+ * (which chooses where each request goes), the view of the cluster's nodes, the rate
  * limiter's counts, the circuit breakers (made by the caller, as the node's report shows them too),
  * the timeout sweeper, the metrics (which also hear of retries and fallbacks), the answers in flight
  * (the {@link Drain}), the access log writer, and the node's request, connection and body limits.
@@ -25,6 +27,7 @@ import java.util.function.Consumer;
  */
 public record NodeServices(
         BackendHost host,
+        NodeDirectory nodes,
         ClusterView cluster,
         RateLimiter limiter,
         CircuitBreakers breakers,
@@ -41,11 +44,13 @@ public record NodeServices(
      * (they need a restart), its access log lines going to {@code accessLog} (the
      * {@code junction.access} logger when null) from a thread of their own, until {@link #close}.
      */
-    public static NodeServices start(Vertx vertx, GatewayConfig config, BackendHost host, ClusterView cluster,
-            CircuitBreakers breakers, GatewayMetrics metrics, Membership membership, Consumer<String> accessLog) {
+    public static NodeServices start(Vertx vertx, GatewayConfig config, BackendHost host, NodeDirectory nodes,
+            ClusterView cluster, CircuitBreakers breakers, GatewayMetrics metrics, Membership membership,
+            Consumer<String> accessLog) {
         ConnectionLimits limits = config.server().limits();
         return new NodeServices(
                 host,
+                nodes,
                 cluster,
                 rateLimiter(membership),
                 breakers,

@@ -2,16 +2,19 @@ package dev.junction.gateway.resilience;
 
 import dev.junction.gateway.bus.BusExchange;
 import dev.junction.gateway.bus.Demand;
+import dev.junction.gateway.bus.NodeDirectory;
 import dev.junction.gateway.config.ResilienceConfig;
 import dev.junction.plugin.ChatEvent;
 import dev.junction.plugin.ChatRequest;
 import dev.junction.plugin.ErrorKind;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One try of a chat request on one backend: a {@link BusExchange} watched by the backend's timeouts.
+ * One try of a chat request on one backend: a {@link BusExchange} watched by the backend's timeouts,
+ * on a node other than those that failed the request before when another hosts the backend.
  *
  * <p>The attempt passes the backend's events on as they come, except its leading
  * {@link ChatEvent.MessageStart}, held back until the first event after it: an attempt that fails
@@ -32,14 +35,17 @@ final class Attempt implements DeadlineSweeper.Watched, Demand {
      * @param failure the failure, or {@code null} when the answer finished or the attempt was cancelled
      * @param answered whether part of the answer was passed on
      * @param cancelled whether {@link #cancel()} ended it
+     * @param nodeLost whether the failure is the loss of the node that served it (not the backend's doing)
      */
-    record Ending(ChatEvent.Failed failure, boolean answered, boolean cancelled) {}
+    record Ending(ChatEvent.Failed failure, boolean answered, boolean cancelled, boolean nodeLost) {}
 
     private final Vertx vertx;
+    private final NodeDirectory nodes;
     private final DeadlineSweeper deadlines;
     private final Target target;
     private final Handler<ChatEvent> answer;
     private final Handler<Ending> onEnd;
+    private final Set<String> failedNodes;
     private final long startNanos = System.nanoTime();
     private BusExchange exchange;
     private ChatEvent.MessageStart held;
@@ -51,9 +57,19 @@ final class Attempt implements DeadlineSweeper.Watched, Demand {
     /**
      * @param answer where the attempt's events go, the held-back start first
      * @param onEnd told once, when the attempt ended whichever way (after a finished answer's last event)
+     * @param failedNodes the nodes that failed the request before, to avoid; a failure adds its node
      */
-    Attempt(Vertx vertx, DeadlineSweeper deadlines, Target target, Handler<ChatEvent> answer, Handler<Ending> onEnd) {
+    Attempt(
+            Vertx vertx,
+            NodeDirectory nodes,
+            DeadlineSweeper deadlines,
+            Target target,
+            Handler<ChatEvent> answer,
+            Handler<Ending> onEnd,
+            Set<String> failedNodes) {
         this.vertx = vertx;
+        this.nodes = nodes;
+        this.failedNodes = failedNodes;
         this.deadlines = deadlines;
         this.target = target;
         this.answer = answer;
@@ -62,18 +78,18 @@ final class Attempt implements DeadlineSweeper.Watched, Demand {
 
     /** Sends the request to the target backend, asking for the target's model. */
     void start(ChatRequest request) {
-        exchange = BusExchange.with(vertx, target.backendId(), this::onEvent);
+        exchange = BusExchange.with(vertx, nodes, target.backendId(), this::onEvent);
         if (target.config().timeouts().any()) {
             deadlines.watch(this);
         }
-        exchange.send(request.withModel(target.model()));
+        exchange.send(request.withModel(target.model()), failedNodes);
     }
 
     /** Stops the attempt and tells the backend to stop; ends it as cancelled unless it had ended. */
     void cancel() {
         if (!ended) {
             exchange.cancel();
-            end(new Ending(null, answered, true));
+            end(new Ending(null, answered, true, false));
         }
     }
 
@@ -98,7 +114,7 @@ final class Attempt implements DeadlineSweeper.Watched, Demand {
         }
         lastEventNanos = System.nanoTime();
         if (event instanceof ChatEvent.Failed failed) {
-            end(new Ending(failed, answered, false));
+            end(new Ending(failed, answered, false, exchange.nodeLost()));
         } else if (!answered && held == null && event instanceof ChatEvent.MessageStart start) {
             held = start;
         } else {
@@ -110,7 +126,7 @@ final class Attempt implements DeadlineSweeper.Watched, Demand {
             if (event.terminal()) {
                 ended = true; // the client's end may come while the last event is written: nothing to cancel then
                 answer.handle(event);
-                end(new Ending(null, true, false));
+                end(new Ending(null, true, false, false));
             } else {
                 answer.handle(event);
             }
@@ -119,6 +135,9 @@ final class Attempt implements DeadlineSweeper.Watched, Demand {
 
     private void end(Ending ending) {
         ended = true;
+        if (ending.failure() != null && exchange.node() != null) {
+            failedNodes.add(exchange.node());
+        }
         deadlines.unwatch(this);
         onEnd.handle(ending);
     }
@@ -129,7 +148,7 @@ final class Attempt implements DeadlineSweeper.Watched, Demand {
             return;
         }
         exchange.cancel();
-        end(new Ending(ChatEvent.Failed.of(ErrorKind.TIMEOUT, timeoutMessage()), answered, false));
+        end(new Ending(ChatEvent.Failed.of(ErrorKind.TIMEOUT, timeoutMessage()), answered, false, false));
     }
 
     /** The nearest deadline in {@link System#nanoTime()} terms; {@link Long#MAX_VALUE} for none. */

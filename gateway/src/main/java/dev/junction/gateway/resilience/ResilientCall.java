@@ -1,6 +1,7 @@
 package dev.junction.gateway.resilience;
 
 import dev.junction.gateway.bus.Demand;
+import dev.junction.gateway.bus.NodeDirectory;
 import dev.junction.plugin.ChatEvent;
 import dev.junction.plugin.ChatRequest;
 import dev.junction.plugin.ErrorKind;
@@ -12,7 +13,9 @@ import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -21,7 +24,9 @@ import java.util.random.RandomGenerator;
  * {@link Recovery} says, as long as none of the answer has reached the client. The answer handler
  * gets the events of one answer, ending in exactly one terminal event: the answer's own, or the
  * failure of the last backend tried (a backend skipped for its open circuit is not tried; when all
- * are, the failure says the circuit is open).
+ * are, the failure says the circuit is open). In a cluster, a retry goes to another node that
+ * hosts the backend when there is one (the nodes that failed this request are avoided), and the
+ * loss of the node that served an attempt does not count against the backend's circuit breaker.
  *
  * <p>A stream's keep-alives are not part of the answer: a request whose stream a keep-alive opened
  * may still be retried, since the client has seen nothing it would have to forget.
@@ -35,6 +40,7 @@ public final class ResilientCall implements Demand {
     private static final VertxException UNHEALTHY = new VertxException("the backend failed", true);
 
     private final Vertx vertx;
+    private final NodeDirectory nodes;
     private final CircuitBreakers breakers;
     private final DeadlineSweeper deadlines;
     private final RecoveryListener listener;
@@ -42,6 +48,8 @@ public final class ResilientCall implements Demand {
     private final ChatRequest request;
     private final Handler<ChatEvent> answer;
     private final RandomGenerator random;
+    /** The nodes that failed this request: its retries go elsewhere when another node hosts the backend. */
+    private final Set<String> failedNodes = new HashSet<>();
     private int index;
     private int retriesHere;
     private int retries;
@@ -53,6 +61,7 @@ public final class ResilientCall implements Demand {
 
     ResilientCall(
             Vertx vertx,
+            NodeDirectory nodes,
             CircuitBreakers breakers,
             DeadlineSweeper deadlines,
             RecoveryListener listener,
@@ -61,6 +70,7 @@ public final class ResilientCall implements Demand {
             Handler<ChatEvent> answer,
             RandomGenerator random) {
         this.vertx = vertx;
+        this.nodes = nodes;
         this.breakers = breakers;
         this.deadlines = deadlines;
         this.listener = listener;
@@ -145,7 +155,7 @@ public final class ResilientCall implements Demand {
     /** Runs one attempt; its future tells the breaker whether the backend looked healthy. */
     private Future<Void> attempt(Target target, boolean trial) {
         Promise<Void> health = Promise.promise();
-        Attempt next = new Attempt(vertx, deadlines, target, answer, ending -> {
+        Attempt next = new Attempt(vertx, nodes, deadlines, target, answer, ending -> {
             attempt = null;
             if (unhealthy(ending, trial)) {
                 if (ending.failure() != null) {
@@ -156,7 +166,7 @@ public final class ResilientCall implements Demand {
                 health.complete();
             }
             ended(target, ending);
-        });
+        }, failedNodes);
         attempt = next;
         next.start(request);
         if (paused && attempt == next) {
@@ -167,10 +177,11 @@ public final class ResilientCall implements Demand {
 
     /**
      * Whether an attempt's ending counts against its backend. A circuit's trial request that the
-     * client cancelled before any answer proves nothing, and the circuit opens again.
+     * client cancelled before any answer proves nothing, and the circuit opens again. The loss of the
+     * node that served it says nothing of the backend.
      */
     private static boolean unhealthy(Attempt.Ending ending, boolean trial) {
-        if (ending.cancelled()) {
+        if (ending.cancelled() || ending.nodeLost()) {
             return trial && !ending.answered();
         }
         return ending.failure() != null && Recovery.unhealthy(ending.failure().kind());

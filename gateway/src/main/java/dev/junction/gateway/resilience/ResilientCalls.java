@@ -1,5 +1,6 @@
 package dev.junction.gateway.resilience;
 
+import dev.junction.gateway.bus.NodeDirectory;
 import dev.junction.gateway.config.BackendConfig;
 import dev.junction.gateway.config.ResilienceConfig;
 import dev.junction.plugin.ChatEvent;
@@ -18,22 +19,26 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class ResilientCalls {
 
     private final Vertx vertx;
+    private final NodeDirectory nodes;
     private final CircuitBreakers breakers;
     private final DeadlineSweeper deadlines;
     private final RecoveryListener listener;
     private final Map<String, ResilienceConfig> configs = new LinkedHashMap<>();
 
     /**
+     * @param nodes chooses the node that serves each attempt
      * @param deadlines watches the calls' timeouts, each on the context its call runs on
      * @param listener told of every retry and fallback
      */
     public ResilientCalls(
             Vertx vertx,
+            NodeDirectory nodes,
             Map<String, BackendConfig> backends,
             CircuitBreakers breakers,
             DeadlineSweeper deadlines,
             RecoveryListener listener) {
         this.vertx = vertx;
+        this.nodes = nodes;
         this.breakers = breakers;
         this.deadlines = deadlines;
         this.listener = listener;
@@ -48,6 +53,7 @@ public final class ResilientCalls {
     public ResilientCall open(String backendId, String model, ChatRequest request, Handler<ChatEvent> answer) {
         return new ResilientCall(
                 vertx,
+                nodes,
                 breakers,
                 deadlines,
                 listener,

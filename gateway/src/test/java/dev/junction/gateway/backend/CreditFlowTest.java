@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.junction.gateway.bus.Addresses;
 import dev.junction.gateway.bus.BusCodecs;
 import dev.junction.gateway.bus.ExchangeRequest;
+import dev.junction.gateway.bus.NodeDirectory;
+import dev.junction.gateway.cluster.Membership;
 import dev.junction.gateway.metrics.GatewayMetrics;
 import dev.junction.plugin.Backend;
 import dev.junction.plugin.ChatEvent;
@@ -46,10 +48,12 @@ class CreditFlowTest {
 
     private final AtomicInteger emitted = new AtomicInteger();
     private final AtomicInteger cancels = new AtomicInteger();
+    private NodeDirectory nodes;
 
     @BeforeEach
     void codecs(Vertx vertx) {
         BusCodecs.register(vertx.eventBus());
+        nodes = new NodeDirectory(Membership.of(vertx));
     }
 
     @Test
@@ -113,13 +117,13 @@ class CreditFlowTest {
     }
 
     private Future<String> deploy(Vertx vertx, Backend backend) {
-        return vertx.deployVerticle(new BackendVerticle("words", backend, GatewayMetrics.create().backend("words")));
+        return vertx.deployVerticle(new BackendVerticle("words", nodes, backend, GatewayMetrics.create().backend("words")));
     }
 
-    private static void open(Vertx vertx, String exchange, int credit) {
+    private void open(Vertx vertx, String exchange, int credit) {
         vertx.eventBus().request(
-                Addresses.backend("words"),
-                new ExchangeRequest(exchange, REQUEST, credit),
+                Addresses.backend("words", nodes.self()),
+                new ExchangeRequest(exchange, REQUEST, credit, "node-2"),
                 new DeliveryOptions().setCodecName("junction.exchange-request"));
     }
 

@@ -112,8 +112,16 @@ class WireFormatTest {
         String wire = RequestWire.encode(request).encode();
 
         assertThat(RequestWire.decode(new JsonObject(wire))).isEqualTo(request);
-        ExchangeRequest exchange = new ExchangeRequest("3f2a", request, 128);
+        ExchangeRequest exchange = new ExchangeRequest("3f2a", request, 128, "node-1");
         assertThat(throughCodec(BusCodecs.REQUEST_CODEC, exchange)).isEqualTo(exchange);
+    }
+
+    @Test
+    void a_node_announcement_survives_the_wire() {
+        NodeAnnouncement announcement = new NodeAnnouncement(
+                "node-1", true, Map.of("echo", 2, "codex", 0), Map.of("claude", "'claude' not found on PATH"));
+
+        assertThat(NodeAnnouncement.decode(new JsonObject(announcement.encode().encode()))).isEqualTo(announcement);
     }
 
     @Test

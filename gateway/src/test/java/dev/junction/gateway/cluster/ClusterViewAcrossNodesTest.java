@@ -6,7 +6,7 @@ import com.anthropic.models.models.ModelInfo;
 import com.openai.models.models.Model;
 import dev.junction.gateway.bench.MockProfile;
 import dev.junction.gateway.bench.MockUpstream;
-import dev.junction.gateway.support.LoopbackHazelcast;
+import dev.junction.gateway.support.InProcessCluster;
 import dev.junction.gateway.support.TestGateway;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -54,18 +54,18 @@ class ClusterViewAcrossNodesTest {
         String backends = TestGateway.echoBackend()
                 + "  mock:\n    plugin: openai\n    models: [\"mock-*\"]\n"
                 + "    options: {baseUrl: \"http://127.0.0.1:" + upstream.port() + "/v1\", apiKey: test}\n";
-        LoopbackHazelcast cluster = LoopbackHazelcast.of(2);
-        first = node(dir.resolve("first"), backends, cluster, 0, "echo.jar");
-        second = node(dir.resolve("second"), backends, cluster, 1, "echo.jar", "openai.jar");
+        InProcessCluster cluster = new InProcessCluster();
+        first = node(dir.resolve("first"), backends, cluster, "echo.jar");
+        second = node(dir.resolve("second"), backends, cluster, "echo.jar", "openai.jar");
     }
 
-    private static TestGateway node(Path dir, String backends, LoopbackHazelcast cluster, int member, String... jars)
+    private static TestGateway node(Path dir, String backends, InProcessCluster cluster, String... jars)
             throws Exception {
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
         for (String jar : jars) {
             Files.copy(TestGateway.BUILT_PLUGINS.resolve(jar), plugins.resolve(jar));
         }
-        return TestGateway.builder(dir).plugins(plugins).backends(backends).cluster(cluster.member(member)).start();
+        return TestGateway.builder(dir).plugins(plugins).backends(backends).cluster(cluster).start();
     }
 
     @AfterAll

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hazelcast.core.HazelcastInstance;
 import dev.junction.gateway.backend.BackendHost;
+import dev.junction.gateway.bus.NodeDirectory;
 import dev.junction.gateway.backend.PluginHost;
 import dev.junction.gateway.bus.Addresses;
 import dev.junction.gateway.config.BackendConfig;
@@ -45,7 +46,10 @@ class ClusterViewTest {
     /** A node of the backends {@code ghost} and {@code spectre}, whose plugin is missing (its folder is empty). */
     private Future<LocalNode> node(Vertx vertx, String id) {
         List<BackendConfig> backends = List.of(GHOST, SPECTRE);
-        return BackendHost.deploy(vertx, new PluginHost(plugins, "0.2.0"), backends, GatewayMetrics.create())
+        NodeDirectory nodes = new NodeDirectory(new Fixed(id));
+        return vertx.deployVerticle(nodes)
+                .compose(deployed -> BackendHost.deploy(
+                        vertx, new PluginHost(plugins, "0.2.0"), backends, GatewayMetrics.create(), nodes))
                 .map(host -> new LocalNode(vertx, id, host, new CircuitBreakers(vertx), backends));
     }
 

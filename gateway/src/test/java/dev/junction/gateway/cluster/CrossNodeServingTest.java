@@ -1,112 +1,127 @@
 package dev.junction.gateway.cluster;
 
+import static dev.junction.gateway.cluster.ProbeNodes.await;
+import static dev.junction.gateway.cluster.ProbeNodes.awaitNoExchangeLeft;
+import static dev.junction.gateway.cluster.ProbeNodes.awaitSeen;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.anthropic.client.AnthropicClient;
-import com.anthropic.core.http.StreamResponse;
-import com.anthropic.helpers.MessageAccumulator;
-import com.anthropic.models.messages.Message;
+import com.anthropic.models.messages.MessageCountTokensParams;
 import com.anthropic.models.messages.MessageCreateParams;
-import com.anthropic.models.messages.RawMessageStreamEvent;
-import com.anthropic.models.messages.StopReason;
-import com.openai.client.OpenAIClient;
-import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.errors.OpenAIServiceException;
+import com.openai.helpers.ChatCompletionAccumulator;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
-import com.openai.models.chat.completions.ChatCompletionStreamOptions;
-import dev.junction.gateway.support.ChatChunks;
-import dev.junction.gateway.support.ForkedCluster;
-import java.util.List;
+import dev.junction.gateway.support.InProcessCluster;
+import dev.junction.gateway.support.TestGateway;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Three gateway JVMs joined with {@code --cluster}; the echo plugin's JAR is on the third only. A
- * client of the first, which cannot run echo itself, gets the same answers through the official SDKs
- * as from a gateway hosting echo: the third serves them over the clustered event bus.
+ * Three nodes in one cluster: {@code front} lacks the probe's plugin JAR, {@code off} has it but the
+ * backend is unavailable there, {@code host} serves it. Requests to either of the first two are
+ * served by {@code host}, over the event bus, through the official SDKs; a backend no node serves
+ * is a fast 503 naming it; nothing of an answer stays open on any node.
  */
 @Timeout(180)
 class CrossNodeServingTest {
 
-    private static final String PROMPT = "Hello from the  other side";
+    @TempDir
+    static Path root;
 
-    private static ForkedCluster cluster;
+    private static TestGateway front;
+    private static TestGateway off;
+    private static TestGateway host;
 
     @BeforeAll
-    static void start() {
-        cluster = ForkedCluster.shared(ForkedCluster.Layout.echoOnThirdOfThree());
+    static void startCluster() {
+        InProcessCluster cluster = new InProcessCluster();
+        front = ProbeNodes.start(cluster, root, "front", false, "");
+        off = ProbeNodes.start(cluster, root, "off", true, "available: false");
+        host = ProbeNodes.start(cluster, root, "host", true, "count: 3");
+        awaitSeen(front, host, node -> node.inFlight().containsKey("probe"));
+        awaitSeen(off, host, node -> node.inFlight().containsKey("probe"));
+        awaitSeen(front, off, node -> node.unavailable().containsKey("probe"));
     }
 
-    @Test
-    void the_first_node_cannot_run_echo_itself() {
-        assertThat(cluster.node(1).log()).anyMatch(line -> line.contains("plugin 'echo' is not installed"));
-        assertThat(cluster.nodes()).allSatisfy(node -> assertThat(node.members()).isEqualTo(3));
+    @AfterAll
+    static void stopCluster() {
+        for (TestGateway node : new TestGateway[] {front, off, host}) {
+            if (node != null) {
+                node.close();
+            }
+        }
     }
 
-    @Test
-    void an_openai_chat_completion_to_a_node_without_the_backend_is_answered() {
-        OpenAIClient client = cluster.node(1).openAi();
-        for (int i = 0; i < 6; i++) {
-            ChatCompletion completion = client.chat().completions().create(openAi(PROMPT + " " + i).build());
-
-            assertThat(completion.choices().get(0).message().content()).contains(PROMPT + " " + i);
-            assertThat(completion.choices().get(0).finishReason()).isEqualTo(ChatCompletion.Choice.FinishReason.STOP);
-            assertThat(completion.usage().orElseThrow().completionTokens()).isEqualTo(6);
+    @AfterEach
+    void nothing_of_the_answers_is_left_open() {
+        await("exchanges watched on front", () -> front.nodes().openElsewhere() == 0);
+        await("exchanges watched on off", () -> off.nodes().openElsewhere() == 0);
+        await("answers in flight on host", () -> host.nodes().nodes().get(host.nodes().self()).inFlight().get("probe") == 0);
+        for (TestGateway node : new TestGateway[] {front, off, host}) {
+            awaitNoExchangeLeft(node);
         }
     }
 
     @Test
-    void an_openai_chat_completion_streams_across_nodes_in_order() {
-        List<ChatCompletionChunk> chunks;
-        try (var stream = cluster.node(1).openAi().chat().completions().createStreaming(openAi(PROMPT)
-                .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build())
-                .build())) {
-            chunks = stream.stream().toList();
-        }
+    void a_node_without_the_plugin_passes_requests_to_the_node_that_hosts_the_backend() {
+        var openAi = front.openAi("k");
+        var answer = openAi.chat().completions().create(chat("who"));
+        assertThat(answer.choices().get(0).message().content()).hasValue("host");
 
-        List<String> deltas = ChatChunks.textDeltas(chunks);
-        assertThat(deltas).containsExactly("Hello", " from", " the", "  other", " side");
-        assertThat(ChatChunks.finishReasons(chunks))
-                .containsExactly(ChatCompletionChunk.Choice.FinishReason.STOP);
-        assertThat(chunks.get(chunks.size() - 1).usage().orElseThrow().completionTokens()).isEqualTo(5);
+        ChatCompletionAccumulator streamed = ChatCompletionAccumulator.create();
+        try (var stream = openAi.chat().completions().createStreaming(chat("words"))) {
+            stream.stream().forEach((ChatCompletionChunk chunk) -> streamed.accumulate(chunk));
+        }
+        String words = IntStream.range(0, NodeNamedBackendFactory.WORDS)
+                .mapToObj(i -> "host:" + i + " ")
+                .collect(Collectors.joining());
+        assertThat(streamed.chatCompletion().choices().get(0).message().content()).hasValue(words);
     }
 
     @Test
-    void an_anthropic_message_to_a_node_without_the_backend_is_answered() {
-        AnthropicClient client = cluster.node(1).anthropic();
-        for (int i = 0; i < 6; i++) {
-            Message message = client.messages().create(anthropic(PROMPT + " " + i).build());
-
-            assertThat(message.content().get(0).text().orElseThrow().text()).isEqualTo(PROMPT + " " + i);
-            assertThat(message.stopReason()).contains(StopReason.END_TURN);
-            assertThat(message.usage().outputTokens()).isEqualTo(6);
+    void a_stream_across_nodes_keeps_its_order_under_flow_control() {
+        ChatCompletionAccumulator streamed = ChatCompletionAccumulator.create();
+        try (var stream = front.openAi("k").chat().completions().createStreaming(chat("many"))) {
+            stream.stream().forEach((ChatCompletionChunk chunk) -> streamed.accumulate(chunk));
         }
+        String numbers = IntStream.range(0, NodeNamedBackendFactory.MANY)
+                .mapToObj(i -> i + " ")
+                .collect(Collectors.joining());
+        assertThat(streamed.chatCompletion().choices().get(0).message().content()).hasValue(numbers);
     }
 
     @Test
-    void an_anthropic_message_streams_across_nodes_in_order() {
-        MessageAccumulator accumulator = MessageAccumulator.create();
-        List<RawMessageStreamEvent> events;
-        try (StreamResponse<RawMessageStreamEvent> stream =
-                cluster.node(1).anthropic().messages().createStreaming(anthropic(PROMPT).build())) {
-            events = stream.stream().peek(accumulator::accumulate).toList();
-        }
+    void a_node_where_the_backend_is_unavailable_passes_its_requests_on() {
+        var anthropic = off.anthropic("k");
+        var message = anthropic.messages().create(MessageCreateParams.builder()
+                .model("who").maxTokens(5).addUserMessage("hi").build());
+        assertThat(message.content().get(0).asText().text()).isEqualTo("host");
 
-        assertThat(events.get(0).isMessageStart()).isTrue();
-        assertThat(events.get(events.size() - 1).isMessageStop()).isTrue();
-        assertThat(events.stream().filter(RawMessageStreamEvent::isContentBlockDelta)).hasSize(5);
-        Message message = accumulator.message();
-        assertThat(message.content().get(0).text().orElseThrow().text()).isEqualTo(PROMPT);
-        assertThat(message.stopReason()).contains(StopReason.END_TURN);
-        assertThat(message.usage().outputTokens()).isEqualTo(5);
+        var count = anthropic.messages().countTokens(MessageCountTokensParams.builder()
+                .model("who").addUserMessage("hi").build());
+        assertThat(count.inputTokens()).as("counted on host").isEqualTo(3);
     }
 
-    private static ChatCompletionCreateParams.Builder openAi(String text) {
-        return ChatCompletionCreateParams.builder().model("echo").addUserMessage(text);
+    @Test
+    void a_backend_no_node_serves_is_a_fast_503_naming_it() {
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> front.openAi("k").chat().completions().create(chat("ghost")))
+                .isInstanceOfSatisfying(OpenAIServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(503))
+                .hasMessageContaining("Backend 'ghost' is not available on any node")
+                .hasMessageContaining("plugin 'no-such-plugin' is not installed");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("a refusal, not a wait").isLessThan(Duration.ofSeconds(3));
     }
 
-    private static MessageCreateParams.Builder anthropic(String text) {
-        return MessageCreateParams.builder().model("echo").maxTokens(100).addUserMessage(text);
+    private static ChatCompletionCreateParams chat(String model) {
+        return ChatCompletionCreateParams.builder().model(model).addUserMessage("hi").build();
     }
 }

@@ -5,6 +5,7 @@ import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import dev.junction.gateway.Gateway;
+import dev.junction.gateway.bus.NodeDirectory;
 import dev.junction.gateway.config.ConfigLoader;
 import dev.junction.gateway.config.ReloadReport;
 import dev.junction.gateway.metrics.GatewayMetrics;
@@ -100,7 +101,7 @@ public final class TestGateway implements AutoCloseable {
         private String serverYaml = "";
         private String authYaml = "";
         private Consumer<String> accessLog;
-        private ClusterManager cluster;
+        private InProcessCluster cluster;
 
         private Builder(Path workDir) {
             this.workDir = workDir;
@@ -135,9 +136,9 @@ public final class TestGateway implements AutoCloseable {
             return this;
         }
 
-        /** Starts the gateway on a Vert.x clustered with {@code manager}, its event bus on 127.0.0.1. */
-        public Builder cluster(ClusterManager manager) {
-            this.cluster = manager;
+        /** Starts the gateway as a member of {@code cluster} (on a clustered Vert.x of its own). */
+        public Builder cluster(InProcessCluster cluster) {
+            this.cluster = cluster;
             return this;
         }
 
@@ -160,10 +161,7 @@ public final class TestGateway implements AutoCloseable {
             GatewayMetrics metrics = GatewayMetrics.create();
             Vertx vertx = cluster == null
                     ? metrics.vertxBuilder(new VertxOptions()).build()
-                    : await(metrics.vertxBuilder(new VertxOptions().setEventBusOptions(
-                                    new EventBusOptions().setHost("127.0.0.1").setPort(0)))
-                            .withClusterManager(cluster)
-                            .buildClustered());
+                    : await(cluster.member(metrics));
             try {
                 Gateway gateway = await(ConfigLoader.load(vertx, file, Map.of(), null)
                         .compose(config -> Gateway.start(vertx, metrics, config, accessLog)));
@@ -223,15 +221,23 @@ public final class TestGateway implements AutoCloseable {
         gateway.onReload(listener);
     }
 
+    /** The nodes that serve this gateway's requests, as it last heard of them. */
+    public NodeDirectory nodes() {
+        return gateway.nodes();
+    }
+
     /**
-     * Ends this node as a killed process would: its Hazelcast member stops without a word to the
-     * others, then its Vert.x closes without the gateway stopping (no drain). {@link #close} after
-     * this does nothing more.
+     * Ends this clustered gateway as a killed process would: its Hazelcast member is terminated
+     * without leaving the cluster, then its Vert.x is closed, the gateway never stopped.
      */
     public synchronized void kill() {
         gateway.membership().hazelcast().ifPresent(member -> member.getLifecycleService().terminate());
-        stopped = vertx.close().otherwiseEmpty();
-        await(stopped);
+        stopped = Future.succeededFuture();
+        try {
+            await(vertx.close());
+        } catch (RuntimeException closedWithoutItsCluster) {
+            // its cluster manager is gone already: nothing else to close
+        }
     }
 
     /** Stops the gateway (drains, undeploys, unloads) without closing Vert.x; once only. */
