@@ -43,9 +43,13 @@ final class NodeAnnouncer extends VerticleBase {
         this.failures = failures;
     }
 
-    /** Announces the node once (the node's own directory has it when this completes), then every second. */
+    /**
+     * Announces the node once (the node's own directory has it when this completes), then every
+     * second, and at once to a node that joins.
+     */
     @Override
     public Future<?> start() {
+        nodes.onNewcomer(this::announce);
         vertx.setPeriodic(EVERY_MS, tick -> {
             if (ticking.compareAndSet(false, true)) {
                 announce().onComplete(done -> ticking.set(false));

@@ -76,6 +76,8 @@ public final class NodeDirectory extends VerticleBase {
     /** Every backend's hosts, rebuilt at each announcement. */
     private volatile Map<String, Host[]> hosts = Map.of();
     private volatile boolean running = true;
+    /** Announces this node at once: run when a node not known yet speaks, so that a newcomer learns of this one in milliseconds. */
+    private volatile Runnable greet = () -> {};
 
     public NodeDirectory(Membership membership) {
         this.membership = membership;
@@ -101,6 +103,15 @@ public final class NodeDirectory extends VerticleBase {
     public Future<?> stop() {
         running = false;
         return Future.succeededFuture();
+    }
+
+    /**
+     * Runs {@code announce} whenever a node this one did not know announces itself (a node that just
+     * joined, or came back), instead of leaving it to wait up to a second for this node's next
+     * announcement. Any thread.
+     */
+    public void onNewcomer(Runnable announce) {
+        greet = announce;
     }
 
     /** This node's id. */
@@ -246,7 +257,11 @@ public final class NodeDirectory extends VerticleBase {
         }
         // A node speaks for itself here only while the cluster has it: a late word from a node that left is no news.
         if (!announcement.nodeId().equals(self) && membership.nodes().contains(announcement.nodeId())) {
+            boolean newcomer = !nodes.containsKey(announcement.nodeId());
             heard(announcement);
+            if (newcomer) {
+                greet.run();
+            }
         }
     }
 
