@@ -1,6 +1,7 @@
 package dev.junction.gateway.http;
 
 import dev.junction.gateway.backend.BackendHost;
+import dev.junction.gateway.cluster.Membership;
 import dev.junction.gateway.config.ConnectionLimits;
 import dev.junction.gateway.config.GatewayConfig;
 import dev.junction.gateway.config.WebNames;
@@ -74,9 +75,14 @@ public final class HttpServerVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         accessLogWriter = AccessLogWriter.start(accessLog);
+        return RateLimiter.forNode(Membership.of(vertx), vertx, metrics)
+                .compose(this::listen)
+                .recover(failure -> closeAccessLog().transform(closed -> Future.failedFuture(failure)));
+    }
+
+    private Future<HttpServer> listen(RateLimiter limiter) {
         // The sweeper checks the chat attempts' timeouts on this verticle's context, where its requests run.
-        lasting = new LongLived(
-                host, RateLimiter.local(), new CircuitBreakers(vertx), new DeadlineSweeper(vertx), metrics);
+        lasting = new LongLived(host, limiter, new CircuitBreakers(vertx), new DeadlineSweeper(vertx), metrics);
         ConnectionLimits limits = config.server().limits();
         requestLimits = new RequestLimits(limits);
         bodyTimeout = new BodyTimeout(vertx, limits.bodyTimeoutSeconds());
@@ -100,8 +106,7 @@ public final class HttpServerVerticle extends VerticleBase {
                 .onSuccess(server -> {
                     this.server = server;
                     port = server.actualPort();
-                })
-                .recover(failure -> closeAccessLog().transform(closed -> Future.failedFuture(failure)));
+                });
     }
 
     private static void warnWhenExposed(GatewayConfig config) {
