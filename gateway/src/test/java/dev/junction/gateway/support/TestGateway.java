@@ -98,6 +98,7 @@ public final class TestGateway implements AutoCloseable {
         private String serverYaml = "";
         private String authYaml = "";
         private Consumer<String> accessLog;
+        private LoopbackCluster cluster;
 
         private Builder(Path workDir) {
             this.workDir = workDir;
@@ -132,6 +133,12 @@ public final class TestGateway implements AutoCloseable {
             return this;
         }
 
+        /** Runs the gateway on a new member of {@code cluster} (clustered Vert.x) instead of a Vert.x of its own. */
+        public Builder cluster(LoopbackCluster joined) {
+            this.cluster = joined;
+            return this;
+        }
+
         /** The whole file as {@link #start} writes it. */
         public String yaml() {
             return "server:\n  host: 127.0.0.1\n  port: 0\n" + serverYaml
@@ -149,7 +156,9 @@ public final class TestGateway implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
             GatewayMetrics metrics = GatewayMetrics.create();
-            Vertx vertx = metrics.vertxBuilder(new VertxOptions()).build();
+            Vertx vertx = cluster == null
+                    ? metrics.vertxBuilder(new VertxOptions()).build()
+                    : cluster.join(metrics::vertxBuilder);
             try {
                 Gateway gateway = await(ConfigLoader.load(vertx, file, Map.of(), null)
                         .compose(config -> Gateway.start(vertx, metrics, config, accessLog)));
