@@ -15,6 +15,7 @@ import java.time.InstantSource;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -36,8 +37,7 @@ import org.slf4j.LoggerFactory;
  *       key's partition. The window is stored as an object, so it is not serialized per request;
  *       a processor carries a few fields and an admission comes back as nine longs. The one backup
  *       is asynchronous: the owner answers without waiting for it (an owner that dies loses at most
- *       its last few updates, counting a little low). Measured on a 2-core machine with two members
- *       on loopback ({@code ClusterAdmitBench}): see the figures in {@link #BOUND}'s comment.
+ *       its last few updates, counting a little low). Measured: see {@link #BOUND}.
  *   <li><b>Time:</b> the caller's clock, as with the local limiter, so that the backup replays the
  *       very same change; nodes' clocks should agree (NTP): a skew moves the window by as much.
  *   <li><b>Nodes that leave:</b> places in flight are counted per node; when one leaves (or dies),
@@ -59,11 +59,21 @@ final class ClusterRateLimiter implements RateLimiter {
 
     /**
      * How long a request waits for the store before its node counts alone: far above an answer's
-     * usual time, small beside an LLM request. Measured per admit (mean, one caller, 2-core machine
-     * shared with other work, two members on loopback, {@code ClusterAdmitBench}): about 0.1 ms when
-     * this node owns the key, 0.3 ms when another does.
+     * usual time, small beside an LLM request. Measured with {@code ClusterAdmitBench} (two members
+     * on loopback, on a 2-core machine that ran about six times more threads than cores, so the
+     * figures are high and loose): one admit at a time took about 0.2 ms when this node owns the
+     * key's partition and 0.5 ms when the other does (mostly the scheduling of the threads the answer
+     * passes through); with a hundred in flight, about 60 and 90 microseconds each.
      */
     static final Duration BOUND = Duration.ofMillis(250);
+
+    /**
+     * Runs what follows an answer on the thread that completes it, which may be a partition thread
+     * of Hazelcast: only decoding the answer and handing it to a Vert.x context, never a call to
+     * Hazelcast (one from a partition thread to another partition fails). Saves a hop through
+     * Hazelcast's executor of callbacks ({@code cluster.HazelcastCallbacks}).
+     */
+    private static final Executor ON_ANSWERING_THREAD = Runnable::run;
 
     static final String ADMIT = "admit";
     static final String END = "end";
@@ -120,7 +130,7 @@ final class ClusterRateLimiter implements RateLimiter {
             return admitLocally(key, limits);
         }
         CompletionStage<Admission> answer = windows.submitToKey(key, new AdmitProcessor(limits, clock.millis(), nodeId))
-                .thenApply(AdmitProcessor::admission);
+                .thenApplyAsync(AdmitProcessor::admission, ON_ANSWERING_THREAD);
         return answerOr(context, ADMIT, answer, () -> admitLocally(key, limits), late -> {
             if (late.admitted()) {
                 windows.submitToKey(key, new EndProcessor(0, clock.millis(), nodeId));
@@ -161,7 +171,7 @@ final class ClusterRateLimiter implements RateLimiter {
     /**
      * The store's {@code answer} to {@code operation}, on {@code context}; or {@code fallback}'s
      * when the answer does not come within the bound or is a failure. An answer that comes after the
-     * fallback was taken goes to {@code late}.
+     * fallback was taken goes to {@code late}, on {@code context}.
      */
     private <T> Future<T> answerOr(
             ContextInternal context,
@@ -177,7 +187,7 @@ final class ClusterRateLimiter implements RateLimiter {
                 fallback.get().onComplete(promise);
             }
         });
-        answer.whenComplete((value, failure) -> {
+        answer.whenCompleteAsync((value, failure) -> {
             if (decided.compareAndSet(false, true)) {
                 vertx.cancelTimer(timer);
                 if (failure == null) {
@@ -188,9 +198,9 @@ final class ClusterRateLimiter implements RateLimiter {
                     fallback.get().onComplete(promise);
                 }
             } else if (failure == null) {
-                late.accept(value);
+                context.runOnContext(again -> late.accept(value));
             }
-        });
+        }, ON_ANSWERING_THREAD);
         return promise.future();
     }
 

@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -50,6 +51,8 @@ class ClusterRateLimiterTest {
     private static LoopbackCluster cluster;
     private static final List<Vertx> nodes = new ArrayList<>();
     private static final List<RateLimiter> limiters = new ArrayList<>();
+    /** What the patient limiters log: nothing, unless the store failed them. */
+    private static final RecordingLogger patientLog = new RecordingLogger();
 
     @BeforeAll
     static void startThreeNodes() {
@@ -57,8 +60,13 @@ class ClusterRateLimiterTest {
         for (int i = 0; i < 3; i++) {
             Vertx node = cluster.join();
             nodes.add(node);
-            limiters.add(limiter(node, PATIENT, new StoreHealth(new RecordingLogger(), operation -> {})));
+            limiters.add(limiter(node, PATIENT, new StoreHealth(patientLog, operation -> {})));
         }
+    }
+
+    @AfterEach
+    void theStoreAnsweredEveryPatientLimiter() {
+        assertThat(patientLog.lines()).isEmpty();
     }
 
     @AfterAll
@@ -158,10 +166,11 @@ class ClusterRateLimiterTest {
             List<Future<List<Admission>>> perNode = IntStream.range(0, 3)
                     .mapToObj(node -> admitMany(limiters.get(node), nodes.get(node), "concurrent", limits, 20))
                     .toList();
+            // Every node's answers first: a place ended while another node still asks would be taken again.
+            List<List<Admission>> answers = perNode.stream().map(ClusterRateLimiterTest::await).toList();
             int admitted = 0;
             for (int node = 0; node < 3; node++) {
-                List<Admission> admissions = await(perNode.get(node));
-                for (Admission admission : admissions) {
+                for (Admission admission : answers.get(node)) {
                     if (admission.admitted()) {
                         admitted++;
                         await(limiters.get(node).end("concurrent", 0));
