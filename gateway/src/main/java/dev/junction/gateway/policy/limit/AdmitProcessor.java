@@ -21,15 +21,14 @@ final class AdmitProcessor extends WindowProcessor<long[]> {
 
     private KeyLimits limits;
     private long nowMillis;
-    private String nodeId;
 
     /** For Hazelcast, which reads the fields with {@link #readData}. */
     AdmitProcessor() {}
 
     AdmitProcessor(KeyLimits limits, long nowMillis, String nodeId) {
+        super(nodeId);
         this.limits = limits;
         this.nowMillis = nowMillis;
-        this.nodeId = nodeId;
     }
 
     @Override
@@ -41,19 +40,17 @@ final class AdmitProcessor extends WindowProcessor<long[]> {
     }
 
     @Override
-    public void writeData(ObjectDataOutput out) throws IOException {
+    void writeFields(ObjectDataOutput out) throws IOException {
         out.writeLong(orNone(limits.requestsPerMinute()));
         out.writeLong(orNone(limits.tokensPerMinute()));
         out.writeLong(orNone(limits.concurrentRequests()));
         out.writeLong(nowMillis);
-        out.writeString(nodeId);
     }
 
     @Override
-    public void readData(ObjectDataInput in) throws IOException {
+    void readFields(ObjectDataInput in) throws IOException {
         limits = new KeyLimits(orNull(in.readLong()), orNull(in.readLong()), orNull(in.readLong()));
         nowMillis = in.readLong();
-        nodeId = in.readString();
     }
 
     /** The admission that {@link #process} answered as longs. */

@@ -11,15 +11,14 @@ final class EndProcessor extends WindowProcessor<Void> {
 
     private long tokens;
     private long nowMillis;
-    private String nodeId;
 
     /** For Hazelcast, which reads the fields with {@link #readData}. */
     EndProcessor() {}
 
     EndProcessor(long tokens, long nowMillis, String nodeId) {
+        super(nodeId);
         this.tokens = tokens;
         this.nowMillis = nowMillis;
-        this.nodeId = nodeId;
     }
 
     @Override
@@ -33,16 +32,14 @@ final class EndProcessor extends WindowProcessor<Void> {
     }
 
     @Override
-    public void writeData(ObjectDataOutput out) throws IOException {
+    void writeFields(ObjectDataOutput out) throws IOException {
         out.writeLong(tokens);
         out.writeLong(nowMillis);
-        out.writeString(nodeId);
     }
 
     @Override
-    public void readData(ObjectDataInput in) throws IOException {
+    void readFields(ObjectDataInput in) throws IOException {
         tokens = in.readLong();
         nowMillis = in.readLong();
-        nodeId = in.readString();
     }
 }

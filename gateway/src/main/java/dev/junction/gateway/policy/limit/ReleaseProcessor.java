@@ -2,7 +2,6 @@ package dev.junction.gateway.policy.limit;
 
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -11,13 +10,12 @@ import java.util.Map;
  */
 final class ReleaseProcessor extends WindowProcessor<Void> {
 
-    private String nodeId;
-
     /** For Hazelcast, which reads the fields with {@link #readData}. */
     ReleaseProcessor() {}
 
+    /** @param nodeId the node that left */
     ReleaseProcessor(String nodeId) {
-        this.nodeId = nodeId;
+        super(nodeId);
     }
 
     @Override
@@ -30,12 +28,12 @@ final class ReleaseProcessor extends WindowProcessor<Void> {
     }
 
     @Override
-    public void writeData(ObjectDataOutput out) throws IOException {
-        out.writeString(nodeId);
+    void writeFields(ObjectDataOutput out) {
+        // the node's id is all
     }
 
     @Override
-    public void readData(ObjectDataInput in) throws IOException {
-        nodeId = in.readString();
+    void readFields(ObjectDataInput in) {
+        // the node's id is all
     }
 }
