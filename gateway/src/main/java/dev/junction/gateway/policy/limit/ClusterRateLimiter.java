@@ -60,10 +60,10 @@ final class ClusterRateLimiter implements RateLimiter {
     /**
      * How long a request waits for the store before its node counts alone: far above an answer's
      * usual time, small beside an LLM request. Measured with {@code ClusterAdmitBench} (two members
-     * on loopback, on a 2-core machine that ran about six times more threads than cores, so the
-     * figures are high and loose): one admit at a time took about 0.2 ms when this node owns the
-     * key's partition and 0.5 ms when the other does (mostly the scheduling of the threads the answer
-     * passes through); with a hundred in flight, about 60 and 90 microseconds each.
+     * on loopback, on a 2-core machine running two to six times more threads than cores, so the
+     * figures are high and loose): one admit at a time took 0.1 to 0.2 ms when this node owns the
+     * key's partition and 0.3 to 0.5 ms when the other does (mostly the scheduling of the threads the
+     * answer passes through); with a hundred in flight, about 60 microseconds each either way.
      */
     static final Duration BOUND = Duration.ofMillis(250);
 
@@ -75,8 +75,8 @@ final class ClusterRateLimiter implements RateLimiter {
      */
     private static final Executor ON_ANSWERING_THREAD = Runnable::run;
 
-    static final String ADMIT = "admit";
-    static final String END = "end";
+    private static final String ADMIT = "admit";
+    private static final String END = "end";
 
     private final Vertx vertx;
     private final IMap<String, KeyWindow> windows;
@@ -124,11 +124,11 @@ final class ClusterRateLimiter implements RateLimiter {
 
     @Override
     public Future<Admission> admit(String key, KeyLimits limits) {
-        ContextInternal context = (ContextInternal) vertx.getOrCreateContext();
         if (!health.mayAsk()) {
             health.skipped(ADMIT);
             return admitLocally(key, limits);
         }
+        ContextInternal context = (ContextInternal) vertx.getOrCreateContext();
         CompletionStage<Admission> answer = windows.submitToKey(key, new AdmitProcessor(limits, clock.millis(), nodeId))
                 .thenApplyAsync(AdmitProcessor::admission, ON_ANSWERING_THREAD);
         return answerOr(context, ADMIT, answer, () -> admitLocally(key, limits), late -> {
