@@ -102,14 +102,13 @@ public final class Gateway {
                     CircuitBreakers breakers = new CircuitBreakers(vertx);
                     LocalNode node = new LocalNode(vertx, membership.nodeId(), host, breakers, config.backends().values());
                     ClusterView cluster = new ClusterView(vertx, membership, node);
-                    NodeServices services =
-                            NodeServices.start(
-                                    vertx, config, host, nodes, cluster, breakers, metrics, membership, accessLog);
-                    return HttpServers.deploy(vertx, config, services)
-                            .compose(http -> node.serve(address(config.server().host(), http.port())).map(http))
-                            .recover(failed -> services.close(vertx).transform(closed -> Future.failedFuture(failed)))
-                            .map(http -> new Gateway(
-                                    vertx, membership, nodes, plugins, metrics, host, node, services, http, config));
+                    return NodeServices.start(
+                                    vertx, config, host, nodes, cluster, breakers, metrics, membership, accessLog)
+                            .compose(services -> HttpServers.deploy(vertx, config, services)
+                                    .compose(http -> node.serve(address(config.server().host(), http.port())).map(http))
+                                    .recover(failed -> services.close(vertx).transform(closed -> Future.failedFuture(failed)))
+                                    .map(http -> new Gateway(
+                                            vertx, membership, nodes, plugins, metrics, host, node, services, http, config)));
                 })
                 .map(Gateway::watch);
     }

@@ -34,10 +34,12 @@ public interface Membership {
     /**
      * The membership of {@code vertx}: its Hazelcast cluster when it was built clustered, else a
      * cluster of one. Reads the cluster manager through Vert.x's internal API, the only way to reach
-     * it from a started Vert.x.
+     * it from a started Vert.x; when clustered, makes sure Hazelcast's callbacks run on a pool
+     * ({@link HazelcastCallbacks}).
      */
     static Membership of(Vertx vertx) {
         if (vertx.isClustered() && ((VertxInternal) vertx).clusterManager() instanceof HazelcastClusterManager manager) {
+            HazelcastCallbacks.pooled();
             return new HazelcastMembership(manager.getHazelcastInstance());
         }
         return new Alone();

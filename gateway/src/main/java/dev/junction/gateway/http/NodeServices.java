@@ -42,17 +42,19 @@ public record NodeServices(
     /**
      * The services of the node that {@code membership} names, with the limits of {@code config}
      * (they need a restart), its access log lines going to {@code accessLog} (the
-     * {@code junction.access} logger when null) from a thread of their own, until {@link #close}.
+     * {@code junction.access} logger when null) from a thread of their own, until {@link #close}. The
+     * rate limiter is the one place chosen for the node ({@link RateLimiter#forNode}): cluster-wide
+     * in a cluster, in this node's memory alone.
      */
-    public static NodeServices start(Vertx vertx, GatewayConfig config, BackendHost host, NodeDirectory nodes,
+    public static Future<NodeServices> start(Vertx vertx, GatewayConfig config, BackendHost host, NodeDirectory nodes,
             ClusterView cluster, CircuitBreakers breakers, GatewayMetrics metrics, Membership membership,
             Consumer<String> accessLog) {
         ConnectionLimits limits = config.server().limits();
-        return new NodeServices(
+        return RateLimiter.forNode(membership, vertx, metrics).map(limiter -> new NodeServices(
                 host,
                 nodes,
                 cluster,
-                rateLimiter(membership),
+                limiter,
                 breakers,
                 new DeadlineSweeper(),
                 metrics,
@@ -60,15 +62,7 @@ public record NodeServices(
                 AccessLogWriter.start(accessLog == null ? AccessLog.TO_LOGGER : accessLog),
                 new RequestLimits(limits),
                 new ConnectionGuards(limits),
-                new BodyTimeout(vertx, limits.bodyTimeoutSeconds()));
-    }
-
-    /**
-     * The one place the node's rate limiter is chosen: for now it counts in this node's memory,
-     * alone or in a cluster (where each node then counts its own requests).
-     */
-    private static RateLimiter rateLimiter(Membership membership) {
-        return RateLimiter.local();
+                new BodyTimeout(vertx, limits.bodyTimeoutSeconds())));
     }
 
     /** Writes the access log lines still queued and stops their thread, off the event loop. */

@@ -1,5 +1,6 @@
 package dev.junction.gateway.metrics;
 
+import dev.junction.gateway.policy.limit.FallbackListener;
 import dev.junction.gateway.resilience.RecoveryListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -27,7 +28,7 @@ import java.util.function.Supplier;
  * route), dialect, endpoint, status class, outcome, plugin ids; {@value #NONE} where there is none.
  * Never a model name as the client sent it, never a key. Thread-safe.
  */
-public final class GatewayMetrics implements RecoveryListener {
+public final class GatewayMetrics implements RecoveryListener, FallbackListener {
 
     /** The tag value for "no such thing" (an unrouted request has backend and route {@code none}). */
     public static final String NONE = "none";
@@ -143,6 +144,16 @@ public final class GatewayMetrics implements RecoveryListener {
                         "junction.fallbacks",
                         "Requests passed from a failing backend to its fallback",
                         Tags.of("from", orNone(from), "to", orNone(to)))
+                .increment();
+    }
+
+    /** Counts a rate-limit {@code operation} ({@code admit}, {@code end}) this node counted alone: the cluster's store did not answer in time. */
+    @Override
+    public void rateLimitFellBack(String operation) {
+        counter(
+                        "junction.rate.limit.fallbacks",
+                        "Rate-limit operations counted by this node alone: the cluster's store did not answer in time",
+                        Tags.of("operation", operation))
                 .increment();
     }
 

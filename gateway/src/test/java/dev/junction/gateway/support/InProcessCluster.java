@@ -1,60 +1,95 @@
 package dev.junction.gateway.support;
 
-import com.hazelcast.config.Config;
-import com.hazelcast.config.JoinConfig;
-import com.hazelcast.config.MultiMapConfig;
-import com.hazelcast.config.NetworkConfig;
+import dev.junction.gateway.cluster.EventBusSettings;
+import dev.junction.gateway.cluster.HazelcastSettings;
+import dev.junction.gateway.config.AuthConfig;
+import dev.junction.gateway.config.ClusterConfig;
+import dev.junction.gateway.config.ConfigSource;
+import dev.junction.gateway.config.GatewayConfig;
+import dev.junction.gateway.config.PluginsConfig;
+import dev.junction.gateway.config.ServerConfig;
 import dev.junction.gateway.metrics.GatewayMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
- * Clustered Vert.x instances in this JVM, for gateways that form a cluster in a test: each has a
- * Hazelcast member of its own on 127.0.0.1, joining the others by TCP-IP (multicast off) on a port
- * range and under a cluster name of this cluster's own, so that concurrent test runs never meet.
- * The event bus binds 127.0.0.1 on a port the system picks.
+ * Clustered Vert.x instances in this JVM, for tests of nodes that form a cluster: each member is
+ * configured as a gateway's would be ({@link HazelcastSettings}, {@link EventBusSettings}) from
+ * {@code cluster:} settings on 127.0.0.1, on a member port range and under a cluster name of this
+ * cluster's own, so that concurrent test runs never meet. {@link #close} closes the members still
+ * open.
  */
-public final class InProcessCluster {
+public final class InProcessCluster implements AutoCloseable {
 
-    private static final int PORTS = 10;
+    private final GatewayConfig config;
+    private final List<Vertx> members = new CopyOnWriteArrayList<>();
 
-    static {
-        System.setProperty("hazelcast.logging.type", "slf4j");
+    public InProcessCluster() {
+        int basePort = 20_000 + ClusterConfig.PORT_RANGE * ThreadLocalRandom.current().nextInt(2_000);
+        ClusterConfig cluster = new ClusterConfig(true, "junction-test-" + UUID.randomUUID(), "127.0.0.1", basePort,
+                "", 0, List.of(), false, Optional.empty(), Optional.empty());
+        config = new GatewayConfig(
+                new ServerConfig("127.0.0.1", 0, 1024, 15, 30, 0),
+                new PluginsConfig(Path.of("plugins")),
+                Map.of(),
+                AuthConfig.NONE,
+                cluster,
+                // No cluster.xml beside a file that does not exist: the YAML settings alone.
+                new ConfigSource(Path.of("/nonexistent/junction-test/gateway.yaml"), Map.of(), null),
+                "test");
     }
-
-    private final String name = "junction-test-" + UUID.randomUUID();
-    private final int basePort = 20_000 + PORTS * ThreadLocalRandom.current().nextInt(2_000);
 
     /** A new member's Vert.x, metered by {@code metrics}; completes once it joined the cluster. */
     public Future<Vertx> member(GatewayMetrics metrics) {
-        VertxOptions options = new VertxOptions().setEventBusOptions(new EventBusOptions().setHost("127.0.0.1").setPort(0));
-        return metrics.vertxBuilder(options).withClusterManager(new HazelcastClusterManager(config())).buildClustered();
+        return member(metrics::vertxBuilder);
     }
 
-    private Config config() {
-        Config config = new Config();
-        config.setClusterName(name);
-        config.setProperty("hazelcast.logging.type", "slf4j");
-        config.setProperty("hazelcast.phone.home.enabled", "false");
-        config.setProperty("hazelcast.wait.seconds.before.join", "0");
-        config.addMultiMapConfig(new MultiMapConfig("__vertx.subs")
-                .setBackupCount(1)
-                .setValueCollectionType(MultiMapConfig.ValueCollectionType.SET));
-        NetworkConfig network = config.getNetworkConfig();
-        network.setPort(basePort).setPortAutoIncrement(true).setPortCount(PORTS);
-        network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-        JoinConfig join = network.getJoin();
-        join.getMulticastConfig().setEnabled(false);
-        join.getAutoDetectionConfig().setEnabled(false);
-        join.getTcpIpConfig().setEnabled(true);
-        for (int port = basePort; port < basePort + PORTS; port++) {
-            join.getTcpIpConfig().addMember("127.0.0.1:" + port);
+    /** A new member with Vert.x's default options; blocks until it joined the cluster. */
+    public Vertx join() {
+        return await(member(options -> Vertx.builder().with(options)));
+    }
+
+    /** Closes {@code member}: it leaves the cluster. */
+    public void leave(Vertx member) {
+        members.remove(member);
+        await(member.close());
+    }
+
+    @Override
+    public void close() {
+        List<Future<Void>> closing = new ArrayList<>();
+        members.forEach(member -> closing.add(member.close().otherwiseEmpty()));
+        members.clear();
+        await(Future.join(closing));
+    }
+
+    private Future<Vertx> member(Function<VertxOptions, VertxBuilder> builder) {
+        com.hazelcast.config.Config hazelcast = HazelcastSettings.of(config)
+                .setProperty("hazelcast.wait.seconds.before.join", "0");
+        return builder.apply(new VertxOptions().setEventBusOptions(EventBusSettings.of(config)))
+                .withClusterManager(new HazelcastClusterManager(hazelcast))
+                .buildClustered()
+                .onSuccess(members::add);
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
-        return config;
     }
 }

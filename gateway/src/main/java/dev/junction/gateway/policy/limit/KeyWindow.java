@@ -3,17 +3,22 @@ package dev.junction.gateway.policy.limit;
 import dev.junction.gateway.config.KeyLimits;
 import dev.junction.gateway.policy.limit.Admission.Budget;
 import dev.junction.gateway.policy.limit.Admission.Limit;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 
 /**
  * One key's counts: the requests admitted and the tokens used in each of the last 60 seconds (a
- * ring of per-second buckets, so memory is fixed per key), and the requests in flight. A bucket
- * counts while it is less than 60 seconds old, so the window slides a second at a time.
- * Thread-safe: every method holds the window's lock, briefly.
+ * ring of per-second buckets, so memory is fixed per key), and the requests in flight by the node
+ * that admitted them (so that the places of a node that leaves a cluster can be given back). A bucket
+ * counts while it is less than 60 seconds old, so the window slides a second at a time. The same
+ * window counts in one process ({@link LocalRateLimiter}) and, serialized, in the cluster's store
+ * ({@link ClusterRateLimiter}). Thread-safe: every method holds the window's lock, briefly.
  */
-final class KeyWindow {
+final class KeyWindow implements Serializable {
 
+    private static final long serialVersionUID = 1L;
     private static final int SECONDS = 60;
     private static final long SECOND_MILLIS = 1000;
 
@@ -22,9 +27,11 @@ final class KeyWindow {
 
     private final long[] requests = new long[SECONDS];
     private final long[] tokens = new long[SECONDS];
-    private long inFlight;
+    /** Requests in flight by node id; a node with none has no entry, so the map holds at most the live nodes. */
+    private final HashMap<String, Long> inFlight = new HashMap<>();
 
-    synchronized Admission admit(KeyLimits limits, Instant now) {
+    /** Admits one request that node {@code nodeId} received, or refuses it. */
+    synchronized Admission admit(KeyLimits limits, Instant now, String nodeId) {
         long nowMillis = now.toEpochMilli();
         long second = Math.floorDiv(nowMillis, SECOND_MILLIS);
         long usedRequests = sum(requests, second);
@@ -46,7 +53,7 @@ final class KeyWindow {
             }
         }
         Long concurrent = limits.concurrentRequests();
-        if (concurrent != null && inFlight >= concurrent && (refused == null || SECOND_MILLIS > waitMillis)) {
+        if (concurrent != null && inFlight() >= concurrent && (refused == null || SECOND_MILLIS > waitMillis)) {
             // A place in flight may free up any moment: ask the client to come back in a second.
             refused = Limit.CONCURRENT_REQUESTS;
             waitMillis = SECOND_MILLIS;
@@ -55,7 +62,7 @@ final class KeyWindow {
         if (refused == null) {
             requests[slot(second)]++;
             usedRequests++;
-            inFlight++;
+            inFlight.merge(nodeId, 1L, Long::sum);
         }
         return new Admission(
                 refused,
@@ -65,13 +72,22 @@ final class KeyWindow {
                 tpm == null ? null : budget(tokens, tpm, usedTokens, second, nowMillis));
     }
 
-    synchronized void end(long usedTokens, Instant now) {
-        if (inFlight > 0) {
-            inFlight--;
-        }
+    /** Ends a request that node {@code nodeId} admitted, counting the tokens it used. */
+    synchronized void end(long usedTokens, Instant now, String nodeId) {
+        inFlight.computeIfPresent(nodeId, (node, count) -> count > 1 ? count - 1 : null);
         if (usedTokens > 0) {
             tokens[slot(Math.floorDiv(now.toEpochMilli(), SECOND_MILLIS))] += usedTokens;
         }
+    }
+
+    /** Gives back the places in flight of node {@code nodeId} (one that left the cluster); whether it had any. */
+    synchronized boolean release(String nodeId) {
+        return inFlight.remove(nodeId) != null;
+    }
+
+    /** The requests in flight, on every node. */
+    synchronized long inFlight() {
+        return inFlight.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** The slot of {@code second}, emptied first when it still holds an older second. */

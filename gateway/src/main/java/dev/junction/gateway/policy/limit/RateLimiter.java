@@ -1,7 +1,9 @@
 package dev.junction.gateway.policy.limit;
 
+import dev.junction.gateway.cluster.Membership;
 import dev.junction.gateway.config.KeyLimits;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.time.InstantSource;
 
 /**
@@ -24,6 +26,20 @@ public interface RateLimiter {
      * counts the {@code tokens} it used (input and output) in the tokens-per-minute window.
      */
     Future<Void> end(String key, long tokens);
+
+    /**
+     * The limiter of one gateway node, shared by its HTTP verticles: counts shared by every node
+     * when {@code membership} is a cluster's (in the cluster itself, see {@link ClusterRateLimiter};
+     * {@code fallbacks} is told whenever the cluster's store does not answer in time and the node
+     * counts alone), else {@linkplain #local() in this process}. Sets up the cluster's store off the
+     * event loop.
+     */
+    static Future<RateLimiter> forNode(Membership membership, Vertx vertx, FallbackListener fallbacks) {
+        if (membership.hazelcast().isEmpty()) {
+            return Future.succeededFuture(local());
+        }
+        return vertx.executeBlocking(() -> ClusterRateLimiter.start(membership, vertx, fallbacks));
+    }
 
     /** Counts in this process's memory, by the system clock. */
     static RateLimiter local() {
