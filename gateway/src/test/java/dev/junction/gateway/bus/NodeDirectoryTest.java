@@ -2,21 +2,18 @@ package dev.junction.gateway.bus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.hazelcast.core.HazelcastInstance;
-import dev.junction.gateway.cluster.Membership;
+import dev.junction.gateway.support.FixedMembership;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The choice of the node that serves a request, from the nodes' announcements. */
 class NodeDirectoryTest {
 
-    private final NodeDirectory directory = new NodeDirectory(new Fixed("self"));
+    private final NodeDirectory directory = new NodeDirectory(new FixedMembership("self"));
 
     @Test
     void a_node_alone_serves_its_own_backends_and_names_why_it_serves_no_other() {
@@ -87,25 +84,5 @@ class NodeDirectoryTest {
     private static NodeAnnouncement announce(
             String node, boolean draining, Map<String, Integer> inFlight, Map<String, String> unavailable) {
         return new NodeAnnouncement(node, draining, inFlight, unavailable);
-    }
-
-    /** A membership that never changes. */
-    private record Fixed(String nodeId) implements Membership {
-
-        @Override
-        public Set<String> nodes() {
-            return Set.of(nodeId);
-        }
-
-        @Override
-        public void onJoined(Consumer<String> listener) {}
-
-        @Override
-        public void onLeft(Consumer<String> listener) {}
-
-        @Override
-        public Optional<HazelcastInstance> hazelcast() {
-            return Optional.empty();
-        }
     }
 }

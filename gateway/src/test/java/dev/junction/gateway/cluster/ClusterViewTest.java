@@ -2,7 +2,6 @@ package dev.junction.gateway.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.hazelcast.core.HazelcastInstance;
 import dev.junction.gateway.backend.BackendHost;
 import dev.junction.gateway.bus.NodeDirectory;
 import dev.junction.gateway.backend.PluginHost;
@@ -10,6 +9,7 @@ import dev.junction.gateway.bus.Addresses;
 import dev.junction.gateway.config.BackendConfig;
 import dev.junction.gateway.metrics.GatewayMetrics;
 import dev.junction.gateway.resilience.CircuitBreakers;
+import dev.junction.gateway.support.FixedMembership;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -19,12 +19,8 @@ import io.vertx.junit5.VertxTestContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +42,7 @@ class ClusterViewTest {
     /** A node of the backends {@code ghost} and {@code spectre}, whose plugin is missing (its folder is empty). */
     private Future<LocalNode> node(Vertx vertx, String id) {
         List<BackendConfig> backends = List.of(GHOST, SPECTRE);
-        NodeDirectory nodes = new NodeDirectory(new Fixed(id));
+        NodeDirectory nodes = new NodeDirectory(new FixedMembership(id));
         return vertx.deployVerticle(nodes)
                 .compose(deployed -> BackendHost.deploy(
                         vertx, new PluginHost(plugins, "0.2.0"), backends, GatewayMetrics.create(), nodes))
@@ -61,7 +57,7 @@ class ClusterViewTest {
                     return node.serve("127.0.0.1:18080");
                 })
                 .compose(serving -> node(vertx, "n1"))
-                .compose(self -> new ClusterView(vertx, new Fixed("n1", "n2"), self).ask(Duration.ofSeconds(2)))
+                .compose(self -> new ClusterView(vertx, new FixedMembership("n1", "n2"), self).ask(Duration.ofSeconds(2)))
                 .onComplete(test.succeeding(snapshot -> test.verify(() -> {
                     assertThat(snapshot.nodes()).extracting(ClusterSnapshot.NodeAnswer::id).containsExactly("n1", "n2");
                     NodeReport other = snapshot.nodes().get(1).report();
@@ -81,7 +77,7 @@ class ClusterViewTest {
         node(vertx, "n2")
                 .compose(node -> node.serve("127.0.0.1:18080"))
                 .compose(serving -> node(vertx, "n1"))
-                .compose(self -> new ClusterView(vertx, new Fixed("n1", "n2"), self).ask(Duration.ofSeconds(2), Set.of("spectre")))
+                .compose(self -> new ClusterView(vertx, new FixedMembership("n1", "n2"), self).ask(Duration.ofSeconds(2), Set.of("spectre")))
                 .onComplete(test.succeeding(snapshot -> test.verify(() -> {
                     assertThat(snapshot.nodes()).allSatisfy(node ->
                             assertThat(node.report().backends()).containsOnlyKeys("spectre"));
@@ -99,7 +95,7 @@ class ClusterViewTest {
         node(vertx, "self")
                 .compose(self -> {
                     started[0] = System.nanoTime();
-                    return new ClusterView(vertx, new Fixed("self", "silent", "gone"), self).ask(Duration.ofMillis(500));
+                    return new ClusterView(vertx, new FixedMembership("self", "silent", "gone"), self).ask(Duration.ofMillis(500));
                 })
                 .onComplete(test.succeeding(snapshot -> test.verify(() -> {
                     long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started[0]);
@@ -111,30 +107,5 @@ class ClusterViewTest {
                     assertThat(snapshot.nodes().get(2).failure()).isEqualTo("did not answer within 500 ms");
                     test.completeNow();
                 })));
-    }
-
-    /** A membership whose live nodes are fixed: the first is this node. */
-    private record Fixed(String self, String... others) implements Membership {
-
-        @Override
-        public String nodeId() {
-            return self;
-        }
-
-        @Override
-        public Set<String> nodes() {
-            return Stream.concat(Stream.of(self), Stream.of(others)).collect(Collectors.toUnmodifiableSet());
-        }
-
-        @Override
-        public void onJoined(Consumer<String> listener) {}
-
-        @Override
-        public void onLeft(Consumer<String> listener) {}
-
-        @Override
-        public Optional<HazelcastInstance> hazelcast() {
-            return Optional.empty();
-        }
     }
 }
