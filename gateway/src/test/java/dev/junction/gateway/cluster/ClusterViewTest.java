@@ -3,9 +3,9 @@ package dev.junction.gateway.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.gateway.backend.BackendHost;
-import dev.junction.gateway.bus.NodeDirectory;
 import dev.junction.gateway.backend.PluginHost;
 import dev.junction.gateway.bus.Addresses;
+import dev.junction.gateway.bus.NodeDirectory;
 import dev.junction.gateway.config.BackendConfig;
 import dev.junction.gateway.metrics.GatewayMetrics;
 import dev.junction.gateway.resilience.CircuitBreakers;
