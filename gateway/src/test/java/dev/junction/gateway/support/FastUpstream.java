@@ -69,7 +69,7 @@ public final class FastUpstream {
         return written.get();
     }
 
-    /** Whether the upstream last stopped writing because its chunks did not reach the socket. */
+    /** Whether its chunks on their way to the socket were {@link #MAX_UNSENT} when it last stopped writing. */
     public boolean queueFull() {
         return queueFull;
     }
