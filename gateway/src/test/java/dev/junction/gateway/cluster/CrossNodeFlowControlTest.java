@@ -44,7 +44,7 @@ class CrossNodeFlowControlTest {
     private static final long READ_BYTES_PER_SECOND = 10_000;
     private static final Duration SLOW_READING = Duration.ofSeconds(10);
     private static final Duration BETWEEN_SAMPLES = Duration.ofMillis(2_500);
-    /** The upstream's socket buffer: what it has written stays mostly in the gateway's view. */
+    /** The upstream's socket send buffer: small, so that what it counts as written has mostly left it. */
     private static final int UPSTREAM_SEND_BUFFER = 64 * 1024;
     private static final long KIB = 1 << 10;
     private static final long MIB = 1 << 20;
