@@ -3,13 +3,10 @@ package dev.junction.gateway.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.gateway.metrics.RawRequest;
+import dev.junction.gateway.support.FastUpstream;
 import dev.junction.gateway.support.Scrapes;
 import dev.junction.gateway.support.TestGateway;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
@@ -18,10 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
@@ -74,64 +68,17 @@ class FlowControlTest {
     @Test
     void a_client_that_does_not_read_stops_the_upstream_and_one_that_leaves_closes_it(Vertx vertx, @TempDir Path dir)
             throws Exception {
-        LongUpstream upstream = new LongUpstream();
-        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setSendBufferSize(CLIENT_BUFFER))
-                .requestHandler(upstream::handle)
-                .listen(0, "127.0.0.1")
-                .await(10, TimeUnit.SECONDS);
-        String backends = "  openai:\n    plugin: openai\n    models: [\"gpt-*\"]\n"
-                + "    options: {baseUrl: \"http://127.0.0.1:" + server.actualPort() + "/v1\", apiKey: sk-up}\n";
-        try (TestGateway gateway = TestGateway.builder(dir).backends(backends).start()) {
+        FastUpstream upstream = FastUpstream.start(vertx, WORDS, i -> " w" + (i + 1), CLIENT_BUFFER);
+        try (TestGateway gateway = TestGateway.builder(dir).backends(upstream.backend("openai", "gpt-*")).start()) {
             try (RawRequest client = RawRequest.post(gateway.port(), "/v1/chat/completions", chat("gpt-x", "go"), CLIENT_BUFFER)) {
-                assertThat(upstream.answering.await(10, TimeUnit.SECONDS)).as("the upstream got the call").isTrue();
-                long stalledAt = awaitStall(upstream.written::get, Duration.ofSeconds(2), Duration.ofSeconds(60));
+                assertThat(upstream.awaitAnswering(10)).as("the upstream got the call").isTrue();
+                long stalledAt = awaitStall(upstream::written, Duration.ofSeconds(2), Duration.ofSeconds(60));
 
                 assertThat(stalledAt).as("chunks the upstream could write (of %d)", WORDS).isLessThan(WORDS / 2);
-                assertThat(upstream.queueFull).as("the upstream's write queue is full").isTrue();
+                assertThat(upstream.queueFull()).as("the upstream's write queue is full").isTrue();
             }
-            assertThat(upstream.closed.await(10, TimeUnit.SECONDS)).as("the upstream connection closed").isTrue();
+            assertThat(upstream.awaitClosed(10)).as("the upstream connection closed").isTrue();
             Scrapes.until(gateway, "the openai answer ended", scrape -> inFlight(scrape, "openai") == 0);
-        }
-    }
-
-    /** Streams {@link #WORDS} chunks as fast as its connection takes them, and records how far it got. */
-    private static final class LongUpstream {
-
-        final AtomicLong written = new AtomicLong();
-        final CountDownLatch answering = new CountDownLatch(1);
-        final CountDownLatch closed = new CountDownLatch(1);
-        volatile boolean queueFull;
-
-        void handle(HttpServerRequest request) {
-            request.connection().closeHandler(gone -> closed.countDown());
-            request.body().onSuccess(body -> {
-                HttpServerResponse response =
-                        request.response().setChunked(true).putHeader("content-type", "text/event-stream");
-                answering.countDown();
-                pump(response);
-            });
-        }
-
-        private void pump(HttpServerResponse response) {
-            while (written.get() < WORDS && !response.writeQueueFull()) {
-                response.write(chunk(" w" + written.incrementAndGet()));
-            }
-            queueFull = response.writeQueueFull();
-            if (written.get() < WORDS) {
-                response.drainHandler(drained -> pump(response));
-            } else {
-                response.end("data: [DONE]\n\n");
-            }
-        }
-
-        private static String chunk(String content) {
-            return "data: " + new JsonObject()
-                    .put("id", "chatcmpl-1").put("object", "chat.completion.chunk").put("created", 0).put("model", "gpt-x")
-                    .put("choices", new JsonArray().add(new JsonObject()
-                            .put("index", 0)
-                            .put("delta", new JsonObject().put("content", content))
-                            .putNull("finish_reason")))
-                    .encode() + "\n\n";
         }
     }
 

@@ -5,6 +5,7 @@ import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import dev.junction.gateway.Main;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -76,6 +77,11 @@ public final class ForkedNode {
     /** An official Anthropic client of this node that never retries by itself. */
     public AnthropicClient anthropic() {
         return AnthropicOkHttpClient.builder().baseUrl(url("")).apiKey("unused").maxRetries(0).build();
+    }
+
+    /** The bytes of this node's live objects, counted right after a full GC ({@link ForkedGateway#heapAfterGc}). */
+    public long heapAfterGc() throws IOException, InterruptedException {
+        return gateway.heapAfterGc();
     }
 
     /** The last lines this node's JVM wrote, across its restarts. */
