@@ -1,0 +1,86 @@
+# The cluster phase of run.sh (sourced by it, after the mock upstream and the request bodies): what
+# the hop between two clustered nodes costs. Two gateway JVMs joined over Hazelcast on 127.0.0.1,
+# `java -jar ... --cluster`, one gateway.yaml (backend `mock`: the openai plugin to the mock); node 2's
+# plugins folder holds the openai plugin JAR, node 1's is empty, so node 1 forwards every request to
+# node 2 over the event bus. The same request is served three ways, interleaved at each connection
+# count of one run: by the mock alone (direct), by node 2 alone (one node), and through node 1 to
+# node 2 (hop). Both JVMs are pinned to $PROXY_CORE (wrk and the mock stay on $LOAD_CORE), and the
+# CPU per request sums both JVMs' ticks in both cases; node 1's share is recorded apart. Results go
+# to $RESULTS/cluster.jsonl (run_wrk's lines, plus node1_ticks), node logs to $LOGS/node{1,2}.log.
+
+CLUSTER_JVM_FLAGS=${CLUSTER_JVM_FLAGS:-$GATEWAY_JVM_FLAGS}
+
+start_node() { # number port: starts gateway node N on PROXY_CORE from $WORK/cluster/nodeN, sets NODE_PID
+  taskset -c "$PROXY_CORE" java $CLUSTER_JVM_FLAGS -jar "$JAR" --cluster \
+      --config "$WORK/cluster/node$1/gateway.yaml" --port "$2" >"$LOGS/node$1.log" 2>&1 &
+  NODE_PID=$!; PIDS+=("$NODE_PID")
+  wait_http "http://127.0.0.1:$2/health" "$NODE_PID"
+}
+
+# run_cluster_wrk SCENARIO CONNS URL [SECONDS] [RECORD]: run_wrk against a node, both JVMs' CPU
+# summed, node 1's ticks added to the recorded line
+run_cluster_wrk() {
+  local node1_before
+  node1_before=$(ticks "$NODE1_PID")
+  WRK_OUT=$RESULTS/cluster.jsonl run_wrk "$1" "$2" "$3" "$B/openai.json" "$NODE1_PID $NODE2_PID" "$NODE2_PID" "${4:-$WRK_SECONDS}" "${5:-1}"
+  if [ "${5:-1}" = 1 ]; then
+    sed -i "\$ s/}\$/,\"node1_ticks\":$(( $(ticks "$NODE1_PID") - node1_before ))}/" "$RESULTS/cluster.jsonl"
+  fi
+}
+
+log "cluster phase: two gateway JVMs, the backend on node 2 only"
+MEMBER_PORT=$(free_port 15701)
+for n in 1 2; do
+  mkdir -p "$WORK/cluster/node$n/plugins"
+  { gateway_yaml_head 0 "" plugins; cat <<EOF
+  mock:
+    plugin: openai
+    models: [mock-model]
+    options: {baseUrl: "http://127.0.0.1:$MOCK_PORT/v1"}
+cluster:
+  name: junction-bench-$$
+  host: 127.0.0.1
+  port: $MEMBER_PORT
+EOF
+  } >"$WORK/cluster/node$n/gateway.yaml"
+done
+cp "$ROOT/target/plugins/openai.jar" "$WORK/cluster/node2/plugins/"
+
+NODE2_PORT=$(free_port 18190)
+start_node 2 "$NODE2_PORT"; NODE2_PID=$NODE_PID
+NODE1_PORT=$(free_port $((NODE2_PORT + 1)))
+start_node 1 "$NODE1_PORT"; NODE1_PID=$NODE_PID
+ONE=http://127.0.0.1:$NODE2_PORT
+HOP=http://127.0.0.1:$NODE1_PORT
+for _ in $(seq 120); do # node 1 learns node 2's backends from its announcement
+  curl -s --max-time 2 -H 'content-type: application/json' --data-binary "@$B/openai.json" \
+      "$HOP/v1/chat/completions" | grep -q '"content":" word word' && break
+  sleep 0.25
+done
+smoke "$HOP/v1/chat/completions" "$B/openai.json" '"content":" word word'
+smoke "$ONE/v1/chat/completions" "$B/openai.json" '"content":" word word'
+grep -q 'Cluster junction-bench-[0-9]*: joined as node .*, 2 nodes' "$LOGS/node1.log" \
+  || die "node 1 did not join node 2; see $LOGS/node1.log"
+log "node 2 on port $NODE2_PORT (pid $NODE2_PID), node 1 on port $NODE1_PORT (pid $NODE1_PID), both on core $PROXY_CORE"
+{
+  echo "cluster_flags=$CLUSTER_JVM_FLAGS, java -jar --cluster, Hazelcast member ports from $MEMBER_PORT, event bus plain TCP on loopback"
+  echo "cluster_idle_rss_kib=$(awk '/^VmRSS:/ {print $2}' "/proc/$NODE1_PID/status") $(awk '/^VmRSS:/ {print $2}' "/proc/$NODE2_PID/status")"
+  echo "cluster_pinning=wrk and the mock on core $LOAD_CORE; both gateway JVMs on core $PROXY_CORE (taskset), for one node and hop alike"
+  echo "cluster_loadavg=$(cut -d' ' -f1-3 /proc/loadavg)"
+} >>"$RESULTS/env.txt"
+
+log "warming up both paths (${WARMUP_SECONDS} s each, not recorded)"
+run_cluster_wrk one-node 64 "$ONE/v1/chat/completions" "$WARMUP_SECONDS" 0
+run_cluster_wrk hop 64 "$HOP/v1/chat/completions" "$WARMUP_SECONDS" 0
+for c in $CONNECTIONS; do
+  WRK_OUT=$RESULTS/cluster.jsonl run_wrk direct "$c" "http://127.0.0.1:$MOCK_PORT/v1/chat/completions" "$B/openai.json" "" ""
+  run_cluster_wrk one-node "$c" "$ONE/v1/chat/completions"
+  run_cluster_wrk hop "$c" "$HOP/v1/chat/completions"
+done
+{
+  echo "cluster_hwm_kib=$(hwm "$NODE1_PID") $(hwm "$NODE2_PID")"
+  for n in 1 2; do
+    echo "cluster_node${n}_log=$(grep -c ' WARN ' "$LOGS/node$n.log" || true) WARN, $(grep -c ' ERROR ' "$LOGS/node$n.log" || true) ERROR lines"
+  done
+} >>"$RESULTS/env.txt"
+stop_processes "$NODE1_PID" "$NODE2_PID"
