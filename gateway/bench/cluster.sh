@@ -11,6 +11,7 @@
 # to $RESULTS/cluster.jsonl (run_wrk's lines, plus node1_ticks), logs to $LOGS/node{0,1,2}.log.
 
 CLUSTER_JVM_FLAGS=${CLUSTER_JVM_FLAGS:-$GATEWAY_JVM_FLAGS}
+WRK_OUT=$RESULTS/cluster.jsonl # where run_wrk records, for this phase
 
 start_node() { # number port [folder] [--cluster]: starts a gateway JVM on PROXY_CORE, sets NODE_PID
   taskset -c "$PROXY_CORE" java $CLUSTER_JVM_FLAGS -jar "$JAR" ${4:-} \
@@ -24,13 +25,13 @@ start_node() { # number port [folder] [--cluster]: starts a gateway JVM on PROXY
 run_cluster_wrk() {
   local node1_before
   node1_before=$(ticks "$NODE1_PID")
-  WRK_OUT=$RESULTS/cluster.jsonl run_wrk "$1" "$2" "$3" "$B/openai.json" "$NODE1_PID $NODE2_PID" "$NODE2_PID" "${4:-$WRK_SECONDS}" "${5:-1}"
+  run_wrk "$1" "$2" "$3" "$B/openai.json" "$NODE1_PID $NODE2_PID" "$NODE2_PID" "${4:-$WRK_SECONDS}" "${5:-1}"
   if [ "${5:-1}" = 1 ]; then
-    sed -i "\$ s/}\$/,\"node1_ticks\":$(( $(ticks "$NODE1_PID") - node1_before ))}/" "$RESULTS/cluster.jsonl"
+    sed -i "\$ s/}\$/,\"node1_ticks\":$(( $(ticks "$NODE1_PID") - node1_before ))}/" "$WRK_OUT"
   fi
 }
 
-log "cluster phase: two gateway JVMs, the backend on node 2 only"
+log "cluster phase: two clustered gateway JVMs, the backend on node 2 only, and a standalone one"
 MEMBER_PORT=$(free_port 15701)
 for n in 1 2; do
   mkdir -p "$WORK/cluster/node$n/plugins"
@@ -76,12 +77,12 @@ log "node 2 on port $NODE2_PORT (pid $NODE2_PID), node 1 on $NODE1_PORT (pid $NO
 } >>"$RESULTS/env.txt"
 
 log "warming up the three paths (${WARMUP_SECONDS} s each, not recorded)"
-WRK_OUT=$RESULTS/cluster.jsonl run_wrk standalone 64 "$ALONE/v1/chat/completions" "$B/openai.json" "$NODE0_PID" "$NODE0_PID" "$WARMUP_SECONDS" 0
+run_wrk standalone 64 "$ALONE/v1/chat/completions" "$B/openai.json" "$NODE0_PID" "$NODE0_PID" "$WARMUP_SECONDS" 0
 run_cluster_wrk one-node 64 "$ONE/v1/chat/completions" "$WARMUP_SECONDS" 0
 run_cluster_wrk hop 64 "$HOP/v1/chat/completions" "$WARMUP_SECONDS" 0
 for c in $CONNECTIONS; do
-  WRK_OUT=$RESULTS/cluster.jsonl run_wrk direct "$c" "http://127.0.0.1:$MOCK_PORT/v1/chat/completions" "$B/openai.json" "" ""
-  WRK_OUT=$RESULTS/cluster.jsonl run_wrk standalone "$c" "$ALONE/v1/chat/completions" "$B/openai.json" "$NODE0_PID" "$NODE0_PID"
+  run_wrk direct "$c" "http://127.0.0.1:$MOCK_PORT/v1/chat/completions" "$B/openai.json" "" ""
+  run_wrk standalone "$c" "$ALONE/v1/chat/completions" "$B/openai.json" "$NODE0_PID" "$NODE0_PID"
   run_cluster_wrk one-node "$c" "$ONE/v1/chat/completions"
   run_cluster_wrk hop "$c" "$HOP/v1/chat/completions"
 done
@@ -92,3 +93,4 @@ done
   done
 } >>"$RESULTS/env.txt"
 stop_processes "$NODE0_PID" "$NODE1_PID" "$NODE2_PID"
+unset WRK_OUT

@@ -76,12 +76,17 @@ public final class BenchReport {
             {"pinning", "pinning"}, {"wrk duration per run", "wrk_duration"}, {"load on the machine before the run", "loadavg"},
             {"gateway log", "gateway_log_warnings"}, {"script run time", "elapsed"},
         };
+        envRows(md, env, rows);
+        md.append('\n');
+    }
+
+    /** One table row per {@code {label, env key}} pair whose key the run wrote. */
+    static void envRows(StringBuilder md, Map<String, String> env, String[][] rows) {
         for (String[] row : rows) {
             if (env.containsKey(row[1])) {
                 md.append("| ").append(row[0]).append(" | ").append(env.get(row[1]).replace("|", "\\|")).append(" |\n");
             }
         }
-        md.append('\n');
     }
 
     private static void memory(StringBuilder md, Map<String, String> env) {

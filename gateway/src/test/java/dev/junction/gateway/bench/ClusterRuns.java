@@ -36,11 +36,7 @@ final class ClusterRuns {
             {"node 1 log", "cluster_node1_log"}, {"node 2 log", "cluster_node2_log"},
             {"standalone log", "cluster_node0_log"},
         };
-        for (String[] row : rows) {
-            if (env.containsKey(row[1])) {
-                md.append("| ").append(row[0]).append(" | ").append(env.get(row[1]).replace("|", "\\|")).append(" |\n");
-            }
-        }
+        BenchReport.envRows(md, env, rows);
         md.append("\n| path | conns | req/s | p50 ms | p99 ms | added p50 ms | added p99 ms | CPU µs/req, both JVMs"
                         + " | of which node 1 | gateway core busy | errors |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
