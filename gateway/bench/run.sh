@@ -3,8 +3,8 @@
 # nginx as a plain reverse proxy, streaming relay, peak memory, the CLI path, and the cost of the
 # hop between two clustered nodes (gateway/bench/cluster.sh). See BENCHMARKS.md.
 #
-#   gateway/bench/run.sh                  # everything, about 8 minutes once built
-#   CLUSTER_ONLY=1 gateway/bench/run.sh   # the mock and the cluster phase alone, about 2 minutes
+#   gateway/bench/run.sh                  # everything, about 9 minutes once built
+#   CLUSTER_ONLY=1 gateway/bench/run.sh   # the mock and the cluster phase alone, about 3.5 minutes
 #   CLUSTER=0 gateway/bench/run.sh        # everything but the cluster phase
 #
 # Installs wrk and nginx from Debian when missing, builds the project when a source is newer than
@@ -20,11 +20,11 @@
 # loop per core and one HTTP server instance per event loop, so one of each on its one pinned core;
 # a number starts it through the test-scope GatewayLauncher with that many event loops and as many
 # HTTP server instances (server.instances), to measure what hops between event loops cost),
-# LOAD_CORE (0), PROXY_CORE (1; both cluster nodes share it), CLUSTER (1; 0 skips the cluster
-# phase), CLUSTER_ONLY (1 runs only the mock and the cluster phase), CLUSTER_JVM_FLAGS (the cluster
-# nodes' flags, default GATEWAY_JVM_FLAGS; they run as `java -jar`), REAL_CLIS_DIR (where the
-# npm-installed CLIs are; default gateway/target/real-clis, installed on first use), FORCE_BUILD (1
-# rebuilds).
+# LOAD_CORE (0), PROXY_CORE (1; the cluster phase's three gateway JVMs share it), CLUSTER (1; 0
+# skips the cluster phase), CLUSTER_ONLY (1 runs only the mock and the cluster phase),
+# CLUSTER_JVM_FLAGS (the cluster phase's flags, default GATEWAY_JVM_FLAGS; its JVMs run as
+# `java -jar`), REAL_CLIS_DIR (where the npm-installed CLIs are; default gateway/target/real-clis,
+# installed on first use), FORCE_BUILD (1 rebuilds).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
