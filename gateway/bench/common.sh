@@ -1,19 +1,24 @@
 # Shell helpers of the bench scripts (run.sh, soak.sh), sourced after they set ROOT (the
 # repository), WORK (a temporary folder, removed at exit) and LOGS (where the logs go). Processes
-# appended to PIDS are stopped at exit: SIGTERM, then SIGKILL after 5 s.
+# appended to PIDS are stopped at exit: SIGTERM, then SIGKILL after 10 s.
 PIDS=()
 
 log() { printf '[%4ds] %s\n' "$SECONDS" "$*"; }
 die() { log "ERROR: $*" >&2; exit 1; }
 
+stop_processes() { # pid...: SIGTERM to each, then SIGKILL to those still running 10 s later
+  local pid
+  for pid in "$@"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "$@"; do
+    for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+}
+
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
-  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
-  done
+  stop_processes "${PIDS[@]}"
   rm -rf "$WORK"
   exit "$rc"
 }
@@ -35,8 +40,8 @@ wait_http() { # url pid: until the url answers, the process dies, or 60 s pass
   die "$1 did not answer within 60 s"
 }
 
-gateway_yaml_head() { # port [instances]: the server and plugin lines every bench gateway.yaml starts with
+gateway_yaml_head() { # port [instances] [plugins dir]: the lines every bench gateway.yaml starts with
   printf 'server:\n  host: 127.0.0.1\n  port: %s\n' "$1"
   [ -z "${2:-}" ] || printf '  instances: %s\n' "$2"
-  printf 'plugins:\n  dir: %s\nbackends:\n' "$ROOT/target/plugins"
+  printf 'plugins:\n  dir: %s\nbackends:\n' "${3:-$ROOT/target/plugins}"
 }

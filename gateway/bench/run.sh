@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Junction's benchmarks, start to finish: the gateway's overhead against a direct call and against
-# nginx as a plain reverse proxy, streaming relay, peak memory, and the CLI path. See BENCHMARKS.md.
+# nginx as a plain reverse proxy, streaming relay, peak memory, the CLI path, and the cost of the
+# hop between two clustered nodes (gateway/bench/cluster.sh). See BENCHMARKS.md.
 #
-#   gateway/bench/run.sh            # everything, about 6 minutes once built
+#   gateway/bench/run.sh                  # everything, about 9 minutes once built
+#   CLUSTER_ONLY=1 gateway/bench/run.sh   # the mock and the cluster phase alone, about 3.5 minutes
+#   CLUSTER=0 gateway/bench/run.sh        # everything but the cluster phase
 #
 # Installs wrk and nginx from Debian when missing, builds the project when a source is newer than
 # the last build, starts a mock upstream, nginx and the gateway on 127.0.0.1, runs the load, stops
@@ -17,8 +20,11 @@
 # loop per core and one HTTP server instance per event loop, so one of each on its one pinned core;
 # a number starts it through the test-scope GatewayLauncher with that many event loops and as many
 # HTTP server instances (server.instances), to measure what hops between event loops cost),
-# LOAD_CORE (0), PROXY_CORE (1), REAL_CLIS_DIR (where the npm-installed CLIs are; default
-# gateway/target/real-clis, installed on first use), FORCE_BUILD (1 rebuilds).
+# LOAD_CORE (0), PROXY_CORE (1; the cluster phase's three gateway JVMs share it), CLUSTER (1; 0
+# skips the cluster phase), CLUSTER_ONLY (1 runs only the mock and the cluster phase),
+# CLUSTER_JVM_FLAGS (the cluster phase's flags, default GATEWAY_JVM_FLAGS; its JVMs run as
+# `java -jar`), REAL_CLIS_DIR (where the npm-installed CLIs are; default gateway/target/real-clis,
+# installed on first use), FORCE_BUILD (1 rebuilds).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -31,6 +37,8 @@ CLI_RUNS=${CLI_RUNS:-10}
 PROFILE=${PROFILE:-1}
 LOAD_CORE=${LOAD_CORE:-0}
 PROXY_CORE=${PROXY_CORE:-1}
+CLUSTER=${CLUSTER:-1}
+CLUSTER_ONLY=${CLUSTER_ONLY:-0}
 REAL_CLIS_DIR=${REAL_CLIS_DIR:-$ROOT/gateway/target/real-clis}
 # The gateway's JVM flags, our production recommendation for a small instance: Serial GC (one core,
 # no GC threads to feed), a fixed small heap (the gateway holds only requests in flight), capped
@@ -99,7 +107,8 @@ hwm() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status"; }
 CLK_TCK=$(getconf CLK_TCK)
 [ "$CLK_TCK" = 100 ] || log "warning: CLK_TCK is $CLK_TCK; StreamLoad assumes 100"
 
-# run_wrk SCENARIO CONNS URL BODY "PROXY_PIDS" RSS_PID [SECONDS] [RECORD]
+# run_wrk SCENARIO CONNS URL BODY "PROXY_PIDS" RSS_PID [SECONDS] [RECORD]; a recorded run is a line
+# of $WRK_OUT (default $RESULTS/wrk.jsonl)
 run_wrk() {
   local scenario=$1 conns=$2 url=$3 body=$4 proxy=$5 rss_pid=$6 seconds=${7:-$WRK_SECONDS} record=${8:-1}
   local proxy_before=0 mock_before output json extra=""
@@ -116,7 +125,7 @@ run_wrk() {
   json="${json%\}},$extra}"
   LAST_REQUESTS=$(sed -E 's/.*"requests":([0-9]+).*/\1/' <<<"$json")
   if [ "$record" = 1 ]; then
-    echo "$json" >>"$RESULTS/wrk.jsonl"
+    echo "$json" >>"${WRK_OUT:-$RESULTS/wrk.jsonl}"
   fi
   log "$(printf '%-16s c=%-3s %s' "$scenario" "$conns" "$(sed -E 's/.*"requests":([0-9]+).*"errors_status":([0-9]+).*"lat_p50_us":([0-9]+).*"lat_p99_us":([0-9]+).*/\1 requests, \2 bad status, p50 \3 us, p99 \4 us/' <<<"$json")")"
 }
@@ -165,6 +174,18 @@ MOCK_PID=$!; PIDS+=("$MOCK_PID")
 wait_http "http://127.0.0.1:$MOCK_PORT/v1/models" "$MOCK_PID"
 log "mock upstream on port $MOCK_PORT (pid $MOCK_PID, core $LOAD_CORE)"
 
+# --- request bodies ------------------------------------------------------------------------------
+B=$WORK/bodies; mkdir -p "$B"
+PROMPT='Say hello in ten words.'
+echo "{\"model\":\"mock-model\",\"messages\":[{\"role\":\"user\",\"content\":\"$PROMPT\"}]}" >"$B/openai.json"
+echo "{\"model\":\"echo\",\"messages\":[{\"role\":\"user\",\"content\":\"$PROMPT\"}]}" >"$B/echo.json"
+echo "{\"model\":\"mock-model\",\"max_tokens\":100,\"messages\":[{\"role\":\"user\",\"content\":\"$PROMPT\"}]}" >"$B/anthropic.json"
+echo "{\"model\":\"mock-stream\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"$PROMPT\"}]}" >"$B/stream.json"
+echo "{\"model\":\"mock-paced\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"$PROMPT\"}]}" >"$B/paced.json"
+
+# --- one node: nginx and the gateway, non-streaming and streaming runs, profile ----------------
+# (all of it up to the matching `fi` below the profile; CLUSTER_ONLY=1 skips it)
+if [ "$CLUSTER_ONLY" != 1 ]; then
 NGINX_PORT=$(free_port $((MOCK_PORT + 1)))
 mkdir -p "$WORK/nginx"
 sed -e "s|@PREFIX@|$WORK/nginx|g" -e "s|@PORT@|$NGINX_PORT|g" -e "s|@MOCK_PORT@|$MOCK_PORT|g" \
@@ -206,15 +227,6 @@ GW_PID=$!; PIDS+=("$GW_PID")
 wait_http "http://127.0.0.1:$GW_PORT/health" "$GW_PID"
 log "gateway on port $GW_PORT (pid $GW_PID, core $PROXY_CORE, idle RSS $(awk '/^VmRSS:/ {print $2}' "/proc/$GW_PID/status") KiB)"
 echo "gateway_idle_rss_kib=$(awk '/^VmRSS:/ {print $2}' "/proc/$GW_PID/status")" >>"$RESULTS/env.txt"
-
-# --- request bodies ------------------------------------------------------------------------------
-B=$WORK/bodies; mkdir -p "$B"
-PROMPT='Say hello in ten words.'
-echo "{\"model\":\"mock-model\",\"messages\":[{\"role\":\"user\",\"content\":\"$PROMPT\"}]}" >"$B/openai.json"
-echo "{\"model\":\"echo\",\"messages\":[{\"role\":\"user\",\"content\":\"$PROMPT\"}]}" >"$B/echo.json"
-echo "{\"model\":\"mock-model\",\"max_tokens\":100,\"messages\":[{\"role\":\"user\",\"content\":\"$PROMPT\"}]}" >"$B/anthropic.json"
-echo "{\"model\":\"mock-stream\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"$PROMPT\"}]}" >"$B/stream.json"
-echo "{\"model\":\"mock-paced\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"$PROMPT\"}]}" >"$B/paced.json"
 
 DIRECT=http://127.0.0.1:$MOCK_PORT
 PROXY=http://127.0.0.1:$NGINX_PORT
@@ -276,15 +288,19 @@ if [ "$PROFILE" = 1 ]; then
   echo "profile_scenario=the gateway JVM, openai plugin → mock, 64 connections, ${WRK_SECONDS} s, $((LAST_REQUESTS / WRK_SECONDS)) req/s while recording (JFR with gateway/bench/profile.jfc, after the measured runs; recording: $JFR_FILE)" >>"$RESULTS/env.txt"
 fi
 
-# --- stop the servers, then the CLI path ---------------------------------------------------------
-for pid in "$GW_PID" "$NGINX_PID" "$MOCK_PID"; do kill -TERM "$pid" 2>/dev/null || true; done
-for pid in "$GW_PID" "$NGINX_PID" "$MOCK_PID"; do
-  for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  kill -KILL "$pid" 2>/dev/null || true
-done
+stop_processes "$GW_PID" "$NGINX_PID"
+echo "gateway_log_warnings=$(grep -c ' WARN ' "$LOGS/gateway.log" || true) WARN lines in the gateway log ($(grep -c 'Discarding message since the consumer is not registered' "$LOGS/gateway.log" || true) of them 'Discarding message since the consumer is not registered')" >>"$RESULTS/env.txt"
+fi
+
+# --- two clustered nodes: one node against the hop, then stop the servers and the CLI path ------
+if [ "$CLUSTER" = 1 ] || [ "$CLUSTER_ONLY" = 1 ]; then
+  # shellcheck source=cluster.sh
+  . "$BENCH/cluster.sh"
+fi
+stop_processes "${PIDS[@]}"
 PIDS=()
 
-if [ "$CLI_RUNS" -gt 0 ]; then
+if [ "$CLI_RUNS" -gt 0 ] && [ "$CLUSTER_ONLY" != 1 ]; then
   log "CLI path: Claude Code directly and through the gateway, $CLI_RUNS runs each (CLIs in $REAL_CLIS_DIR)"
   if timeout 900 java $GATEWAY_JVM_FLAGS -Djunction.realClisDir="$REAL_CLIS_DIR" -Djunction.pluginsDir="$ROOT/target/plugins" \
       -cp "$CP" dev.junction.gateway.bench.CliBench --runs "$CLI_RUNS" --warmup 2 --dir "$WORK/cli" \
@@ -295,7 +311,6 @@ if [ "$CLI_RUNS" -gt 0 ]; then
   fi
 fi
 
-echo "gateway_log_warnings=$(grep -c ' WARN ' "$LOGS/gateway.log" || true) WARN lines in the gateway log ($(grep -c 'Discarding message since the consumer is not registered' "$LOGS/gateway.log" || true) of them 'Discarding message since the consumer is not registered')" >>"$RESULTS/env.txt"
 echo "elapsed=$((SECONDS - BUILD_SECONDS)) s, plus $BUILD_SECONDS s of build and checks" >>"$RESULTS/env.txt"
 java -cp "$CP" dev.junction.gateway.bench.BenchReport "$RESULTS" >"$OUT/report.md"
 log "done in ${SECONDS} s: $OUT/report.md"

@@ -12,11 +12,12 @@ import java.util.Map;
 /**
  * Turns one run's results folder (written by {@code gateway/bench/run.sh}) into the Markdown report
  * that BENCHMARKS.md is made from: machine, HTTP tables, ratios against nginx, streaming, CLI,
- * targets met or missed, and the profile.
+ * the hop between two clustered nodes, targets met or missed, and the profile.
  *
  * <p>Inputs: {@code env.txt} (key=value), {@code wrk.jsonl} (one wrk run a line, with the proxy's
  * CPU ticks and peak RSS), {@code streams.jsonl} ({@link StreamLoad}), {@code cli.jsonl}
- * ({@link CliBench}) and {@code profile.md} ({@link JfrTop}); missing files leave their section out.
+ * ({@link CliBench}), {@code cluster.jsonl} ({@link ClusterRuns}) and {@code profile.md} ({@link JfrTop});
+ * missing files leave their section out, and the targets are left out when only the cluster ran.
  *
  * <pre>
  * java -cp GATEWAY_TEST_CLASSPATH dev.junction.gateway.bench.BenchReport RESULTS_DIR > report.md
@@ -32,6 +33,7 @@ public final class BenchReport {
         List<JsonObject> wrk = lines(dir.resolve("wrk.jsonl"));
         List<JsonObject> streams = lines(dir.resolve("streams.jsonl"));
         List<JsonObject> cli = lines(dir.resolve("cli.jsonl"));
+        ClusterRuns cluster = new ClusterRuns(lines(dir.resolve("cluster.jsonl")));
         Path profile = dir.resolve("profile.md");
 
         StringBuilder md = new StringBuilder();
@@ -52,8 +54,12 @@ public final class BenchReport {
         if (cliRun != null) {
             cli(md, cliRun);
         }
-        Targets targets = new Targets(http, stream, cliRun, env);
-        targets.table(md);
+        if (!cluster.isEmpty()) {
+            cluster.section(md, env);
+        }
+        if (!wrk.isEmpty() || !streams.isEmpty()) {
+            new Targets(http, stream, cliRun, env).table(md);
+        }
         if (Files.exists(profile)) {
             md.append("## Profile: ").append(env.getOrDefault("profile_scenario", "the gateway under load"))
                     .append("\n\n").append(Files.readString(profile)).append('\n');
@@ -70,12 +76,17 @@ public final class BenchReport {
             {"pinning", "pinning"}, {"wrk duration per run", "wrk_duration"}, {"load on the machine before the run", "loadavg"},
             {"gateway log", "gateway_log_warnings"}, {"script run time", "elapsed"},
         };
+        envRows(md, env, rows);
+        md.append('\n');
+    }
+
+    /** One table row per {@code {label, env key}} pair whose key the run wrote. */
+    static void envRows(StringBuilder md, Map<String, String> env, String[][] rows) {
         for (String[] row : rows) {
             if (env.containsKey(row[1])) {
                 md.append("| ").append(row[0]).append(" | ").append(env.get(row[1]).replace("|", "\\|")).append(" |\n");
             }
         }
-        md.append('\n');
     }
 
     private static void memory(StringBuilder md, Map<String, String> env) {
