@@ -4,6 +4,7 @@ import dev.junction.gateway.bus.Addresses;
 import dev.junction.gateway.bus.BackendCalls;
 import dev.junction.gateway.bus.BackendDirectory;
 import dev.junction.gateway.bus.Credit;
+import dev.junction.gateway.bus.ExchangeRelay;
 import dev.junction.gateway.bus.ExchangeRequest;
 import dev.junction.gateway.bus.NodeDirectory;
 import dev.junction.gateway.bus.EmbeddingWire;
@@ -129,12 +130,14 @@ final class BackendVerticle extends VerticleBase {
         String exchange = message.body().exchange();
         ChatRequest request = message.body().request();
         EventBus bus = vertx.eventBus();
-        MessageConsumer<JsonObject> cancels = bus.consumer(Addresses.cancel(exchange));
-        MessageConsumer<JsonObject> credits = bus.consumer(Addresses.credit(exchange));
+        // Local consumers: another node's credit and cancel come through this node's relay (ExchangeRelay).
+        MessageConsumer<JsonObject> cancels = bus.localConsumer(Addresses.cancel(exchange));
+        MessageConsumer<JsonObject> credits = bus.localConsumer(Addresses.credit(exchange));
         BackendMeters.Request metered = meters.accepted();
-        String origin = message.body().origin();
-        OriginWatch watch = origin == null || origin.equals(nodes.self()) ? null : new OriginWatch(origin);
-        BusChatSink sink = new BusChatSink(bus, Addresses.reply(exchange), message.body().credit(), done -> {
+        String origin = message.body().origin() == null ? nodes.self() : message.body().origin();
+        OriginWatch watch = origin.equals(nodes.self()) ? null : new OriginWatch(origin);
+        ExchangeRelay.Route events = ExchangeRelay.events(nodes.self(), origin, Addresses.reply(exchange));
+        BusChatSink sink = new BusChatSink(bus, events, message.body().credit(), done -> {
             cancels.unregister();
             credits.unregister();
             if (watch != null) {

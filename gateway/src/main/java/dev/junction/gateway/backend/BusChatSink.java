@@ -1,6 +1,6 @@
 package dev.junction.gateway.backend;
 
-import dev.junction.gateway.bus.BusCodecs;
+import dev.junction.gateway.bus.ExchangeRelay;
 import dev.junction.plugin.ChatEvent;
 import dev.junction.plugin.ChatSink;
 import dev.junction.plugin.ErrorKind;
@@ -13,7 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link ChatSink} that sends each event to the exchange's reply address, as far as the front
+ * A {@link ChatSink} that sends each event to the exchange's reply address (on its {@code events}
+ * route, through the front end's relay when that is another node), as far as the front
  * end's credit goes ({@link #grant}). Events emitted beyond the credit are held, in order, and sent
  * as credit comes; more than {@link #MAX_HELD} of them end the stream with an error and cancel the
  * backend. The terminal event needs no credit, only the events before it sent.
@@ -29,7 +30,7 @@ final class BusChatSink implements ChatSink {
     private static final Logger LOG = LoggerFactory.getLogger(BusChatSink.class);
 
     private final EventBus bus;
-    private final String address;
+    private final ExchangeRelay.Route events;
     private final Consumer<BusChatSink> onDone;
     private final List<Runnable> cancelActions = new ArrayList<>();
     private final List<Runnable> readyActions = new ArrayList<>();
@@ -45,9 +46,9 @@ final class BusChatSink implements ChatSink {
      * @param credit the events the front end granted with the request
      * @param onDone gets this sink once, when the stream ends, is cancelled or is aborted
      */
-    BusChatSink(EventBus bus, String address, int credit, Consumer<BusChatSink> onDone) {
+    BusChatSink(EventBus bus, ExchangeRelay.Route events, int credit, Consumer<BusChatSink> onDone) {
         this.bus = bus;
-        this.address = address;
+        this.events = events;
         this.credit = credit;
         this.onDone = onDone;
     }
@@ -149,7 +150,7 @@ final class BusChatSink implements ChatSink {
             if (!next.terminal()) {
                 credit--;
             }
-            bus.send(address, next, BusCodecs.EVENTS);
+            events.send(bus, next);
         }
     }
 
@@ -183,7 +184,7 @@ final class BusChatSink implements ChatSink {
         // Released first, so that the front end, once it has the failure, finds nothing of the exchange left.
         onDone.accept(this);
         if (failure != null) {
-            bus.send(address, failure, BusCodecs.EVENTS); // nothing else is sent once cancelled
+            events.send(bus, failure); // nothing else is sent once cancelled
         }
     }
 

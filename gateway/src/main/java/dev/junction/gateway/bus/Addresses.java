@@ -45,6 +45,16 @@ public final class Addresses {
         return PREFIX + "node." + nodeId + ".info";
     }
 
+    /** Where a node takes the messages of its exchanges that other nodes send ({@link ExchangeRelay}). */
+    public static String relay(String nodeId) {
+        return PREFIX + "node." + nodeId + ".relay";
+    }
+
+    /** Whether {@code address} is one of an exchange's own (events, cancel, credit). */
+    static boolean ofExchange(String address) {
+        return address.startsWith(PREFIX + "exchange.");
+    }
+
     /** Where the events of one exchange flow to the front end that opened it. */
     public static String reply(String exchangeId) {
         return PREFIX + "exchange." + exchangeId + ".events";

@@ -45,6 +45,9 @@ public final class BusExchange implements Demand, NodeDirectory.Watched {
     private final Handler<ChatEvent> events;
     private final Credit credit;
     private MessageConsumer<ChatEvent> consumer;
+    /** Where the exchange's credit and cancel go: the serving node's exchange, once chosen. */
+    private ExchangeRelay.Route credits;
+    private ExchangeRelay.Route cancels;
     private Context context;
     /** The node that serves the exchange, once chosen, when it is another node (watched). */
     private String node;
@@ -60,7 +63,7 @@ public final class BusExchange implements Demand, NodeDirectory.Watched {
         this.bus = vertx.eventBus();
         this.backendId = backendId;
         this.events = events;
-        this.credit = new Credit(more -> bus.send(Addresses.credit(id), Credit.message(more)));
+        this.credit = new Credit(more -> credits.send(bus, Credit.message(more)));
     }
 
     /** An exchange with backend {@code backendId}, on a node {@code nodes} chooses, whose events will go to {@code events}. */
@@ -83,12 +86,15 @@ public final class BusExchange implements Demand, NodeDirectory.Watched {
             return;
         }
         node = host.nodeId();
+        credits = ExchangeRelay.json(nodes.self(), node, Addresses.credit(id));
+        cancels = ExchangeRelay.json(nodes.self(), node, Addresses.cancel(id));
         if (!node.equals(nodes.self())) {
             context = vertx.getOrCreateContext();
             watched = true;
             nodes.watch(node, this);
         }
-        consumer = bus.consumer(Addresses.reply(id), message -> onEvent(message.body()));
+        // A local consumer: the serving node's events come through this node's relay (ExchangeRelay).
+        consumer = bus.localConsumer(Addresses.reply(id), message -> onEvent(message.body()));
         consumer.completion()
                 .compose(registered -> bus.request(
                         host.chat(),
@@ -114,7 +120,7 @@ public final class BusExchange implements Demand, NodeDirectory.Watched {
             vertx.setTimer(DRAIN_AFTER_CANCEL_MS, timer -> draining.unregister());
         }
         if (accepted) {
-            bus.send(Addresses.cancel(id), new JsonObject());
+            cancels.send(bus, new JsonObject());
         }
     }
 
@@ -130,7 +136,7 @@ public final class BusExchange implements Demand, NodeDirectory.Watched {
             }
             nodeLost = true;
             if (accepted) {
-                bus.send(Addresses.cancel(id), new JsonObject());
+                cancels.send(bus, new JsonObject());
             }
             onEvent(ExchangeWatcher.cutOff(backendId, nodeId, why));
         });
@@ -163,7 +169,7 @@ public final class BusExchange implements Demand, NodeDirectory.Watched {
     private void onAccepted() {
         accepted = true;
         if (cancelled) {
-            bus.send(Addresses.cancel(id), new JsonObject());
+            cancels.send(bus, new JsonObject());
         }
     }
 

@@ -96,7 +96,8 @@ public final class NodeDirectory extends VerticleBase {
             dropSilent();
             watcher.probe(vertx);
         });
-        return Future.all(announcements.completion(), pings.completion());
+        MessageConsumer<Object> relay = ExchangeRelay.start(vertx.eventBus(), self);
+        return Future.all(announcements.completion(), pings.completion(), relay.completion());
     }
 
     @Override

@@ -123,7 +123,7 @@ class CreditFlowTest {
     private void open(Vertx vertx, String exchange, int credit) {
         vertx.eventBus().request(
                 Addresses.backend("words", nodes.self()),
-                new ExchangeRequest(exchange, REQUEST, credit, "node-2"),
+                new ExchangeRequest(exchange, REQUEST, credit, nodes.self()),
                 new DeliveryOptions().setCodecName("junction.exchange-request"));
     }
 
