@@ -31,6 +31,9 @@ public final class ForkedNode {
 
     private static final int LOG_LINES = 300;
 
+    /** The key of {@link #openAi()} and {@link #anthropic()}: any key, when the cluster asks for none. */
+    public static final String DEFAULT_KEY = "unused";
+
     private final ForkedCluster cluster;
     private final int number;
     private final Path home;
@@ -68,14 +71,24 @@ public final class ForkedNode {
         return gateway != null && gateway.alive();
     }
 
-    /** An official OpenAI client of this node's {@code /v1} that never retries by itself. */
+    /** An official OpenAI client of this node's {@code /v1} with the key {@code unused}, that never retries by itself. */
     public OpenAIClient openAi() {
-        return OpenAIOkHttpClient.builder().baseUrl(url("/v1")).apiKey("unused").maxRetries(0).build();
+        return openAi(DEFAULT_KEY);
     }
 
-    /** An official Anthropic client of this node that never retries by itself. */
+    /** An official OpenAI client of this node's {@code /v1} with {@code key}, that never retries by itself. */
+    public OpenAIClient openAi(String key) {
+        return OpenAIOkHttpClient.builder().baseUrl(url("/v1")).apiKey(key).maxRetries(0).build();
+    }
+
+    /** An official Anthropic client of this node with the key {@code unused}, that never retries by itself. */
     public AnthropicClient anthropic() {
-        return AnthropicOkHttpClient.builder().baseUrl(url("")).apiKey("unused").maxRetries(0).build();
+        return anthropic(DEFAULT_KEY);
+    }
+
+    /** An official Anthropic client of this node with {@code key}, that never retries by itself. */
+    public AnthropicClient anthropic(String key) {
+        return AnthropicOkHttpClient.builder().baseUrl(url("")).apiKey(key).maxRetries(0).build();
     }
 
     /** The last lines this node's JVM wrote, across its restarts. */
