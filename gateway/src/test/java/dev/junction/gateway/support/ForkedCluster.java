@@ -1,5 +1,6 @@
 package dev.junction.gateway.support;
 
+import dev.junction.gateway.cli.Offline;
 import dev.junction.gateway.config.ClusterConfig;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -55,14 +56,17 @@ public final class ForkedCluster implements AutoCloseable {
 
     /**
      * The cluster of {@code layout} that every test class of this run shares, started on first use
-     * and stopped when the test JVM exits.
+     * and stopped (its folder deleted) when the test JVM exits.
      */
     public static synchronized ForkedCluster shared(Layout layout) {
         return SHARED.computeIfAbsent(layout, key -> {
             try {
                 Path dir = Files.createTempDirectory("junction-cluster-");
                 ForkedCluster cluster = start(dir, key);
-                Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "forked-cluster-stop"));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    cluster.close();
+                    Offline.deleteTree(dir);
+                }, "forked-cluster-stop"));
                 return cluster;
             } catch (Exception e) {
                 throw new IllegalStateException("the cluster did not start", e);
