@@ -14,16 +14,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A hosting gateway JVM killed with SIGKILL while it streams an answer for another node
- * ({@link ThreeJvms}): the client, through the official OpenAI SDK, gets the dialect's error event
- * within 5 s; the next request goes to the surviving host; the killed node, started again, rejoins
- * and serves again (so the shared cluster is whole again when the test ends).
+ * A hosting gateway JVM killed with SIGKILL while it streams answers for another node
+ * ({@link ThreeJvms}): its clients, through the official SDKs of both dialects, get the dialect's
+ * error event within 5 s, while the streams of the other hosting node go on; the next request goes to
+ * that survivor; the killed node, started again, rejoins and serves again (so the shared cluster is
+ * whole again when the test ends).
  */
 @Timeout(240)
 class ThreeJvmNodeKillTest {
@@ -38,25 +41,35 @@ class ThreeJvmNodeKillTest {
     }
 
     @Test
-    void a_node_killed_mid_stream_ends_it_with_an_error_event_within_5_s_and_the_survivor_serves() throws Exception {
+    void a_node_killed_mid_stream_ends_its_streams_with_the_dialects_error_event_within_5_s_and_the_survivor_serves()
+            throws Exception {
         ThreeJvms.awaitInFlight(cluster, 0);
         ForkedNode front = cluster.node(1);
+        List<Placed> streams = new ArrayList<>();
         ForkedNode serving = null;
         try {
-            try (ThreeJvms.HeldStream stream = ThreeJvms.hold(front.openAi())) {
-                ThreeJvms.awaitInFlight(cluster, 1);
-                serving = ThreeJvms.inFlight(cluster.node(2)) == 1 ? cluster.node(2) : cluster.node(3);
+            serving = openUntilOneNodeRunsBothDialects(front, streams);
+            ForkedNode killed = serving;
 
-                long killedAt = System.nanoTime();
-                serving.kill();
-                assertThatThrownBy(() -> stream.chunks().forEachRemaining(chunk -> {}))
-                        .isInstanceOf(SseException.class)
-                        .hasMessageContaining("Backend 'slow' was cut off: node " + serving.id());
-                Duration latency = Duration.ofNanos(System.nanoTime() - killedAt);
-                System.out.printf("ThreeJvmNodeKillTest: the error event %d ms after SIGKILL%n", latency.toMillis());
-                assertThat(latency).as("from the kill to the error event").isLessThan(Duration.ofSeconds(5));
+            long killedAt = System.nanoTime();
+            killed.kill();
+            for (Placed placed : streams.stream().filter(placed -> placed.node() == killed).toList()) {
+                assertThatThrownBy(() -> placed.stream().events().forEachRemaining(event -> {}))
+                        .as("a %s stream on the killed node", placed.dialect())
+                        .isInstanceOf(placed.dialect().equals("openai") ? SseException.class
+                                : com.anthropic.errors.SseException.class)
+                        .hasMessageContaining("Backend 'slow' was cut off: node " + killed.id());
             }
-            ForkedNode survivor = serving == cluster.node(2) ? cluster.node(3) : cluster.node(2);
+            Duration latency = Duration.ofNanos(System.nanoTime() - killedAt);
+            System.out.printf("ThreeJvmNodeKillTest: the error events %d ms after SIGKILL%n", latency.toMillis());
+            assertThat(latency).as("from the kill to the last error event").isLessThan(Duration.ofSeconds(5));
+            for (Placed placed : streams.stream().filter(placed -> placed.node() != killed).toList()) {
+                assertThat(placed.stream().events().next()).as("the survivor's streams go on").isNotNull();
+            }
+            streams.forEach(placed -> placed.stream().close());
+            ThreeJvms.awaitInFlight(cluster, 0);
+
+            ForkedNode survivor = killed == cluster.node(2) ? cluster.node(3) : cluster.node(2);
             ChatCompletion next = front.openAi().chat().completions().create(slow());
             assertThat(next.choices().get(0).message().content()).isNotEmpty();
             try (ThreeJvms.HeldStream onSurvivor = ThreeJvms.hold(front.openAi())) {
@@ -64,6 +77,7 @@ class ThreeJvmNodeKillTest {
             }
             ThreeJvms.awaitInFlight(cluster, 0);
         } finally {
+            streams.forEach(placed -> placed.stream().close());
             if (serving != null && !serving.alive()) {
                 serving.restart();
             }
@@ -76,6 +90,30 @@ class ThreeJvmNodeKillTest {
             assertThat(ThreeJvms.inFlight(serving)).as("streams the restarted node runs").isEqualTo(1);
         }
         ThreeJvms.awaitInFlight(cluster, 0);
+    }
+
+    /** A stream held open, its dialect ({@code openai} or {@code anthropic}) and the node that runs it. */
+    private record Placed(ThreeJvms.HeldStream stream, String dialect, ForkedNode node) {}
+
+    /**
+     * Opens streams on {@code front}, alternating the dialects, noting which hosting node runs each
+     * (its in-flight count rose), until one node runs a stream of each dialect; returns that node.
+     */
+    private static ForkedNode openUntilOneNodeRunsBothDialects(ForkedNode front, List<Placed> streams)
+            throws InterruptedException {
+        for (int i = 0; i < 6; i++) {
+            int onTwo = ThreeJvms.inFlight(cluster.node(2));
+            String dialect = i % 2 == 0 ? "openai" : "anthropic";
+            ThreeJvms.HeldStream stream =
+                    dialect.equals("openai") ? ThreeJvms.hold(front.openAi()) : ThreeJvms.hold(front.anthropic());
+            ThreeJvms.awaitInFlight(cluster, i + 1);
+            ForkedNode node = ThreeJvms.inFlight(cluster.node(2)) > onTwo ? cluster.node(2) : cluster.node(3);
+            streams.add(new Placed(stream, dialect, node));
+            if (streams.stream().filter(placed -> placed.node() == node).map(Placed::dialect).distinct().count() == 2) {
+                return node;
+            }
+        }
+        throw new AssertionError("no node ran streams of both dialects: " + streams);
     }
 
     /** Waits until {@code front}'s {@code /health} lists node {@code id} among the hosts of {@code slow}. */

@@ -1,5 +1,8 @@
 package dev.junction.gateway.cluster;
 
+import com.anthropic.client.AnthropicClient;
+import com.anthropic.models.messages.MessageCreateParams;
+import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.openai.client.OpenAIClient;
 import com.openai.core.http.StreamResponse;
 import com.openai.models.chat.completions.ChatCompletionChunk;
@@ -77,22 +80,31 @@ final class ThreeJvms {
         return Stream.of(cluster.node(2), cluster.node(3)).filter(ForkedNode::alive).map(ThreeJvms::inFlight).toList();
     }
 
-    /** Opens a {@value #SLOW} stream through {@code client} and reads its first chunk. */
+    /** Opens a {@value #SLOW} chat completion stream through {@code client} and reads its first chunk. */
     static HeldStream hold(OpenAIClient client) {
         StreamResponse<ChatCompletionChunk> response = client.chat().completions().createStreaming(
                 ChatCompletionCreateParams.builder().model(SLOW).addUserMessage("take your time").build());
-        Iterator<ChatCompletionChunk> chunks = response.stream().iterator();
-        chunks.next();
-        return new HeldStream(response, chunks);
+        return HeldStream.started(response::close, response.stream().iterator());
     }
 
-    /** A stream of {@value #SLOW} whose first chunk was read; closing it leaves the stream. */
-    record HeldStream(StreamResponse<ChatCompletionChunk> response, Iterator<ChatCompletionChunk> chunks)
-            implements AutoCloseable {
+    /** Opens a {@value #SLOW} message stream through {@code client} and reads its first event. */
+    static HeldStream hold(AnthropicClient client) {
+        com.anthropic.core.http.StreamResponse<RawMessageStreamEvent> response = client.messages().createStreaming(
+                MessageCreateParams.builder().model(SLOW).maxTokens(1000).addUserMessage("take your time").build());
+        return HeldStream.started(response::close, response.stream().iterator());
+    }
+
+    /** A stream of {@value #SLOW} whose first event was read, in either dialect; closing it leaves the stream. */
+    record HeldStream(Runnable closer, Iterator<?> events) implements AutoCloseable {
+
+        private static HeldStream started(Runnable closer, Iterator<?> events) {
+            events.next();
+            return new HeldStream(closer, events);
+        }
 
         @Override
         public void close() {
-            response.close();
+            closer.run();
         }
     }
 }
