@@ -43,9 +43,11 @@ class ThreeJvmLimitsTest {
         for (ForkedNode node : cluster.nodes()) {
             assertThatThrownBy(() -> node.openAi(key).chat().completions().create(openAi("four")))
                     .as("an OpenAI caller of %s", node)
+                    .hasMessageContaining("three-a-minute")
                     .isInstanceOfSatisfying(RateLimitException.class, e -> assertRetryAfter(e.headers().values("Retry-After"), 60));
             assertThatThrownBy(() -> node.anthropic(key).messages().create(anthropic("four")))
                     .as("an Anthropic caller of %s", node)
+                    .hasMessageContaining("three-a-minute")
                     .isInstanceOfSatisfying(com.anthropic.errors.RateLimitException.class,
                             e -> assertRetryAfter(e.headers().values("Retry-After"), 60));
         }
@@ -57,8 +59,10 @@ class ThreeJvmLimitsTest {
         try (ThreeJvms.HeldStream ending = ThreeJvms.hold(cluster.node(1).openAi(key));
                 ThreeJvms.HeldStream holding = ThreeJvms.hold(cluster.node(2).openAi(key))) {
             assertThatThrownBy(() -> ThreeJvms.hold(cluster.node(3).openAi(key)))
+                    .hasMessageContaining("two-at-once")
                     .isInstanceOfSatisfying(RateLimitException.class, e -> assertRetryAfter(e.headers().values("Retry-After"), 1));
             assertThatThrownBy(() -> cluster.node(3).anthropic(key).messages().create(anthropic("three")))
+                    .hasMessageContaining("two-at-once")
                     .isInstanceOfSatisfying(com.anthropic.errors.RateLimitException.class,
                             e -> assertRetryAfter(e.headers().values("Retry-After"), 1));
 
