@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * The three gateway JVMs every forked cluster test shares ({@link ForkedCluster#shared}), so that
  * the whole set starts three JVMs once. Node 1 hosts nothing; node 2 hosts {@value #SLOW}; node 3
  * hosts {@code echo} and {@value #SLOW}. {@value #SLOW} is the openai plugin in front of a mock
- * upstream in this JVM whose streams send 200 chunks 50 ms apart (10 s; its answers that do not stream
+ * upstream in this JVM (started with the cluster, it lives as long as this JVM) whose streams send 200 chunks 50 ms apart (10 s; its answers that do not stream
  * come at once): long enough to see which node runs a stream, to kill that node, or to hold a limit.
  * The keys: {@link ForkedNode#DEFAULT_KEY} with no limits, {@link #THREE_A_MINUTE} and {@link #TWO_AT_ONCE}.
  */

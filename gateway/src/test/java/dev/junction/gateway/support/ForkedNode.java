@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
  */
 public final class ForkedNode {
 
+    /** The key of {@link #openAi()} and {@link #anthropic()}: any key, when the cluster asks for none. */
+    public static final String DEFAULT_KEY = "unused";
+
     /** The JVM flags of every node: a small heap and a quick start; Hazelcast's reflective access opened. */
     private static final List<String> JVM_FLAGS = List.of(
             "-Xmx128m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
@@ -30,9 +33,6 @@ public final class ForkedNode {
     private static final Pattern OWN_ID = Pattern.compile("Cluster \\S+: joined as node (\\S+),");
 
     private static final int LOG_LINES = 300;
-
-    /** The key of {@link #openAi()} and {@link #anthropic()}: any key, when the cluster asks for none. */
-    public static final String DEFAULT_KEY = "unused";
 
     private final ForkedCluster cluster;
     private final int number;
@@ -71,7 +71,7 @@ public final class ForkedNode {
         return gateway != null && gateway.alive();
     }
 
-    /** An official OpenAI client of this node's {@code /v1} with the key {@code unused}, that never retries by itself. */
+    /** An official OpenAI client of this node's {@code /v1} with {@link #DEFAULT_KEY}, that never retries by itself. */
     public OpenAIClient openAi() {
         return openAi(DEFAULT_KEY);
     }
@@ -81,7 +81,7 @@ public final class ForkedNode {
         return OpenAIOkHttpClient.builder().baseUrl(url("/v1")).apiKey(key).maxRetries(0).build();
     }
 
-    /** An official Anthropic client of this node with the key {@code unused}, that never retries by itself. */
+    /** An official Anthropic client of this node with {@link #DEFAULT_KEY}, that never retries by itself. */
     public AnthropicClient anthropic() {
         return anthropic(DEFAULT_KEY);
     }
