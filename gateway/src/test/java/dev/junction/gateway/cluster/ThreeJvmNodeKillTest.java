@@ -96,14 +96,15 @@ class ThreeJvmNodeKillTest {
     private record Placed(ThreeJvms.HeldStream stream, String dialect, ForkedNode node) {}
 
     /**
-     * Opens streams on {@code front}, alternating the dialects, noting which hosting node runs each
+     * Opens streams on {@code front} in both dialects, noting which hosting node runs each
      * (its in-flight count rose), until one node runs a stream of each dialect; returns that node.
      */
     private static ForkedNode openUntilOneNodeRunsBothDialects(ForkedNode front, List<Placed> streams)
             throws InterruptedException {
         for (int i = 0; i < 6; i++) {
             int onTwo = ThreeJvms.inFlight(cluster.node(2));
-            String dialect = i % 2 == 0 ? "openai" : "anthropic";
+            // openai, anthropic, anthropic, openai...: nodes taken in turn still get one of each
+            String dialect = (i + 1) / 2 % 2 == 0 ? "openai" : "anthropic";
             ThreeJvms.HeldStream stream =
                     dialect.equals("openai") ? ThreeJvms.hold(front.openAi()) : ThreeJvms.hold(front.anthropic());
             ThreeJvms.awaitInFlight(cluster, i + 1);
