@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * How nodes leave and come back: a stopped node says goodbye at once, a killed one is dropped within
- * the failure detection's seconds, and either, started again, rejoins. Node 2 hosts nothing, so the
- * shared cluster's other tests never notice.
+ * the failure detection's seconds, and either, started again, rejoins. Node 2 serves nothing while
+ * it goes (the shared cluster's tests run one at a time) and is back before each test ends, so the
+ * other tests never notice.
  */
 @Timeout(300)
 class ClusterMembershipTest {
@@ -19,8 +20,8 @@ class ClusterMembershipTest {
     private static ForkedCluster cluster;
 
     @BeforeAll
-    static void start() {
-        cluster = ForkedCluster.shared(ForkedCluster.Layout.echoOnThirdOfThree());
+    static void start() throws Exception {
+        cluster = ThreeJvms.cluster();
     }
 
     @Test

@@ -34,8 +34,8 @@ class ThreeJvmClusterTest {
     private static ForkedCluster cluster;
 
     @BeforeAll
-    static void start() {
-        cluster = ForkedCluster.shared(ForkedCluster.Layout.echoOnThirdOfThree());
+    static void start() throws Exception {
+        cluster = ThreeJvms.cluster();
     }
 
     @Test

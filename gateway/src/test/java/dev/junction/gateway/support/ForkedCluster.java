@@ -1,5 +1,6 @@
 package dev.junction.gateway.support;
 
+import dev.junction.gateway.cli.Offline;
 import dev.junction.gateway.config.ClusterConfig;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -33,19 +34,15 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class ForkedCluster implements AutoCloseable {
 
     /**
-     * What runs where: the node count, the {@code backends:} section every node shares, and the
-     * plugin JARs (file names in {@link TestGateway#BUILT_PLUGINS}) each node's folder holds,
+     * What runs where: the node count, the {@code backends:} and {@code auth:} sections every node
+     * shares (each indented by two spaces; an empty {@code authYaml} asks for no key), and the plugin
+     * JARs (file names in {@link TestGateway#BUILT_PLUGINS}) each node's folder holds,
      * {@code plugins.get(i)} for node {@code i + 1}.
      */
-    public record Layout(String backendsYaml, List<List<String>> plugins) {
+    public record Layout(String backendsYaml, String authYaml, List<List<String>> plugins) {
 
         public Layout {
             plugins = plugins.stream().map(List::copyOf).toList();
-        }
-
-        /** Three nodes with the echo backend, whose plugin JAR only the third has. */
-        public static Layout echoOnThirdOfThree() {
-            return new Layout(TestGateway.echoBackend(), List.of(List.of(), List.of(), List.of("echo.jar")));
         }
     }
 
@@ -59,14 +56,17 @@ public final class ForkedCluster implements AutoCloseable {
 
     /**
      * The cluster of {@code layout} that every test class of this run shares, started on first use
-     * and stopped when the test JVM exits.
+     * and stopped (its folder deleted) when the test JVM exits.
      */
     public static synchronized ForkedCluster shared(Layout layout) {
         return SHARED.computeIfAbsent(layout, key -> {
             try {
                 Path dir = Files.createTempDirectory("junction-cluster-");
                 ForkedCluster cluster = start(dir, key);
-                Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "forked-cluster-stop"));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    cluster.close();
+                    Offline.deleteTree(dir);
+                }, "forked-cluster-stop"));
                 return cluster;
             } catch (Exception e) {
                 throw new IllegalStateException("the cluster did not start", e);
@@ -78,7 +78,7 @@ public final class ForkedCluster implements AutoCloseable {
     public static ForkedCluster start(Path dir, Layout layout) throws Exception {
         long started = System.nanoTime();
         ForkedCluster cluster = new ForkedCluster();
-        String yaml = cluster.yaml(layout.backendsYaml(), freeMemberPorts());
+        String yaml = cluster.yaml(layout, freeMemberPorts());
         try {
             for (int i = 0; i < layout.plugins().size(); i++) {
                 Path home = Files.createDirectories(dir.resolve("node" + (i + 1)));
@@ -178,11 +178,12 @@ public final class ForkedCluster implements AutoCloseable {
         notifyAll();
     }
 
-    private String yaml(String backendsYaml, int memberPort) {
+    private String yaml(Layout layout, int memberPort) {
         return "server:\n  host: 127.0.0.1\n  port: 0\n  reloadSeconds: 0\n"
                 + "plugins:\n  dir: plugins\n"
                 + "cluster:\n  name: " + name + "\n  host: 127.0.0.1\n  port: " + memberPort + "\n"
-                + "backends:\n" + backendsYaml;
+                + (layout.authYaml().isEmpty() ? "" : "auth:\n" + layout.authYaml())
+                + "backends:\n" + layout.backendsYaml();
     }
 
     /** The first port of a range of {@link ClusterConfig#PORT_RANGE} that nothing listens on now. */

@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
  */
 public final class ForkedNode {
 
+    /** The key of {@link #openAi()} and {@link #anthropic()}: any key, when the cluster asks for none. */
+    public static final String DEFAULT_KEY = "unused";
+
     /** The JVM flags of every node: a small heap and a quick start; Hazelcast's reflective access opened. */
     private static final List<String> JVM_FLAGS = List.of(
             "-Xmx128m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
@@ -69,14 +72,24 @@ public final class ForkedNode {
         return gateway != null && gateway.alive();
     }
 
-    /** An official OpenAI client of this node's {@code /v1} that never retries by itself. */
+    /** An official OpenAI client of this node's {@code /v1} with {@link #DEFAULT_KEY}, that never retries by itself. */
     public OpenAIClient openAi() {
-        return OpenAIOkHttpClient.builder().baseUrl(url("/v1")).apiKey("unused").maxRetries(0).build();
+        return openAi(DEFAULT_KEY);
     }
 
-    /** An official Anthropic client of this node that never retries by itself. */
+    /** An official OpenAI client of this node's {@code /v1} with {@code key}, that never retries by itself. */
+    public OpenAIClient openAi(String key) {
+        return OpenAIOkHttpClient.builder().baseUrl(url("/v1")).apiKey(key).maxRetries(0).build();
+    }
+
+    /** An official Anthropic client of this node with {@link #DEFAULT_KEY}, that never retries by itself. */
     public AnthropicClient anthropic() {
-        return AnthropicOkHttpClient.builder().baseUrl(url("")).apiKey("unused").maxRetries(0).build();
+        return anthropic(DEFAULT_KEY);
+    }
+
+    /** An official Anthropic client of this node with {@code key}, that never retries by itself. */
+    public AnthropicClient anthropic(String key) {
+        return AnthropicOkHttpClient.builder().baseUrl(url("")).apiKey(key).maxRetries(0).build();
     }
 
     /** The bytes of this node's live objects, counted right after a full GC ({@link ForkedGateway#heapAfterGc}). */
