@@ -68,7 +68,7 @@ class CrossNodeFlowControlTest {
         FastUpstream warm = FastUpstream.start(vertx, 10, CrossNodeFlowControlTest::content, 0);
         FastUpstream fast = FastUpstream.start(vertx, CHUNKS, CrossNodeFlowControlTest::content, UPSTREAM_SEND_BUFFER);
         ForkedCluster.Layout layout = new ForkedCluster.Layout(
-                warm.backend("warm", "warm") + fast.backend("fast", "fast"), List.of(List.of(), List.of("openai.jar")));
+                warm.backend("warm", "warm") + fast.backend("fast", "fast"), "", List.of(List.of(), List.of("openai.jar")));
         try (ForkedCluster cluster = ForkedCluster.start(dir, layout)) {
             ForkedNode front = cluster.node(1);
             ForkedNode backend = cluster.node(2);
