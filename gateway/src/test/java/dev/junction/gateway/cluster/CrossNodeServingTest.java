@@ -8,6 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.anthropic.models.messages.MessageCountTokensParams;
 import com.anthropic.models.messages.MessageCreateParams;
+import com.hazelcast.core.EntryAdapter;
+import com.hazelcast.core.EntryEvent;
+import com.hazelcast.multimap.MultiMap;
 import com.openai.errors.OpenAIServiceException;
 import com.openai.helpers.ChatCompletionAccumulator;
 import com.openai.models.chat.completions.ChatCompletionChunk;
@@ -16,6 +19,8 @@ import dev.junction.gateway.support.InProcessCluster;
 import dev.junction.gateway.support.TestGateway;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -97,6 +102,34 @@ class CrossNodeServingTest {
                 .mapToObj(i -> i + " ")
                 .collect(Collectors.joining());
         assertThat(streamed.chatCompletion().choices().get(0).message().content()).hasValue(numbers);
+    }
+
+    @Test
+    void answers_across_nodes_register_nothing_in_the_cluster() {
+        // Vert.x keeps the cluster's event-bus consumers in this Hazelcast multimap: a consumer per
+        // exchange would be an update there, sent to every node, on every request.
+        AtomicInteger registered = new AtomicInteger();
+        MultiMap<Object, Object> subscriptions =
+                front.membership().hazelcast().orElseThrow().getMultiMap("__vertx.subs");
+        UUID listening = subscriptions.addEntryListener(new EntryAdapter<>() {
+            @Override
+            public void entryAdded(EntryEvent<Object, Object> event) {
+                registered.incrementAndGet();
+            }
+        }, false);
+        try {
+            var openAi = front.openAi("k");
+            for (int i = 0; i < 5; i++) {
+                assertThat(openAi.chat().completions().create(chat("who")).choices().get(0).message().content())
+                        .hasValue("host");
+                try (var stream = openAi.chat().completions().createStreaming(chat("words"))) {
+                    assertThat(stream.stream().count()).isPositive();
+                }
+            }
+        } finally {
+            subscriptions.removeEntryListener(listening);
+        }
+        assertThat(registered.get()).as("consumers registered in the cluster by 10 answers").isZero();
     }
 
     @Test

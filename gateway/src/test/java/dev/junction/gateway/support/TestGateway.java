@@ -6,6 +6,7 @@ import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import dev.junction.gateway.Gateway;
 import dev.junction.gateway.bus.NodeDirectory;
+import dev.junction.gateway.cluster.Membership;
 import dev.junction.gateway.config.ConfigLoader;
 import dev.junction.gateway.config.ReloadReport;
 import dev.junction.gateway.metrics.GatewayMetrics;
@@ -219,6 +220,11 @@ public final class TestGateway implements AutoCloseable {
     /** Calls {@code listener} with each line the gateway's configuration watcher logs. */
     public void onReload(Consumer<ReloadReport> listener) {
         gateway.onReload(listener);
+    }
+
+    /** The nodes this gateway runs with. */
+    public Membership membership() {
+        return gateway.membership();
     }
 
     /** The nodes that serve this gateway's requests, as it last heard of them. */
