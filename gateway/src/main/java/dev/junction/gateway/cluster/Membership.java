@@ -6,6 +6,7 @@ import io.vertx.core.internal.VertxInternal;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -42,6 +43,6 @@ public interface Membership {
             HazelcastCallbacks.pooled();
             return new HazelcastMembership(manager.getHazelcastInstance());
         }
-        return new Alone();
+        return new FixedMembership(UUID.randomUUID().toString());
     }
 }

@@ -2,7 +2,7 @@ package dev.junction.gateway.bus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.junction.gateway.support.FixedMembership;
+import dev.junction.gateway.cluster.FixedMembership;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

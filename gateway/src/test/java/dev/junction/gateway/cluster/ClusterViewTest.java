@@ -9,7 +9,6 @@ import dev.junction.gateway.bus.NodeDirectory;
 import dev.junction.gateway.config.BackendConfig;
 import dev.junction.gateway.metrics.GatewayMetrics;
 import dev.junction.gateway.resilience.CircuitBreakers;
-import dev.junction.gateway.support.FixedMembership;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

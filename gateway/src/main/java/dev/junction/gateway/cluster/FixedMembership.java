@@ -1,14 +1,16 @@
-package dev.junction.gateway.support;
+package dev.junction.gateway.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
-import dev.junction.gateway.cluster.Membership;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** A membership that never changes: this node ({@code self}) and {@code others}, none of which join or leave. */
+/**
+ * A membership that never changes: this node ({@code self}) and {@code others}, none of which join
+ * or leave. A gateway that started without a cluster is alone in one ({@link Membership#of}).
+ */
 public record FixedMembership(String self, String... others) implements Membership {
 
     @Override
