@@ -74,15 +74,16 @@ public final class BackendCalls {
 
     private <T> Future<T> call(
             String backendId, Function<NodeDirectory.Host, String> address, JsonObject body, Function<JsonObject, T> decode) {
-        NodeDirectory.Host host = nodes.choose(backendId, Set.of());
-        if (host == null) {
-            return Future.failedFuture(new CallFailedException(nodes.noHost(backendId)));
-        }
-        Future<T> answer = vertx.eventBus()
-                .<JsonObject>request(address.apply(host), body, new DeliveryOptions().setSendTimeout(CALL_TIMEOUT_MS))
-                .map(reply -> decode.apply(reply.body()))
-                .recover(failure -> Future.failedFuture(new CallFailedException(failed(backendId, failure))));
-        return host.nodeId().equals(nodes.self()) ? answer : watched(host.nodeId(), backendId, answer);
+        return nodes.host(vertx, backendId, Set.of()).compose(host -> {
+            if (host == null) {
+                return Future.failedFuture(new CallFailedException(nodes.noHost(backendId)));
+            }
+            Future<T> answer = vertx.eventBus()
+                    .<JsonObject>request(address.apply(host), body, new DeliveryOptions().setSendTimeout(CALL_TIMEOUT_MS))
+                    .map(reply -> decode.apply(reply.body()))
+                    .recover(failure -> Future.failedFuture(new CallFailedException(failed(backendId, failure))));
+            return host.nodeId().equals(nodes.self()) ? answer : watched(host.nodeId(), backendId, answer);
+        });
     }
 
     /** {@code answer}, or an unavailable failure as soon as {@code nodeId}, which serves it, is lost. */

@@ -80,28 +80,32 @@ public final class BusExchange implements Demand, NodeDirectory.Watched {
         if (ended) {
             return;
         }
-        NodeDirectory.Host host = nodes.choose(backendId, avoid);
-        if (host == null) {
-            onEvent(nodes.noHost(backendId));
-            return;
-        }
-        node = host.nodeId();
-        credits = ExchangeRelay.json(nodes.self(), node, Addresses.credit(id));
-        cancels = ExchangeRelay.json(nodes.self(), node, Addresses.cancel(id));
-        if (!node.equals(nodes.self())) {
-            context = vertx.getOrCreateContext();
-            watched = true;
-            nodes.watch(node, this);
-        }
-        // A local consumer: the serving node's events come through this node's relay (ExchangeRelay).
-        consumer = bus.localConsumer(Addresses.reply(id), message -> onEvent(message.body()));
-        consumer.completion()
-                .compose(registered -> bus.request(
-                        host.chat(),
-                        new ExchangeRequest(id, request, Credit.WINDOW, nodes.self()),
-                        BusCodecs.requests(ACCEPT_TIMEOUT_MS)))
-                .onSuccess(reply -> onAccepted())
-                .onFailure(failure -> onEvent(rejection(failure)));
+        nodes.host(vertx, backendId, avoid).onSuccess(host -> {
+            if (ended) {
+                return;
+            }
+            if (host == null) {
+                onEvent(nodes.noHost(backendId));
+                return;
+            }
+            node = host.nodeId();
+            credits = ExchangeRelay.json(nodes.self(), node, Addresses.credit(id));
+            cancels = ExchangeRelay.json(nodes.self(), node, Addresses.cancel(id));
+            if (!node.equals(nodes.self())) {
+                context = vertx.getOrCreateContext();
+                watched = true;
+                nodes.watch(node, this);
+            }
+            // A local consumer: the serving node's events come through this node's relay (ExchangeRelay).
+            consumer = bus.localConsumer(Addresses.reply(id), message -> onEvent(message.body()));
+            consumer.completion()
+                    .compose(registered -> bus.request(
+                            host.chat(),
+                            new ExchangeRequest(id, request, Credit.WINDOW, nodes.self()),
+                            BusCodecs.requests(ACCEPT_TIMEOUT_MS)))
+                    .onSuccess(reply -> onAccepted())
+                    .onFailure(failure -> onEvent(rejection(failure)));
+        });
     }
 
     /** Tells the backend to stop and drops whatever it still sends. Does nothing once ended. */

@@ -4,6 +4,8 @@ import dev.junction.gateway.cluster.Membership;
 import dev.junction.plugin.ChatEvent;
 import dev.junction.plugin.ErrorKind;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
@@ -32,6 +34,11 @@ import org.slf4j.LoggerFactory;
  * scan of them.
  */
 public final class NodeDirectory extends VerticleBase {
+
+    /** How long a request with no known host waits for a node that joined and was not heard from yet. */
+    static final long NEWCOMER_WAIT_MS = 2_000;
+
+    private static final long NEWCOMER_POLL_MS = 50;
 
     /** How long a node may stay silent before it is dropped (it announces itself every second). */
     static final long SILENT_MS = 3_000;
@@ -177,6 +184,38 @@ public final class NodeDirectory extends VerticleBase {
         }
         best.sent().incrementAndGet();
         return best;
+    }
+
+    /**
+     * As {@link #choose}, but when no host is known while a live node has not been heard from yet
+     * (it has just joined, and its announcement is on its way), waits for its word for up to
+     * {@value #NEWCOMER_WAIT_MS} ms, so that a request right after a node joins is not refused.
+     * Completes on the caller's context, at once when a host is known; with null when none is.
+     */
+    public Future<Host> host(Vertx vertx, String backendId, Set<String> avoid) {
+        Host host = choose(backendId, avoid);
+        if (host != null || !someoneUnheard()) {
+            return Future.succeededFuture(host);
+        }
+        Promise<Host> found = Promise.promise();
+        awaitNewcomer(vertx, backendId, avoid, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(NEWCOMER_WAIT_MS), found);
+        return found.future();
+    }
+
+    private void awaitNewcomer(Vertx vertx, String backendId, Set<String> avoid, long deadline, Promise<Host> found) {
+        vertx.setTimer(NEWCOMER_POLL_MS, tick -> {
+            Host host = choose(backendId, avoid);
+            if (host != null || !someoneUnheard() || System.nanoTime() - deadline > 0) {
+                found.complete(host);
+            } else {
+                awaitNewcomer(vertx, backendId, avoid, deadline, found);
+            }
+        });
+    }
+
+    /** Whether a live node has not announced itself here yet. */
+    private boolean someoneUnheard() {
+        return membership.nodes().stream().anyMatch(node -> !nodes.containsKey(node));
     }
 
     /** The least loaded of {@code offered} outside {@code avoid}, starting at the next turn so that ties rotate. */

@@ -3,10 +3,13 @@ package dev.junction.gateway.bus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.gateway.cluster.FixedMembership;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +28,27 @@ class NodeDirectoryTest {
         assertThat(directory.noHost("claude").message())
                 .isEqualTo("Backend 'claude' is not available on any node ('claude' not found on PATH).");
         assertThat(directory.noHost("ghost").message()).isEqualTo("Backend 'ghost' is not available on any node.");
+    }
+
+    @Test
+    void a_request_with_no_known_host_waits_for_a_node_that_joined_and_has_not_announced_yet() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            NodeDirectory joined = new NodeDirectory(new FixedMembership("self", "newcomer"));
+            joined.heard(announce("self", false, Map.of(), Map.of("echo", "no plugin")));
+            Future<NodeDirectory.Host> waiting = vertx.<Future<NodeDirectory.Host>>executeBlocking(
+                    () -> joined.host(vertx, "echo", Set.of())).await(5, TimeUnit.SECONDS);
+            assertThat(waiting.isComplete()).as("no host known yet, and the newcomer not heard from").isFalse();
+
+            joined.heard(announce("newcomer", false, Map.of("echo", 0), Map.of()));
+
+            assertThat(waiting.await(5, TimeUnit.SECONDS).nodeId()).isEqualTo("newcomer");
+            directory.heard(announce("self", false, Map.of(), Map.of("echo", "no plugin")));
+            assertThat(directory.host(vertx, "echo", Set.of()).isComplete())
+                    .as("every node heard from: no host, at once").isTrue();
+        } finally {
+            vertx.close().await(5, TimeUnit.SECONDS);
+        }
     }
 
     @Test
