@@ -41,10 +41,8 @@ public final class Gateway {
 
     private final Vertx vertx;
     private final Membership membership;
-    private final NodeDirectory nodes;
     private final PluginHost plugins;
     private final GatewayMetrics metrics;
-    private final BackendHost backends;
     private final LocalNode node;
     private final NodeServices services;
     private final HttpServers http;
@@ -55,20 +53,16 @@ public final class Gateway {
     private Gateway(
             Vertx vertx,
             Membership membership,
-            NodeDirectory nodes,
             PluginHost plugins,
             GatewayMetrics metrics,
-            BackendHost backends,
             LocalNode node,
             NodeServices services,
             HttpServers http,
             GatewayConfig config) {
         this.vertx = vertx;
         this.membership = membership;
-        this.nodes = nodes;
         this.plugins = plugins;
         this.metrics = metrics;
-        this.backends = backends;
         this.node = node;
         this.services = services;
         this.http = http;
@@ -108,7 +102,7 @@ public final class Gateway {
                                     .compose(http -> node.serve(address(config.server().host(), http.port())).map(http))
                                     .recover(failed -> services.close(vertx).transform(closed -> Future.failedFuture(failed)))
                                     .map(http -> new Gateway(
-                                            vertx, membership, nodes, plugins, metrics, host, node, services, http, config)));
+                                            vertx, membership, plugins, metrics, node, services, http, config)));
                 })
                 .map(Gateway::watch);
     }
@@ -132,7 +126,7 @@ public final class Gateway {
                     metrics.plugins(plugins.states());
                     return null;
                 })
-                .compose(loaded -> backends.reconcile(
+                .compose(loaded -> services.host().reconcile(
                         next.backends().values(),
                         Duration.ofSeconds(next.server().drainSeconds()),
                         () -> {
@@ -157,7 +151,7 @@ public final class Gateway {
 
     /** The nodes that serve this gateway's requests, as it last heard of them. */
     public NodeDirectory nodes() {
-        return nodes;
+        return services.nodes();
     }
 
     /** The HTTP port. */
@@ -187,8 +181,8 @@ public final class Gateway {
             watcher.stop();
         }
         node.drain();
-        backends.drain();
-        return Future.join(http.drain(drainTimeout()), backends.retireAll(drainTimeout(), SHUTTING_DOWN))
+        services.host().drain();
+        return Future.join(http.drain(drainTimeout()), services.host().retireAll(drainTimeout(), SHUTTING_DOWN))
                 .transform(drained -> node.close())
                 .transform(closed -> Future.join(vertx.deploymentIDs().stream().map(vertx::undeploy).toList()))
                 .transform(undeployed -> services.close(vertx))
