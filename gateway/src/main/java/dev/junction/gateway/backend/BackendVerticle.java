@@ -82,7 +82,7 @@ final class BackendVerticle extends VerticleBase {
         }
         EventBus bus = vertx.eventBus();
         MessageConsumer<ExchangeRequest> chat = bus.consumer(Addresses.backend(id, nodes.self()), this::accept);
-        MessageConsumer<JsonObject> info = bus.consumer(Addresses.backendInfo(id), this::describe);
+        MessageConsumer<JsonObject> info = bus.localConsumer(Addresses.backendInfo(id), this::describe);
         MessageConsumer<JsonObject> count = bus.consumer(Addresses.backendCount(id, nodes.self()), message -> answer(
                 message, () -> backend.countTokens(RequestWire.decode(message.body())).map(TokenCountWire::encode)));
         MessageConsumer<JsonObject> embed = bus.consumer(Addresses.backendEmbed(id, nodes.self()), message -> answer(

@@ -15,7 +15,7 @@ public final class Addresses {
         return PREFIX + "backend." + backendId + "@" + nodeId;
     }
 
-    /** Where a backend answers questions about itself: its models and availability. */
+    /** Where this node's copy of a backend answers questions about itself (its models and availability); local to the node. */
     public static String backendInfo(String backendId) {
         return PREFIX + "backend." + backendId + ".info";
     }
