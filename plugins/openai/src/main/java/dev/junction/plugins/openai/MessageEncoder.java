@@ -183,7 +183,7 @@ final class MessageEncoder {
     /** {@code json} with the fields of {@code extra} it lacks, for a same-dialect client only. */
     private JsonObject withExtra(JsonObject json, JsonObject extra) {
         if (sameDialect) {
-            ChatRequestEncoder.carry(extra, json);
+            Extras.carry(extra, json);
         }
         return json;
     }

@@ -20,7 +20,9 @@ import java.util.Map;
 
 /**
  * An OpenAI or OpenAI-compatible API as a backend: chat through Chat Completions
- * ({@code POST /chat/completions}; streamed for streaming clients, one JSON answer otherwise), the upstream's {@code GET /models}, and
+ * ({@code POST /chat/completions}) or, with {@code options.api: responses}, the Responses API
+ * ({@code POST /responses}); streamed for streaming clients, one JSON answer otherwise. The
+ * upstream's {@code GET /models}, and
  * {@code POST /embeddings}. Token counts are the default estimate: the API has no count endpoint.
  *
  * <p>Non-blocking: every method returns at once and the answer arrives from the HTTP client's
@@ -45,6 +47,10 @@ final class OpenAiBackend implements Backend {
 
     @Override
     public void chat(ChatRequest request, ChatSink sink) {
+        if (settings.api() == OpenAiSettings.Api.RESPONSES) {
+            responses(request, sink);
+            return;
+        }
         JsonObject body;
         try {
             body = ChatRequestEncoder.encode(request, settings);
@@ -61,6 +67,26 @@ final class OpenAiBackend implements Backend {
         body.put("stream", false).remove("stream_options");
         client.call(HttpMethod.POST, "/chat/completions", ChatRequestEncoder.headers(request), body, sink)
                 .onSuccess(completion -> decoder.completion(completion, sink::emit))
+                .onFailure(failure -> sink.emit(failed(failure)));
+    }
+
+    /** The same through {@code POST /responses}, streamed only for a streaming client. */
+    private void responses(ChatRequest request, ChatSink sink) {
+        JsonObject body;
+        try {
+            body = ResponsesRequestEncoder.encode(request, settings);
+        } catch (BackendException e) {
+            sink.emit(e.toEvent());
+            return;
+        }
+        ResponsesStreamDecoder decoder = new ResponsesStreamDecoder(id, request.model());
+        Map<String, String> headers = Extras.headers(request, ResponsesInput.DIALECT);
+        if (request.stream()) {
+            client.stream("/responses", headers, body, decoder, sink);
+            return;
+        }
+        client.call(HttpMethod.POST, "/responses", headers, body, sink)
+                .onSuccess(response -> decoder.response(response, sink::emit))
                 .onFailure(failure -> sink.emit(failed(failure)));
     }
 
