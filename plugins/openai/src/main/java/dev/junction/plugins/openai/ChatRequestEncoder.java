@@ -85,16 +85,23 @@ final class ChatRequestEncoder {
         }
         body.put("tools", tools);
         ToolChoice choice = request.toolChoice();
-        if (choice == null) {
-            return;
+        if (choice != null) {
+            toolChoice(choice, new JsonObject()
+                    .put("type", "function")
+                    .put("function", new JsonObject().put("name", choice.name())), body);
         }
+    }
+
+    /**
+     * {@code tool_choice} ({@code named} when the choice names a tool, the mode's name otherwise)
+     * and {@code parallel_tool_calls} when set: the same fields in Chat Completions and Responses.
+     */
+    static void toolChoice(ToolChoice choice, JsonObject named, JsonObject body) {
         body.put("tool_choice", switch (choice.mode()) {
             case AUTO -> "auto";
             case NONE -> "none";
             case REQUIRED -> "required";
-            case NAMED -> new JsonObject()
-                    .put("type", "function")
-                    .put("function", new JsonObject().put("name", choice.name()));
+            case NAMED -> named;
         });
         if (choice.parallel() != null) {
             body.put("parallel_tool_calls", choice.parallel());

@@ -23,6 +23,14 @@ final class Extras {
         });
     }
 
+    /** {@code json}, with {@link #carry} of {@code extra} when the client spoke the upstream's dialect. */
+    static JsonObject carryIf(boolean sameDialect, JsonObject extra, JsonObject json) {
+        if (sameDialect) {
+            carry(extra, json);
+        }
+        return json;
+    }
+
     /**
      * As {@link #carry}, but a field that is an object on both sides is merged the same way, so
      * that {@code reasoning: {summary}} joins the {@code reasoning: {effort}} the plugin wrote.

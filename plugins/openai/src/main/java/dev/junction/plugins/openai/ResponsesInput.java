@@ -1,8 +1,9 @@
 package dev.junction.plugins.openai;
 
-import dev.junction.plugin.BackendException;
+import static dev.junction.plugins.openai.MessageEncoder.invalid;
+import static dev.junction.plugins.openai.MessageEncoder.kind;
+
 import dev.junction.plugin.ContentPart;
-import dev.junction.plugin.ErrorKind;
 import dev.junction.plugin.Message;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -248,26 +249,6 @@ final class ResponsesInput {
 
     /** {@code json} with the fields of {@code extra} it lacks, for a same-dialect client only. */
     private JsonObject withExtra(JsonObject json, JsonObject extra) {
-        if (sameDialect) {
-            Extras.carry(extra, json);
-        }
-        return json;
-    }
-
-    private static String kind(ContentPart part) {
-        if (part instanceof ContentPart.ToolCall) {
-            return "a tool call";
-        } else if (part instanceof ContentPart.ToolResult) {
-            return "a tool result";
-        } else if (part instanceof ContentPart.Image) {
-            return "an image";
-        } else if (part instanceof ContentPart.Document) {
-            return "a document";
-        }
-        return "reasoning";
-    }
-
-    private static BackendException invalid(String message) {
-        return new BackendException(ErrorKind.INVALID_REQUEST, message);
+        return Extras.carryIf(sameDialect, extra, json);
     }
 }

@@ -100,17 +100,9 @@ final class ResponsesRequestEncoder {
         }
         body.put("tools", tools);
         ToolChoice choice = request.toolChoice();
-        if (choice == null) {
-            return;
-        }
-        body.put("tool_choice", switch (choice.mode()) {
-            case AUTO -> "auto";
-            case NONE -> "none";
-            case REQUIRED -> "required";
-            case NAMED -> new JsonObject().put("type", "function").put("name", choice.name());
-        });
-        if (choice.parallel() != null) {
-            body.put("parallel_tool_calls", choice.parallel());
+        if (choice != null) {
+            ChatRequestEncoder.toolChoice(
+                    choice, new JsonObject().put("type", "function").put("name", choice.name()), body);
         }
     }
 
