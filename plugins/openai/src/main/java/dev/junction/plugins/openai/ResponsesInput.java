@@ -29,6 +29,7 @@ final class ResponsesInput {
 
     private static final String CUSTOM_CALL = "custom_tool_call";
     private static final String CUSTOM_OUTPUT = "custom_tool_call_output";
+    private static final String NAMESPACE_SEPARATOR = "__";
 
     private final boolean sameDialect;
     private final JsonArray items = new JsonArray();
@@ -130,32 +131,39 @@ final class ResponsesInput {
             return; // the API takes back only its own reasoning
         }
         flushText();
-        JsonArray summary = new JsonArray();
-        if (!text.isEmpty()) {
-            summary.add(new JsonObject().put("type", "summary_text").put("text", text));
+        JsonObject item = withExtra(
+                new JsonObject().put("type", "reasoning").put("encrypted_content", encrypted), extra);
+        if (!item.containsKey("summary")) {
+            JsonArray summary = new JsonArray();
+            if (!text.isEmpty()) {
+                summary.add(new JsonObject().put("type", "summary_text").put("text", text));
+            }
+            item.put("summary", summary);
         }
-        items.add(withExtra(new JsonObject()
-                .put("type", "reasoning")
-                .put("summary", summary)
-                .put("encrypted_content", encrypted), extra));
+        items.add(item);
     }
 
     private JsonObject toolCall(ContentPart.ToolCall call) {
-        JsonObject item;
+        JsonObject item = new JsonObject().put("call_id", call.id()).put("name", clientName(call.name(), call.extra()));
         if (custom(call.extra(), CUSTOM_CALL)) {
-            item = new JsonObject()
-                    .put("type", CUSTOM_CALL)
-                    .put("call_id", call.id())
-                    .put("name", call.name())
-                    .put("input", customInput(call));
+            item.put("type", CUSTOM_CALL).put("input", customInput(call));
         } else {
-            item = new JsonObject()
-                    .put("type", "function_call")
-                    .put("call_id", call.id())
-                    .put("name", call.name())
-                    .put("arguments", call.arguments());
+            item.put("type", "function_call").put("arguments", call.arguments());
         }
         return withExtra(item, call.extra());
+    }
+
+    /**
+     * The name a Responses client knows a tool by: the Responses dialect names a tool of a
+     * {@code namespace} {@code <namespace>__<name>}, with the namespace in extra, which goes back
+     * into the item.
+     */
+    private String clientName(String name, JsonObject extra) {
+        if (sameDialect && extra.getValue("namespace") instanceof String namespace
+                && name.startsWith(namespace + NAMESPACE_SEPARATOR)) {
+            return name.substring(namespace.length() + NAMESPACE_SEPARATOR.length());
+        }
+        return name;
     }
 
     /** A freeform call's text: the canonical arguments carry it as {@code {"input": "..."}}. */

@@ -30,6 +30,8 @@ import java.util.Objects;
 final class ResponsesRequestEncoder {
 
     private static final String ENCRYPTED_REASONING = "reasoning.encrypted_content";
+    /** The request's extra field that holds Codex's {@code additional_tools} input items. */
+    private static final String ADDITIONAL_TOOLS = "additional_tools";
 
     private ResponsesRequestEncoder() {}
 
@@ -43,6 +45,9 @@ final class ResponsesRequestEncoder {
         boolean sameDialect = ResponsesInput.DIALECT.equals(request.dialect());
         JsonObject body = new JsonObject().put("model", settings.http().upstreamModel(request.model()));
         JsonArray input = new JsonArray();
+        if (sameDialect && request.extra().getValue(ADDITIONAL_TOOLS) instanceof JsonArray items) {
+            input.addAll(items.copy()); // Codex's tool-declaring items, which come first
+        }
         List<ContentPart> system = request.system();
         if (system.size() == 1 && system.get(0) instanceof ContentPart.Text text) {
             body.put("instructions", text.text());
@@ -67,7 +72,9 @@ final class ResponsesRequestEncoder {
         }
         body.put("stream", request.stream());
         if (sameDialect) {
-            Extras.merge(request.extra(), body);
+            JsonObject extra = request.extra().copy();
+            extra.remove(ADDITIONAL_TOOLS);
+            Extras.merge(extra, body);
         }
         if (!body.containsKey("store")) {
             body.put("store", false);
@@ -86,7 +93,9 @@ final class ResponsesRequestEncoder {
     private static void tools(ChatRequest request, boolean sameDialect, JsonObject body) {
         JsonArray tools = new JsonArray();
         for (Tool tool : request.tools()) {
-            tools.add(tool(tool, sameDialect));
+            if (!(sameDialect && declaredElsewhere(tool, request.extra()))) {
+                tools.add(tool(tool, sameDialect));
+            }
         }
         if (sameDialect && request.extra().getValue("tools") instanceof JsonArray builtIn) {
             for (Object entry : builtIn) {
@@ -121,6 +130,19 @@ final class ResponsesRequestEncoder {
             Extras.carry(tool.extra(), out);
         }
         return out;
+    }
+
+    /**
+     * Whether a Responses client declared {@code tool} inside something the request's extra keeps
+     * whole: a {@code namespace} tool, or an {@code additional_tools} input item.
+     */
+    private static boolean declaredElsewhere(Tool tool, JsonObject extra) {
+        if (Boolean.TRUE.equals(tool.extra().getValue(ADDITIONAL_TOOLS)) && extra.getValue(ADDITIONAL_TOOLS) instanceof JsonArray) {
+            return true;
+        }
+        return tool.extra().getValue("namespace") instanceof String namespace
+                && extra.getValue("tools") instanceof JsonArray kept
+                && declared(kept, new JsonObject().put("type", "namespace").put("name", namespace));
     }
 
     /** Whether a tool of the same type and name is already in {@code tools}. */

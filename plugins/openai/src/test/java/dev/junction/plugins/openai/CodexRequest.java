@@ -15,11 +15,14 @@ import java.util.List;
 
 /**
  * A follow-up turn of Codex, {@code golden/requests/responses/codex-pass-through.json}, as the
- * Responses dialect decodes it: leading developer messages as the system parts; the items' ids and
- * statuses, the encrypted reasoning and the freeform {@code apply_patch} call in the parts' extra;
- * the built-in tools and every field the gateway does not type in the request's extra. The
- * fixture is what Codex sends, less what the canonical model does not keep: the ids of message
- * items and items of types the dialect does not know (Codex's {@code additional_tools}).
+ * Responses dialect decodes it (branch wt-responses, {@code ResponsesItems} and
+ * {@code ResponsesToolDecoder}): leading developer messages are the system parts; each item's
+ * fields beyond those the canonical part models ({@code type}, {@code id}, {@code status},
+ * {@code namespace}, a reasoning item's {@code summary}) are the part's extra; a freeform call's
+ * arguments are {@code {"input": "..."}}; a tool of a namespace is named
+ * {@code <namespace>__<name>}; built-in tools and namespaces, the {@code additional_tools} items
+ * and every field the gateway does not type are in the request's extra. The fixture is what Codex
+ * sends, less the one thing the canonical model does not keep: the ids of message items.
  */
 final class CodexRequest {
 
@@ -29,62 +32,83 @@ final class CodexRequest {
         JsonObject original = Golden.json("requests/responses/codex-pass-through.json");
         JsonArray input = original.getJsonArray("input");
         JsonArray tools = original.getJsonArray("tools");
-        String patch = input.getJsonObject(7).getString("input");
         JsonObject extra = new JsonObject()
                 .put("tools", new JsonArray().add(tools.getJsonObject(2)).add(tools.getJsonObject(3)))
+                .put("additional_tools", new JsonArray().add(input.getJsonObject(0)))
                 .put("reasoning", new JsonObject().put("context", "all_turns"));
         for (String field : List.of(
                 "store", "include", "prompt_cache_key", "text", "client_metadata", "service_tier", "truncation")) {
             extra.put(field, original.getValue(field));
         }
+        JsonObject reasoning = input.getJsonObject(5);
         JsonObject exec = tools.getJsonObject(0);
         JsonObject applyPatch = tools.getJsonObject(1);
+        JsonObject listResources = tools.getJsonObject(3).getJsonArray("tools").getJsonObject(0);
         return Requests.builder("gpt-5-codex")
-                .system(text(textOf(input, 0)), text(textOf(input, 1)))
+                .system(text(textOf(input, 1)), text(textOf(input, 2)))
                 .messages(
-                        user(text(textOf(input, 2))),
                         user(text(textOf(input, 3))),
+                        user(text(textOf(input, 4))),
                         assistant(
                                 new ContentPart.Thinking(
-                                        "",
-                                        input.getJsonObject(4).getString("encrypted_content"),
-                                        new JsonObject().put("id", input.getJsonObject(4).getString("id"))),
-                                new ContentPart.ToolCall(
-                                        "call_stub_98fac96f20b4",
-                                        "exec_command",
-                                        input.getJsonObject(5).getString("arguments"),
-                                        new JsonObject()
-                                                .put("id", input.getJsonObject(5).getString("id"))
-                                                .put("status", "completed"))),
-                        user(new ContentPart.ToolResult(
-                                "call_stub_98fac96f20b4",
-                                List.of(text(input.getJsonObject(6).getString("output"))),
-                                false,
-                                new JsonObject().put("id", input.getJsonObject(6).getString("id")))),
-                        assistant(new ContentPart.ToolCall(
-                                "call_Pt7Mz2Kq9Lw4Nx6Rv1Ys8Bd3",
-                                "apply_patch",
-                                new JsonObject().put("input", patch).encode(),
-                                new JsonObject()
-                                        .put("type", "custom_tool_call")
-                                        .put("id", input.getJsonObject(7).getString("id"))
-                                        .put("status", "completed"))),
-                        user(new ContentPart.ToolResult(
-                                "call_Pt7Mz2Kq9Lw4Nx6Rv1Ys8Bd3",
-                                List.of(text(input.getJsonObject(8).getString("output"))),
-                                false,
-                                new JsonObject().put("type", "custom_tool_call_output"))))
+                                        "", reasoning.getString("encrypted_content"), others(reasoning, "encrypted_content")),
+                                call(input.getJsonObject(6), "exec_command", null)),
+                        user(result(input.getJsonObject(7))),
+                        assistant(call(input.getJsonObject(8), "functions__list_mcp_resources", null)),
+                        user(result(input.getJsonObject(9))),
+                        assistant(call(input.getJsonObject(10), "apply_patch", input.getJsonObject(10).getString("input"))),
+                        user(result(input.getJsonObject(11))))
                 .tools(
                         new Tool(exec.getString("name"), exec.getString("description"), exec.getJsonObject("parameters"),
-                                new JsonObject().put("strict", false)),
-                        new Tool(applyPatch.getString("name"), applyPatch.getString("description"), null,
-                                new JsonObject().put("type", "custom").put("format", applyPatch.getJsonObject("format"))))
+                                others(exec, "name", "description", "parameters", "type")),
+                        new Tool(applyPatch.getString("name"), applyPatch.getString("description"), customSchema(),
+                                others(applyPatch, "name", "description")),
+                        new Tool("functions__list_mcp_resources", listResources.getString("description"),
+                                listResources.getJsonObject("parameters"),
+                                others(listResources, "name", "description", "parameters", "type").put("namespace", "functions")),
+                        new Tool("code__exec", "Run JavaScript code to orchestrate tool calls.", customSchema(),
+                                new JsonObject()
+                                        .put("type", "custom")
+                                        .put("format", new JsonObject().put("type", "text"))
+                                        .put("namespace", "code")
+                                        .put("additional_tools", true)))
                 .toolChoice(new ToolChoice(ToolChoice.Mode.AUTO, null, false))
                 .reasoning(new Reasoning("low", null))
                 .metadata(original.getJsonObject("metadata"))
                 .extra(extra)
                 .dialect("responses")
                 .build();
+    }
+
+    /** A function call, or a freeform one when {@code input} is set. */
+    private static ContentPart.ToolCall call(JsonObject item, String name, String input) {
+        return input == null
+                ? new ContentPart.ToolCall(item.getString("call_id"), name, item.getString("arguments"),
+                        others(item, "call_id", "name", "arguments"))
+                : new ContentPart.ToolCall(item.getString("call_id"), name, new JsonObject().put("input", input).encode(),
+                        others(item, "call_id", "name", "input"));
+    }
+
+    private static ContentPart.ToolResult result(JsonObject item) {
+        return new ContentPart.ToolResult(
+                item.getString("call_id"), List.of(text(item.getString("output"))), false, others(item, "call_id", "output"));
+    }
+
+    /** The schema the dialect gives a freeform tool: one string argument, {@code input}. */
+    private static JsonObject customSchema() {
+        return new JsonObject()
+                .put("type", "object")
+                .put("properties", new JsonObject().put("input", new JsonObject().put("type", "string")))
+                .put("required", new JsonArray().add("input"));
+    }
+
+    /** {@code item} without the fields the canonical part models. */
+    private static JsonObject others(JsonObject item, String... modelled) {
+        JsonObject others = item.copy();
+        for (String field : modelled) {
+            others.remove(field);
+        }
+        return others;
     }
 
     private static String textOf(JsonArray input, int index) {
