@@ -166,11 +166,13 @@ final class ResponsesInput {
         return name;
     }
 
+    /** The canonical name of a tool the upstream calls: {@code <namespace>__<name>} for one of a namespace. */
+    static String canonicalName(String namespace, String name) {
+        return namespace == null ? name : namespace + NAMESPACE_SEPARATOR + name;
+    }
+
     /** A freeform call's text: the canonical arguments carry it as {@code {"input": "..."}}. */
     private static String customInput(ContentPart.ToolCall call) {
-        if (call.extra().getValue("input") instanceof String input) {
-            return input;
-        }
         try {
             if (new JsonObject(call.arguments()).getValue("input") instanceof String input) {
                 return input;

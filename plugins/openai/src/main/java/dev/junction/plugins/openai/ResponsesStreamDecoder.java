@@ -23,7 +23,8 @@ import java.util.function.Consumer;
  * {@code response.output_text.delta} (and {@code response.refusal.delta}) a text block, a
  * {@code function_call}'s {@code response.function_call_arguments.delta} a tool call block, a
  * {@code custom_tool_call}'s input a tool call block whose arguments are {@code {"input": "..."}},
- * a {@code reasoning} item's summary or reasoning text a thinking block, signed at
+ * a call of a tool of a {@code namespace} is named {@code <namespace>__<name>} as the Responses
+ * dialect names it; a {@code reasoning} item's summary or reasoning text a thinking block, signed at
  * {@code response.output_item.done} with the item's {@code encrypted_content} (a redacted thinking
  * block when there was no text). {@code response.completed} or {@code response.incomplete} give the
  * usage and the finish; {@code response.failed} and {@code error} fail the stream, classified as
@@ -134,6 +135,9 @@ final class ResponsesStreamDecoder implements SseHandler {
         if ("function_call".equals(type) || "custom_tool_call".equals(type)) {
             String id = nonEmpty(item, "call_id");
             String name = nonEmpty(item, "name");
+            if (name != null) {
+                name = ResponsesInput.canonicalName(nonEmpty(item, "namespace"), name);
+            }
             if (id == null || name == null) {
                 throw new BackendException(ErrorKind.UPSTREAM, "the upstream sent a " + type + " without call_id or name");
             }

@@ -150,6 +150,26 @@ class ResponsesStreamGoldenTest {
     }
 
     @Test
+    void a_call_of_a_namespaced_tool_is_named_as_the_responses_dialect_names_it() {
+        JsonObject response = new JsonObject("""
+                {"id":"resp_9","object":"response","status":"completed","model":"gpt-5-codex","output":[
+                  {"id":"fc_9","type":"function_call","status":"completed","namespace":"functions",
+                   "name":"list_mcp_resources","arguments":"{}","call_id":"call_9"}],
+                 "usage":{"input_tokens":10,"output_tokens":5}}""");
+        List<ChatEvent> events = new ArrayList<>();
+
+        new ResponsesStreamDecoder(Replay.BACKEND, "requested-model").response(response, events::add);
+
+        assertThat(events).containsExactly(
+                new MessageStart("resp_9", "gpt-5-codex"),
+                BlockStart.toolCall(0, "call_9", "functions__list_mcp_resources"),
+                new ToolArgumentsDelta(0, "{}"),
+                new BlockStop(0),
+                new Usage(10, 5, 0, 0),
+                Finish.of(FinishReason.TOOL_USE));
+    }
+
+    @Test
     void chunking_does_not_change_the_events() {
         for (String fixture : new String[] {"reasoning-tool-call.sse", "encrypted-reasoning-custom-tool.sse"}) {
             byte[] transcript = Golden.text("streams/responses/" + fixture).getBytes(StandardCharsets.UTF_8);
