@@ -32,6 +32,14 @@ final class ResponsesRequestEncoder {
     private static final String ENCRYPTED_REASONING = "reasoning.encrypted_content";
     /** The request's extra field that holds Codex's {@code additional_tools} input items. */
     private static final String ADDITIONAL_TOOLS = "additional_tools";
+    /**
+     * Fields of a Responses client's extra that are the gateway's, not the upstream's: it keeps the
+     * conversation and sends it whole, so the upstream never knows its response ids; the
+     * {@code additional_tools} items go into {@code input}.
+     */
+    private static final List<String> GATEWAY_FIELDS = List.of(ADDITIONAL_TOOLS, "previous_response_id", "conversation");
+    /** The Responses API refuses a {@code max_output_tokens} below this. */
+    static final int MIN_OUTPUT_TOKENS = 16;
 
     private ResponsesRequestEncoder() {}
 
@@ -73,7 +81,7 @@ final class ResponsesRequestEncoder {
         body.put("stream", request.stream());
         if (sameDialect) {
             JsonObject extra = request.extra().copy();
-            extra.remove(ADDITIONAL_TOOLS);
+            GATEWAY_FIELDS.forEach(extra::remove);
             Extras.merge(extra, body);
         }
         if (!body.containsKey("store")) {
@@ -157,7 +165,10 @@ final class ResponsesRequestEncoder {
         return false;
     }
 
-    /** The Responses API has no {@code top_k} and no stop sequences; {@code seed} is dropped. */
+    /**
+     * The Responses API has no {@code top_k} and no stop sequences; {@code seed} is dropped; a token
+     * limit below its minimum (Claude Code probes with 1) is raised to it rather than refused.
+     */
     private static void sampling(Sampling sampling, JsonObject body) {
         if (sampling.topK() != null) {
             throw unsupported("top_k is");
@@ -167,7 +178,9 @@ final class ResponsesRequestEncoder {
         }
         putIfSet(body, "temperature", sampling.temperature());
         putIfSet(body, "top_p", sampling.topP());
-        putIfSet(body, "max_output_tokens", sampling.maxTokens());
+        if (sampling.maxTokens() != null) {
+            body.put("max_output_tokens", Math.max(MIN_OUTPUT_TOKENS, sampling.maxTokens()));
+        }
     }
 
     private static BackendException unsupported(String subject) {

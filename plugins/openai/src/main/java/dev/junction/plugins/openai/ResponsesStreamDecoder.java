@@ -111,7 +111,7 @@ final class ResponsesStreamDecoder implements SseHandler {
             case "response.output_item.done" -> itemDone(object(event, "item"), out);
             case "response.completed", "response.incomplete" -> end(object(event, "response"), out);
             case "response.failed" -> fail(StreamErrors.failure(backendId, object(object(event, "response"), "error")), out);
-            case "error" -> fail(StreamErrors.failure(backendId, event), out);
+            case "error" -> fail(StreamErrors.failure(backendId, event.getValue("error") instanceof JsonObject error ? error : event), out);
             default -> {
                 // progress and content-part bookkeeping, and events of built-in tools: nothing canonical
             }

@@ -86,6 +86,30 @@ class ResponsesRequestGoldenTest {
         assertThat(body.containsKey("include")).isFalse();
     }
 
+    @Test
+    void a_token_limit_below_the_api_minimum_is_raised_to_it() {
+        ChatRequest request = builder("gpt-5-mini").sampling(new Sampling(null, null, null, 1, List.of(), null)).build();
+
+        assertThat(ResponsesRequestEncoder.encode(request, RESPONSES).getValue("max_output_tokens")).isEqualTo(16);
+    }
+
+    @Test
+    void the_gateway_s_own_conversation_state_is_never_forwarded() {
+        ChatRequest request = builder("gpt-5")
+                .extra(new JsonObject()
+                        .put("previous_response_id", "resp_junction_1")
+                        .put("conversation", "conv_1")
+                        .put("prompt_cache_key", "k-1"))
+                .dialect("responses")
+                .build();
+
+        JsonObject body = ResponsesRequestEncoder.encode(request, RESPONSES);
+
+        assertThat(body.containsKey("previous_response_id")).isFalse();
+        assertThat(body.containsKey("conversation")).isFalse();
+        assertThat(body.getValue("prompt_cache_key")).isEqualTo("k-1");
+    }
+
     /**
      * Instructions, a mid-conversation system message, images and documents, and reasoning of
      * earlier turns: OpenAI's own (encrypted) goes back, an Anthropic signature and unsigned

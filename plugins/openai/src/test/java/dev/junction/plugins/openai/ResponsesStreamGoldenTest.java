@@ -2,6 +2,7 @@ package dev.junction.plugins.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.junction.http.SseEvent;
 import dev.junction.plugin.ChatEvent;
 import dev.junction.plugin.ChatEvent.BlockKind;
 import dev.junction.plugin.ChatEvent.BlockStart;
@@ -126,6 +127,20 @@ class ResponsesStreamGoldenTest {
         Failed failed = (Failed) events.get(0);
         assertThat(failed.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
         assertThat(failed.message()).contains("backend 'openai'", "Rate limit reached for gpt-5");
+    }
+
+    @Test
+    void an_error_event_with_an_error_object_is_classified_by_it() {
+        List<ChatEvent> events = new ArrayList<>();
+
+        new ResponsesStreamDecoder(Replay.BACKEND, "requested-model").onEvent(
+                new SseEvent("error", """
+                        {"type":"error","sequence_number":3,"error":{"type":"invalid_request_error",
+                         "code":"context_length_exceeded","message":"Your input exceeds the context window of this model."}}"""),
+                events::add);
+
+        assertThat(events).containsExactly(
+                Failed.of(ErrorKind.INVALID_REQUEST, "Your input exceeds the context window of this model."));
     }
 
     @Test
