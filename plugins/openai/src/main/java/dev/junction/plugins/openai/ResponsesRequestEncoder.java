@@ -73,7 +73,7 @@ final class ResponsesRequestEncoder {
             body.put("reasoning", new JsonObject().put("effort", request.reasoning().effort()));
         }
         if (request.user() != null) {
-            body.put("user", request.user());
+            body.put("user", sameDialect ? request.user() : UserId.bounded(request.user()));
         }
         if (sameDialect && !request.metadata().isEmpty()) {
             body.put("metadata", request.metadata().copy());

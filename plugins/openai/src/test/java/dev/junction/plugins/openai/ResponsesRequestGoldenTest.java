@@ -87,6 +87,19 @@ class ResponsesRequestGoldenTest {
     }
 
     @Test
+    void another_dialect_s_long_user_id_goes_as_its_hash() {
+        String claudeCodeUser = "{\"device_id\":\"" + "d".repeat(64) + "\",\"account_uuid\":\"\",\"session_id\":\"s-1\"}";
+
+        Object user = ResponsesRequestEncoder.encode(
+                        builder("gpt-5").user(claudeCodeUser).dialect("anthropic").build(), RESPONSES)
+                .getValue("user");
+
+        assertThat(user).asString().hasSize(UserId.MAX_LENGTH).isNotEqualTo(claudeCodeUser);
+        assertThat(ResponsesRequestEncoder.encode(builder("gpt-5").user("u-1").build(), RESPONSES).getValue("user"))
+                .isEqualTo("u-1");
+    }
+
+    @Test
     void a_token_limit_below_the_api_minimum_is_raised_to_it() {
         ChatRequest request = builder("gpt-5-mini").sampling(new Sampling(null, null, null, 1, List.of(), null)).build();
 
