@@ -2,6 +2,12 @@ package dev.junction.gateway.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.anthropic.models.messages.ContentBlockParam;
+import com.anthropic.models.messages.Message;
+import com.anthropic.models.messages.MessageCreateParams;
+import com.anthropic.models.messages.Tool;
+import com.anthropic.models.messages.ToolResultBlockParam;
+import com.anthropic.models.messages.ToolUseBlock;
 import com.openai.client.OpenAIClient;
 import com.openai.core.JsonValue;
 import com.openai.core.http.StreamResponse;
@@ -13,6 +19,7 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionFunctionTool;
 import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
 import com.openai.models.chat.completions.ChatCompletionMessageToolCall;
+import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
 import dev.junction.gateway.cli.FakeOpenAiResponses;
 import dev.junction.gateway.cli.RecordedRequest;
@@ -31,13 +38,15 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The official OpenAI SDK's Chat Completions client through the gateway to the openai plugin with
- * {@code options.api: responses}, whose upstream is the fake Responses API: the upstream gets
- * Responses requests ({@code instructions}, input items, flat function tools, {@code store: false})
- * and the client gets Chat Completions answers, streamed or whole, through a tool call round trip.
+ * The official SDKs through the gateway to the openai plugin with {@code options.api: responses},
+ * whose upstream is the fake Responses API: the upstream gets Responses requests
+ * ({@code instructions}, input items, flat function tools, {@code store: false}) and the OpenAI
+ * SDK's Chat Completions client gets Chat Completions answers, streamed or whole, through a tool
+ * call round trip; the Anthropic SDK's client gets the upstream's encrypted reasoning as a redacted
+ * thinking block, and its next turn takes it back to the upstream.
  */
 @Timeout(60)
-class OpenAiClientToResponsesUpstreamTest {
+class ClientsToResponsesUpstreamTest {
 
     private static final String KEY = "sk-test-responses";
 
@@ -74,7 +83,7 @@ class OpenAiClientToResponsesUpstreamTest {
                 .model("gpt-5-mini")
                 .addSystemMessage("Be brief.")
                 .addUserMessage("Say hello")
-                .streamOptions(com.openai.models.chat.completions.ChatCompletionStreamOptions.builder()
+                .streamOptions(ChatCompletionStreamOptions.builder()
                         .includeUsage(true)
                         .build())
                 .build();
@@ -155,6 +164,40 @@ class OpenAiClientToResponsesUpstreamTest {
         assertThat(input.stream().filter(entry -> "reasoning".equals(((JsonObject) entry).getString("type"))))
                 .as("a Chat Completions client cannot carry the encrypted reasoning back")
                 .isEmpty();
+    }
+
+    @Test
+    void an_anthropic_client_gets_the_encrypted_reasoning_and_sends_it_back_to_the_upstream_that_made_it() {
+        upstream.replyToolCall("get_weather", "{\"city\":\"Paris\"}");
+        MessageCreateParams.Builder first = MessageCreateParams.builder()
+                .model("gpt-5")
+                .maxTokens(1000)
+                .addUserMessage("Weather in Paris?")
+                .addTool(Tool.builder()
+                        .name("get_weather")
+                        .inputSchema(Tool.InputSchema.builder()
+                                .properties(com.anthropic.core.JsonValue.from(Map.of("city", Map.of("type", "string"))))
+                                .build())
+                        .build());
+
+        Message answer = gateway.anthropic("client-key").messages().create(first.build());
+
+        assertThat(answer.content().get(0).isRedactedThinking()).isTrue();
+        assertThat(answer.content().get(0).asRedactedThinking().data()).isEqualTo(FakeOpenAiResponses.ENCRYPTED_REASONING);
+        ToolUseBlock call = answer.content().get(1).asToolUse();
+        assertThat(call.name()).isEqualTo("get_weather");
+
+        gateway.anthropic("client-key").messages().create(first
+                .addMessage(answer)
+                .addUserMessageOfContentBlockParams(List.of(ContentBlockParam.ofToolResult(
+                        ToolResultBlockParam.builder().toolUseId(call.id()).content("18°C").build())))
+                .build());
+
+        JsonObject followUp = upstream.modelCalls().get(1).json();
+        JsonObject reasoning = item(followUp.getJsonArray("input"), "reasoning");
+        assertThat(reasoning.getString("encrypted_content")).isEqualTo(FakeOpenAiResponses.ENCRYPTED_REASONING);
+        assertThat(followUp.getJsonArray("include")).containsExactly("reasoning.encrypted_content");
+        assertThat(item(followUp.getJsonArray("input"), "function_call_output").getString("call_id")).isEqualTo(call.id());
     }
 
     private static String streamedText(ChatCompletionCreateParams params) {
