@@ -19,7 +19,8 @@ import java.util.List;
  * as {@code reasoning} items (other reasoning is dropped: the API cannot verify it).
  *
  * <p>For a client that spoke the Responses dialect, each part's {@code extra} (an item's
- * {@code id} and {@code status}, an image's {@code detail}) goes back into its item or part, and a
+ * {@code type}, {@code status} and {@code namespace}, but not its {@code id}; an image's
+ * {@code detail}) goes back into its item or part, and a
  * call or result whose {@code extra} says {@code custom_tool_call} / {@code custom_tool_call_output}
  * goes back as that item. A field written here is never replaced. Pure.
  */
@@ -131,7 +132,7 @@ final class ResponsesInput {
             return; // the API takes back only its own reasoning
         }
         flushText();
-        JsonObject item = withExtra(
+        JsonObject item = itemWithExtra(
                 new JsonObject().put("type", "reasoning").put("encrypted_content", encrypted), extra);
         if (!item.containsKey("summary")) {
             JsonArray summary = new JsonArray();
@@ -150,7 +151,7 @@ final class ResponsesInput {
         } else {
             item.put("type", "function_call").put("arguments", call.arguments());
         }
-        return withExtra(item, call.extra());
+        return itemWithExtra(item, call.extra());
     }
 
     /**
@@ -205,7 +206,7 @@ final class ResponsesInput {
             output = parts;
         }
         String type = custom(result.extra(), CUSTOM_OUTPUT) ? CUSTOM_OUTPUT : "function_call_output";
-        return withExtra(
+        return itemWithExtra(
                 new JsonObject().put("type", type).put("call_id", result.toolCallId()).put("output", output),
                 result.extra());
     }
@@ -255,6 +256,17 @@ final class ResponsesInput {
 
     private boolean plain(ContentPart.Text text) {
         return !sameDialect || text.extra().isEmpty();
+    }
+
+    /**
+     * An item with its extra, but never an {@code id}: the ids a client holds are the gateway's
+     * (the answer's items are numbered by the gateway, not the upstream), which the upstream does not
+     * know and, with {@code store: false}, refuses to look up.
+     */
+    private JsonObject itemWithExtra(JsonObject item, JsonObject extra) {
+        JsonObject out = withExtra(item, extra);
+        out.remove("id");
+        return out;
     }
 
     /** {@code json} with the fields of {@code extra} it lacks, for a same-dialect client only. */

@@ -22,7 +22,8 @@ import java.util.List;
  * arguments are {@code {"input": "..."}}; a tool of a namespace is named
  * {@code <namespace>__<name>}; built-in tools and namespaces, the {@code additional_tools} items
  * and every field the gateway does not type are in the request's extra. The fixture is what Codex
- * sends, less the one thing the canonical model does not keep: the ids of message items.
+ * sends less the ids of its items, which are the gateway's own and never go upstream; the parts
+ * carry the ids Codex sent, so the test shows they are left out.
  */
 final class CodexRequest {
 
@@ -51,7 +52,9 @@ final class CodexRequest {
                         user(text(textOf(input, 4))),
                         assistant(
                                 new ContentPart.Thinking(
-                                        "", reasoning.getString("encrypted_content"), others(reasoning, "encrypted_content")),
+                                        "",
+                                        reasoning.getString("encrypted_content"),
+                                        others(reasoning, "encrypted_content").put("id", "rs_0c1d2e3f40516273")),
                                 call(input.getJsonObject(6), "exec_command", null)),
                         user(result(input.getJsonObject(7))),
                         assistant(call(input.getJsonObject(8), "functions__list_mcp_resources", null)),
@@ -80,18 +83,22 @@ final class CodexRequest {
                 .build();
     }
 
-    /** A function call, or a freeform one when {@code input} is set. */
+    /** A function call, or a freeform one when {@code input} is set, with the id the gateway gave it. */
     private static ContentPart.ToolCall call(JsonObject item, String name, String input) {
-        return input == null
-                ? new ContentPart.ToolCall(item.getString("call_id"), name, item.getString("arguments"),
-                        others(item, "call_id", "name", "arguments"))
-                : new ContentPart.ToolCall(item.getString("call_id"), name, new JsonObject().put("input", input).encode(),
-                        others(item, "call_id", "name", "input"));
+        JsonObject extra = input == null
+                ? others(item, "call_id", "name", "arguments")
+                : others(item, "call_id", "name", "input");
+        extra.put("id", "fc_junction_" + item.getString("call_id"));
+        String arguments = input == null ? item.getString("arguments") : new JsonObject().put("input", input).encode();
+        return new ContentPart.ToolCall(item.getString("call_id"), name, arguments, extra);
     }
 
     private static ContentPart.ToolResult result(JsonObject item) {
         return new ContentPart.ToolResult(
-                item.getString("call_id"), List.of(text(item.getString("output"))), false, others(item, "call_id", "output"));
+                item.getString("call_id"),
+                List.of(text(item.getString("output"))),
+                false,
+                others(item, "call_id", "output").put("id", "fco_junction_" + item.getString("call_id")));
     }
 
     /** The schema the dialect gives a freeform tool: one string argument, {@code input}. */
