@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.plugin.ChatRequest;
 import dev.junction.plugin.ContentPart;
-import dev.junction.plugin.Reasoning;
 import dev.junction.plugin.ResponseFormat;
 import dev.junction.plugin.Sampling;
 import dev.junction.plugin.Tool;
@@ -62,7 +61,7 @@ class RequestGoldenTest {
                 Arguments.of("same-dialect-part-extras", OPENAI, partExtras("openai")),
                 Arguments.of("other-dialect-part-extras-dropped", OPENAI, partExtras("anthropic")),
                 Arguments.of("reasoning-effort", OPENAI, builder("o4-mini")
-                        .reasoning(new Reasoning("high", 4096))
+                        .reasoning("high", 4096)
                         .dialect("anthropic")
                         .build()));
     }

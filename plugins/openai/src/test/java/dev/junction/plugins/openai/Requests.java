@@ -119,6 +119,10 @@ final class Requests {
             return this;
         }
 
+        Builder reasoning(String effort, Integer budgetTokens) {
+            return reasoning(new Reasoning(effort, budgetTokens));
+        }
+
         ChatRequest build() {
             return new ChatRequest(
                     model, system, messages, tools, toolChoice, sampling, user, metadata, extra, responseFormat,
