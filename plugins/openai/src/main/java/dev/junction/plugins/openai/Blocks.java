@@ -26,6 +26,19 @@ final class Blocks {
         out.accept(new ChatEvent.ThinkingDelta(index, text, null));
     }
 
+    /**
+     * Signs the open thinking block with {@code data} (reasoning the provider encrypted); with no
+     * thinking block open, the data is a redacted thinking block of its own. Either way the block
+     * is closed after.
+     */
+    void signature(String data, Consumer<ChatEvent> out) {
+        if (openIndex < 0 || openKind != BlockKind.THINKING) {
+            ensureOpen(BlockKind.REDACTED_THINKING, out);
+        }
+        out.accept(new ChatEvent.ThinkingDelta(openIndex, null, data));
+        close(out);
+    }
+
     /** Closes the open block and starts a tool call block; returns its index. */
     int startToolCall(String id, String name, Consumer<ChatEvent> out) {
         close(out);

@@ -9,7 +9,6 @@ import dev.junction.plugin.Tool;
 import dev.junction.plugin.ToolChoice;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -49,36 +48,19 @@ final class ChatRequestEncoder {
         if (request.responseFormat() != null) {
             body.put("response_format", responseFormat(request.responseFormat()));
         }
+        if (request.reasoning() != null && request.reasoning().effort() != null) {
+            body.put("reasoning_effort", request.reasoning().effort());
+        }
         body.put("stream", true).put("stream_options", new JsonObject().put("include_usage", true));
         if (sameDialect) {
-            carry(request.extra(), body);
+            Extras.carry(request.extra(), body);
         }
         return body;
     }
 
-    /** Copies into {@code json} the fields of {@code extra} it lacks; a field already there stays. */
-    static void carry(JsonObject extra, JsonObject json) {
-        extra.forEach(field -> {
-            if (!json.containsKey(field.getKey())) {
-                json.put(field.getKey(), copy(field.getValue()));
-            }
-        });
-    }
-
-    /**
-     * The headers a same-dialect client sent for the provider, except {@code authorization}: the
-     * gateway's own key is never the upstream's. Empty for other dialects.
-     */
+    /** The headers of an OpenAI client, without its key (see {@link Extras#headers}). */
     static Map<String, String> headers(ChatRequest request) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        if (OPENAI_DIALECT.equals(request.dialect())) {
-            request.headers().forEach((name, value) -> {
-                if (!name.equalsIgnoreCase("authorization")) {
-                    headers.put(name, value);
-                }
-            });
-        }
-        return headers;
+        return Extras.headers(request, OPENAI_DIALECT);
     }
 
     /**
@@ -97,22 +79,29 @@ final class ChatRequestEncoder {
             }
             function.put("parameters", tool.inputSchema().copy());
             if (sameDialect) {
-                carry(tool.extra(), function);
+                Extras.carry(tool.extra(), function);
             }
             tools.add(new JsonObject().put("type", "function").put("function", function));
         }
         body.put("tools", tools);
         ToolChoice choice = request.toolChoice();
-        if (choice == null) {
-            return;
+        if (choice != null) {
+            toolChoice(choice, new JsonObject()
+                    .put("type", "function")
+                    .put("function", new JsonObject().put("name", choice.name())), body);
         }
+    }
+
+    /**
+     * {@code tool_choice} ({@code named} when the choice names a tool, the mode's name otherwise)
+     * and {@code parallel_tool_calls} when set: the same fields in Chat Completions and Responses.
+     */
+    static void toolChoice(ToolChoice choice, JsonObject named, JsonObject body) {
         body.put("tool_choice", switch (choice.mode()) {
             case AUTO -> "auto";
             case NONE -> "none";
             case REQUIRED -> "required";
-            case NAMED -> new JsonObject()
-                    .put("type", "function")
-                    .put("function", new JsonObject().put("name", choice.name()));
+            case NAMED -> named;
         });
         if (choice.parallel() != null) {
             body.put("parallel_tool_calls", choice.parallel());
@@ -158,15 +147,5 @@ final class ChatRequestEncoder {
         if (value != null) {
             body.put(key, value);
         }
-    }
-
-    private static Object copy(Object value) {
-        if (value instanceof JsonObject object) {
-            return object.copy();
-        }
-        if (value instanceof JsonArray array) {
-            return array.copy();
-        }
-        return value;
     }
 }

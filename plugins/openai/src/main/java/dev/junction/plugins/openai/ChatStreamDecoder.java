@@ -1,12 +1,16 @@
 package dev.junction.plugins.openai;
 
+import static dev.junction.plugins.openai.JsonFields.integer;
+import static dev.junction.plugins.openai.JsonFields.nonEmpty;
+import static dev.junction.plugins.openai.JsonFields.parse;
+import static dev.junction.plugins.openai.JsonFields.string;
+
 import dev.junction.http.SseEvent;
 import dev.junction.http.SseHandler;
 import dev.junction.plugin.BackendException;
 import dev.junction.plugin.ChatEvent;
 import dev.junction.plugin.ErrorKind;
 import dev.junction.plugin.FinishReason;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.function.Consumer;
@@ -246,30 +250,7 @@ final class ChatStreamDecoder implements SseHandler {
         out.accept(failed);
     }
 
-    private JsonObject parse(String data) {
-        try {
-            return new JsonObject(data);
-        } catch (DecodeException | ClassCastException e) {
-            String start = data.length() > 80 ? data.substring(0, 80) + "…" : data;
-            throw new BackendException(
-                    ErrorKind.UPSTREAM, "the upstream sent a chunk that is not a JSON object: " + start);
-        }
-    }
-
     private String prefix() {
         return "backend '" + backendId + "': ";
-    }
-
-    private static String nonEmpty(JsonObject object, String key) {
-        String text = string(object, key);
-        return text == null || text.isEmpty() ? null : text;
-    }
-
-    private static String string(JsonObject object, String key) {
-        return object.getValue(key) instanceof String text ? text : null;
-    }
-
-    private static int integer(JsonObject object, String key) {
-        return object.getValue(key) instanceof Number number ? number.intValue() : 0;
     }
 }

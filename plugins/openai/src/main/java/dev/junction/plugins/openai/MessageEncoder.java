@@ -182,13 +182,11 @@ final class MessageEncoder {
 
     /** {@code json} with the fields of {@code extra} it lacks, for a same-dialect client only. */
     private JsonObject withExtra(JsonObject json, JsonObject extra) {
-        if (sameDialect) {
-            ChatRequestEncoder.carry(extra, json);
-        }
-        return json;
+        return Extras.carryIf(sameDialect, extra, json);
     }
 
-    private static String kind(ContentPart part) {
+    /** What a part is, for the messages of refusals. */
+    static String kind(ContentPart part) {
         if (part instanceof ContentPart.Text) {
             return "text";
         } else if (part instanceof ContentPart.Image) {
@@ -197,11 +195,13 @@ final class MessageEncoder {
             return "a tool call";
         } else if (part instanceof ContentPart.ToolResult) {
             return "a tool result";
+        } else if (part instanceof ContentPart.Document) {
+            return "a document";
         }
         return "reasoning";
     }
 
-    private static BackendException invalid(String message) {
+    static BackendException invalid(String message) {
         return new BackendException(ErrorKind.INVALID_REQUEST, message);
     }
 }

@@ -1,5 +1,6 @@
 package dev.junction.plugins.openai;
 
+import dev.junction.http.SseHandler;
 import dev.junction.http.UpstreamClient;
 import dev.junction.http.UpstreamException;
 import dev.junction.plugin.Backend;
@@ -17,10 +18,14 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * An OpenAI or OpenAI-compatible API as a backend: chat through Chat Completions
- * ({@code POST /chat/completions}; streamed for streaming clients, one JSON answer otherwise), the upstream's {@code GET /models}, and
+ * ({@code POST /chat/completions}) or, with {@code options.api: responses}, the Responses API
+ * ({@code POST /responses}); streamed for streaming clients, one JSON answer otherwise. The
+ * upstream's {@code GET /models}, and
  * {@code POST /embeddings}. Token counts are the default estimate: the API has no count endpoint.
  *
  * <p>Non-blocking: every method returns at once and the answer arrives from the HTTP client's
@@ -45,22 +50,48 @@ final class OpenAiBackend implements Backend {
 
     @Override
     public void chat(ChatRequest request, ChatSink sink) {
+        boolean responses = settings.api() == OpenAiSettings.Api.RESPONSES;
         JsonObject body;
         try {
-            body = ChatRequestEncoder.encode(request, settings);
+            body = responses
+                    ? ResponsesRequestEncoder.encode(request, settings)
+                    : ChatRequestEncoder.encode(request, settings);
         } catch (BackendException e) {
             sink.emit(e.toEvent());
             return;
         }
-        ChatStreamDecoder decoder = new ChatStreamDecoder(id, request.model());
-        if (request.stream()) {
-            client.stream("/chat/completions", ChatRequestEncoder.headers(request), body, decoder, sink);
+        if (responses) {
+            ResponsesStreamDecoder decoder = new ResponsesStreamDecoder(id, request.model());
+            Map<String, String> headers = Extras.headers(request, ResponsesInput.DIALECT);
+            send("/responses", headers, body, request.stream(), decoder, decoder::response, sink);
             return;
         }
-        // The client takes the answer whole: one JSON answer costs the upstream and us less than chunks.
-        body.put("stream", false).remove("stream_options");
-        client.call(HttpMethod.POST, "/chat/completions", ChatRequestEncoder.headers(request), body, sink)
-                .onSuccess(completion -> decoder.completion(completion, sink::emit))
+        ChatStreamDecoder decoder = new ChatStreamDecoder(id, request.model());
+        if (!request.stream()) {
+            body.put("stream", false).remove("stream_options");
+        }
+        send("/chat/completions", ChatRequestEncoder.headers(request), body, request.stream(), decoder,
+                decoder::completion, sink);
+    }
+
+    /**
+     * Streams the answer for a streaming client; else asks for it whole, which costs the upstream
+     * and us less than chunks, and reads it with {@code whole}.
+     */
+    private void send(
+            String path,
+            Map<String, String> headers,
+            JsonObject body,
+            boolean stream,
+            SseHandler decoder,
+            BiConsumer<JsonObject, Consumer<ChatEvent>> whole,
+            ChatSink sink) {
+        if (stream) {
+            client.stream(path, headers, body, decoder, sink);
+            return;
+        }
+        client.call(HttpMethod.POST, path, headers, body, sink)
+                .onSuccess(answer -> whole.accept(answer, sink::emit))
                 .onFailure(failure -> sink.emit(failed(failure)));
     }
 

@@ -14,12 +14,13 @@ import java.util.Set;
  * @param flavor whether the upstream is OpenAI's own API or a compatible server
  * @param organization the {@code OpenAI-Organization} header, or {@code null}
  * @param project the {@code OpenAI-Project} header, or {@code null}
+ * @param api which of the upstream's chat APIs the backend calls
  */
-record OpenAiSettings(HttpOptions http, Flavor flavor, String organization, String project) {
+record OpenAiSettings(HttpOptions http, Flavor flavor, String organization, String project, Api api) {
 
     static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
-    private static final Set<String> PLUGIN_KEYS = Set.of("flavor", "organization", "project");
+    private static final Set<String> PLUGIN_KEYS = Set.of("flavor", "organization", "project", "api");
 
     /** What the upstream understands beyond the common Chat Completions fields. */
     enum Flavor {
@@ -35,6 +36,14 @@ record OpenAiSettings(HttpOptions http, Flavor flavor, String organization, Stri
         COMPATIBLE
     }
 
+    /** The upstream API chat goes through. */
+    enum Api {
+        /** Chat Completions, {@code POST /chat/completions}: what every compatible server speaks. */
+        CHAT,
+        /** The Responses API, {@code POST /responses}: some OpenAI models are served only there. */
+        RESPONSES
+    }
+
     /**
      * Reads and checks a backend's options.
      *
@@ -46,7 +55,8 @@ record OpenAiSettings(HttpOptions http, Flavor flavor, String organization, Stri
                 http,
                 flavor(options, http.baseUrl()),
                 HttpOptions.string(options, "organization", null),
-                HttpOptions.string(options, "project", null));
+                HttpOptions.string(options, "project", null),
+                api(options));
     }
 
     /**
@@ -76,6 +86,15 @@ record OpenAiSettings(HttpOptions http, Flavor flavor, String organization, Stri
             case "openai" -> Flavor.OPENAI;
             case "compatible" -> Flavor.COMPATIBLE;
             default -> throw HttpOptions.invalid("flavor", "must be \"openai\" or \"compatible\", not \"" + value + "\"");
+        };
+    }
+
+    private static Api api(JsonObject options) {
+        String value = HttpOptions.string(options, "api", "chat");
+        return switch (value) {
+            case "chat" -> Api.CHAT;
+            case "responses" -> Api.RESPONSES;
+            default -> throw HttpOptions.invalid("api", "must be \"chat\" or \"responses\", not \"" + value + "\"");
         };
     }
 

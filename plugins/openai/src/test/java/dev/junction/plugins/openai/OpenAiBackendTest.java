@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The backend against a fake upstream on 127.0.0.1 (port 0) that checks exactly what it receives
@@ -169,11 +171,13 @@ class OpenAiBackendTest {
         })));
     }
 
-    @Test
-    void a_cancelled_request_aborts_the_upstream_call(Vertx vertx, VertxTestContext test) {
-        String transcript = Golden.text("streams/text.sse");
+    /** Either API: the client leaves after the first delta, and the upstream's connection closes. */
+    @ParameterizedTest
+    @ValueSource(strings = {"chat", "responses"})
+    void a_cancelled_request_aborts_the_upstream_call(String api, Vertx vertx, VertxTestContext test) {
+        String transcript = Golden.text(api.equals("chat") ? "streams/text.sse" : "streams/responses/text.sse");
         int afterHello = transcript.indexOf("\n\n", transcript.indexOf("\"Hello\"")) + 2;
-        start(vertx, new JsonObject(), request -> {
+        start(vertx, new JsonObject().put("api", api), request -> {
             request.connection().closeHandler(v -> test.completeNow());
             request.response().setChunked(true).putHeader("Content-Type", "text/event-stream");
             request.response().write(transcript.substring(0, afterHello));

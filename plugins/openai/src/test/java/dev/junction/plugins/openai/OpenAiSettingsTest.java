@@ -17,7 +17,14 @@ class OpenAiSettingsTest {
 
         assertThat(settings.http().baseUrl()).isEqualTo("https://api.openai.com/v1");
         assertThat(settings.flavor()).isEqualTo(OpenAiSettings.Flavor.OPENAI);
+        assertThat(settings.api()).isEqualTo(OpenAiSettings.Api.CHAT);
         assertThat(settings.fixedHeaders()).isEmpty();
+    }
+
+    @Test
+    void api_responses_selects_the_responses_api() {
+        assertThat(OpenAiSettings.parse(new JsonObject().put("api", "responses")).api())
+                .isEqualTo(OpenAiSettings.Api.RESPONSES);
     }
 
     @Test
@@ -56,6 +63,8 @@ class OpenAiSettingsTest {
         assertThatThrownBy(() -> OpenAiSettings.parse(new JsonObject().put("flavor", "azure")))
                 .isInstanceOf(BackendException.class)
                 .hasMessage("options.flavor: must be \"openai\" or \"compatible\", not \"azure\"");
+        assertThatThrownBy(() -> OpenAiSettings.parse(new JsonObject().put("api", "assistants")))
+                .hasMessage("options.api: must be \"chat\" or \"responses\", not \"assistants\"");
         assertThatThrownBy(() -> OpenAiSettings.parse(new JsonObject().put("organization", 7)))
                 .hasMessage("options.organization: must be a non-empty string");
         assertThatThrownBy(() -> OpenAiSettings.parse(new JsonObject().put("version", "2023-06-01")))

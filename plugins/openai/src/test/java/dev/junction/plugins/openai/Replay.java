@@ -1,5 +1,6 @@
 package dev.junction.plugins.openai;
 
+import dev.junction.http.SseHandler;
 import dev.junction.http.SseParser;
 import dev.junction.plugin.ChatEvent;
 import java.nio.charset.StandardCharsets;
@@ -8,9 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Feeds a recorded stream through http-support's {@link SseParser} into a {@link ChatStreamDecoder}
- * as {@code UpstreamClient} does: in small chunks that split lines and characters, stopping at the
- * first terminal event, and asking {@link ChatStreamDecoder#onEnd} when there was none.
+ * Feeds a recorded stream through http-support's {@link SseParser} into a decoder (a
+ * {@link ChatStreamDecoder} unless told) as {@code UpstreamClient} does: in small chunks that split
+ * lines and characters, stopping at the first terminal event, and asking {@link SseHandler#onEnd}
+ * when there was none.
  */
 final class Replay {
 
@@ -23,7 +25,19 @@ final class Replay {
     }
 
     static List<ChatEvent> of(byte[] transcript, int chunkSize) {
-        ChatStreamDecoder decoder = new ChatStreamDecoder(BACKEND, "requested-model");
+        return of(transcript, chunkSize, new ChatStreamDecoder(BACKEND, "requested-model"));
+    }
+
+    /** A Responses API stream, {@code golden/streams/responses/<fixture>}. */
+    static List<ChatEvent> responses(String fixture) {
+        return responses(Golden.text("streams/responses/" + fixture).getBytes(StandardCharsets.UTF_8), 7);
+    }
+
+    static List<ChatEvent> responses(byte[] transcript, int chunkSize) {
+        return of(transcript, chunkSize, new ResponsesStreamDecoder(BACKEND, "requested-model"));
+    }
+
+    private static List<ChatEvent> of(byte[] transcript, int chunkSize, SseHandler decoder) {
         List<ChatEvent> events = new ArrayList<>();
         SseParser parser = new SseParser(sse -> {
             if (!ended(events)) {

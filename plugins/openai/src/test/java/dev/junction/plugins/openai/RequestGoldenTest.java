@@ -59,7 +59,11 @@ class RequestGoldenTest {
                 Arguments.of("same-dialect-extra", OPENAI, sameDialectExtra()),
                 Arguments.of("other-dialect-no-extra", OPENAI, otherDialect()),
                 Arguments.of("same-dialect-part-extras", OPENAI, partExtras("openai")),
-                Arguments.of("other-dialect-part-extras-dropped", OPENAI, partExtras("anthropic")));
+                Arguments.of("other-dialect-part-extras-dropped", OPENAI, partExtras("anthropic")),
+                Arguments.of("reasoning-effort", OPENAI, builder("o4-mini")
+                        .reasoning("high", 4096)
+                        .dialect("anthropic")
+                        .build()));
     }
 
     @ParameterizedTest(name = "{0}")

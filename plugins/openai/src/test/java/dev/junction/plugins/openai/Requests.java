@@ -3,6 +3,7 @@ package dev.junction.plugins.openai;
 import dev.junction.plugin.ChatRequest;
 import dev.junction.plugin.ContentPart;
 import dev.junction.plugin.Message;
+import dev.junction.plugin.Reasoning;
 import dev.junction.plugin.ResponseFormat;
 import dev.junction.plugin.Sampling;
 import dev.junction.plugin.Tool;
@@ -46,6 +47,8 @@ final class Requests {
         private ResponseFormat responseFormat;
         private String dialect;
         private Map<String, String> headers = Map.of();
+        private boolean stream = true;
+        private Reasoning reasoning;
 
         private Builder(String model) {
             this.model = model;
@@ -106,10 +109,24 @@ final class Requests {
             return this;
         }
 
+        Builder stream(boolean value) {
+            stream = value;
+            return this;
+        }
+
+        Builder reasoning(Reasoning value) {
+            reasoning = value;
+            return this;
+        }
+
+        Builder reasoning(String effort, Integer budgetTokens) {
+            return reasoning(new Reasoning(effort, budgetTokens));
+        }
+
         ChatRequest build() {
             return new ChatRequest(
                     model, system, messages, tools, toolChoice, sampling, user, metadata, extra, responseFormat,
-                    dialect, headers);
+                    dialect, headers, stream, reasoning);
         }
     }
 }
