@@ -76,9 +76,13 @@ class AnthropicRequestValidationTest {
                 rejects("a message is a string", messages("\"hi\""), "messages.0"),
                 rejects("a message has no role", messages("{\"content\": \"x\"}"), "messages.0.role"),
                 rejects(
-                        "a message has the system role",
-                        messages(USER + ", {\"role\": \"system\", \"content\": \"x\"}"),
+                        "a message has an unknown role",
+                        messages(USER + ", {\"role\": \"tool\", \"content\": \"x\"}"),
                         "messages.1.role"),
+                rejects(
+                        "a system message holds an image",
+                        messages(USER + ", {\"role\": \"system\", \"content\": [{\"type\": \"image\"}]}"),
+                        "messages.1.content.0.type"),
                 rejects("a message has no content", messages("{\"role\": \"user\"}"), "messages.0.content"),
                 rejects("content is a number", messages("{\"role\": \"user\", \"content\": 3}"), "messages.0.content"),
                 rejects("a block is a string", userBlocks("\"x\""), "messages.0.content.0"),
