@@ -13,12 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A request as Claude Code sends it ({@code POST /v1/messages?beta=true}, its betas, adaptive
@@ -27,30 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
  * raw, to an Anthropic upstream, which gets all of it, and to an OpenAI one, which gets none of what
  * it would refuse.
  */
-@Timeout(60)
-class ClaudeCodeRequestTest {
+class ClaudeCodeRequestTest extends ProviderGatewayTest {
 
     private static final String BETAS = "claude-code-20250219,interleaved-thinking-2025-05-14,"
             + "context-management-2025-06-27,mid-conversation-system-2026-04-07,effort-2025-11-24";
     private static final JsonObject TURN = claudeCodeTurn();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
-
-    private static ProviderGateway providers;
-
-    @BeforeAll
-    static void start(@TempDir Path dir) {
-        providers = new ProviderGateway(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        providers.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        providers.resetUpstreams();
-    }
 
     /** The Claude Code turn of the golden request fixtures, streamed. */
     private static JsonObject claudeCodeTurn() {

@@ -8,41 +8,17 @@ import dev.junction.gateway.provider.FakeProvider.Received;
 import dev.junction.gateway.provider.FakeProvider.Reply;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The official Anthropic SDK sends a system message after the user's, as Claude Code does (its
  * {@code mid-conversation-system} beta), to each plugin: never a 400, and each upstream gets the
  * instruction at that point in its own terms.
  */
-@Timeout(60)
-class MidConversationSystemTest {
+class MidConversationSystemTest extends ProviderGatewayTest {
 
     private static final String BETA = "claude-code-20250219,mid-conversation-system-2026-04-07";
     private static final String REMINDER = "<system-reminder>\nAnswer in French.\n</system-reminder>";
-
-    private static ProviderGateway providers;
-
-    @BeforeAll
-    static void start(@TempDir Path dir) {
-        providers = new ProviderGateway(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        providers.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        providers.resetUpstreams();
-    }
 
     private static MessageCreateParams.Builder conversation(String model) {
         return MessageCreateParams.builder()

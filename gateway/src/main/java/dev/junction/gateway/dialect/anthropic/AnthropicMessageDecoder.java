@@ -46,6 +46,9 @@ final class AnthropicMessageDecoder {
         for (int i = 0; i < array.size(); i++) {
             messages.add(message(array.getValue(i), at("messages", i)));
         }
+        if (messages.stream().allMatch(message -> message.role() == Message.Role.SYSTEM)) {
+            throw invalid("messages", "must contain at least one user or assistant message");
+        }
         return messages;
     }
 

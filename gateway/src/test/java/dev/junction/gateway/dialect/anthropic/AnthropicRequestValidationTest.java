@@ -80,6 +80,10 @@ class AnthropicRequestValidationTest {
                         messages(USER + ", {\"role\": \"tool\", \"content\": \"x\"}"),
                         "messages.1.role"),
                 rejects(
+                        "every message is a system message",
+                        messages("{\"role\": \"system\", \"content\": \"x\"}"),
+                        "messages"),
+                rejects(
                         "a system message holds an image",
                         messages(USER + ", {\"role\": \"system\", \"content\": [{\"type\": \"image\"}]}"),
                         "messages.1.content.0.type"),
