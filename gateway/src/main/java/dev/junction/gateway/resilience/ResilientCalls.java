@@ -13,8 +13,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Opens {@link ResilientCall}s with the configured backends' timeouts, retries and fallbacks, the
- * node's {@link CircuitBreakers}, {@link DeadlineSweeper} and {@link ThinkingSignatures}, telling a {@link RecoveryListener} of
- * each retry and fallback. Immutable; one per configuration.
+ * node's {@link CircuitBreakers}, {@link DeadlineSweeper} and {@link ThinkingSignatures}, telling a
+ * {@link RecoveryListener} of each retry and fallback. Immutable; one per configuration.
  */
 public final class ResilientCalls {
 

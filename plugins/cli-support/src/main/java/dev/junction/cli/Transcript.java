@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
  * Turns a conversation into the one prompt a CLI takes. A single user message is passed as it is;
  * a longer conversation becomes a labelled transcript that ends with the user's last turn, so the
  * CLI answers it with the earlier turns as context; an instruction given mid-conversation is a
- * {@code System note:} at its place. Images appear as {@code [image N]} markers, in
- * the order {@link #images} lists them.
+ * {@code System note:} at its place. Images appear as {@code [image N]} markers, in the order
+ * {@link #images} lists them.
  */
 public final class Transcript {
 

@@ -23,9 +23,10 @@ import java.util.Set;
 /**
  * Decodes {@code messages} and {@code system} of a Messages API request into canonical messages and
  * parts. A {@code system} message inside {@code messages} (the {@code mid-conversation-system} beta
- * Claude Code uses) is a {@link Message.Role#SYSTEM} message at that point, of text only. Block fields it does not model ({@code cache_control}, {@code citations}, {@code caller},
- * anything newer) go as they came into the part's {@code extra}, for an Anthropic upstream; block
- * types it cannot represent ({@code document}, server tool blocks) are rejected with their path.
+ * Claude Code uses) is a {@link Message.Role#SYSTEM} message at that point, of text only. Block
+ * fields it does not model ({@code cache_control}, {@code citations}, {@code caller}, anything newer)
+ * go as they came into the part's {@code extra}, for an Anthropic upstream; block types it cannot
+ * represent ({@code document}, server tool blocks) are rejected with their path.
  */
 final class AnthropicMessageDecoder {
 

@@ -25,9 +25,9 @@ import java.util.List;
 final class MessagesContent {
 
     /** How a translated mid-conversation system message is marked, as Claude Code marks its own. */
-    static final String SYSTEM_REMINDER_OPEN = "<system-reminder>\n";
+    private static final String SYSTEM_REMINDER_OPEN = "<system-reminder>\n";
 
-    static final String SYSTEM_REMINDER_CLOSE = "\n</system-reminder>";
+    private static final String SYSTEM_REMINDER_CLOSE = "\n</system-reminder>";
 
     private final boolean foreign;
 

@@ -33,9 +33,9 @@ final class GeminiContents {
     private static final String SIGNATURE = "thoughtSignature";
 
     /** How an instruction given mid-conversation is marked in a user turn. */
-    static final String SYSTEM_NOTE_OPEN = "<system-reminder>\n";
+    private static final String SYSTEM_NOTE_OPEN = "<system-reminder>\n";
 
-    static final String SYSTEM_NOTE_CLOSE = "\n</system-reminder>";
+    private static final String SYSTEM_NOTE_CLOSE = "\n</system-reminder>";
 
     private final Map<String, String> toolNames = new HashMap<>();
     private final JsonArray contents = new JsonArray();
@@ -101,7 +101,8 @@ final class GeminiContents {
     private void systemNote(Message message) {
         String text = message.text();
         if (!text.isEmpty()) {
-            append("user", new JsonArray().add(new JsonObject().put("text", SYSTEM_NOTE_OPEN + text + SYSTEM_NOTE_CLOSE)));
+            JsonObject note = new JsonObject().put("text", SYSTEM_NOTE_OPEN + text + SYSTEM_NOTE_CLOSE);
+            append("user", new JsonArray().add(note));
         }
     }
 
