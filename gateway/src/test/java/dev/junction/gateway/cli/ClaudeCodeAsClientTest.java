@@ -36,7 +36,7 @@ class ClaudeCodeAsClientTest {
                             options:
                               baseUrl: %s/v1
                               apiKey: sk-upstream
-                              modelMap: {claude-sonnet-4-5-20250929: gpt-4.1, claude-haiku-4-5: gpt-4.1-mini}
+                              modelMap: {claude-opus-4-8: gpt-4.1, claude-haiku-4-5: gpt-4.1-mini}
                         """.formatted(upstream.baseUrl()))) {
             upstream.callTool(new FakeOpenAiChat.ToolCall("Bash", new JsonObject()
                     .put("command", "echo junction-$((6*7))")
@@ -46,7 +46,7 @@ class ClaudeCodeAsClientTest {
 
             CliProcess.Result run = CliProcess.run(
                     List.of(clis.claude().toString(), "-p", "--output-format", "stream-json", "--verbose",
-                            "--model", "claude-sonnet-4-5-20250929", "--allowedTools", "Bash"),
+                            "--allowedTools", "Bash"),
                     Offline.claudeEnv(gateway.url(""), dir.resolve("home")),
                     dir.resolve("work"),
                     "Run `echo junction-$((6*7))` with Bash and tell me what it printed.",
@@ -54,6 +54,12 @@ class ClaudeCodeAsClientTest {
 
             List<RecordedRequest> calls = upstream.modelCalls();
             assertThat(calls).as("%s", run).hasSizeGreaterThanOrEqualTo(2);
+            List<String> roles = calls.get(0).json().getJsonArray("messages").stream()
+                    .map(message -> ((JsonObject) message).getString("role"))
+                    .toList();
+            assertThat(roles.subList(1, roles.size()))
+                    .as("Claude Code's mid-conversation system message, in place after the user's")
+                    .contains("system");
             RecordedRequest followUp = calls.get(calls.size() - 1);
             assertThat(followUp.json().getString("model")).isEqualTo("gpt-4.1");
             assertThat(upstream.toolResults(followUp)).as("the tool output came back to the model").contains("junction-42");
