@@ -180,7 +180,14 @@ class AnthropicRequestValidationTest {
                         "both output_format and output_config.format",
                         "{\"output_format\": {\"type\": \"json_schema\", \"schema\": {}},"
                                 + " \"output_config\": {\"format\": {\"type\": \"json_schema\", \"schema\": {}}}}",
-                        "output_format"));
+                        "output_format"),
+                rejects("an output_config.effort that is a number", "{\"output_config\": {\"effort\": 3}}",
+                        "output_config.effort"),
+                rejects("thinking is a string", "{\"thinking\": \"adaptive\"}", "thinking"),
+                rejects(
+                        "a thinking budget that is a string",
+                        "{\"thinking\": {\"type\": \"enabled\", \"budget_tokens\": \"lots\"}}",
+                        "thinking.budget_tokens"));
     }
 
     private static Arguments rejects(String what, String overrides, String param) {
