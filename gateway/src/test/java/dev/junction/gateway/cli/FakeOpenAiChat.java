@@ -41,7 +41,7 @@ public final class FakeOpenAiChat extends FakeUpstream {
 
     @Override
     public String systemText(RecordedRequest call) {
-        return texts(call, "system") + texts(call, "developer");
+        return String.join("\n", texts(call, "system"), texts(call, "developer")).strip();
     }
 
     /** The content of the call's {@code tool} messages, joined by newlines. */
