@@ -53,7 +53,8 @@ final class ApiRouter {
         this.modelRouter = new ModelRouter(backendModels);
         this.calls = new BackendCalls(vertx, node.nodes());
         this.chats = new ResilientCalls(
-                vertx, node.nodes(), config.backends(), node.breakers(), node.deadlines(), node.metrics());
+                vertx, node.nodes(), config.backends(), node.breakers(), node.deadlines(), node.metrics(),
+                node.signatures());
         List<BackendConfig> backends = new ArrayList<>(config.backends().values());
         this.models = new ModelsHandler(modelRouter, node.cluster(), new ArrayList<>(config.backends().keySet()));
         this.health = new HealthHandler(backends, node.cluster(), node.breakers());

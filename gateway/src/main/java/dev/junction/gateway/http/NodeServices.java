@@ -10,6 +10,7 @@ import dev.junction.gateway.metrics.GatewayMetrics;
 import dev.junction.gateway.policy.limit.RateLimiter;
 import dev.junction.gateway.resilience.CircuitBreakers;
 import dev.junction.gateway.resilience.DeadlineSweeper;
+import dev.junction.gateway.resilience.ThinkingSignatures;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.function.Consumer;
@@ -20,7 +21,8 @@ import java.util.function.Consumer;
  * (which chooses where each request goes), the view of the cluster's nodes, the rate
  * limiter's counts, the circuit breakers (made by the caller, as the node's report shows them too),
  * the timeout sweeper, the metrics (which also hear of retries and fallbacks), the answers in flight
- * (the {@link Drain}), the access log writer, and the node's request, connection and body limits.
+ * (the {@link Drain}), the access log writer, the node's request, connection and body limits, and
+ * the memory of which backend made each thinking signature.
  * Every part is thread-safe or keeps its state per context, so that {@code server.instances}
  * instances, each on its own event loop, count together: a limit holds per node, however the
  * connections spread. The package's own types are for the HTTP surface alone.
@@ -37,7 +39,8 @@ public record NodeServices(
         AccessLogWriter accessLog,
         RequestLimits requestLimits,
         ConnectionGuards connectionGuards,
-        BodyTimeout bodyTimeout) {
+        BodyTimeout bodyTimeout,
+        ThinkingSignatures signatures) {
 
     /**
      * The services of the node that {@code membership} names, with the limits of {@code config}
@@ -62,7 +65,8 @@ public record NodeServices(
                 AccessLogWriter.start(accessLog == null ? AccessLog.TO_LOGGER : accessLog),
                 new RequestLimits(limits),
                 new ConnectionGuards(limits),
-                new BodyTimeout(vertx, limits.bodyTimeoutSeconds())));
+                new BodyTimeout(vertx, limits.bodyTimeoutSeconds()),
+                new ThinkingSignatures()));
     }
 
     /** Writes the access log lines still queued and stops their thread, off the event loop. */

@@ -28,6 +28,9 @@ import java.util.random.RandomGenerator;
  * hosts the backend when there is one (the nodes that failed this request are avoided), and the
  * loss of the node that served an attempt does not count against the backend's circuit breaker.
  *
+ * <p>Each attempt gets the request without the thinking signatures another backend or model made
+ * ({@link ThinkingSignatures}), and the signatures of its answer are noted as its own.
+ *
  * <p>A stream's keep-alives are not part of the answer: a request whose stream a keep-alive opened
  * may still be retried, since the client has seen nothing it would have to forget.
  *
@@ -44,6 +47,7 @@ public final class ResilientCall implements Demand {
     private final CircuitBreakers breakers;
     private final DeadlineSweeper deadlines;
     private final RecoveryListener listener;
+    private final ThinkingSignatures signatures;
     private final List<Target> chain;
     private final ChatRequest request;
     private final Handler<ChatEvent> answer;
@@ -65,6 +69,7 @@ public final class ResilientCall implements Demand {
             CircuitBreakers breakers,
             DeadlineSweeper deadlines,
             RecoveryListener listener,
+            ThinkingSignatures signatures,
             List<Target> chain,
             ChatRequest request,
             Handler<ChatEvent> answer,
@@ -74,6 +79,7 @@ public final class ResilientCall implements Demand {
         this.breakers = breakers;
         this.deadlines = deadlines;
         this.listener = listener;
+        this.signatures = signatures;
         this.chain = List.copyOf(chain);
         this.request = request;
         this.answer = answer;
@@ -155,7 +161,7 @@ public final class ResilientCall implements Demand {
     /** Runs one attempt; its future tells the breaker whether the backend looked healthy. */
     private Future<Void> attempt(Target target, boolean trial) {
         Promise<Void> health = Promise.promise();
-        Attempt next = new Attempt(vertx, nodes, deadlines, target, answer, ending -> {
+        Attempt next = new Attempt(vertx, nodes, deadlines, target, signatures.noting(target, answer), ending -> {
             attempt = null;
             if (unhealthy(ending, trial)) {
                 if (ending.failure() != null) {
@@ -168,7 +174,7 @@ public final class ResilientCall implements Demand {
             ended(target, ending);
         }, failedNodes);
         attempt = next;
-        next.start(request);
+        next.start(signatures.forTarget(request, target));
         if (paused && attempt == next) {
             next.pause();
         }

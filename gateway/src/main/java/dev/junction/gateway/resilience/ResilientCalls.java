@@ -13,8 +13,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Opens {@link ResilientCall}s with the configured backends' timeouts, retries and fallbacks, the
- * node's {@link CircuitBreakers} and {@link DeadlineSweeper}, telling a {@link RecoveryListener} of
- * each retry and fallback. Immutable; one per configuration.
+ * node's {@link CircuitBreakers}, {@link DeadlineSweeper} and {@link ThinkingSignatures}, telling a
+ * {@link RecoveryListener} of each retry and fallback. Immutable; one per configuration.
  */
 public final class ResilientCalls {
 
@@ -23,12 +23,14 @@ public final class ResilientCalls {
     private final CircuitBreakers breakers;
     private final DeadlineSweeper deadlines;
     private final RecoveryListener listener;
+    private final ThinkingSignatures signatures;
     private final Map<String, ResilienceConfig> configs = new LinkedHashMap<>();
 
     /**
      * @param nodes chooses the node that serves each attempt
      * @param deadlines watches the calls' timeouts, each on the context its call runs on
      * @param listener told of every retry and fallback
+     * @param signatures the node's memory of who made each thinking signature
      */
     public ResilientCalls(
             Vertx vertx,
@@ -36,12 +38,14 @@ public final class ResilientCalls {
             Map<String, BackendConfig> backends,
             CircuitBreakers breakers,
             DeadlineSweeper deadlines,
-            RecoveryListener listener) {
+            RecoveryListener listener,
+            ThinkingSignatures signatures) {
         this.vertx = vertx;
         this.nodes = nodes;
         this.breakers = breakers;
         this.deadlines = deadlines;
         this.listener = listener;
+        this.signatures = signatures;
         backends.forEach((id, backend) -> configs.put(id, backend.resilience()));
     }
 
@@ -57,6 +61,7 @@ public final class ResilientCalls {
                 breakers,
                 deadlines,
                 listener,
+                signatures,
                 Target.chain(backendId, model, configs),
                 request,
                 answer,

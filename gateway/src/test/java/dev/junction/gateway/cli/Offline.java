@@ -38,10 +38,15 @@ public final class Offline {
      * failure shows at once instead of after ten backoffs).
      */
     public static Map<String, String> claudeEnv(FakeAnthropic upstream, Path home) {
+        return claudeEnv(upstream.baseUrl(), home);
+    }
+
+    /** {@link #claudeEnv(FakeAnthropic, Path)} for any Messages API, such as the gateway's. */
+    public static Map<String, String> claudeEnv(String baseUrl, Path home) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("HOME", directory(home).toString());
         env.put("TMPDIR", directory(home.resolve("tmp")).toString());
-        env.put("ANTHROPIC_BASE_URL", upstream.baseUrl());
+        env.put("ANTHROPIC_BASE_URL", baseUrl);
         env.put("ANTHROPIC_API_KEY", ANTHROPIC_KEY);
         env.put("DISABLE_TELEMETRY", "1");
         env.put("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1");

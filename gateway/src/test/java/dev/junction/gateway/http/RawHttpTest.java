@@ -93,7 +93,8 @@ class RawHttpTest {
         /v1/messages                | model not a string      | {"model":[],"max_tokens":5,"messages":[{"role":"user","content":"hi"}]} | 400
         /v1/messages                | missing messages        | {"model":"echo","max_tokens":5}                              | 400
         /v1/messages                | empty messages          | {"model":"echo","max_tokens":5,"messages":[]}                | 400
-        /v1/messages                | unknown role            | {"model":"echo","max_tokens":5,"messages":[{"role":"system","content":"hi"}]} | 400
+        /v1/messages                | unknown role            | {"model":"echo","max_tokens":5,"messages":[{"role":"wizard","content":"hi"}]} | 400
+        /v1/messages                | only a system message   | {"model":"echo","max_tokens":5,"messages":[{"role":"system","content":"hi"}]} | 400
         /v1/messages                | wrong type max_tokens   | {"model":"echo","max_tokens":"5","messages":[{"role":"user","content":"hi"}]} | 400
         /anthropic/v1/messages      | wrong type content      | {"model":"echo","max_tokens":5,"messages":[{"role":"user","content":5}]} | 400
         /anthropic/v1/messages      | unknown model           | {"model":"nope","max_tokens":5,"messages":[{"role":"user","content":"hi"}]} | 404

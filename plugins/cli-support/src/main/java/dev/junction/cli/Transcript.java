@@ -9,8 +9,9 @@ import java.util.stream.Collectors;
 /**
  * Turns a conversation into the one prompt a CLI takes. A single user message is passed as it is;
  * a longer conversation becomes a labelled transcript that ends with the user's last turn, so the
- * CLI answers it with the earlier turns as context. Images appear as {@code [image N]} markers, in
- * the order {@link #images} lists them.
+ * CLI answers it with the earlier turns as context; an instruction given mid-conversation is a
+ * {@code System note:} at its place. Images appear as {@code [image N]} markers, in the order
+ * {@link #images} lists them.
  */
 public final class Transcript {
 
@@ -28,11 +29,19 @@ public final class Transcript {
         }
         StringBuilder out = new StringBuilder(PREFACE).append("\n\n");
         for (Message message : messages) {
-            out.append(message.role() == Message.Role.USER ? "User: " : "Assistant: ")
+            out.append(label(message.role()))
                     .append(render(message, images))
                     .append("\n\n");
         }
         return out.append("Assistant:").toString();
+    }
+
+    private static String label(Message.Role role) {
+        return switch (role) {
+            case USER -> "User: ";
+            case ASSISTANT -> "Assistant: ";
+            case SYSTEM -> "System note: ";
+        };
     }
 
     /** The request's system instructions as one text, or an empty string. */

@@ -32,6 +32,18 @@ class TranscriptTest {
     }
 
     @Test
+    void writes_a_mid_conversation_system_message_as_a_system_note_at_its_place() {
+        ChatRequest request = request(List.of(),
+                Message.text(Message.Role.USER, "List the files."),
+                Message.text(Message.Role.SYSTEM, "Be brief."));
+
+        assertThat(Transcript.prompt(request)).isEqualTo(Transcript.PREFACE + "\n\n"
+                + "User: List the files.\n\n"
+                + "System note: Be brief.\n\n"
+                + "Assistant:");
+    }
+
+    @Test
     void writes_a_lone_assistant_message_as_a_transcript() {
         ChatRequest request = request(List.of(), Message.text(Message.Role.ASSISTANT, "Continue from here"));
 

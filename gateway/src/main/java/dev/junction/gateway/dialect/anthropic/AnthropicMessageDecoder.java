@@ -22,9 +22,11 @@ import java.util.Set;
 
 /**
  * Decodes {@code messages} and {@code system} of a Messages API request into canonical messages and
- * parts. Block fields it does not model ({@code cache_control}, {@code citations}, {@code caller},
- * anything newer) go as they came into the part's {@code extra}, for an Anthropic upstream; block
- * types it cannot represent ({@code document}, server tool blocks) are rejected with their path.
+ * parts. A {@code system} message inside {@code messages} (the {@code mid-conversation-system} beta
+ * Claude Code uses) is a {@link Message.Role#SYSTEM} message at that point, of text only. Block
+ * fields it does not model ({@code cache_control}, {@code citations}, {@code caller}, anything newer)
+ * go as they came into the part's {@code extra}, for an Anthropic upstream; block types it cannot
+ * represent ({@code document}, server tool blocks) are rejected with their path.
  */
 final class AnthropicMessageDecoder {
 
@@ -45,27 +47,35 @@ final class AnthropicMessageDecoder {
         for (int i = 0; i < array.size(); i++) {
             messages.add(message(array.getValue(i), at("messages", i)));
         }
+        if (messages.stream().allMatch(message -> message.role() == Message.Role.SYSTEM)) {
+            throw invalid("messages", "must contain at least one user or assistant message");
+        }
         return messages;
     }
 
     static List<ContentPart> system(Object value) {
-        if (value == null) {
+        if (value instanceof String text && text.isEmpty()) {
             return List.of();
         }
+        return value == null ? List.of() : textBlocks(value, "system");
+    }
+
+    /** A string or an array of text blocks, as {@code system} and a system message hold. */
+    private static List<ContentPart> textBlocks(Object value, String path) {
         if (value instanceof String text) {
-            return text.isEmpty() ? List.of() : List.of(new ContentPart.Text(text));
+            return List.of(new ContentPart.Text(text));
         }
         if (!(value instanceof JsonArray array)) {
-            throw invalid("system", "must be a string or an array of text blocks");
+            throw invalid(path, "must be a string or an array of text blocks");
         }
         List<ContentPart> parts = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
-            String path = at("system", i);
-            JsonObject block = object(array.getValue(i), path);
-            if (!"text".equals(requiredString(block, "type", at(path, "type")))) {
-                throw invalid(at(path, "type"), "system blocks must be of type \"text\"");
+            String blockPath = at(path, i);
+            JsonObject block = object(array.getValue(i), blockPath);
+            if (!"text".equals(requiredString(block, "type", at(blockPath, "type")))) {
+                throw invalid(at(blockPath, "type"), "system blocks must be of type \"text\"");
             }
-            parts.add(text(block, path));
+            parts.add(text(block, blockPath));
         }
         return parts;
     }
@@ -74,6 +84,9 @@ final class AnthropicMessageDecoder {
         JsonObject message = object(value, path);
         Message.Role role = role(required(message, "role", at(path, "role")), at(path, "role"));
         Object content = required(message, "content", at(path, "content"));
+        if (role == Message.Role.SYSTEM) {
+            return new Message(role, textBlocks(content, at(path, "content")));
+        }
         return new Message(role, content(content, at(path, "content"), role));
     }
 
@@ -84,7 +97,10 @@ final class AnthropicMessageDecoder {
         if ("assistant".equals(value)) {
             return Message.Role.ASSISTANT;
         }
-        throw invalid(path, "must be \"user\" or \"assistant\"");
+        if ("system".equals(value)) {
+            return Message.Role.SYSTEM;
+        }
+        throw invalid(path, "must be \"user\", \"assistant\" or \"system\"");
     }
 
     private static List<ContentPart> content(Object value, String path, Message.Role role) {

@@ -96,7 +96,9 @@ final class AnthropicRequestDecoder {
                 extra,
                 output.format(),
                 null,
-                null);
+                null,
+                false,
+                AnthropicReasoning.decode(body));
         boolean stream = Boolean.TRUE.equals(optionalBoolean(body, "stream", "stream"));
         return new DecodedRequest(request, stream, true);
     }

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Decodes a Chat Completions {@code messages} array. System and developer messages become the
- * system parts; tool messages become tool results of a user turn, consecutive ones (and a user
+ * Decodes a Chat Completions {@code messages} array. System and developer messages before the first
+ * user, assistant or tool message become the system parts, later ones {@link Message.Role#SYSTEM}
+ * messages in place; tool messages become tool results of a user turn, consecutive ones (and a user
  * message right after them) merged into that one turn. Fields of a text part beyond {@code type} and
  * {@code text} (such as {@code cache_control}, which OpenAI-compatible routers read) go into the
  * part's {@code extra}; so do those of an {@code image_url} object beyond {@code url}.
@@ -61,11 +62,24 @@ final class OpenAiMessageDecoder {
     private void add(JsonObject message, String path) {
         String role = JsonFields.requiredString(message, "role", path + ".role");
         switch (role) {
-            case "system", "developer" -> system.addAll(textContent(message, path));
+            case "system", "developer" -> addSystem(textContent(message, path));
             case "user" -> addUser(userContent(message, path));
             case "assistant" -> addAssistant(message, path);
             case "tool" -> addToolResult(message, path);
             default -> throw JsonFields.unsupportedValue(path + ".role", role, ROLES);
+        }
+    }
+
+    /**
+     * Leading system and developer messages are the request's system instructions; one after the
+     * conversation started is an instruction given at that point.
+     */
+    private void addSystem(List<ContentPart> content) {
+        if (messages.isEmpty()) {
+            system.addAll(content);
+        } else if (!content.isEmpty()) {
+            messages.add(new Message(Message.Role.SYSTEM, content));
+            lastIsToolResults = false;
         }
     }
 

@@ -43,6 +43,27 @@ class AnthropicRequestDecoderTest {
     }
 
     @Test
+    void a_system_message_among_the_messages_stays_in_place_as_text() {
+        ChatRequest request = decode("""
+                {"messages": [
+                  {"role": "user", "content": "Hello"},
+                  {"role": "system", "content": "Agents available: Explore."},
+                  {"role": "assistant", "content": "Hi."},
+                  {"role": "system", "content": [{"type": "text", "text": "Be brief.", "cache_control": {"type": "ephemeral"}}]},
+                  {"role": "user", "content": "Go on."}]}""")
+                .request();
+
+        assertThat(request.system()).isEmpty();
+        assertThat(request.messages())
+                .containsExactly(
+                        Message.text(Message.Role.USER, "Hello"),
+                        Message.text(Message.Role.SYSTEM, "Agents available: Explore."),
+                        Message.text(Message.Role.ASSISTANT, "Hi."),
+                        new Message(Message.Role.SYSTEM, List.of(new ContentPart.Text("Be brief.", EPHEMERAL))),
+                        Message.text(Message.Role.USER, "Go on."));
+    }
+
+    @Test
     void decodes_a_minimal_request_with_usage_always_included() {
         DecodedRequest decoded = dialect.decode(minimal());
 

@@ -76,9 +76,17 @@ class AnthropicRequestValidationTest {
                 rejects("a message is a string", messages("\"hi\""), "messages.0"),
                 rejects("a message has no role", messages("{\"content\": \"x\"}"), "messages.0.role"),
                 rejects(
-                        "a message has the system role",
-                        messages(USER + ", {\"role\": \"system\", \"content\": \"x\"}"),
+                        "a message has an unknown role",
+                        messages(USER + ", {\"role\": \"tool\", \"content\": \"x\"}"),
                         "messages.1.role"),
+                rejects(
+                        "every message is a system message",
+                        messages("{\"role\": \"system\", \"content\": \"x\"}"),
+                        "messages"),
+                rejects(
+                        "a system message holds an image",
+                        messages(USER + ", {\"role\": \"system\", \"content\": [{\"type\": \"image\"}]}"),
+                        "messages.1.content.0.type"),
                 rejects("a message has no content", messages("{\"role\": \"user\"}"), "messages.0.content"),
                 rejects("content is a number", messages("{\"role\": \"user\", \"content\": 3}"), "messages.0.content"),
                 rejects("a block is a string", userBlocks("\"x\""), "messages.0.content.0"),
@@ -172,7 +180,14 @@ class AnthropicRequestValidationTest {
                         "both output_format and output_config.format",
                         "{\"output_format\": {\"type\": \"json_schema\", \"schema\": {}},"
                                 + " \"output_config\": {\"format\": {\"type\": \"json_schema\", \"schema\": {}}}}",
-                        "output_format"));
+                        "output_format"),
+                rejects("an output_config.effort that is a number", "{\"output_config\": {\"effort\": 3}}",
+                        "output_config.effort"),
+                rejects("thinking is a string", "{\"thinking\": \"adaptive\"}", "thinking"),
+                rejects(
+                        "a thinking budget that is a string",
+                        "{\"thinking\": {\"type\": \"enabled\", \"budget_tokens\": \"lots\"}}",
+                        "thinking.budget_tokens"));
     }
 
     private static Arguments rejects(String what, String overrides, String param) {

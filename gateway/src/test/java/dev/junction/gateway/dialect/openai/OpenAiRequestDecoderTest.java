@@ -50,20 +50,40 @@ class OpenAiRequestDecoderTest {
     }
 
     @Test
-    void moves_system_and_developer_messages_into_system_parts_in_order() {
+    void leading_system_and_developer_messages_are_the_system_parts_in_order() {
         ChatRequest request = decode("""
                 {"model": "m", "messages": [
                   {"role": "system", "content": "first"},
-                  {"role": "user", "content": "hi"},
                   {"role": "developer", "content": [
                     {"type": "text", "text": "second"},
-                    {"type": "text", "text": "third"}]}
+                    {"type": "text", "text": "third"}]},
+                  {"role": "user", "content": "hi"}
                 ]}""");
 
         assertThat(request.system())
                 .containsExactly(
                         new ContentPart.Text("first"), new ContentPart.Text("second"), new ContentPart.Text("third"));
         assertThat(request.messages()).containsExactly(Message.text(Message.Role.USER, "hi"));
+    }
+
+    @Test
+    void a_system_or_developer_message_after_the_first_turn_stays_in_place() {
+        ChatRequest request = decode("""
+                {"model": "m", "messages": [
+                  {"role": "system", "content": "first"},
+                  {"role": "user", "content": "hi"},
+                  {"role": "developer", "content": [{"type": "text", "text": "Answer in French."}]},
+                  {"role": "assistant", "content": "Bonjour."},
+                  {"role": "system", "content": "Be brief."}
+                ]}""");
+
+        assertThat(request.system()).containsExactly(new ContentPart.Text("first"));
+        assertThat(request.messages())
+                .containsExactly(
+                        Message.text(Message.Role.USER, "hi"),
+                        Message.text(Message.Role.SYSTEM, "Answer in French."),
+                        Message.text(Message.Role.ASSISTANT, "Bonjour."),
+                        Message.text(Message.Role.SYSTEM, "Be brief."));
     }
 
     @Test

@@ -14,14 +14,20 @@ import java.util.List;
  * wants user and assistant turns to alternate). Pure; a request it cannot express fails with
  * {@link ErrorKind#INVALID_REQUEST} naming the canonical path ({@code messages[2].content[0]}).
  *
- * <p>For a client that spoke another dialect ({@code foreign}), what the Messages API would refuse
- * but that carries nothing is left out: empty text (OpenAI's {@code "content": ""} beside tool
- * calls), thinking without a signature (reasoning another provider produced, which Anthropic cannot
- * verify), and a turn left with no blocks. An Anthropic client's request goes as it came, and the
+ * <p>Thinking without a signature (reasoning another provider produced, or whose signature the
+ * gateway removed because another backend or model made it) is left out: Anthropic cannot verify it.
+ * For a client that spoke another dialect ({@code foreign}), what the Messages API would refuse
+ * but that carries nothing is left out too: empty text (OpenAI's {@code "content": ""} beside tool
+ * calls), and a turn left with no blocks. An Anthropic client's request goes as it came, and the
  * {@code extra} of each of its parts (its {@code cache_control}, {@code citations}, ...) is merged
  * into the block written for it, never replacing a field written here.
  */
 final class MessagesContent {
+
+    /** How a translated mid-conversation system message is marked, as Claude Code marks its own. */
+    private static final String SYSTEM_REMINDER_OPEN = "<system-reminder>\n";
+
+    private static final String SYSTEM_REMINDER_CLOSE = "\n</system-reminder>";
 
     private final boolean foreign;
 
@@ -34,10 +40,14 @@ final class MessagesContent {
      * carries more than its text ({@code cache_control}), {@code null} for none.
      */
     static Object system(List<ContentPart> system, boolean foreign) {
+        return systemContent(system, "system", foreign);
+    }
+
+    private static Object systemContent(List<ContentPart> parts, String path, boolean foreign) {
         JsonArray blocks = new JsonArray();
-        for (int i = 0; i < system.size(); i++) {
-            if (!(system.get(i) instanceof ContentPart.Text text)) {
-                throw invalid("system[" + i + "]", "the Messages API takes only text as system instructions");
+        for (int i = 0; i < parts.size(); i++) {
+            if (!(parts.get(i) instanceof ContentPart.Text text)) {
+                throw invalid(path + "[" + i + "]", "the Messages API takes only text as system instructions");
             }
             if (!(foreign && text.text().isEmpty())) {
                 blocks.add(withExtra(text(text.text()), text.extra(), foreign));
@@ -73,26 +83,42 @@ final class MessagesContent {
         return value instanceof JsonArray array ? array.copy() : value;
     }
 
-    /** The {@code messages} field: one turn per run of messages of the same role. */
-    static JsonArray messages(List<Message> messages, boolean foreign) {
+    /**
+     * The {@code messages} field: one turn per run of messages of the same role. A system message
+     * stays in place when {@code systemInPlace} (the upstream accepts them), else it becomes a
+     * {@code <system-reminder>} text of the nearest user turn (see {@link Turns}).
+     */
+    static JsonArray messages(List<Message> messages, boolean foreign, boolean systemInPlace) {
         MessagesContent content = new MessagesContent(foreign);
-        JsonArray turns = new JsonArray();
-        String lastRole = null;
+        Turns turns = new Turns();
         for (int i = 0; i < messages.size(); i++) {
             Message message = messages.get(i);
-            JsonArray blocks = content.blocks(message.content(), "messages[" + i + "].content");
-            if (foreign && blocks.isEmpty()) {
+            String path = "messages[" + i + "].content";
+            if (message.role() == Message.Role.SYSTEM) {
+                content.system(message, path, systemInPlace, turns);
                 continue;
             }
-            String role = message.role() == Message.Role.USER ? "user" : "assistant";
-            if (role.equals(lastRole)) {
-                turns.getJsonObject(turns.size() - 1).getJsonArray("content").addAll(blocks);
-            } else {
-                turns.add(new JsonObject().put("role", role).put("content", blocks));
-                lastRole = role;
+            JsonArray blocks = content.blocks(message.content(), path);
+            if (blocks.isEmpty() && (foreign || !message.content().isEmpty())) {
+                continue; // nothing left to send: empty text of another dialect, unsigned thinking
             }
+            turns.add(message.role() == Message.Role.USER ? "user" : "assistant", blocks);
         }
-        return turns;
+        return turns.finish();
+    }
+
+    private void system(Message message, String path, boolean inPlace, Turns turns) {
+        Object content = systemContent(message.content(), path, foreign);
+        if (content == null) {
+            return;
+        }
+        if (inPlace) {
+            turns.system(content);
+            return;
+        }
+        List<ContentPart> parts = message.content();
+        JsonObject reminder = text(SYSTEM_REMINDER_OPEN + message.text() + SYSTEM_REMINDER_CLOSE);
+        turns.reminder(withExtra(reminder, ((ContentPart.Text) parts.get(parts.size() - 1)).extra(), foreign));
     }
 
     private JsonArray blocks(List<ContentPart> parts, String path) {
@@ -121,8 +147,8 @@ final class MessagesContent {
         } else if (part instanceof ContentPart.ToolResult result) {
             return withExtra(toolResult(result, path), result.extra(), foreign);
         } else if (part instanceof ContentPart.Thinking thinking) {
-            if (thinking.signature() == null && foreign) {
-                return null;
+            if (thinking.signature() == null) {
+                return null; // the API refuses thinking it cannot verify
             }
             JsonObject block = new JsonObject().put("type", "thinking").put("thinking", thinking.text());
             if (thinking.signature() != null) {

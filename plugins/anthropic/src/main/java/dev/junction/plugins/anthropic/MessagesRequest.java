@@ -27,6 +27,9 @@ final class MessagesRequest {
 
     static final String DIALECT = "anthropic";
 
+    /** The prefix of the beta under which the Messages API takes system messages among the messages. */
+    private static final String MID_CONVERSATION_SYSTEM_BETA = "mid-conversation-system";
+
     /** The fields {@code count_tokens} accepts; it refuses the others ({@code max_tokens}, {@code stream}, ...). */
     private static final Set<String> COUNT_TOKENS_FIELDS = Set.of(
             "model", "messages", "system", "tools", "tool_choice", "thinking", "mcp_servers",
@@ -51,7 +54,7 @@ final class MessagesRequest {
         if (system != null) {
             body.put("system", system);
         }
-        body.put("messages", MessagesContent.messages(request.messages(), foreign));
+        body.put("messages", MessagesContent.messages(request.messages(), foreign, systemMessagesAccepted(request)));
         putIfSet(body, "temperature", sampling.temperature());
         putIfSet(body, "top_p", sampling.topP());
         putIfSet(body, "top_k", sampling.topK());
@@ -101,6 +104,24 @@ final class MessagesRequest {
             });
         }
         return headers;
+    }
+
+    /**
+     * Whether system messages may stay in place among the messages: the Anthropic client sent the
+     * {@code mid-conversation-system} beta, which {@link #headers} forwards, so the upstream accepts
+     * them. Otherwise each becomes a user-turn {@code <system-reminder>}.
+     */
+    static boolean systemMessagesAccepted(ChatRequest request) {
+        if (!sameDialect(request)) {
+            return false;
+        }
+        String betas = request.headers().getOrDefault("anthropic-beta", "");
+        for (String beta : betas.split(",")) {
+            if (beta.trim().toLowerCase(Locale.ROOT).startsWith(MID_CONVERSATION_SYSTEM_BETA)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean sameDialect(ChatRequest request) {

@@ -122,6 +122,47 @@ class MessagesRequestTest {
         assertThat(extra.getJsonObject("thinking").containsKey("changed")).isFalse();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", "files-api-2025-04-14", "not-mid-conversation-system-2026-04-07,x"})
+    void an_anthropic_client_without_the_mid_conversation_system_beta_gets_reminders(String betas) {
+        ChatRequest request = anthropicClient(betas, List.of(
+                Message.text(Message.Role.USER, "Hi"), Message.text(Message.Role.SYSTEM, "Be brief.")));
+
+        assertThat(MessagesRequest.body(request, OPTIONS).getJsonArray("messages").encode())
+                .isEqualTo("[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"Hi\"},"
+                        + "{\"type\":\"text\",\"text\":\"<system-reminder>\\nBe brief.\\n</system-reminder>\"}]}]");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mid-conversation-system-2026-04-07", "a-beta, Mid-Conversation-System-2027-01-01"})
+    void the_mid_conversation_system_beta_keeps_system_messages_in_place(String betas) {
+        ChatRequest request = anthropicClient(betas, List.of(
+                Message.text(Message.Role.USER, "Hi"), Message.text(Message.Role.SYSTEM, "Be brief.")));
+
+        assertThat(MessagesRequest.body(request, OPTIONS).getJsonArray("messages").getJsonObject(1))
+                .isEqualTo(new JsonObject().put("role", "system").put("content", "Be brief."));
+    }
+
+    @Test
+    void thinking_without_a_signature_is_left_out_even_for_an_anthropic_client() {
+        ChatRequest request = anthropicClient("", List.of(
+                Message.text(Message.Role.USER, "Hi"),
+                new Message(Message.Role.ASSISTANT, List.of(
+                        new ContentPart.Thinking("Another model's reasoning.", null), new ContentPart.Text("Hello."))),
+                new Message(Message.Role.ASSISTANT, List.of(new ContentPart.Thinking("Only reasoning.", null))),
+                Message.text(Message.Role.USER, "Go on.")));
+
+        assertThat(MessagesRequest.body(request, OPTIONS).getJsonArray("messages").encode())
+                .isEqualTo("[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"Hi\"}]},"
+                        + "{\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"Hello.\"}]},"
+                        + "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"Go on.\"}]}]");
+    }
+
+    private static ChatRequest anthropicClient(String betas, List<Message> messages) {
+        return new ChatRequest("claude-sonnet-4-5", List.of(), messages, List.of(), null, null, null, null, null, null,
+                "anthropic", betas.isEmpty() ? Map.of() : Map.of("anthropic-beta", betas));
+    }
+
     private static ChatRequest request(List<Message> messages) {
         return new ChatRequest("claude-sonnet-4-5", List.of(), messages, List.of(), null, null, null, null, null);
     }

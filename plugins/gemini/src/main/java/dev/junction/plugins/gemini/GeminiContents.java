@@ -8,6 +8,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,8 @@ import java.util.Map;
 /**
  * The canonical conversation as Gemini {@code contents}: roles {@code user} and {@code model},
  * consecutive turns of one role merged, tool calls and results as {@code functionCall} and
- * {@code functionResponse} parts, thought signatures back on the parts Gemini gave them to.
+ * {@code functionResponse} parts, thought signatures back on the parts Gemini gave them to, an
+ * instruction given mid-conversation as a marked user text ({@link #systemNote}).
  *
  * <p>Signatures travel as canonical {@link ContentPart.Thinking} parts (see
  * {@link GeminiStreamDecoder}): a thinking part with text is a thought part; one without text only
@@ -29,6 +31,11 @@ final class GeminiContents {
     static final String SYNTHETIC_SIGNATURE = "skip_thought_signature_validator";
 
     private static final String SIGNATURE = "thoughtSignature";
+
+    /** How an instruction given mid-conversation is marked in a user turn. */
+    private static final String SYSTEM_NOTE_OPEN = "<system-reminder>\n";
+
+    private static final String SYSTEM_NOTE_CLOSE = "\n</system-reminder>";
 
     private final Map<String, String> toolNames = new HashMap<>();
     private final JsonArray contents = new JsonArray();
@@ -56,6 +63,10 @@ final class GeminiContents {
     }
 
     private void add(Message message) {
+        if (message.role() == Message.Role.SYSTEM) {
+            systemNote(message);
+            return;
+        }
         String role = message.role() == Message.Role.USER ? "user" : "model";
         JsonArray parts = new JsonArray();
         List<ContentPart> content = message.content();
@@ -76,15 +87,46 @@ final class GeminiContents {
             }
             // RedactedThinking is another provider's encrypted reasoning: Gemini cannot read it.
         }
-        if (parts.isEmpty()) {
-            return;
+        if (!parts.isEmpty()) {
+            append(role, parts);
         }
+    }
+
+    /**
+     * An instruction given mid-conversation: Gemini's contents have only user and model turns, so it
+     * becomes a marked user text. After a user turn it joins that turn (after its function
+     * responses, which must answer the calls just before them); after a model turn it is a user turn
+     * of its own, which the next user content joins.
+     */
+    private void systemNote(Message message) {
+        String text = message.text();
+        if (!text.isEmpty()) {
+            JsonObject note = new JsonObject().put("text", SYSTEM_NOTE_OPEN + text + SYSTEM_NOTE_CLOSE);
+            append("user", new JsonArray().add(note));
+        }
+    }
+
+    private void append(String role, JsonArray parts) {
         JsonObject last = contents.isEmpty() ? null : contents.getJsonObject(contents.size() - 1);
         if (last != null && role.equals(last.getString("role"))) {
-            last.getJsonArray("parts").addAll(parts);
+            JsonArray lastParts = last.getJsonArray("parts");
+            lastParts.addAll(parts);
+            responsesFirst(lastParts);
         } else {
             contents.add(new JsonObject().put("role", role).put("parts", parts));
         }
+    }
+
+    /** Moves function responses ahead of other parts, keeping the order within each kind. */
+    private static void responsesFirst(JsonArray parts) {
+        List<Object> responses = new ArrayList<>();
+        List<Object> others = new ArrayList<>();
+        for (Object part : parts) {
+            (((JsonObject) part).containsKey("functionResponse") ? responses : others).add(part);
+        }
+        parts.clear();
+        responses.forEach(parts::add);
+        others.forEach(parts::add);
     }
 
     private void thinking(ContentPart.Thinking thinking, ContentPart next, JsonArray parts) {

@@ -15,6 +15,7 @@ import dev.junction.plugin.ChatRequest;
 import dev.junction.plugin.ContentPart;
 import dev.junction.plugin.ErrorKind;
 import dev.junction.plugin.ResponseFormat;
+import dev.junction.plugin.Message;
 import dev.junction.plugin.Sampling;
 import dev.junction.plugin.Tool;
 import dev.junction.plugin.ToolChoice;
@@ -104,6 +105,24 @@ class GeminiRequestEncoderTest {
                         user(text("Thanks!"))),
                 List.of(weatherTool(), timeTool()),
                 new ToolChoice(ToolChoice.Mode.AUTO, null, null),
+                Sampling.NONE,
+                null));
+    }
+
+    @Test
+    void marks_a_mid_conversation_system_message_as_user_text_after_the_function_responses() {
+        assertGolden("mid_conversation_system", full(
+                List.of(),
+                List.of(
+                        user(text("List the files.")),
+                        Message.text(Message.Role.SYSTEM, "Available agent types: Explore."),
+                        assistant(new ContentPart.ToolCall("toolu_01", "Bash", "{\"command\":\"ls\"}")),
+                        Message.text(Message.Role.SYSTEM, "Be brief."),
+                        user(new ContentPart.ToolResult("toolu_01", List.of(text("a.txt")), false)),
+                        assistant(text("One file.")),
+                        Message.text(Message.Role.SYSTEM, "The user left.")),
+                List.of(),
+                null,
                 Sampling.NONE,
                 null));
     }

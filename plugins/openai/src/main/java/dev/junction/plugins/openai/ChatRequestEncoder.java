@@ -40,7 +40,7 @@ final class ChatRequestEncoder {
         tools(request, sameDialect, body);
         sampling(request.sampling(), settings.flavor(), body);
         if (request.user() != null) {
-            body.put("user", request.user());
+            body.put("user", sameDialect ? request.user() : UserId.bounded(request.user()));
         }
         if (sameDialect && !request.metadata().isEmpty()) {
             body.put("metadata", request.metadata().copy());

@@ -11,7 +11,9 @@ import java.util.List;
 
 /**
  * Encodes the canonical system parts and conversation as a Chat Completions {@code messages}
- * array. Each canonical message becomes its own message, consecutive ones of the same role too
+ * array. Each canonical message becomes its own message (an instruction given mid-conversation a
+ * {@code system} message at its place, which every model reads, where {@code developer} is only
+ * for newer OpenAI models), consecutive ones of the same role too
  * (OpenAI reads them in order); a user message's tool results become one {@code tool} message each,
  * placed before the rest of that user message. Reasoning of earlier turns is dropped: Chat
  * Completions has no field for it.
@@ -40,6 +42,8 @@ final class MessageEncoder {
             String path = "messages[" + i + "]";
             if (message.role() == Message.Role.ASSISTANT) {
                 out.add(encoder.assistant(message, path));
+            } else if (message.role() == Message.Role.SYSTEM) {
+                out.add(new JsonObject().put("role", "system").put("content", encoder.systemContent(message.content())));
             } else {
                 encoder.user(message, path, out);
             }

@@ -42,6 +42,25 @@ class ChatRequestEncoderTest {
     }
 
     @Test
+    void another_dialects_user_id_longer_than_openai_takes_goes_as_its_sha256() {
+        String claudeCode = "{\"device_id\":\"0af3073c8154a5e5d8a9f56086c86f2c70c732dd121b1938124b84dce61dec7e\","
+                + "\"account_uuid\":\"\",\"session_id\":\"4a15854d-fc0b-44c9-b9b3-b958dfdbdcbc\"}";
+
+        String sent = ChatRequestEncoder.encode(builder("gpt-4o").user(claudeCode).dialect("anthropic").build(), OPENAI)
+                .getString("user");
+
+        assertThat(sent).hasSize(64).matches("[0-9a-f]{64}").isEqualTo(UserId.bounded(claudeCode));
+        assertThat(UserId.bounded(claudeCode + " ")).as("another user, another id").isNotEqualTo(sent);
+        assertThat(ChatRequestEncoder.encode(builder("gpt-4o").user("user-42").dialect("anthropic").build(), OPENAI)
+                        .getString("user"))
+                .isEqualTo("user-42");
+        assertThat(ChatRequestEncoder.encode(builder("gpt-4o").user(claudeCode).dialect("openai").build(), OPENAI)
+                        .getString("user"))
+                .as("an OpenAI client's own user goes as it came")
+                .isEqualTo(claudeCode);
+    }
+
+    @Test
     void the_model_map_names_the_upstream_model() {
         var settings = OpenAiSettings.parse(new JsonObject().put("modelMap", new JsonObject().put("fast", "gpt-4o-mini")));
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.plugin.ChatRequest;
 import dev.junction.plugin.ContentPart;
+import dev.junction.plugin.Message;
 import dev.junction.plugin.ResponseFormat;
 import dev.junction.plugin.Sampling;
 import dev.junction.plugin.Tool;
@@ -39,6 +40,7 @@ class RequestGoldenTest {
         return Stream.of(
                 Arguments.of("plain-text", OPENAI, builder("gpt-4o-mini").build()),
                 Arguments.of("system-multi-turn", OPENAI, systemMultiTurn()),
+                Arguments.of("mid-conversation-system", OPENAI, midConversationSystem()),
                 Arguments.of("images", OPENAI, images()),
                 Arguments.of("tools-named-no-parallel", OPENAI, toolsNamedNoParallel()),
                 Arguments.of("tool-round-trip", OPENAI, toolRoundTrip()),
@@ -88,6 +90,19 @@ class RequestGoldenTest {
                         user(text("And 3+3?")),
                         assistant(new ContentPart.RedactedThinking("opaque"), text("4 "), text("et 6.")),
                         user(text("Merci")))
+                .build();
+    }
+
+    /** Claude Code's shape: a system message after the user's, another after a tool result. */
+    private static ChatRequest midConversationSystem() {
+        return builder("gpt-4.1")
+                .system(text("You are a coding agent."))
+                .messages(
+                        user(text("List the files.")),
+                        Message.text(Message.Role.SYSTEM, "Available agent types: Explore."),
+                        assistant(new ContentPart.ToolCall("toolu_01", "Bash", "{\"command\":\"ls\"}")),
+                        user(new ContentPart.ToolResult("toolu_01", List.of(text("a.txt")), false)),
+                        new Message(Message.Role.SYSTEM, List.of(text("Be brief."), text("Answer in French."))))
                 .build();
     }
 
