@@ -27,6 +27,15 @@ final class ChatRequestEncoder {
     private ChatRequestEncoder() {}
 
     /**
+     * Whether the client spoke an OpenAI API, so that its reasoning effort is OpenAI's to send. An
+     * Anthropic client's effort (Claude Code sends one with every request) is not: a model that does
+     * not reason refuses {@code reasoning_effort} with a 400.
+     */
+    private static boolean openAiFamily(ChatRequest request) {
+        return OPENAI_DIALECT.equals(request.dialect()) || "responses".equals(request.dialect());
+    }
+
+    /**
      * The body for {@code request}.
      *
      * @throws BackendException with {@link ErrorKind#INVALID_REQUEST} when the upstream could not
@@ -48,7 +57,7 @@ final class ChatRequestEncoder {
         if (request.responseFormat() != null) {
             body.put("response_format", responseFormat(request.responseFormat()));
         }
-        if (request.reasoning() != null && request.reasoning().effort() != null) {
+        if (request.reasoning() != null && request.reasoning().effort() != null && openAiFamily(request)) {
             body.put("reasoning_effort", request.reasoning().effort());
         }
         body.put("stream", true).put("stream_options", new JsonObject().put("include_usage", true));

@@ -64,6 +64,10 @@ class RequestGoldenTest {
                 Arguments.of("other-dialect-part-extras-dropped", OPENAI, partExtras("anthropic")),
                 Arguments.of("reasoning-effort", OPENAI, builder("o4-mini")
                         .reasoning("high", 4096)
+                        .dialect("responses")
+                        .build()),
+                Arguments.of("reasoning-effort-of-an-anthropic-client", OPENAI, builder("gpt-4o")
+                        .reasoning("high", 4096)
                         .dialect("anthropic")
                         .build()));
     }
