@@ -54,13 +54,17 @@ final class ApiEndpoints {
         /** One model, its id the rest of the path (ids may hold slashes: {@code backend/model}). */
         MODEL,
         /** The base URL itself, which clients probe ({@code HEAD /}) before they call the API. */
-        ROOT
+        ROOT,
+        /** One stored answer of the Responses API, its id the rest of the path (no slash). */
+        RESPONSE,
+        /** The input items of one stored answer: {@code responses/{id}/input_items}. */
+        RESPONSE_INPUT_ITEMS
     }
 
     /**
      * One endpoint.
      *
-     * @param path the literal path, or for {@link Kind#MODEL} the prefix the model id follows
+     * @param path the literal path, or for an endpoint that {@link #takesId} the prefix the id follows
      * @param name the endpoint's name in the access log and the metrics (bounded)
      */
     record Endpoint(HttpMethod method, String path, Family family, Kind kind, String name) {
@@ -72,18 +76,33 @@ final class ApiEndpoints {
 
         /** Whether the id follows the path rather than the path being exact. */
         boolean takesId() {
-            return kind == Kind.MODEL;
+            return kind == Kind.MODEL || kind == Kind.RESPONSE || kind == Kind.RESPONSE_INPUT_ITEMS;
         }
 
         /** The router's regular expression for an endpoint that {@link #takesId}, the id in group {@code id}. */
         String pathRegex() {
-            return Pattern.quote(path) + "(?<id>.+)";
+            return Pattern.quote(path) + switch (kind) {
+                case RESPONSE -> "(?<id>[^/]+)";
+                case RESPONSE_INPUT_ITEMS -> "(?<id>[^/]+)" + Pattern.quote(INPUT_ITEMS);
+                default -> "(?<id>.+)";
+            };
         }
 
         boolean matches(String normalizedPath) {
-            return takesId()
-                    ? normalizedPath.length() > path.length() && normalizedPath.startsWith(path)
-                    : normalizedPath.equals(path);
+            if (!takesId()) {
+                return normalizedPath.equals(path);
+            }
+            if (normalizedPath.length() <= path.length() || !normalizedPath.startsWith(path)) {
+                return false;
+            }
+            String id = normalizedPath.substring(path.length());
+            if (kind == Kind.RESPONSE_INPUT_ITEMS) {
+                if (!id.endsWith(INPUT_ITEMS)) {
+                    return false;
+                }
+                id = id.substring(0, id.length() - INPUT_ITEMS.length());
+            }
+            return kind == Kind.MODEL || (!id.isEmpty() && id.indexOf('/') < 0);
         }
     }
 
@@ -92,6 +111,9 @@ final class ApiEndpoints {
 
     /** Every endpoint, in routing order. */
     static final List<Endpoint> ALL = declare();
+
+    /** What follows a response's id in the path of its input items. */
+    private static final String INPUT_ITEMS = "/input_items";
 
     /** Name for the access log and metrics of a path no endpoint serves. */
     static final String OTHER = "other";
@@ -106,6 +128,10 @@ final class ApiEndpoints {
         for (String base : List.of("/v1", "/openai/v1")) {
             all.add(new Endpoint(HttpMethod.POST, base + "/chat/completions", Family.OPENAI, Kind.CHAT, "chat_completions"));
             all.add(new Endpoint(HttpMethod.POST, base + "/embeddings", Family.OPENAI, Kind.EMBEDDINGS, "embeddings"));
+            all.add(new Endpoint(HttpMethod.GET, base + "/responses/", Family.OPENAI, Kind.RESPONSE, "response"));
+            all.add(new Endpoint(HttpMethod.DELETE, base + "/responses/", Family.OPENAI, Kind.RESPONSE, "response"));
+            all.add(new Endpoint(
+                    HttpMethod.GET, base + "/responses/", Family.OPENAI, Kind.RESPONSE_INPUT_ITEMS, "response_input_items"));
         }
         for (String base : List.of("/v1", "/anthropic/v1")) {
             all.add(new Endpoint(HttpMethod.POST, base + "/messages", Family.ANTHROPIC, Kind.CHAT, "messages"));

@@ -13,6 +13,7 @@ import dev.junction.gateway.route.ModelRouter;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -44,6 +45,7 @@ final class ApiRouter {
     private final ResilientCalls chats;
     private final RateLimitHandler openAiLimits;
     private final RateLimitHandler anthropicLimits;
+    private final ResponsesHandler responses;
 
     private ApiRouter(Vertx vertx, GatewayConfig config, NodeServices node) {
         this.config = config;
@@ -59,6 +61,7 @@ final class ApiRouter {
         this.openAiLimits = new RateLimitHandler(node.limiter(), ApiEndpoints.OPENAI_DIALECT, RateLimitHeaders.OPENAI);
         this.anthropicLimits =
                 new RateLimitHandler(node.limiter(), ApiEndpoints.ANTHROPIC_DIALECT, RateLimitHeaders.ANTHROPIC);
+        this.responses = new ResponsesHandler(node.responses());
     }
 
     /**
@@ -107,6 +110,10 @@ final class ApiRouter {
             case MODEL_LIST -> ctx -> models.list(ctx, endpoint.family().dialect(ctx.request()));
             case MODEL -> ctx -> models.get(ctx, endpoint.family().dialect(ctx.request()), ctx.pathParam("id"));
             case ROOT -> ApiRouter::root;
+            case RESPONSE -> endpoint.method().equals(HttpMethod.DELETE)
+                    ? ctx -> responses.delete(ctx, ctx.pathParam("id"))
+                    : ctx -> responses.get(ctx, ctx.pathParam("id"));
+            case RESPONSE_INPUT_ITEMS -> ctx -> responses.inputItems(ctx, ctx.pathParam("id"));
         };
     }
 
