@@ -27,6 +27,12 @@ class ApiEndpointsTest {
         "POST, /v1/messages/batches,                other,            ANTHROPIC",
         "GET,  /ANTHROPIC/v1/anything,              other,            ANTHROPIC",
         "POST, /openai/v1/responses,                other,            OPENAI",
+        "GET,  /v1/responses/resp_1,                response,         OPENAI",
+        "DELETE, /openai/v1/responses/resp_1,       response,         OPENAI",
+        "GET,  /v1/responses/resp_1/input_items,    response_input_items, OPENAI",
+        "GET,  /v1/responses/resp_1/cancel,         other,            SHARED",
+        "GET,  /v1/responses//input_items,          other,            SHARED",
+        "GET,  /v1/responses/,                      other,            SHARED",
         "POST, /v1/chat/completions/extra,          other,            SHARED",
         "POST, /v2/chat/completions,                other,            SHARED",
         "GET,  /random-8c1f/chat/completions,       other,            SHARED",
@@ -44,6 +50,8 @@ class ApiEndpointsTest {
         "/v1/messages,              POST",
         "/v1/models,                GET",
         "/openai/v1/models/a/b,     GET",
+        "/v1/responses/resp_1,      'GET,DELETE'",
+        "/v1/responses/r/input_items, GET",
         "/v1/nothing,               ''",
     })
     void knows_the_methods_of_each_path(String path, String methods) {
