@@ -1,0 +1,83 @@
+package dev.junction.gateway.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.openai.errors.NotFoundException;
+import dev.junction.gateway.state.ResponseHistory;
+import dev.junction.gateway.state.ResponseStore;
+import dev.junction.gateway.support.InProcessCluster;
+import dev.junction.gateway.support.TestGateway;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two gateway nodes of one cluster, without API keys: a Responses answer recorded on one node is
+ * retrieved, listed, continued and deleted through the other, with the official OpenAI SDK.
+ */
+@Timeout(120)
+class StoredResponsesAcrossNodesTest {
+
+    private static InProcessCluster cluster;
+    private static TestGateway nodeA;
+    private static TestGateway nodeB;
+
+    @BeforeAll
+    static void startTwoNodes(@TempDir Path root) throws Exception {
+        cluster = new InProcessCluster();
+        nodeA = TestGateway.builder(Files.createDirectories(root.resolve("a"))).cluster(cluster).start();
+        nodeB = TestGateway.builder(Files.createDirectories(root.resolve("b"))).cluster(cluster).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        for (TestGateway node : new TestGateway[] {nodeA, nodeB}) {
+            if (node != null) {
+                node.close();
+            }
+        }
+        cluster.close();
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonObject answer(String id, String text) {
+        return new JsonObject().put("id", id).put("object", "response").put("created_at", 1_741_476_542)
+                .put("status", "completed").put("model", "echo")
+                .put("output", new JsonArray().add(new JsonObject().put("type", "message").put("id", "msg_" + id)
+                        .put("status", "completed").put("role", "assistant").put("content", new JsonArray().add(
+                                new JsonObject().put("type", "output_text").put("text", text).put("annotations", new JsonArray())))));
+    }
+
+    @Test
+    void a_response_recorded_on_one_node_is_read_continued_and_deleted_through_the_other() {
+        await(new ResponseHistory(nodeA.responses()).record(
+                ResponseStore.NO_KEYS, new JsonObject().put("model", "echo").put("input", "first"), answer("resp_across", "one")));
+
+        assertThat(nodeB.openAi("unused").responses().retrieve("resp_across").id()).isEqualTo("resp_across");
+        assertThat(nodeB.openAi("unused").responses().inputItems().list("resp_across").data()).hasSize(1);
+        JsonObject continued = await(new ResponseHistory(nodeB.responses()).expand(ResponseStore.NO_KEYS,
+                new JsonObject().put("model", "echo").put("previous_response_id", "resp_across").put("input", "second")));
+        assertThat(continued.getJsonArray("input")).hasSize(3);
+
+        nodeB.openAi("unused").responses().delete("resp_across");
+
+        assertThatThrownBy(() -> nodeA.openAi("unused").responses().retrieve("resp_across"))
+                .isInstanceOf(NotFoundException.class);
+    }
+}
