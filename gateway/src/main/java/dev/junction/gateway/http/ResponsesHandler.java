@@ -1,7 +1,7 @@
 package dev.junction.gateway.http;
 
 import dev.junction.gateway.dialect.ApiError;
-import dev.junction.gateway.dialect.Dialect;
+import dev.junction.gateway.dialect.ApiFamily;
 import dev.junction.gateway.dialect.UserText;
 import dev.junction.gateway.state.InputItemList;
 import dev.junction.gateway.state.ResponseStore;
@@ -19,12 +19,11 @@ import org.slf4j.LoggerFactory;
  * {@code GET responses/{id}}, {@code DELETE responses/{id}} and {@code GET
  * responses/{id}/input_items}: the answers of the Responses API that the node's
  * {@link ResponseStore} keeps, each readable by the API key that made it alone (any other gets
- * OpenAI's 404, as for an unknown or expired id). Errors in OpenAI's shape.
+ * OpenAI's 404, as for an unknown or expired id). Errors in the shape of the endpoint's family.
  */
 final class ResponsesHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResponsesHandler.class);
-    private static final Dialect DIALECT = ApiEndpoints.OPENAI_DIALECT;
 
     private final ResponseStore store;
 
@@ -38,46 +37,46 @@ final class ResponsesHandler {
         return keyName == null ? ResponseStore.NO_KEYS : keyName;
     }
 
-    void get(RoutingContext ctx, String id) {
+    void get(RoutingContext ctx, ApiFamily family, String id) {
         if ("true".equals(ctx.request().getParam("stream"))) {
-            ErrorResponses.send(ctx, DIALECT, ApiError.invalidRequest(
+            ErrorResponses.send(ctx, family, ApiError.invalidRequest(
                     "Streaming a stored response again is not supported: retrieve it without 'stream'.", "stream"));
             return;
         }
-        found(ctx, id, store.get(owner(ctx), id), response -> RequestIntake.reply(ctx, response.responseJson()));
+        found(ctx, family, id, store.get(owner(ctx), id), response -> RequestIntake.reply(ctx, response.responseJson()));
     }
 
-    void delete(RoutingContext ctx, String id) {
+    void delete(RoutingContext ctx, ApiFamily family, String id) {
         store.delete(owner(ctx), id).onComplete(deleted -> {
             if (deleted.failed()) {
-                unavailable(ctx, deleted.cause());
+                unavailable(ctx, family, deleted.cause());
             } else if (deleted.result()) {
                 RequestIntake.reply(ctx, new JsonObject().put("id", id).put("object", "response").put("deleted", true));
             } else {
-                ErrorResponses.send(ctx, DIALECT, UnknownResponseException.notFound(id));
+                ErrorResponses.send(ctx, family, UnknownResponseException.notFound(id));
             }
         });
     }
 
-    void inputItems(RoutingContext ctx, String id) {
+    void inputItems(RoutingContext ctx, ApiFamily family, String id) {
         Integer limit = limit(ctx.request().getParam("limit"));
         String order = ctx.request().getParam("order", "desc");
         if (limit == null) {
-            ErrorResponses.send(ctx, DIALECT, ApiError.invalidRequest("Invalid 'limit': expected an integer from 1 to "
+            ErrorResponses.send(ctx, family, ApiError.invalidRequest("Invalid 'limit': expected an integer from 1 to "
                     + InputItemList.MAX_LIMIT + ", got '" + UserText.shorten(ctx.request().getParam("limit")) + "'.", "limit"));
             return;
         }
         if (!order.equals("asc") && !order.equals("desc")) {
-            ErrorResponses.send(ctx, DIALECT, ApiError.invalidRequest(
+            ErrorResponses.send(ctx, family, ApiError.invalidRequest(
                     "Invalid 'order': expected 'asc' or 'desc', got '" + UserText.shorten(order) + "'.", "order"));
             return;
         }
         String after = ctx.request().getParam("after");
         // 'include' asks for fields the stored items carry already: accepted, nothing to add.
-        found(ctx, id, store.get(owner(ctx), id), response -> InputItemList.page(response, limit, order.equals("asc"), after)
+        found(ctx, family, id, store.get(owner(ctx), id), response -> InputItemList.page(response, limit, order.equals("asc"), after)
                 .ifPresentOrElse(
                         page -> RequestIntake.reply(ctx, page),
-                        () -> ErrorResponses.send(ctx, DIALECT, ApiError.invalidRequest(
+                        () -> ErrorResponses.send(ctx, family, ApiError.invalidRequest(
                                 "Invalid 'after': response '" + UserText.shorten(id) + "' has no input item with id '"
                                         + UserText.shorten(after) + "'.", "after"))));
     }
@@ -96,21 +95,21 @@ final class ResponsesHandler {
     }
 
     private static void found(
-            RoutingContext ctx, String id, Future<Optional<StoredResponse>> read, Consumer<StoredResponse> answer) {
+            RoutingContext ctx, ApiFamily family, String id, Future<Optional<StoredResponse>> read, Consumer<StoredResponse> answer) {
         read.onComplete(response -> {
             if (response.failed()) {
-                unavailable(ctx, response.cause());
+                unavailable(ctx, family, response.cause());
             } else if (response.result().isPresent()) {
                 answer.accept(response.result().get());
             } else {
-                ErrorResponses.send(ctx, DIALECT, UnknownResponseException.notFound(id));
+                ErrorResponses.send(ctx, family, UnknownResponseException.notFound(id));
             }
         });
     }
 
-    private static void unavailable(RoutingContext ctx, Throwable failure) {
+    private static void unavailable(RoutingContext ctx, ApiFamily family, Throwable failure) {
         LOG.warn("Request {} {}: the response store failed: {}", ctx.request().method(),
                 UserText.shorten(ctx.request().path()), failure.toString());
-        ErrorResponses.send(ctx, DIALECT, ApiError.of(503, "The response store is unavailable; try again."));
+        ErrorResponses.send(ctx, family, ApiError.of(503, "The response store is unavailable; try again."));
     }
 }
