@@ -3,6 +3,7 @@ package dev.junction.gateway.state;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -30,6 +31,29 @@ final class InputItems {
             return new JsonArray().add(new JsonObject().put("type", "message").put("role", "user").put("content", text));
         }
         return input instanceof JsonArray items ? items.copy() : new JsonArray();
+    }
+
+    /**
+     * {@code items} with each {@code item_reference} to an item of {@code known} (by its {@code id})
+     * replaced by a copy of that item; references to other items are left as they are.
+     */
+    static JsonArray resolved(JsonArray items, JsonArray known) {
+        JsonArray resolved = new JsonArray();
+        for (Object item : items) {
+            resolved.add(item instanceof JsonObject object && "item_reference".equals(object.getValue("type"))
+                    ? find(known, object.getValue("id")).orElse(object)
+                    : item);
+        }
+        return resolved;
+    }
+
+    private static Optional<JsonObject> find(JsonArray items, Object id) {
+        for (Object item : items) {
+            if (item instanceof JsonObject object && id != null && id.equals(object.getValue("id"))) {
+                return Optional.of(object.copy());
+            }
+        }
+        return Optional.empty();
     }
 
     /** {@code input} as the store keeps it: items, each message's content as parts, each item with an id. */

@@ -45,8 +45,9 @@ public final class ResponseHistory {
     /**
      * {@code body} as the dialect should decode it: when it names a {@code previous_response_id},
      * its {@code input} becomes the stored conversation (each response's input items then its
-     * output items, oldest first) followed by its own input (a string as a user message), and the
-     * field is removed; otherwise {@code body} itself. Fails with {@link UnknownResponseException}
+     * output items, oldest first) followed by its own input (a string as a user message; an
+     * {@code item_reference} to an item of the conversation replaced by that item), and the field
+     * is removed; otherwise {@code body} itself. Fails with {@link UnknownResponseException}
      * (404) when a response of the chain is not {@code owner}'s to read, and with
      * {@link InvalidRequestException} (400) when the field is not a string.
      */
@@ -65,7 +66,7 @@ public final class ResponseHistory {
                 input.addAll(response.inputItemsJson());
                 input.addAll(response.outputItems());
             });
-            input.addAll(InputItems.of(body.getValue("input")));
+            input.addAll(InputItems.resolved(InputItems.of(body.getValue("input")), input));
             JsonObject expanded = body.copy();
             expanded.remove(PREVIOUS);
             return expanded.put("input", input);

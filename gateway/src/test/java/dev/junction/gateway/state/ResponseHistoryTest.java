@@ -92,6 +92,21 @@ class ResponseHistoryTest {
     }
 
     @Test
+    void an_item_reference_to_an_item_of_the_conversation_is_replaced_by_the_item() {
+        done(history.record("a", new JsonObject().put("input", "one"), answer("resp_1", "reply one")));
+        JsonObject next = new JsonObject().put("previous_response_id", "resp_1").put("input", new JsonArray()
+                .add(new JsonObject().put("type", "item_reference").put("id", "msg_out_resp_1"))
+                .add(new JsonObject().put("type", "item_reference").put("id", "msg_elsewhere")));
+
+        JsonArray input = done(history.expand("a", next)).getJsonArray("input");
+
+        assertThat(input).hasSize(4);
+        assertThat(input.getJsonObject(2)).isEqualTo(input.getJsonObject(1));
+        assertThat(input.getJsonObject(2).getString("role")).isEqualTo("assistant");
+        assertThat(input.getJsonObject(3).getString("type")).as("a reference to no item of the chain stays").isEqualTo("item_reference");
+    }
+
+    @Test
     void recorded_input_items_each_get_an_id_and_message_content_as_parts() {
         JsonObject body = new JsonObject().put("model", "echo").put("input", new JsonArray()
                 .add(new JsonObject().put("role", "user").put("content", "hello"))
