@@ -2,12 +2,11 @@ package dev.junction.gateway.state;
 
 import dev.junction.gateway.dialect.InvalidRequestException;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -28,18 +27,18 @@ import java.util.Set;
  */
 public final class ResponseHistory {
 
+    /** A conversation this large (its stored JSON, in bytes) is parsed and put together on a worker thread. */
+    static final long OFF_LOOP_BYTES = 1 << 20;
+
     private static final String PREVIOUS = "previous_response_id";
 
+    private final Vertx vertx;
     private final ResponseStore store;
-    private final InstantSource clock;
 
-    public ResponseHistory(ResponseStore store) {
-        this(store, InstantSource.system());
-    }
-
-    ResponseHistory(ResponseStore store, InstantSource clock) {
+    /** @param vertx where a large conversation is put together off the event loop */
+    public ResponseHistory(Vertx vertx, ResponseStore store) {
+        this.vertx = vertx;
         this.store = store;
-        this.clock = clock;
     }
 
     /**
@@ -59,18 +58,25 @@ public final class ResponseHistory {
         if (!(previous instanceof String id) || id.isEmpty()) {
             return Future.failedFuture(new InvalidRequestException("'previous_response_id' must be a response id.", PREVIOUS));
         }
-        return chain(owner, id, id, new ArrayList<>(), new HashSet<>()).map(chain -> {
-            Collections.reverse(chain);
-            JsonArray input = new JsonArray();
-            chain.forEach(response -> {
-                input.addAll(response.inputItemsJson());
-                input.addAll(response.outputItems());
-            });
-            input.addAll(InputItems.resolved(InputItems.of(body.getValue("input")), input));
-            JsonObject expanded = body.copy();
-            expanded.remove(PREVIOUS);
-            return expanded.put("input", input);
+        return chain(owner, id, id, new ArrayList<>(), new HashSet<>()).compose(chain -> {
+            long bytes = chain.stream().mapToLong(StoredResponse::bytes).sum();
+            return bytes < OFF_LOOP_BYTES
+                    ? Future.succeededFuture(continued(body, chain))
+                    : vertx.executeBlocking(() -> continued(body, chain), false);
         });
+    }
+
+    /** {@code body} continuing {@code chain} (newest first). */
+    private static JsonObject continued(JsonObject body, List<StoredResponse> chain) {
+        JsonArray input = new JsonArray();
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            input.addAll(chain.get(i).inputItemsJson());
+            input.addAll(chain.get(i).outputItems());
+        }
+        input.addAll(InputItems.resolved(InputItems.of(body.getValue("input")), input));
+        JsonObject expanded = body.copy();
+        expanded.remove(PREVIOUS);
+        return expanded.put("input", input);
     }
 
     /**
@@ -92,7 +98,7 @@ public final class ResponseHistory {
         }
         Instant createdAt = kept.getValue("created_at") instanceof Number seconds
                 ? Instant.ofEpochSecond(seconds.longValue())
-                : clock.instant();
+                : Instant.now();
         return store.put(StoredResponse.of(owner, createdAt, previous, kept, InputItems.withIds(body.getValue("input"))));
     }
 

@@ -66,12 +66,12 @@ class StoredResponsesAcrossNodesTest {
 
     @Test
     void a_response_recorded_on_one_node_is_read_continued_and_deleted_through_the_other() {
-        await(new ResponseHistory(nodeA.responses()).record(
+        await(new ResponseHistory(nodeA.vertx(), nodeA.responses()).record(
                 ResponseStore.NO_KEYS, new JsonObject().put("model", "echo").put("input", "first"), answer("resp_across", "one")));
 
         assertThat(nodeB.openAi("unused").responses().retrieve("resp_across").id()).isEqualTo("resp_across");
         assertThat(nodeB.openAi("unused").responses().inputItems().list("resp_across").data()).hasSize(1);
-        JsonObject continued = await(new ResponseHistory(nodeB.responses()).expand(ResponseStore.NO_KEYS,
+        JsonObject continued = await(new ResponseHistory(nodeB.vertx(), nodeB.responses()).expand(ResponseStore.NO_KEYS,
                 new JsonObject().put("model", "echo").put("previous_response_id", "resp_across").put("input", "second")));
         assertThat(continued.getJsonArray("input")).hasSize(3);
 

@@ -50,7 +50,7 @@ class StoredResponsesSdkTest {
                 + "    - name: team-a\n      key: " + KEY_A + "\n"
                 + "    - name: team-b\n      key: " + KEY_B + "\n";
         gateway = TestGateway.withAuth(dir, TestGateway.echoBackend(), auth);
-        history = new ResponseHistory(gateway.responses());
+        history = new ResponseHistory(gateway.vertx(), gateway.responses());
     }
 
     @AfterAll

@@ -6,17 +6,34 @@ import dev.junction.gateway.config.ResponsesConfig;
 import dev.junction.gateway.dialect.ApiError;
 import dev.junction.gateway.dialect.InvalidRequestException;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** previous_response_id expanded into the stored conversation, and answers recorded unless store is false. */
 class ResponseHistoryTest {
 
+    private static Vertx vertx;
+
     private final ResponseStore store = ResponseStore.local(ResponsesConfig.Store.DEFAULTS, InstantSource.system());
-    private final ResponseHistory history = new ResponseHistory(store);
+    private final ResponseHistory history = new ResponseHistory(vertx, store);
+
+    @BeforeAll
+    static void start() {
+        vertx = Vertx.vertx();
+    }
+
+    @AfterAll
+    static void stop() {
+        vertx.close().await();
+    }
 
     private static JsonObject answer(String id, String text) {
         return new JsonObject()
@@ -35,13 +52,22 @@ class ResponseHistoryTest {
     }
 
     private static <T> T done(Future<T> future) {
-        assertThat(future.succeeded()).as("succeeded: %s", future.cause()).isTrue();
-        return future.result();
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static Throwable failure(Future<?> future) {
-        assertThat(future.failed()).as("failed").isTrue();
-        return future.cause();
+        try {
+            future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("succeeded: " + future.result());
     }
 
     private static List<String> texts(JsonArray input) {
@@ -195,7 +221,7 @@ class ResponseHistoryTest {
     }
 
     @Test
-    void a_long_conversation_expands_without_a_frame_per_turn() {
+    void a_long_conversation_expands_without_a_frame_per_turn_and_off_the_event_loop() {
         String previous = null;
         for (int turn = 0; turn < 5000; turn++) {
             JsonObject body = new JsonObject().put("input", "turn " + turn);
@@ -209,6 +235,9 @@ class ResponseHistoryTest {
         JsonArray input = done(history.expand("a", new JsonObject().put("previous_response_id", previous).put("input", "last")))
                 .getJsonArray("input");
 
+        assertThat(done(store.get("a", previous)).orElseThrow().bytes() * 5000)
+                .as("large enough to be put together on a worker thread")
+                .isGreaterThan(ResponseHistory.OFF_LOOP_BYTES);
         assertThat(input).hasSize(2 * 5000 + 1);
         assertThat(texts(input).subList(0, 2)).containsExactly("user:turn 0", "assistant:reply 0");
     }
