@@ -19,9 +19,10 @@ import java.util.function.Consumer;
  * What the node's HTTP server instances share, made once per node by {@link #start} and kept across
  * configuration reloads: the backends of this node, the directory of the nodes that host them
  * (which chooses where each request goes), the view of the cluster's nodes, the rate
- * limiter's counts, the stored answers of the Responses API, the circuit breakers (made by the caller, as the node's report shows them too),
- * the timeout sweeper, the metrics (which also hear of retries and fallbacks), the answers in flight
- * (the {@link Drain}), the access log writer, and the node's request, connection and body limits.
+ * limiter's counts, the stored answers of the Responses API, the circuit breakers (made by the
+ * caller, as the node's report shows them too), the timeout sweeper, the metrics (which also hear
+ * of retries and fallbacks), the answers in flight (the {@link Drain}), the access log writer, and
+ * the node's request, connection and body limits.
  * Every part is thread-safe or keeps its state per context, so that {@code server.instances}
  * instances, each on its own event loop, count together: a limit holds per node, however the
  * connections spread. The package's own types are for the HTTP surface alone.
