@@ -59,11 +59,12 @@ final class ResponsesHandler {
     }
 
     void inputItems(RoutingContext ctx, ApiFamily family, String id) {
-        Integer limit = limit(ctx.request().getParam("limit"));
+        String askedLimit = ctx.request().getParam("limit");
+        Integer limit = limit(askedLimit);
         String order = ctx.request().getParam("order", "desc");
         if (limit == null) {
             ErrorResponses.send(ctx, family, ApiError.invalidRequest("Invalid 'limit': expected an integer from 1 to "
-                    + InputItemList.MAX_LIMIT + ", got '" + UserText.shorten(ctx.request().getParam("limit")) + "'.", "limit"));
+                    + InputItemList.MAX_LIMIT + ", got '" + UserText.shorten(askedLimit) + "'.", "limit"));
             return;
         }
         if (!order.equals("asc") && !order.equals("desc")) {
@@ -73,12 +74,11 @@ final class ResponsesHandler {
         }
         String after = ctx.request().getParam("after");
         // 'include' asks for fields the stored items carry already: accepted, nothing to add.
-        found(ctx, family, id, store.get(owner(ctx), id), response -> InputItemList.page(response, limit, order.equals("asc"), after)
-                .ifPresentOrElse(
-                        page -> RequestIntake.reply(ctx, page),
-                        () -> ErrorResponses.send(ctx, family, ApiError.invalidRequest(
-                                "Invalid 'after': response '" + UserText.shorten(id) + "' has no input item with id '"
-                                        + UserText.shorten(after) + "'.", "after"))));
+        found(ctx, family, id, store.get(owner(ctx), id), response -> InputItemList
+                .page(response, limit, order.equals("asc"), after)
+                .ifPresentOrElse(page -> RequestIntake.reply(ctx, page), () -> ErrorResponses.send(ctx, family,
+                        ApiError.invalidRequest("Invalid 'after': response '" + UserText.shorten(id)
+                                + "' has no input item with id '" + UserText.shorten(after) + "'.", "after"))));
     }
 
     /** The page size asked, {@link InputItemList#DEFAULT_LIMIT} when not; null when it is not one. */
@@ -94,8 +94,9 @@ final class ResponsesHandler {
         }
     }
 
-    private static void found(
-            RoutingContext ctx, ApiFamily family, String id, Future<Optional<StoredResponse>> read, Consumer<StoredResponse> answer) {
+    /** Gives {@code answer} the response {@code read} found; answers 404 when there was none, 503 when the store failed. */
+    private static void found(RoutingContext ctx, ApiFamily family, String id, Future<Optional<StoredResponse>> read,
+            Consumer<StoredResponse> answer) {
         read.onComplete(response -> {
             if (response.failed()) {
                 unavailable(ctx, family, response.cause());

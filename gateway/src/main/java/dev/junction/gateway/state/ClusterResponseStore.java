@@ -37,7 +37,8 @@ final class ClusterResponseStore implements ResponseStore {
     private final InstantSource clock;
     private final Retention retention;
 
-    private ClusterResponseStore(Vertx vertx, IMap<String, String> responses, ResponsesConfig.Store bounds, InstantSource clock) {
+    private ClusterResponseStore(
+            Vertx vertx, IMap<String, String> responses, ResponsesConfig.Store bounds, InstantSource clock) {
         this.vertx = vertx;
         this.responses = responses;
         this.bounds = bounds;

@@ -67,7 +67,7 @@ final class InputItems {
     }
 
     /** A new id: {@code prefix} (such as {@code msg_}) and 32 random hex digits. */
-    static String newId(String prefix) {
+    private static String newId(String prefix) {
         return prefix + UUID.randomUUID().toString().replace("-", "");
     }
 
@@ -82,7 +82,9 @@ final class InputItems {
         }
         if (item.getValue("id") == null) {
             JsonObject identified = new JsonObject().put("id", newId(ID_PREFIXES.getOrDefault(type, "item_")));
-            item.forEach(field -> identified.put(field.getKey(), field.getKey().equals("id") ? identified.getValue("id") : field.getValue()));
+            item.fieldNames().stream()
+                    .filter(name -> !name.equals("id"))
+                    .forEach(name -> identified.put(name, item.getValue(name)));
             return identified;
         }
         return item;
