@@ -1,5 +1,6 @@
 package dev.junction.gateway.cluster;
 
+import static dev.junction.gateway.support.ResponseObjects.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -54,14 +55,6 @@ class StoredResponsesAcrossNodesTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static JsonObject answer(String id, String text) {
-        return new JsonObject().put("id", id).put("object", "response").put("created_at", 1_741_476_542)
-                .put("status", "completed").put("model", "echo")
-                .put("output", new JsonArray().add(new JsonObject().put("type", "message").put("id", "msg_" + id)
-                        .put("status", "completed").put("role", "assistant").put("content", new JsonArray().add(
-                                new JsonObject().put("type", "output_text").put("text", text).put("annotations", new JsonArray())))));
     }
 
     @Test

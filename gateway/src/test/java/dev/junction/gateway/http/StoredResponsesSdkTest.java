@@ -1,5 +1,6 @@
 package dev.junction.gateway.http;
 
+import static dev.junction.gateway.support.ResponseObjects.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -56,35 +57,6 @@ class StoredResponsesSdkTest {
     @AfterAll
     static void stop() {
         gateway.close();
-    }
-
-    /** A response object as OpenAI answers one, with every field the SDK's validation asks for. */
-    private static JsonObject answer(String id, String text) {
-        return new JsonObject()
-                .put("id", id)
-                .put("object", "response")
-                .put("created_at", 1_741_476_542)
-                .put("status", "completed")
-                .put("error", (Object) null)
-                .put("incomplete_details", (Object) null)
-                .put("instructions", (Object) null)
-                .put("metadata", new JsonObject())
-                .put("model", "echo")
-                .put("output", new JsonArray().add(new JsonObject()
-                        .put("type", "message")
-                        .put("id", "msg_out_" + id)
-                        .put("status", "completed")
-                        .put("role", "assistant")
-                        .put("content", new JsonArray().add(new JsonObject()
-                                .put("type", "output_text").put("text", text).put("annotations", new JsonArray())))))
-                .put("parallel_tool_calls", true)
-                .put("temperature", 1.0)
-                .put("tool_choice", "auto")
-                .put("tools", new JsonArray())
-                .put("top_p", 1.0)
-                .put("usage", new JsonObject().put("input_tokens", 5).put("output_tokens", 2).put("total_tokens", 7)
-                        .put("input_tokens_details", new JsonObject().put("cached_tokens", 0).put("cache_write_tokens", 0))
-                        .put("output_tokens_details", new JsonObject().put("reasoning_tokens", 0)));
     }
 
     private static void record(String owner, String id, Object input) {

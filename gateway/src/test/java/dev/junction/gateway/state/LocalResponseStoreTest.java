@@ -1,5 +1,6 @@
 package dev.junction.gateway.state;
 
+import static dev.junction.gateway.support.ResponseObjects.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.gateway.config.ResponsesConfig;
@@ -23,16 +24,9 @@ class LocalResponseStoreTest {
         return ResponseStore.local(new ResponsesConfig.Store(maxResponses, maxBytes, ttlSeconds), clock);
     }
 
-    /** A response of about {@code textChars} characters. */
+    /** A response of {@code textChars} characters of text and some 600 bytes more. */
     static StoredResponse response(String owner, String id, int textChars) {
-        JsonObject json = new JsonObject()
-                .put("id", id)
-                .put("object", "response")
-                .put("status", "completed")
-                .put("output", new JsonArray().add(new JsonObject().put("type", "message").put("id", "msg_" + id)
-                        .put("role", "assistant").put("content", new JsonArray().add(
-                                new JsonObject().put("type", "output_text").put("text", "x".repeat(textChars))))));
-        return StoredResponse.of(owner, Instant.EPOCH, null, json, new JsonArray());
+        return StoredResponse.of(owner, Instant.EPOCH, null, answer(id, "x".repeat(textChars)), new JsonArray());
     }
 
     private static Optional<StoredResponse> get(ResponseStore store, String owner, String id) {

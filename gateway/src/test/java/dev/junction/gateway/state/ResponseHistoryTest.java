@@ -1,5 +1,6 @@
 package dev.junction.gateway.state;
 
+import static dev.junction.gateway.support.ResponseObjects.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.gateway.config.ResponsesConfig;
@@ -33,22 +34,6 @@ class ResponseHistoryTest {
     @AfterAll
     static void stop() {
         vertx.close().await();
-    }
-
-    private static JsonObject answer(String id, String text) {
-        return new JsonObject()
-                .put("id", id)
-                .put("object", "response")
-                .put("created_at", 1_741_476_542)
-                .put("status", "completed")
-                .put("model", "echo")
-                .put("output", new JsonArray().add(new JsonObject()
-                        .put("type", "message")
-                        .put("id", "msg_out_" + id)
-                        .put("status", "completed")
-                        .put("role", "assistant")
-                        .put("content", new JsonArray().add(
-                                new JsonObject().put("type", "output_text").put("text", text).put("annotations", new JsonArray())))));
     }
 
     private static <T> T done(Future<T> future) {
