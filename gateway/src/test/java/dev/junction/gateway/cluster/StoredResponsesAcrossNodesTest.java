@@ -9,12 +9,9 @@ import dev.junction.gateway.state.ResponseHistory;
 import dev.junction.gateway.state.ResponseStore;
 import dev.junction.gateway.support.InProcessCluster;
 import dev.junction.gateway.support.TestGateway;
-import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,23 +46,19 @@ class StoredResponsesAcrossNodesTest {
         cluster.close();
     }
 
-    private static <T> T await(Future<T> future) {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Test
     void a_response_recorded_on_one_node_is_read_continued_and_deleted_through_the_other() {
-        await(new ResponseHistory(nodeA.vertx(), nodeA.responses()).record(
-                ResponseStore.NO_KEYS, new JsonObject().put("model", "echo").put("input", "first"), answer("resp_across", "one")));
+        JsonObject first = new JsonObject().put("model", "echo").put("input", "first");
+        new ResponseHistory(nodeA.vertx(), nodeA.responses())
+                .record(ResponseStore.NO_KEYS, first, answer("resp_across", "one"))
+                .await();
 
         assertThat(nodeB.openAi("unused").responses().retrieve("resp_across").id()).isEqualTo("resp_across");
         assertThat(nodeB.openAi("unused").responses().inputItems().list("resp_across").data()).hasSize(1);
-        JsonObject continued = await(new ResponseHistory(nodeB.vertx(), nodeB.responses()).expand(ResponseStore.NO_KEYS,
-                new JsonObject().put("model", "echo").put("previous_response_id", "resp_across").put("input", "second")));
+        JsonObject second = new JsonObject().put("model", "echo").put("previous_response_id", "resp_across").put("input", "second");
+        JsonObject continued = new ResponseHistory(nodeB.vertx(), nodeB.responses())
+                .expand(ResponseStore.NO_KEYS, second)
+                .await();
         assertThat(continued.getJsonArray("input")).hasSize(3);
 
         nodeB.openAi("unused").responses().delete("resp_across");

@@ -13,7 +13,6 @@ import com.openai.models.responses.inputitems.InputItemListPage;
 import com.openai.models.responses.inputitems.InputItemListParams;
 import dev.junction.gateway.state.ResponseHistory;
 import dev.junction.gateway.support.TestGateway;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -23,7 +22,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,7 +58,8 @@ class StoredResponsesSdkTest {
     }
 
     private static void record(String owner, String id, Object input) {
-        await(history.record(owner, new JsonObject().put("model", "echo").put("input", input), answer(id, "reply to " + id)));
+        JsonObject body = new JsonObject().put("model", "echo").put("input", input);
+        history.record(owner, body, answer(id, "reply to " + id)).await();
     }
 
     private static JsonArray messages(int count) {
@@ -71,14 +70,6 @@ class StoredResponsesSdkTest {
 
     private static String text(ResponseItem item) {
         return item.asResponseInputMessageItem().content().get(0).asInputText().text();
-    }
-
-    private static <T> T await(Future<T> future) {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static HttpResponse<String> raw(String method, String path, String key) throws Exception {

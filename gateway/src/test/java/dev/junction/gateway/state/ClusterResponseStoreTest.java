@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.junction.gateway.cluster.Membership;
 import dev.junction.gateway.config.ResponsesConfig;
 import dev.junction.gateway.support.InProcessCluster;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -47,15 +46,7 @@ class ClusterResponseStoreTest {
     }
 
     private static ResponseStore store(Vertx node, ResponsesConfig.Store bounds) {
-        return await(ResponseStore.forNode(Membership.of(node), node, bounds));
-    }
-
-    private static <T> T await(Future<T> future) {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return ResponseStore.forNode(Membership.of(node), node, bounds).await();
     }
 
     @Test
@@ -66,34 +57,34 @@ class ClusterResponseStoreTest {
     @Test
     void a_response_stored_on_one_node_is_read_and_deleted_on_the_other() {
         StoredResponse response = response("team-a", "resp_shared", 100);
-        await(storeA.put(response));
+        storeA.put(response).await();
 
-        assertThat(await(storeB.get("team-a", "resp_shared"))).contains(response);
-        assertThat(await(storeB.get("team-b", "resp_shared"))).isEmpty();
-        assertThat(await(storeB.delete("team-b", "resp_shared"))).isFalse();
-        assertThat(await(storeB.delete("team-a", "resp_shared"))).isTrue();
-        assertThat(await(storeA.get("team-a", "resp_shared"))).isEmpty();
-        assertThat(await(storeA.delete("team-a", "resp_shared"))).isFalse();
+        assertThat(storeB.get("team-a", "resp_shared").await()).contains(response);
+        assertThat(storeB.get("team-b", "resp_shared").await()).isEmpty();
+        assertThat(storeB.delete("team-b", "resp_shared").await()).isFalse();
+        assertThat(storeB.delete("team-a", "resp_shared").await()).isTrue();
+        assertThat(storeA.get("team-a", "resp_shared").await()).isEmpty();
+        assertThat(storeA.delete("team-a", "resp_shared").await()).isFalse();
     }
 
     @Test
     void past_a_nodes_count_bound_its_oldest_go_on_every_node() {
         for (int i = 1; i <= 4; i++) {
-            await(storeA.put(response("a", "resp_bound_" + i, 10)));
+            storeA.put(response("a", "resp_bound_" + i, 10)).await();
         }
 
-        assertThat(eventually(() -> await(storeB.get("a", "resp_bound_1")))).isEmpty();
-        assertThat(await(storeB.get("a", "resp_bound_2"))).isPresent();
-        assertThat(await(storeB.get("a", "resp_bound_4"))).isPresent();
+        assertThat(eventually(() -> storeB.get("a", "resp_bound_1").await())).isEmpty();
+        assertThat(storeB.get("a", "resp_bound_2").await()).isPresent();
+        assertThat(storeB.get("a", "resp_bound_4").await()).isPresent();
     }
 
     @Test
     void a_response_expires_after_the_ttl_on_every_node() {
         ResponseStore shortLived = store(nodeA, new ResponsesConfig.Store(100, 1 << 20, 1));
-        await(shortLived.put(response("a", "resp_brief", 10)));
+        shortLived.put(response("a", "resp_brief", 10)).await();
 
-        assertThat(await(storeB.get("a", "resp_brief"))).as("there at first").isPresent();
-        assertThat(eventually(() -> await(storeB.get("a", "resp_brief")))).isEmpty();
+        assertThat(storeB.get("a", "resp_brief").await()).as("there at first").isPresent();
+        assertThat(eventually(() -> storeB.get("a", "resp_brief").await())).isEmpty();
     }
 
     /** The first empty answer of {@code read}, asked every 100 ms for 30 seconds at most. */
@@ -101,7 +92,7 @@ class ClusterResponseStoreTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         Optional<StoredResponse> found = read.get();
         while (found.isPresent() && System.nanoTime() < deadline) {
-            await(nodeA.timer(100, TimeUnit.MILLISECONDS));
+            nodeA.timer(100, TimeUnit.MILLISECONDS).await();
             found = read.get();
         }
         return found;
