@@ -108,7 +108,8 @@ final class ResponsesHandler {
         });
     }
 
-    private static void unavailable(RoutingContext ctx, ApiFamily family, Throwable failure) {
+    /** Answers 503 for a store that failed, and logs it. */
+    static void unavailable(RoutingContext ctx, ApiFamily family, Throwable failure) {
         LOG.warn("Request {} {}: the response store failed: {}", ctx.request().method(),
                 UserText.shorten(ctx.request().path()), failure.toString());
         ErrorResponses.send(ctx, family, ApiError.of(503, "The response store is unavailable; try again."));
