@@ -45,6 +45,7 @@ final class ResponseContinuation implements Handler<RoutingContext> {
         }
         ctx.put(SENT, body);
         if (body.getValue("previous_response_id") == null) {
+            JsonBody.replace(ctx, body); // parsed once: the handler reads this one
             ctx.next();
             return;
         }
