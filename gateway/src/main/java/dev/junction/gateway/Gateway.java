@@ -14,6 +14,7 @@ import dev.junction.gateway.http.HttpServers;
 import dev.junction.gateway.http.NodeServices;
 import dev.junction.gateway.metrics.GatewayMetrics;
 import dev.junction.gateway.resilience.CircuitBreakers;
+import dev.junction.gateway.state.ResponseStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -147,6 +148,11 @@ public final class Gateway {
     /** The nodes this gateway runs with (itself alone unless Vert.x was built clustered). */
     public Membership membership() {
         return membership;
+    }
+
+    /** The node's store of Responses API answers. */
+    public ResponseStore responses() {
+        return services.responses();
     }
 
     /** The nodes that serve this gateway's requests, as it last heard of them. */

@@ -26,6 +26,7 @@ final class ConfigBinder {
                 backends(root.getJsonObject("backends")),
                 auth(objectOrEmpty(root, "auth")),
                 cluster(objectOrEmpty(root, "cluster"), source.file()),
+                responses(objectOrEmpty(objectOrEmpty(root, "responses"), "store")),
                 source,
                 revision);
     }
@@ -158,6 +159,14 @@ final class ConfigBinder {
                         stores.getString("keyStorePassword"),
                         resolve(source, stores.getString("trustStore")),
                         stores.getString("trustStorePassword"))));
+    }
+
+    private static ResponsesConfig responses(JsonObject store) {
+        ResponsesConfig.Store defaults = ResponsesConfig.Store.DEFAULTS;
+        return new ResponsesConfig(new ResponsesConfig.Store(
+                (int) integer(store, "maxResponses", defaults.maxResponses()),
+                integer(store, "maxBytes", defaults.maxBytes()),
+                (int) integer(store, "ttlSeconds", defaults.ttlSeconds())));
     }
 
     private static Path resolve(Path source, String path) {

@@ -46,7 +46,7 @@ public record ConfigDiff(List<String> added, List<String> removed, List<String> 
     /**
      * The settings of {@code next} that differ from those the gateway {@code started} with and
      * apply only after a restart: where it listens, its HTTP server instances, its connection limits,
-     * where its plugins are and how it joins a cluster.
+     * where its plugins are, how it joins a cluster and how it keeps Responses API answers.
      */
     public static List<String> needingRestart(GatewayConfig started, GatewayConfig next) {
         List<String> paths = new ArrayList<>();
@@ -67,6 +67,9 @@ public record ConfigDiff(List<String> added, List<String> removed, List<String> 
         }
         if (!started.cluster().equals(next.cluster())) {
             paths.add("cluster");
+        }
+        if (!started.responses().equals(next.responses())) {
+            paths.add("responses");
         }
         return paths;
     }

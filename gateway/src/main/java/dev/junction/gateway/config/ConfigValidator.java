@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  */
 final class ConfigValidator {
 
-    private static final Set<String> TOP_LEVEL_KEYS = Set.of("server", "plugins", "backends", "auth", "cluster");
+    private static final Set<String> TOP_LEVEL_KEYS = Set.of(
+            "server", "plugins", "backends", "auth", "cluster", "responses");
     private static final Set<String> SERVER_KEYS = Set.of(
             "host", "port", "instances", "maxBodyBytes", "keepAliveSeconds", "drainSeconds", "reloadSeconds",
             "allowedHosts", "cors", "limits");
@@ -81,6 +82,7 @@ final class ConfigValidator {
             auth(auth);
         }
         errors.addAll(ClusterValidator.validate(root.getValue("cluster")));
+        errors.addAll(ResponsesValidator.validate(root.getValue("responses")));
     }
 
     private void server(JsonObject server) {

@@ -19,6 +19,12 @@ public sealed interface Service {
         /** One model, its id the path's {@code id}. */
         MODEL,
         /** The base URL itself, which clients probe ({@code HEAD /}) before they call the API. */
-        ROOT
+        ROOT,
+        /** One stored answer of the Responses API, its id the path's {@code id}. */
+        RESPONSE,
+        /** Deletes one stored answer of the Responses API. */
+        DELETE_RESPONSE,
+        /** The input items of one stored answer of the Responses API. */
+        RESPONSE_INPUT_ITEMS
     }
 }

@@ -45,6 +45,7 @@ final class ApiRouter {
     private final BackendCalls calls;
     private final ResilientCalls chats;
     private final Map<ApiFamily, RateLimitHandler> limits = new HashMap<>();
+    private final ResponsesHandler responses;
 
     private ApiRouter(Vertx vertx, GatewayConfig config, NodeServices node) {
         this.config = config;
@@ -60,6 +61,7 @@ final class ApiRouter {
         this.health = new HealthHandler(backends, node.cluster(), node.breakers());
         ApiEndpoints.families().forEach(family ->
                 limits.put(family, new RateLimitHandler(node.limiter(), family, RateLimitHeaders.of(family))));
+        this.responses = new ResponsesHandler(node.responses());
     }
 
     /**
@@ -123,6 +125,9 @@ final class ApiRouter {
             case MODEL_LIST -> ctx -> models.list(ctx, family);
             case MODEL -> ctx -> models.get(ctx, family, ctx.pathParam("id"));
             case ROOT -> ApiRouter::root;
+            case RESPONSE -> ctx -> responses.get(ctx, family, ctx.pathParam("id"));
+            case DELETE_RESPONSE -> ctx -> responses.delete(ctx, family, ctx.pathParam("id"));
+            case RESPONSE_INPUT_ITEMS -> ctx -> responses.inputItems(ctx, family, ctx.pathParam("id"));
         };
     }
 

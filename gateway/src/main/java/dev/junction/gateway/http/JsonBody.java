@@ -53,6 +53,11 @@ final class JsonBody {
                 });
     }
 
+    /** Makes {@code body} what {@link #read} gives from now on (a body a route step rewrote). */
+    static void replace(RoutingContext ctx, JsonObject body) {
+        ctx.put(PARSED, body);
+    }
+
     /**
      * The body, whose headers {@link JsonContent} checked.
      *

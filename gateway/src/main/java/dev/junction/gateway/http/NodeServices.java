@@ -11,6 +11,7 @@ import dev.junction.gateway.policy.limit.RateLimiter;
 import dev.junction.gateway.resilience.CircuitBreakers;
 import dev.junction.gateway.resilience.DeadlineSweeper;
 import dev.junction.gateway.resilience.ThinkingSignatures;
+import dev.junction.gateway.state.ResponseStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.function.Consumer;
@@ -19,10 +20,11 @@ import java.util.function.Consumer;
  * What the node's HTTP server instances share, made once per node by {@link #start} and kept across
  * configuration reloads: the backends of this node, the directory of the nodes that host them
  * (which chooses where each request goes), the view of the cluster's nodes, the rate
- * limiter's counts, the circuit breakers (made by the caller, as the node's report shows them too),
- * the timeout sweeper, the metrics (which also hear of retries and fallbacks), the answers in flight
- * (the {@link Drain}), the access log writer, the node's request, connection and body limits, and
- * the memory of which backend made each thinking signature.
+ * limiter's counts, the stored answers of the Responses API, the circuit breakers (made by the
+ * caller, as the node's report shows them too), the timeout sweeper, the metrics (which also hear
+ * of retries and fallbacks), the answers in flight (the {@link Drain}), the access log writer, the
+ * node's request, connection and body limits, and the memory of which backend made each thinking
+ * signature.
  * Every part is thread-safe or keeps its state per context, so that {@code server.instances}
  * instances, each on its own event loop, count together: a limit holds per node, however the
  * connections spread. The package's own types are for the HTTP surface alone.
@@ -32,6 +34,7 @@ public record NodeServices(
         NodeDirectory nodes,
         ClusterView cluster,
         RateLimiter limiter,
+        ResponseStore responses,
         CircuitBreakers breakers,
         DeadlineSweeper deadlines,
         GatewayMetrics metrics,
@@ -46,27 +49,31 @@ public record NodeServices(
      * The services of the node that {@code membership} names, with the limits of {@code config}
      * (they need a restart), its access log lines going to {@code accessLog} (the
      * {@code junction.access} logger when null) from a thread of their own, until {@link #close}. The
-     * rate limiter is the one place chosen for the node ({@link RateLimiter#forNode}): cluster-wide
-     * in a cluster, in this node's memory alone.
+     * rate limiter and the response store are each the one place chosen for the node
+     * ({@link RateLimiter#forNode}, {@link ResponseStore#forNode}): cluster-wide in a cluster, in
+     * this node's memory alone.
      */
     public static Future<NodeServices> start(Vertx vertx, GatewayConfig config, BackendHost host, NodeDirectory nodes,
             ClusterView cluster, CircuitBreakers breakers, GatewayMetrics metrics, Membership membership,
             Consumer<String> accessLog) {
         ConnectionLimits limits = config.server().limits();
-        return RateLimiter.forNode(membership, vertx, metrics).map(limiter -> new NodeServices(
-                host,
-                nodes,
-                cluster,
-                limiter,
-                breakers,
-                new DeadlineSweeper(),
-                metrics,
-                new Drain(),
-                AccessLogWriter.start(accessLog == null ? AccessLog.TO_LOGGER : accessLog),
-                new RequestLimits(limits),
-                new ConnectionGuards(limits),
-                new BodyTimeout(vertx, limits.bodyTimeoutSeconds()),
-                new ThinkingSignatures()));
+        return RateLimiter.forNode(membership, vertx, metrics)
+                .compose(limiter -> ResponseStore.forNode(membership, vertx, config.responses().store())
+                        .map(responses -> new NodeServices(
+                                host,
+                                nodes,
+                                cluster,
+                                limiter,
+                                responses,
+                                breakers,
+                                new DeadlineSweeper(),
+                                metrics,
+                                new Drain(),
+                                AccessLogWriter.start(accessLog == null ? AccessLog.TO_LOGGER : accessLog),
+                                new RequestLimits(limits),
+                                new ConnectionGuards(limits),
+                                new BodyTimeout(vertx, limits.bodyTimeoutSeconds()),
+                                new ThinkingSignatures())));
     }
 
     /** Writes the access log lines still queued and stops their thread, off the event loop. */

@@ -5,6 +5,7 @@ import dev.junction.gateway.config.ClusterConfig;
 import dev.junction.gateway.config.ConfigSource;
 import dev.junction.gateway.config.GatewayConfig;
 import dev.junction.gateway.config.PluginsConfig;
+import dev.junction.gateway.config.ResponsesConfig;
 import dev.junction.gateway.config.ServerConfig;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,6 +30,7 @@ final class ClusterConfigs {
                 Map.of(),
                 AuthConfig.NONE,
                 cluster,
+                ResponsesConfig.DEFAULTS,
                 new ConfigSource(file, Map.of(), null),
                 "rev");
     }

@@ -74,7 +74,7 @@ class ConfigDiffTest {
         List<ApiKeyConfig> apiKeys = IntStream.range(0, keys)
                 .mapToObj(i -> new ApiKeyConfig("key" + i, Digests.sha256("k" + i), null))
                 .toList();
-        return new GatewayConfig(server, plugins, byId, new AuthConfig(apiKeys), ClusterConfig.DEFAULTS,
+        return new GatewayConfig(server, plugins, byId, new AuthConfig(apiKeys), ClusterConfig.DEFAULTS, ResponsesConfig.DEFAULTS,
                 new ConfigSource(Path.of("/etc/junction/gateway.yaml"), Map.of(), null), "rev");
     }
 }

@@ -53,6 +53,11 @@ class ApiEndpointsTest {
         "GET,  /ANTHROPIC/v1/anything,              other,            anthropic, anthropic",
         "GET,  /anthropic,                          other,            anthropic, anthropic",
         "POST, /openai/v1/nothing,                  other,            openai,    openai",
+        "GET,  /v1/responses/resp_1,                response,         openai,    openai",
+        "DELETE, /openai/v1/responses/resp_1,       response,         openai,    openai",
+        "GET,  /v1/responses/resp_1/input_items,    response_input_items, openai, openai",
+        "GET,  /v1/responses/resp_1/cancel,         other,            openai,    anthropic",
+        "GET,  /v1/responses//input_items,          other,            openai,    anthropic",
         "POST, /v1/chat/completions/extra,          other,            openai,    anthropic",
         "POST, /v2/chat/completions,                other,            openai,    anthropic",
         "GET,  /random-8c1f/chat/completions,       other,            openai,    anthropic",
@@ -73,6 +78,8 @@ class ApiEndpointsTest {
         "/v1/messages,              POST",
         "/v1/models,                GET",
         "/openai/v1/models/a/b,     GET",
+        "/v1/responses/resp_1,      'GET,DELETE'",
+        "/v1/responses/r/input_items, GET",
         "/v1/nothing,               ''",
     })
     void knows_the_methods_of_each_path(String path, String methods) {

@@ -8,6 +8,7 @@ import dev.junction.gateway.config.ClusterConfig;
 import dev.junction.gateway.config.ConfigSource;
 import dev.junction.gateway.config.GatewayConfig;
 import dev.junction.gateway.config.PluginsConfig;
+import dev.junction.gateway.config.ResponsesConfig;
 import dev.junction.gateway.config.ServerConfig;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,6 +38,7 @@ class ExposureWarningTest {
                 Map.of(),
                 new AuthConfig(apiKeys),
                 ClusterConfig.DEFAULTS,
+                ResponsesConfig.DEFAULTS,
                 new ConfigSource(Path.of("/etc/junction/gateway.yaml"), Map.of(), null),
                 "rev");
 

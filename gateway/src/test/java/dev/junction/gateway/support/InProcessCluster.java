@@ -7,6 +7,7 @@ import dev.junction.gateway.config.ClusterConfig;
 import dev.junction.gateway.config.ConfigSource;
 import dev.junction.gateway.config.GatewayConfig;
 import dev.junction.gateway.config.PluginsConfig;
+import dev.junction.gateway.config.ResponsesConfig;
 import dev.junction.gateway.config.ServerConfig;
 import dev.junction.gateway.metrics.GatewayMetrics;
 import io.vertx.core.Future;
@@ -47,6 +48,7 @@ public final class InProcessCluster implements AutoCloseable {
                 Map.of(),
                 AuthConfig.NONE,
                 cluster,
+                ResponsesConfig.DEFAULTS,
                 // No cluster.xml beside a file that does not exist: the YAML settings alone.
                 new ConfigSource(Path.of("/nonexistent/junction-test/gateway.yaml"), Map.of(), null),
                 "test");

@@ -10,6 +10,7 @@ import dev.junction.gateway.cluster.Membership;
 import dev.junction.gateway.config.ConfigLoader;
 import dev.junction.gateway.config.ReloadReport;
 import dev.junction.gateway.metrics.GatewayMetrics;
+import dev.junction.gateway.state.ResponseStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -225,6 +226,11 @@ public final class TestGateway implements AutoCloseable {
     /** The nodes this gateway runs with. */
     public Membership membership() {
         return gateway.membership();
+    }
+
+    /** The node's store of Responses API answers. */
+    public ResponseStore responses() {
+        return gateway.responses();
     }
 
     /** The nodes that serve this gateway's requests, as it last heard of them. */
