@@ -17,9 +17,10 @@ import java.util.List;
  * <p>For a client that spoke another dialect ({@code foreign}), what the Messages API would refuse
  * but that carries nothing is left out: empty text (OpenAI's {@code "content": ""} beside tool
  * calls), thinking without a signature (reasoning another provider produced, which Anthropic cannot
- * verify), and a turn left with no blocks. An Anthropic client's request goes as it came, and the
- * {@code extra} of each of its parts (its {@code cache_control}, {@code citations}, ...) is merged
- * into the block written for it, never replacing a field written here.
+ * verify), and a turn left with no blocks; of its parts' {@code extra}, only a {@code cache_control}
+ * is kept. An Anthropic client's request goes as it came, and the {@code extra} of each of its
+ * parts (its {@code cache_control}, {@code citations}, ...) is merged into the block written for it,
+ * never replacing a field written here.
  */
 final class MessagesContent {
 
@@ -51,17 +52,18 @@ final class MessagesContent {
     }
 
     /**
-     * {@code block} with the fields of {@code extra} it lacks, copied; unchanged for a foreign
-     * client, whose extra fields mean nothing to the Messages API.
+     * {@code block} with the fields of {@code extra} it lacks, copied. Of a foreign client's extra
+     * fields only a {@code cache_control} object comes along (OpenAI clients of routers that
+     * speak to Anthropic set it on text parts); the others mean nothing to the Messages API.
      */
     static JsonObject withExtra(JsonObject block, JsonObject extra, boolean foreign) {
-        if (!foreign) {
-            extra.forEach(field -> {
-                if (!block.containsKey(field.getKey())) {
-                    block.put(field.getKey(), copy(field.getValue()));
-                }
-            });
-        }
+        extra.forEach(field -> {
+            boolean carried = !foreign
+                    || (field.getKey().equals(CacheBreakpoints.FIELD) && field.getValue() instanceof JsonObject);
+            if (carried && !block.containsKey(field.getKey())) {
+                block.put(field.getKey(), copy(field.getValue()));
+            }
+        });
         return block;
     }
 
