@@ -21,7 +21,7 @@ import java.util.Objects;
  *     a backend speaking the client's own dialect can forward them; an empty object when none
  * @param responseFormat the output format asked for (JSON object, JSON schema), or {@code null}
  *     for free text
- * @param dialect the wire format the client spoke ({@code "openai"}, {@code "anthropic"}), or
+ * @param dialect the wire format the client spoke ({@code "openai"}, {@code "anthropic"}, {@code "responses"} for the OpenAI Responses API), or
  *     {@code null}; a backend that speaks the same one may forward {@code extra}, the {@code extra}
  *     of each content part and tool, and {@code headers}
  * @param stream whether the client reads the answer as a stream. The events a backend emits are the
@@ -29,6 +29,8 @@ import java.util.Objects;
  *     call, which costs less
  * @param headers provider headers the client sent that the gateway does not manage (such as
  *     {@code anthropic-beta}), lower-case names; forwarded only to upstreams of the same dialect
+ * @param reasoning how much the model should reason, or {@code null} for the backend's default
+ *     (since 0.3.0)
  */
 public record ChatRequest(
         String model,
@@ -43,7 +45,8 @@ public record ChatRequest(
         ResponseFormat responseFormat,
         String dialect,
         Map<String, String> headers,
-        boolean stream) {
+        boolean stream,
+        Reasoning reasoning) {
 
     public ChatRequest {
         Objects.requireNonNull(model, "model");
@@ -67,7 +70,7 @@ public record ChatRequest(
             String user,
             JsonObject metadata,
             JsonObject extra) {
-        this(model, system, messages, tools, toolChoice, sampling, user, metadata, extra, null, null, null, true);
+        this(model, system, messages, tools, toolChoice, sampling, user, metadata, extra, null, null, null, true, null);
     }
 
     /** A streamed request: the form of plugin API 0.1's first release, kept for compatibility. */
@@ -85,13 +88,32 @@ public record ChatRequest(
             String dialect,
             Map<String, String> headers) {
         this(model, system, messages, tools, toolChoice, sampling, user, metadata, extra, responseFormat, dialect,
-                headers, true);
+                headers, true, null);
+    }
+
+    /** A request without reasoning settings: the form of plugin API 0.2. */
+    public ChatRequest(
+            String model,
+            List<ContentPart> system,
+            List<Message> messages,
+            List<Tool> tools,
+            ToolChoice toolChoice,
+            Sampling sampling,
+            String user,
+            JsonObject metadata,
+            JsonObject extra,
+            ResponseFormat responseFormat,
+            String dialect,
+            Map<String, String> headers,
+            boolean stream) {
+        this(model, system, messages, tools, toolChoice, sampling, user, metadata, extra, responseFormat, dialect,
+                headers, stream, null);
     }
 
     /** The same request for another model name: what routing uses for {@code backend/model}. */
     public ChatRequest withModel(String newModel) {
         return new ChatRequest(
                 newModel, system, messages, tools, toolChoice, sampling, user, metadata, extra, responseFormat, dialect,
-                headers, stream);
+                headers, stream, reasoning);
     }
 }

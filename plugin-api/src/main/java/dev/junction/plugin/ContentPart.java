@@ -119,4 +119,26 @@ public sealed interface ContentPart {
             Objects.requireNonNull(data, "data");
         }
     }
+
+    /**
+     * A document (a PDF, a text file) given to the model whole. Exactly one of {@code data}
+     * (base64), {@code text} (plain text) and {@code url} is set.
+     *
+     * @param mediaType the document's type ({@code application/pdf}, {@code text/plain}), or
+     *     {@code null} for a {@code url} whose type the upstream finds out
+     * @param title the document's name or title, or {@code null}
+     * @param extra fields of this block the gateway does not understand, as the client sent them;
+     *     forwarded only to an upstream of the same dialect ({@link ChatRequest#dialect()})
+     * @since 0.3.0
+     */
+    record Document(String mediaType, String data, String text, String url, String title, JsonObject extra)
+            implements ContentPart {
+        public Document {
+            int sources = (data == null ? 0 : 1) + (text == null ? 0 : 1) + (url == null ? 0 : 1);
+            if (sources != 1) {
+                throw new IllegalArgumentException("a document has exactly one of data, text and url");
+            }
+            extra = extra == null ? new JsonObject() : extra;
+        }
+    }
 }

@@ -10,10 +10,18 @@ import java.util.Objects;
  */
 public record Message(Role role, List<ContentPart> content) {
 
-    /** Who spoke a message. System instructions live in {@link ChatRequest#system()}. */
+    /**
+     * Who spoke a message. The request's leading system instructions live in
+     * {@link ChatRequest#system()}; a {@link #SYSTEM} message is an instruction given later, at that
+     * point of the conversation (Anthropic's mid-conversation system messages, an OpenAI system or
+     * developer message after the first turn). A backend that cannot place one there keeps its
+     * meaning as best it can (for example as a marked user turn), never drops it silently.
+     */
     public enum Role {
         USER,
-        ASSISTANT
+        ASSISTANT,
+        /** @since 0.3.0 */
+        SYSTEM
     }
 
     public Message {

@@ -3,6 +3,7 @@ package dev.junction.gateway.bus;
 import dev.junction.plugin.ChatRequest;
 import dev.junction.plugin.ContentPart;
 import dev.junction.plugin.Message;
+import dev.junction.plugin.Reasoning;
 import dev.junction.plugin.ResponseFormat;
 import dev.junction.plugin.Sampling;
 import dev.junction.plugin.Tool;
@@ -58,6 +59,12 @@ public final class RequestWire {
                     .put("schema", format.schema())
                     .put("strict", format.strict())));
         }
+        Reasoning reasoning = request.reasoning();
+        if (reasoning != null) {
+            json.put("reasoning", Json.compact(new JsonObject()
+                    .put("effort", reasoning.effort())
+                    .put("budgetTokens", reasoning.budgetTokens())));
+        }
         if (!request.stream()) {
             json.put("stream", false); // absent means streamed, the common case
         }
@@ -84,6 +91,7 @@ public final class RequestWire {
         }
         JsonObject choice = json.getJsonObject("toolChoice");
         JsonObject format = json.getJsonObject("responseFormat");
+        JsonObject reasoning = json.getJsonObject("reasoning");
         Map<String, String> headers = new LinkedHashMap<>();
         json.getJsonObject("headers").forEach(header -> headers.put(header.getKey(), (String) header.getValue()));
         return new ChatRequest(
@@ -110,7 +118,8 @@ public final class RequestWire {
                                 format.getBoolean("strict")),
                 json.getString("dialect"),
                 headers,
-                json.getBoolean("stream", true));
+                json.getBoolean("stream", true),
+                reasoning == null ? null : new Reasoning(reasoning.getString("effort"), reasoning.getInteger("budgetTokens")));
     }
 
     private static JsonObject encodeSampling(Sampling sampling) {
@@ -177,6 +186,16 @@ public final class RequestWire {
                     thinking.extra());
         } else if (part instanceof ContentPart.RedactedThinking redacted) {
             return new JsonObject().put("type", "redacted_thinking").put("data", redacted.data());
+        } else if (part instanceof ContentPart.Document document) {
+            return withExtra(
+                    Json.compact(new JsonObject()
+                            .put("type", "document")
+                            .put("mediaType", document.mediaType())
+                            .put("data", document.data())
+                            .put("text", document.text())
+                            .put("url", document.url())
+                            .put("title", document.title())),
+                    document.extra());
         }
         throw new IllegalArgumentException("unknown content part " + part);
     }
@@ -210,6 +229,8 @@ public final class RequestWire {
                     extra);
             case "thinking" -> new ContentPart.Thinking(json.getString("text"), json.getString("signature"), extra);
             case "redacted_thinking" -> new ContentPart.RedactedThinking(json.getString("data"));
+            case "document" -> new ContentPart.Document(json.getString("mediaType"), json.getString("data"),
+                    json.getString("text"), json.getString("url"), json.getString("title"), extra);
             default -> throw new IllegalArgumentException("unknown content part type " + type);
         };
     }

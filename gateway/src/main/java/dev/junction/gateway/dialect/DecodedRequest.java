@@ -38,7 +38,8 @@ public record DecodedRequest(ChatRequest request, boolean stream, boolean includ
                         r.responseFormat(),
                         dialect,
                         headers,
-                        stream),
+                        stream,
+                        r.reasoning()),
                 stream,
                 includeUsage);
     }

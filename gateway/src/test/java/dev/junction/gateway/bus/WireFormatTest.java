@@ -11,6 +11,7 @@ import dev.junction.plugin.Embeddings;
 import dev.junction.plugin.ErrorKind;
 import dev.junction.plugin.FinishReason;
 import dev.junction.plugin.Message;
+import dev.junction.plugin.Reasoning;
 import dev.junction.plugin.ResponseFormat;
 import dev.junction.plugin.Sampling;
 import dev.junction.plugin.TokenCount;
@@ -98,7 +99,13 @@ class WireFormatTest {
                                 new ContentPart.RedactedThinking("EncryptedBlob=="),
                                 new ContentPart.ToolCall("toolu_01", "lookup", "{\"q\":\"cat\"}"))),
                         new Message(Message.Role.USER, List.of(new ContentPart.ToolResult(
-                                "toolu_01", List.of(new ContentPart.Text("a cat")), true)))),
+                                "toolu_01", List.of(new ContentPart.Text("a cat")), true))),
+                        Message.text(Message.Role.SYSTEM, "From now on, answer in French."),
+                        new Message(Message.Role.USER, List.of(
+                                new ContentPart.Document("application/pdf", "JVBERi0=", null, null, "report.pdf", null),
+                                new ContentPart.Document("text/plain", null, "plain words", null, null,
+                                        new JsonObject().put("citations", new JsonObject().put("enabled", true))),
+                                new ContentPart.Document(null, null, null, "https://example.com/a.pdf", null, null)))),
                 List.of(new Tool("lookup", "Looks things up", new JsonObject().put("type", "object"))),
                 new ToolChoice(ToolChoice.Mode.NAMED, "lookup", false),
                 new Sampling(0.2, 0.9, 40, 256, List.of("END"), 42L),
@@ -107,7 +114,9 @@ class WireFormatTest {
                 new JsonObject().put("logprobs", true),
                 new ResponseFormat(ResponseFormat.Type.JSON_SCHEMA, "answer", new JsonObject().put("type", "object"), true),
                 "anthropic",
-                Map.of("anthropic-beta", "prompt-caching-2024-07-31"));
+                Map.of("anthropic-beta", "prompt-caching-2024-07-31"),
+                false,
+                new Reasoning("high", 2048));
 
         String wire = RequestWire.encode(request).encode();
 
