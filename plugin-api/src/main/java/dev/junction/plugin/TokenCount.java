@@ -12,7 +12,8 @@ public record TokenCount(int inputTokens, boolean exact) {
     /**
      * An estimate of every block of the request: text, tool definitions (name, description, schema),
      * tool calls and results, and reasoning at about four characters to a token (English text,
-     * code and JSON); an image by its size ({@link ImageTokens}).
+     * code and JSON); an image by its size ({@link ImageTokens}); a document by its text or its
+     * pages ({@link DocumentTokens}).
      */
     public static TokenCount estimate(ChatRequest request) {
         long characters = 0;
@@ -44,6 +45,8 @@ public record TokenCount(int inputTokens, boolean exact) {
             return redacted.data().length();
         } else if (part instanceof ContentPart.Image image) {
             return (long) ImageTokens.of(image) * CHARACTERS_PER_TOKEN;
+        } else if (part instanceof ContentPart.Document document) {
+            return DocumentTokens.characters(document);
         }
         return 0;
     }

@@ -24,7 +24,8 @@ import java.util.Set;
  * Decodes {@code messages} and {@code system} of a Messages API request into canonical messages and
  * parts. Block fields it does not model ({@code cache_control}, {@code citations}, {@code caller},
  * anything newer) go as they came into the part's {@code extra}, for an Anthropic upstream; block
- * types it cannot represent ({@code document}, server tool blocks) are rejected with their path.
+ * types it cannot represent (server tool blocks) are rejected with their path. Documents are
+ * {@link AnthropicDocuments}'.
  */
 final class AnthropicMessageDecoder {
 
@@ -107,6 +108,10 @@ final class AnthropicMessageDecoder {
         return switch (type) {
             case "text" -> text(block, path);
             case "image" -> image(block, path);
+            case "document" -> {
+                requireRole(role, Message.Role.USER, type, path);
+                yield AnthropicDocuments.decode(block, path);
+            }
             case "tool_use" -> {
                 requireRole(role, Message.Role.ASSISTANT, type, path);
                 yield toolUse(block, path);
@@ -182,7 +187,7 @@ final class AnthropicMessageDecoder {
             return List.of(new ContentPart.Text(text));
         }
         if (!(value instanceof JsonArray array)) {
-            throw invalid(path, "must be a string or an array of text and image blocks");
+            throw invalid(path, "must be a string or an array of text, image and document blocks");
         }
         List<ContentPart> parts = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
@@ -193,6 +198,7 @@ final class AnthropicMessageDecoder {
                     switch (type) {
                         case "text" -> text(block, blockPath);
                         case "image" -> image(block, blockPath);
+                        case "document" -> AnthropicDocuments.decode(block, blockPath);
                         default ->
                             throw invalid(at(blockPath, "type"), "unsupported tool result block type \"" + UserText.shorten(type) + "\"");
                     });

@@ -113,6 +113,8 @@ final class MessagesContent {
             return foreign && text.text().isEmpty() ? null : withExtra(text(text.text()), text.extra(), foreign);
         } else if (part instanceof ContentPart.Image image) {
             return withExtra(image(image, path), image.extra(), foreign);
+        } else if (part instanceof ContentPart.Document document) {
+            return withExtra(document(document), document.extra(), foreign);
         } else if (part instanceof ContentPart.ToolCall call) {
             JsonObject block = new JsonObject()
                     .put("type", "tool_use")
@@ -149,8 +151,10 @@ final class MessagesContent {
                 }
             } else if (part instanceof ContentPart.Image image) {
                 content.add(withExtra(image(image, partPath), image.extra(), foreign));
+            } else if (part instanceof ContentPart.Document document) {
+                content.add(withExtra(document(document), document.extra(), foreign));
             } else {
-                throw invalid(partPath, "a tool result holds only text and images");
+                throw invalid(partPath, "a tool result holds only text, images and documents");
             }
         }
         if (!content.isEmpty()) {
@@ -182,6 +186,23 @@ final class MessagesContent {
         return new JsonObject()
                 .put("type", "image")
                 .put("source", new JsonObject().put("type", "url").put("url", url));
+    }
+
+    /** A {@code document} block: a {@code base64}, {@code text} or {@code url} source, and its title. */
+    private static JsonObject document(ContentPart.Document document) {
+        JsonObject source;
+        if (document.data() != null) {
+            source = new JsonObject()
+                    .put("type", "base64")
+                    .put("media_type", document.mediaType() == null ? "application/pdf" : document.mediaType())
+                    .put("data", document.data());
+        } else if (document.text() != null) {
+            source = new JsonObject().put("type", "text").put("media_type", "text/plain").put("data", document.text());
+        } else {
+            source = new JsonObject().put("type", "url").put("url", document.url());
+        }
+        JsonObject block = new JsonObject().put("type", "document").put("source", source);
+        return document.title() == null ? block : block.put("title", document.title());
     }
 
     private static JsonObject base64Image(String mediaType, String data) {

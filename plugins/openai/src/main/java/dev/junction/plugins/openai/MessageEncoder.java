@@ -97,8 +97,9 @@ final class MessageEncoder {
 
     /**
      * Tool results first, each a {@code tool} message (OpenAI wants them right after the
-     * assistant's calls); then the message's own text and images, with any images the tool results
-     * held (a {@code tool} message takes only text), as one {@code user} message.
+     * assistant's calls); then the message's own text, images and documents, with any images and
+     * documents the tool results held (a {@code tool} message takes only text), as one {@code user}
+     * message.
      */
     private void user(Message message, String path, JsonArray out) {
         List<ContentPart> rest = new ArrayList<>();
@@ -106,7 +107,9 @@ final class MessageEncoder {
         for (ContentPart part : message.content()) {
             if (part instanceof ContentPart.ToolResult result) {
                 out.add(toolMessage(result, toolImages, path));
-            } else if (part instanceof ContentPart.Text || part instanceof ContentPart.Image) {
+            } else if (part instanceof ContentPart.Text
+                    || part instanceof ContentPart.Image
+                    || part instanceof ContentPart.Document) {
                 rest.add(part);
             } else if (part instanceof ContentPart.Thinking || part instanceof ContentPart.RedactedThinking) {
                 continue;
@@ -126,7 +129,7 @@ final class MessageEncoder {
         for (ContentPart part : result.content()) {
             if (part instanceof ContentPart.Text text) {
                 texts.add(text);
-            } else if (part instanceof ContentPart.Image) {
+            } else if (part instanceof ContentPart.Image || part instanceof ContentPart.Document) {
                 images.add(part);
             } else {
                 throw invalid(path + ": a tool result cannot hold " + kind(part) + " for OpenAI");
@@ -150,6 +153,8 @@ final class MessageEncoder {
         for (ContentPart part : parts) {
             if (part instanceof ContentPart.Text text) {
                 out.add(textPart(text));
+            } else if (part instanceof ContentPart.Document document) {
+                out.add(DocumentParts.of(document));
             } else {
                 out.add(image((ContentPart.Image) part));
             }
@@ -197,6 +202,8 @@ final class MessageEncoder {
             return "a tool call";
         } else if (part instanceof ContentPart.ToolResult) {
             return "a tool result";
+        } else if (part instanceof ContentPart.Document) {
+            return "a document";
         }
         return "reasoning";
     }
