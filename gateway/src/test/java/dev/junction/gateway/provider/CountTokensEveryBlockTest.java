@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.anthropic.core.JsonValue;
 import com.anthropic.core.http.HttpResponseFor;
 import com.anthropic.models.messages.Base64ImageSource;
+import com.anthropic.models.messages.Base64PdfSource;
 import com.anthropic.models.messages.ContentBlockParam;
 import com.anthropic.models.messages.MessageCountTokensParams;
 import com.anthropic.models.messages.MessageTokensCount;
+import com.anthropic.models.messages.PlainTextSource;
 import com.anthropic.models.messages.ThinkingBlockParam;
 import com.anthropic.models.messages.ToolResultBlockParam;
 import com.anthropic.models.messages.ToolUseBlockParam;
@@ -34,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Anthropic SDK's {@code count_tokens} counts every block, not only text (Claude Code decides
  * when to compact a conversation by it): the gateway's estimate (echo, which cannot count) grows
- * with each kind of block and sizes an image by Anthropic's formula; the anthropic plugin hands the
+ * with each kind of block, sizes an image by Anthropic's formula and a PDF by its pages; the anthropic plugin hands the
  * whole request, every block of it, to the upstream's own count.
  */
 @Timeout(60)
@@ -92,6 +94,19 @@ class CountTokensEveryBlockTest {
                 .isEqualTo(text + 320);
         assertThat(estimate(ask -> ask.addUserMessageOfContentBlockParams(List.of(ContentBlockParam.ofText(ASK), png(2000, 1500)))))
                 .as("scaled down by the provider to about 1,600 tokens").isEqualTo(text + 1600);
+    }
+
+    @Test
+    void a_pdf_counts_by_its_pages_and_a_text_document_by_its_text() {
+        long text = estimate(ask -> ask.addUserMessage(ASK));
+
+        assertThat(estimate(ask -> ask.addUserMessageOfContentBlockParams(List.of(ContentBlockParam.ofText(ASK), pdf(1)))))
+                .isEqualTo(text + 3000);
+        assertThat(estimate(ask -> ask.addUserMessageOfContentBlockParams(List.of(ContentBlockParam.ofText(ASK), pdf(3)))))
+                .isEqualTo(text + 9000);
+        assertThat(estimate(ask -> ask.addUserMessageOfContentBlockParams(List.of(ContentBlockParam.ofText(ASK),
+                        ContentBlockParam.ofDocument(PlainTextSource.builder().data("x".repeat(400)).build())))))
+                .isEqualTo(text + 100);
     }
 
     @Test
@@ -157,6 +172,10 @@ class CountTokensEveryBlockTest {
                 .thinking("The user wants the current weather; I should call the tool.")
                 .signature("EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrkzLoky3dl1pkiMOYds")
                 .build());
+    }
+
+    private static ContentBlockParam pdf(int pages) {
+        return ContentBlockParam.ofDocument(Base64PdfSource.builder().data(Pdfs.base64(pages)).build());
     }
 
     /** A real PNG of the given size, inline. */
