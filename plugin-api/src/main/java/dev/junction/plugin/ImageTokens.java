@@ -1,5 +1,6 @@
 package dev.junction.plugin;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
@@ -60,7 +61,7 @@ final class ImageTokens {
     }
 
     private static int[] webp(byte[] b) {
-        String chunk = new String(b, 12, 4, java.nio.charset.StandardCharsets.US_ASCII);
+        String chunk = new String(b, 12, 4, StandardCharsets.US_ASCII);
         return switch (chunk) {
             case "VP8 " -> new int[] {le16(b, 26) & 0x3FFF, le16(b, 28) & 0x3FFF};
             case "VP8L" -> {

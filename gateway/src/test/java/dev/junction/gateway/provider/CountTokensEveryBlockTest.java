@@ -20,18 +20,13 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Anthropic SDK's {@code count_tokens} counts every block, not only text (Claude Code decides
@@ -40,26 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
  * whole request, every block of it, to the upstream's own count.
  */
 @Timeout(60)
-class CountTokensEveryBlockTest {
+class CountTokensEveryBlockTest extends WithProviderGateway {
 
     private static final String ASK = "What is the weather in Paris?";
-
-    private static ProviderGateway providers;
-
-    @BeforeAll
-    static void start(@TempDir Path dir) {
-        providers = new ProviderGateway(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        providers.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        providers.resetUpstreams();
-    }
 
     @Test
     void the_estimate_grows_with_each_kind_of_block() {

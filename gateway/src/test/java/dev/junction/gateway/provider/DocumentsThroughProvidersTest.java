@@ -10,14 +10,9 @@ import com.anthropic.models.messages.DocumentBlockParam;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.UrlPdfSource;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A PDF sent by the Anthropic SDK as a {@code document} block reaches each provider in its own form:
@@ -25,26 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * upstream has no form for (a PDF by URL, for Chat Completions) is a 400 in the Anthropic shape.
  */
 @Timeout(60)
-class DocumentsThroughProvidersTest {
+class DocumentsThroughProvidersTest extends WithProviderGateway {
 
     private static final String PDF = Pdfs.base64(1);
-
-    private static ProviderGateway providers;
-
-    @BeforeAll
-    static void start(@TempDir Path dir) {
-        providers = new ProviderGateway(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        providers.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        providers.resetUpstreams();
-    }
 
     private static MessageCreateParams summarise(String model, ContentBlockParam document) {
         return MessageCreateParams.builder()

@@ -18,16 +18,11 @@ import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.chat.completions.ChatCompletionTool;
 import com.openai.models.completions.CompletionUsage;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Prompt caching across translation, measured: two turns of an agent conversation (the second
@@ -36,29 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link OpenAiPromptCache}). The second turn reports cache reads in the client's own usage.
  */
 @Timeout(60)
-class PromptCachingAcrossDialectsTest {
+class PromptCachingAcrossDialectsTest extends WithProviderGateway {
 
     /** An agent's system prompt, long enough for either API to cache (over 1,024 tokens). */
     static final String INSTRUCTIONS = IntStream.rangeClosed(1, 90)
             .mapToObj(rule -> "Rule " + rule + ": keep each edit minimal, run the tests, and explain the change in one line.")
             .collect(Collectors.joining("\n"));
-
-    private static ProviderGateway providers;
-
-    @BeforeAll
-    static void start(@TempDir Path dir) {
-        providers = new ProviderGateway(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        providers.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        providers.resetUpstreams();
-    }
 
     @Test
     void an_openai_clients_second_turn_reads_the_anthropic_cache_through_the_breakpoints_the_gateway_placed() {

@@ -40,15 +40,16 @@ final class AnthropicDocuments {
                     null,
                     title,
                     extra);
-            case "text" -> new ContentPart.Document(
-                    optionalString(source, "media_type", at(sourcePath, "media_type")) == null
-                            ? "text/plain"
-                            : source.getString("media_type"),
-                    null,
-                    requiredString(source, "data", at(sourcePath, "data")),
-                    null,
-                    title,
-                    extra);
+            case "text" -> {
+                String mediaType = optionalString(source, "media_type", at(sourcePath, "media_type"));
+                yield new ContentPart.Document(
+                        mediaType == null ? "text/plain" : mediaType,
+                        null,
+                        requiredString(source, "data", at(sourcePath, "data")),
+                        null,
+                        title,
+                        extra);
+            }
             case "url" -> new ContentPart.Document(
                     null, null, null, requiredString(source, "url", at(sourcePath, "url")), title, extra);
             default -> throw invalid(
