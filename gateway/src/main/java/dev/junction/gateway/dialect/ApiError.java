@@ -1,8 +1,8 @@
 package dev.junction.gateway.dialect;
 
 /**
- * An error answered to a client: the HTTP status and what to say. Each {@link Dialect} renders it
- * in its own shape ({@link Dialect#errorBody}).
+ * An error answered to a client: the HTTP status and what to say. Each {@link ApiFamily} renders it
+ * in its own shape ({@link ApiFamily#errorBody}).
  *
  * @param param the offending request field, or {@code null}
  * @param retryAfterSeconds the {@code Retry-After} to send, or {@code null}

@@ -18,7 +18,7 @@ public record DecodedRequest(ChatRequest request, boolean stream, boolean includ
     }
 
     /**
-     * The same request marked with the client's dialect ({@link Dialect#name()}), the provider
+     * The same request marked with the client's dialect ({@link ChatDialect#name()}), the provider
      * headers it sent that a same-dialect upstream may receive (lower-case names), and whether the
      * client streams.
      */

@@ -1,13 +1,14 @@
 package dev.junction.gateway.http;
 
-import dev.junction.gateway.dialect.Dialect;
-import dev.junction.gateway.dialect.anthropic.AnthropicDialect;
-import dev.junction.gateway.dialect.openai.OpenAiDialect;
+import dev.junction.gateway.dialect.ApiFamily;
+import dev.junction.gateway.dialect.Dialects;
+import dev.junction.gateway.dialect.Endpoint;
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,111 +16,66 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The API's endpoints, declared once: method, path, dialect family, what handles it, whether it
- * reads a JSON body, and the name the access log and the metrics give it. The routes
- * ({@link ApiRouter}), the dialect of an error on any path (including unknown ones: 404 for an
- * unknown path, 405 for a known path asked with another method) and the endpoint names all derive
- * from it. Pure data, thread-safe.
+ * The endpoints the dialects declare ({@link Dialects}), indexed for the HTTP layer: the routes
+ * ({@link ApiRouter}), the family whose error shape answers on any path (including unknown ones:
+ * 404 for an unknown path, 405 for a known path asked with another method), and the endpoint names
+ * of the access log and the metrics. Pure data, thread-safe.
  *
  * <p>Paths match case-sensitively, as the APIs they imitate do, against the router's normalized path
- * ({@code /v1/./models} is {@code /v1/models}). The family of a path that matches no endpoint is
- * decided case-insensitively: {@code /v1/messages*} and {@code /anthropic/*} (so {@code /V1/MESSAGES}
- * too) are Anthropic, {@code /openai/*} is OpenAI, and anything else follows the request's
- * {@code anthropic-version} header (which the Anthropic SDK always sends), OpenAI without it.
+ * ({@code /v1/./models} is {@code /v1/models}). Where several families serve a path, the one that
+ * {@linkplain ApiFamily#claims claims} the request answers, else the first registered. The family
+ * of a path no endpoint serves is the one whose {@linkplain ApiFamily#pathPrefixes prefix} it has
+ * (case-insensitively, so {@code /V1/MESSAGES} is Anthropic's), else decided the same way.
  */
 final class ApiEndpoints {
-
-    /** Which dialect an endpoint, or an unknown path, answers in. */
-    enum Family {
-        OPENAI,
-        ANTHROPIC,
-        /** A path both SDK families call ({@code /v1/models}): the {@code anthropic-version} header decides. */
-        SHARED;
-
-        Dialect dialect(HttpServerRequest request) {
-            return switch (this) {
-                case OPENAI -> OPENAI_DIALECT;
-                case ANTHROPIC -> ANTHROPIC_DIALECT;
-                case SHARED -> request.headers().contains("anthropic-version") ? ANTHROPIC_DIALECT : OPENAI_DIALECT;
-            };
-        }
-    }
-
-    /** What serves an endpoint; {@link ApiRouter} makes the handler of each from one configuration. */
-    enum Kind {
-        CHAT,
-        EMBEDDINGS,
-        COUNT_TOKENS,
-        MODEL_LIST,
-        /** One model, its id the rest of the path (ids may hold slashes: {@code backend/model}). */
-        MODEL,
-        /** The base URL itself, which clients probe ({@code HEAD /}) before they call the API. */
-        ROOT
-    }
-
-    /**
-     * One endpoint.
-     *
-     * @param path the literal path, or for {@link Kind#MODEL} the prefix the model id follows
-     * @param name the endpoint's name in the access log and the metrics (bounded)
-     */
-    record Endpoint(HttpMethod method, String path, Family family, Kind kind, String name) {
-
-        /** Model requests read a JSON body, after the key's limits. */
-        boolean jsonBody() {
-            return method.equals(HttpMethod.POST);
-        }
-
-        /** Whether the id follows the path rather than the path being exact. */
-        boolean takesId() {
-            return kind == Kind.MODEL;
-        }
-
-        /** The router's regular expression for an endpoint that {@link #takesId}, the id in group {@code id}. */
-        String pathRegex() {
-            return Pattern.quote(path) + "(?<id>.+)";
-        }
-
-        boolean matches(String normalizedPath) {
-            return takesId()
-                    ? normalizedPath.length() > path.length() && normalizedPath.startsWith(path)
-                    : normalizedPath.equals(path);
-        }
-    }
-
-    static final OpenAiDialect OPENAI_DIALECT = new OpenAiDialect();
-    static final AnthropicDialect ANTHROPIC_DIALECT = new AnthropicDialect();
-
-    /** Every endpoint, in routing order. */
-    static final List<Endpoint> ALL = declare();
 
     /** Name for the access log and metrics of a path no endpoint serves. */
     static final String OTHER = "other";
 
+    /** The endpoints declared at one method and path: one per family that serves it. */
+    record Declared(HttpMethod method, String path, List<Endpoint> endpoints) {
+
+        /** The endpoint that answers {@code headers}. */
+        Endpoint endpoint(MultiMap headers) {
+            return endpoints.size() == 1 ? endpoints.get(0) : endpoints.get(pick(families(endpoints), headers));
+        }
+
+        Endpoint first() {
+            return endpoints.get(0);
+        }
+
+        /** The name of this route in the router, which {@link RouteCoverage} checks. */
+        String routeName() {
+            return method.name() + " " + path;
+        }
+    }
+
+    private record Templated(Endpoint endpoint, Pattern pattern) {}
+
+    private static final List<Endpoint> ALL = Dialects.ENDPOINTS;
+    private static final List<ApiFamily> FAMILIES = families(ALL);
     private static final Map<String, List<Endpoint>> EXACT = exact();
-    private static final List<Endpoint> WITH_ID = ALL.stream().filter(Endpoint::takesId).toList();
+    private static final List<Templated> TEMPLATED = ALL.stream()
+            .filter(Endpoint::takesId)
+            .map(endpoint -> new Templated(endpoint, Pattern.compile(endpoint.pathRegex())))
+            .toList();
 
     private ApiEndpoints() {}
 
-    private static List<Endpoint> declare() {
-        List<Endpoint> all = new ArrayList<>();
-        for (String base : List.of("/v1", "/openai/v1")) {
-            all.add(new Endpoint(HttpMethod.POST, base + "/chat/completions", Family.OPENAI, Kind.CHAT, "chat_completions"));
-            all.add(new Endpoint(HttpMethod.POST, base + "/embeddings", Family.OPENAI, Kind.EMBEDDINGS, "embeddings"));
-        }
-        for (String base : List.of("/v1", "/anthropic/v1")) {
-            all.add(new Endpoint(HttpMethod.POST, base + "/messages", Family.ANTHROPIC, Kind.CHAT, "messages"));
-            all.add(new Endpoint(
-                    HttpMethod.POST, base + "/messages/count_tokens", Family.ANTHROPIC, Kind.COUNT_TOKENS, "count_tokens"));
-        }
-        Map<String, Family> modelBases = Map.of("/v1", Family.SHARED, "/openai/v1", Family.OPENAI, "/anthropic/v1", Family.ANTHROPIC);
-        for (String base : List.of("/v1", "/openai/v1", "/anthropic/v1")) {
-            all.add(new Endpoint(HttpMethod.GET, base + "/models", modelBases.get(base), Kind.MODEL_LIST, "models"));
-            all.add(new Endpoint(HttpMethod.GET, base + "/models/", modelBases.get(base), Kind.MODEL, "models"));
-        }
-        all.add(new Endpoint(HttpMethod.GET, "/", Family.SHARED, Kind.ROOT, "root"));
-        all.add(new Endpoint(HttpMethod.HEAD, "/", Family.SHARED, Kind.ROOT, "root"));
-        return List.copyOf(all);
+    /** Every family that declares an endpoint, in registration order. */
+    static List<ApiFamily> families() {
+        return FAMILIES;
+    }
+
+    /** One route per declared method and path, in declaration order. */
+    static List<Declared> routes() {
+        Map<String, List<Endpoint>> grouped = new LinkedHashMap<>();
+        ALL.forEach(endpoint -> grouped
+                .computeIfAbsent(endpoint.method().name() + " " + endpoint.path(), key -> new ArrayList<>())
+                .add(endpoint));
+        return grouped.values().stream()
+                .map(endpoints -> new Declared(endpoints.get(0).method(), endpoints.get(0).path(), List.copyOf(endpoints)))
+                .toList();
     }
 
     private static Map<String, List<Endpoint>> exact() {
@@ -130,43 +86,65 @@ final class ApiEndpoints {
         return Map.copyOf(exact);
     }
 
+    private static List<ApiFamily> families(List<Endpoint> endpoints) {
+        return endpoints.stream().map(Endpoint::family).distinct().toList();
+    }
+
+    /** The index in {@code families} of the one that claims {@code headers}, else 0. */
+    private static int pick(List<ApiFamily> families, MultiMap headers) {
+        for (int i = 0; i < families.size(); i++) {
+            if (families.get(i).claims(headers)) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
     /** The endpoints at {@code normalizedPath}, whatever their method (empty for an unknown path). */
     static List<Endpoint> at(String normalizedPath) {
         List<Endpoint> exact = EXACT.get(normalizedPath);
         if (exact != null) {
             return exact;
         }
-        return WITH_ID.stream().filter(endpoint -> endpoint.matches(normalizedPath)).toList();
-    }
-
-    /** The endpoint {@code method} asks for at {@code normalizedPath}, if any. */
-    static Optional<Endpoint> of(HttpMethod method, String normalizedPath) {
-        return at(normalizedPath).stream().filter(endpoint -> endpoint.method().equals(method)).findFirst();
+        return TEMPLATED.stream()
+                .filter(templated -> templated.pattern().matcher(normalizedPath).matches())
+                .map(Templated::endpoint)
+                .toList();
     }
 
     /** The access log's and the metrics' name for a request: its endpoint's, else {@link #OTHER}. */
     static String name(HttpMethod method, String normalizedPath) {
-        return of(method, normalizedPath).map(Endpoint::name).orElse(OTHER);
+        return at(normalizedPath).stream()
+                .filter(endpoint -> endpoint.method().equals(method))
+                .findFirst()
+                .map(Endpoint::name)
+                .orElse(OTHER);
     }
 
-    /** The dialect that answers {@code ctx}, whether or not its path is an endpoint. */
-    static Dialect dialectOf(RoutingContext ctx) {
-        return family(ctx.normalizedPath()).dialect(ctx.request());
+    /** The family that answers {@code ctx}, whether or not its path is an endpoint. */
+    static ApiFamily familyOf(RoutingContext ctx) {
+        return family(ctx.normalizedPath(), ctx.request().headers());
     }
 
-    /** The family whose dialect answers anything at {@code normalizedPath}, known or not. */
-    static Family family(String normalizedPath) {
-        List<Endpoint> known = at(normalizedPath);
+    /** The family whose error shape answers anything at {@code normalizedPath}, known or not. */
+    static ApiFamily family(String normalizedPath, MultiMap headers) {
+        List<ApiFamily> known = families(at(normalizedPath));
         if (!known.isEmpty()) {
-            return known.get(0).family();
+            return known.get(pick(known, headers));
         }
-        String lower = normalizedPath.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("/v1/messages") || lower.startsWith("/anthropic/") || lower.equals("/anthropic")) {
-            return Family.ANTHROPIC;
+        return byPrefix(normalizedPath.toLowerCase(Locale.ROOT))
+                .orElseGet(() -> FAMILIES.get(pick(FAMILIES, headers)));
+    }
+
+    private static Optional<ApiFamily> byPrefix(String lowerPath) {
+        for (ApiFamily family : FAMILIES) {
+            for (String prefix : family.pathPrefixes()) {
+                boolean bare = prefix.endsWith("/") && lowerPath.equals(prefix.substring(0, prefix.length() - 1));
+                if (lowerPath.startsWith(prefix) || bare) {
+                    return Optional.of(family);
+                }
+            }
         }
-        if (lower.startsWith("/openai/") || lower.equals("/openai")) {
-            return Family.OPENAI;
-        }
-        return Family.SHARED;
+        return Optional.empty();
     }
 }

@@ -4,10 +4,11 @@ import dev.junction.gateway.bus.BackendCalls;
 import dev.junction.gateway.config.BackendConfig;
 import dev.junction.gateway.config.GatewayConfig;
 import dev.junction.gateway.dialect.ApiError;
-import dev.junction.gateway.dialect.Dialect;
+import dev.junction.gateway.dialect.ApiFamily;
+import dev.junction.gateway.dialect.Endpoint;
+import dev.junction.gateway.dialect.Service;
 import dev.junction.gateway.dialect.UserText;
-import dev.junction.gateway.http.ApiEndpoints.Endpoint;
-import dev.junction.gateway.http.ApiEndpoints.Family;
+import dev.junction.gateway.http.ApiEndpoints.Declared;
 import dev.junction.gateway.resilience.ResilientCalls;
 import dev.junction.gateway.route.ModelRouter;
 import io.vertx.core.Handler;
@@ -18,6 +19,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +44,7 @@ final class ApiRouter {
     private final ModelRouter modelRouter;
     private final BackendCalls calls;
     private final ResilientCalls chats;
-    private final RateLimitHandler openAiLimits;
-    private final RateLimitHandler anthropicLimits;
+    private final Map<ApiFamily, RateLimitHandler> limits = new HashMap<>();
 
     private ApiRouter(Vertx vertx, GatewayConfig config, NodeServices node) {
         this.config = config;
@@ -56,9 +57,8 @@ final class ApiRouter {
         List<BackendConfig> backends = new ArrayList<>(config.backends().values());
         this.models = new ModelsHandler(modelRouter, node.cluster(), new ArrayList<>(config.backends().keySet()));
         this.health = new HealthHandler(backends, node.cluster(), node.breakers());
-        this.openAiLimits = new RateLimitHandler(node.limiter(), ApiEndpoints.OPENAI_DIALECT, RateLimitHeaders.OPENAI);
-        this.anthropicLimits =
-                new RateLimitHandler(node.limiter(), ApiEndpoints.ANTHROPIC_DIALECT, RateLimitHeaders.ANTHROPIC);
+        ApiEndpoints.families().forEach(family ->
+                limits.put(family, new RateLimitHandler(node.limiter(), family, RateLimitHeaders.of(family))));
     }
 
     /**
@@ -70,19 +70,19 @@ final class ApiRouter {
     }
 
     private Router build(Router router) {
-        router.get("/health").handler(health);
+        router.get(RouteCoverage.HEALTH).handler(health);
         router.route().handler(AuthHandler.create(config.auth()));
         router.post().handler(new JsonContent());
         BodyHandler body = BodyHandler.create(false).setBodyLimit(config.server().maxBodyBytes());
-        for (Endpoint endpoint : ApiEndpoints.ALL) {
-            Handler<RoutingContext> handler = handler(endpoint);
-            if (endpoint.jsonBody()) {
+        for (Declared declared : ApiEndpoints.routes()) {
+            Handler<RoutingContext> handler = handler(declared);
+            if (declared.first().jsonBody()) {
                 // The key's limits before the body is read: a route of their own, as a route may not
                 // read its body after a handler of its own.
-                route(router, endpoint).handler(endpoint.family() == Family.ANTHROPIC ? anthropicLimits : openAiLimits);
-                route(router, endpoint).handler(body).handler(JsonBody::parseLargeOffLoop).handler(handler);
+                route(router, declared).handler(ctx -> limits.get(ApiEndpoints.familyOf(ctx)).handle(ctx));
+                route(router, declared).handler(body).handler(JsonBody::parseLargeOffLoop).handler(handler);
             } else {
-                route(router, endpoint).handler(handler);
+                route(router, declared).handler(handler);
             }
         }
         router.route().handler(ApiRouter::unknownEndpoint);
@@ -90,25 +90,41 @@ final class ApiRouter {
         return router;
     }
 
-    private static Route route(Router router, Endpoint endpoint) {
-        return endpoint.takesId()
+    private static Route route(Router router, Declared declared) {
+        Endpoint endpoint = declared.first();
+        Route route = endpoint.takesId()
                 ? router.routeWithRegex(endpoint.method(), endpoint.pathRegex())
                 : router.route(endpoint.method(), endpoint.path());
+        return route.setName(declared.routeName());
+    }
+
+    /** The handler of a route: its one endpoint's, or the one of the endpoint whose family claims the request. */
+    private Handler<RoutingContext> handler(Declared route) {
+        if (route.endpoints().size() == 1) {
+            return handler(route.first());
+        }
+        Map<Endpoint, Handler<RoutingContext>> handlers = new HashMap<>();
+        route.endpoints().forEach(endpoint -> handlers.put(endpoint, handler(endpoint)));
+        return ctx -> handlers.get(route.endpoint(ctx.request().headers())).handle(ctx);
     }
 
     private Handler<RoutingContext> handler(Endpoint endpoint) {
-        long keepAliveMillis = config.server().keepAliveSeconds() * 1000L;
-        return switch (endpoint.kind()) {
-            case CHAT -> new ChatHandler(
-                    endpoint.family() == Family.ANTHROPIC ? ApiEndpoints.ANTHROPIC_DIALECT : ApiEndpoints.OPENAI_DIALECT,
-                    modelRouter, chats, keepAliveMillis);
-            case EMBEDDINGS -> new EmbeddingsHandler(ApiEndpoints.OPENAI_DIALECT, modelRouter, calls);
-            case COUNT_TOKENS -> new CountTokensHandler(ApiEndpoints.ANTHROPIC_DIALECT, modelRouter, calls);
-            case MODEL_LIST -> ctx -> models.list(ctx, endpoint.family().dialect(ctx.request()));
-            case MODEL -> ctx -> models.get(ctx, endpoint.family().dialect(ctx.request()), ctx.pathParam("id"));
+        Service service = endpoint.service();
+        if (service instanceof Service.Chat chat) {
+            return new ChatHandler(chat.dialect(), modelRouter, chats, config.server().keepAliveSeconds() * 1000L);
+        } else if (service instanceof Service.Embeddings embeddings) {
+            return new EmbeddingsHandler(embeddings.dialect(), modelRouter, calls);
+        } else if (service instanceof Service.CountTokens count) {
+            return new CountTokensHandler(count.dialect(), modelRouter, calls);
+        }
+        ApiFamily family = endpoint.family();
+        return switch ((Service.Fixed) service) {
+            case MODEL_LIST -> ctx -> models.list(ctx, family);
+            case MODEL -> ctx -> models.get(ctx, family, ctx.pathParam("id"));
             case ROOT -> ApiRouter::root;
         };
     }
+
 
     /** The base URL: 200 and where each API lives (HEAD gets the headers alone). */
     private static void root(RoutingContext ctx) {
@@ -118,7 +134,7 @@ final class ApiRouter {
     /** No route served the request: 405 naming the allowed methods for a known path, else 404. */
     private static void unknownEndpoint(RoutingContext ctx) {
         String path = ctx.normalizedPath();
-        Dialect dialect = ApiEndpoints.dialectOf(ctx);
+        ApiFamily dialect = ApiEndpoints.familyOf(ctx);
         String allowed = ApiEndpoints.at(path).stream()
                 .map(endpoint -> endpoint.method().name())
                 .distinct()
@@ -140,7 +156,7 @@ final class ApiRouter {
         if (ctx.response().ended() || ctx.response().closed()) {
             return; // answered already (a stalled body's 408), or the client left mid-body
         }
-        Dialect dialect = ApiEndpoints.dialectOf(ctx);
+        ApiFamily dialect = ApiEndpoints.familyOf(ctx);
         int status = ctx.statusCode();
         if (status == 413) {
             ErrorResponses.send(ctx, dialect, ApiError.of(

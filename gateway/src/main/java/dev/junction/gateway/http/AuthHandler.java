@@ -2,7 +2,7 @@ package dev.junction.gateway.http;
 
 import dev.junction.gateway.config.AuthConfig;
 import dev.junction.gateway.dialect.ApiError;
-import dev.junction.gateway.dialect.Dialect;
+import dev.junction.gateway.dialect.ApiFamily;
 import dev.junction.gateway.dialect.UserText;
 import dev.junction.gateway.policy.ApiKeys;
 import io.vertx.core.Handler;
@@ -44,7 +44,7 @@ final class AuthHandler implements Handler<RoutingContext> {
         }
         Optional<ApiKeys.Key> key = keys.find(presented(ctx));
         if (key.isEmpty()) {
-            ErrorResponses.send(ctx, ApiEndpoints.dialectOf(ctx), ApiError.of(401, message(ctx)));
+            ErrorResponses.send(ctx, ApiEndpoints.familyOf(ctx), ApiError.of(401, message(ctx)));
             return;
         }
         ctx.put(KEY_NAME, key.get().name());
@@ -56,7 +56,7 @@ final class AuthHandler implements Handler<RoutingContext> {
      * Whether the request's key may use {@code model}; when not, answers 403 in {@code dialect},
      * naming the model (never the key).
      */
-    static boolean allows(RoutingContext ctx, Dialect dialect, String model) {
+    static boolean allows(RoutingContext ctx, ApiFamily dialect, String model) {
         ApiKeys.Key key = ctx.get(API_KEY);
         if (key == null || key.allows(model)) {
             return true;

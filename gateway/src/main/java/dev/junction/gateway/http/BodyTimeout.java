@@ -74,7 +74,7 @@ final class BodyTimeout implements Handler<RoutingContext> {
                     check(bytesRead, progressNanos);
                 } else {
                     ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-                    ErrorResponses.send(ctx, ApiEndpoints.dialectOf(ctx), ApiError.of(408,
+                    ErrorResponses.send(ctx, ApiEndpoints.familyOf(ctx), ApiError.of(408,
                             "The request body stopped arriving: nothing came for " + timeoutSeconds + " s."));
                     request.connection().close();
                 }

@@ -48,7 +48,7 @@ final class BrowserOrigins implements Handler<RoutingContext> {
         } else if (canonical != null && allowed.contains(canonical)) {
             cors.handle(ctx);
         } else {
-            ErrorResponses.send(ctx, ApiEndpoints.dialectOf(ctx), ApiError.of(403,
+            ErrorResponses.send(ctx, ApiEndpoints.familyOf(ctx), ApiError.of(403,
                     "Requests from web pages are refused: their origin is not listed in server.cors.allowedOrigins."));
         }
     }

@@ -2,7 +2,7 @@ package dev.junction.gateway.http;
 
 import dev.junction.gateway.dialect.ApiError;
 import dev.junction.gateway.dialect.DecodedRequest;
-import dev.junction.gateway.dialect.Dialect;
+import dev.junction.gateway.dialect.ChatDialect;
 import dev.junction.gateway.resilience.ResilientCall;
 import dev.junction.gateway.resilience.ResilientCalls;
 import dev.junction.gateway.route.ModelRouter;
@@ -19,13 +19,13 @@ import io.vertx.ext.web.RoutingContext;
  */
 final class ChatHandler implements Handler<RoutingContext> {
 
-    private final Dialect dialect;
+    private final ChatDialect dialect;
     private final ModelRouter router;
     private final ResilientCalls calls;
     private final long keepAliveMillis;
 
     /** @param keepAliveMillis the silence after which a stream gets a keep-alive; 0 for none */
-    ChatHandler(Dialect dialect, ModelRouter router, ResilientCalls calls, long keepAliveMillis) {
+    ChatHandler(ChatDialect dialect, ModelRouter router, ResilientCalls calls, long keepAliveMillis) {
         this.dialect = dialect;
         this.router = router;
         this.calls = calls;
@@ -36,12 +36,13 @@ final class ChatHandler implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         Drain drain = ctx.get(Drain.KEY);
         if (drain != null && drain.draining()) {
-            ErrorResponses.send(ctx, dialect, ApiError.of(503, "The gateway is shutting down."));
+            ErrorResponses.send(ctx, dialect.family(), ApiError.of(503, "The gateway is shutting down."));
             return;
         }
         RequestIntake.accept(
                         ctx,
-                        dialect,
+                        dialect.family(),
+                        dialect.name(),
                         router,
                         body -> dialect.decode(body)
                                 .fromClient(dialect.name(), ProviderHeaders.of(ctx.request().headers())),

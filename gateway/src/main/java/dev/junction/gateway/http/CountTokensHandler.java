@@ -1,7 +1,7 @@
 package dev.junction.gateway.http;
 
 import dev.junction.gateway.bus.BackendCalls;
-import dev.junction.gateway.dialect.anthropic.AnthropicDialect;
+import dev.junction.gateway.dialect.TokenCountDialect;
 import dev.junction.gateway.route.ModelRouter;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
@@ -17,11 +17,11 @@ final class CountTokensHandler implements Handler<RoutingContext> {
     /** The response header that tells an exact count from an estimate. */
     static final String COUNT_HEADER = "x-junction-token-count";
 
-    private final AnthropicDialect dialect;
+    private final TokenCountDialect dialect;
     private final ModelRouter router;
     private final BackendCalls calls;
 
-    CountTokensHandler(AnthropicDialect dialect, ModelRouter router, BackendCalls calls) {
+    CountTokensHandler(TokenCountDialect dialect, ModelRouter router, BackendCalls calls) {
         this.dialect = dialect;
         this.router = router;
         this.calls = calls;
@@ -31,7 +31,8 @@ final class CountTokensHandler implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         RequestIntake.accept(
                         ctx,
-                        dialect,
+                        dialect.family(),
+                        dialect.name(),
                         router,
                         body -> dialect.decodeCountTokens(body)
                                 .fromClient(dialect.name(), ProviderHeaders.of(ctx.request().headers())),
@@ -43,6 +44,6 @@ final class CountTokensHandler implements Handler<RoutingContext> {
                             ctx.response().putHeader(COUNT_HEADER, count.exact() ? "exact" : "estimate");
                             RequestIntake.reply(ctx, dialect.tokenCount(count));
                         })
-                        .onFailure(failure -> ErrorResponses.send(ctx, dialect, ErrorResponses.of(dialect, failure))));
+                        .onFailure(failure -> ErrorResponses.send(ctx, dialect.family(), ErrorResponses.of(dialect.family(), failure))));
     }
 }

@@ -1,7 +1,7 @@
 package dev.junction.gateway.http;
 
 import dev.junction.gateway.dialect.ApiError;
-import dev.junction.gateway.dialect.Dialect;
+import dev.junction.gateway.dialect.ApiFamily;
 import dev.junction.gateway.dialect.UserText;
 import dev.junction.gateway.route.ModelRouter;
 import dev.junction.gateway.bus.BackendCalls;
@@ -18,12 +18,12 @@ final class ErrorResponses {
     private ErrorResponses() {}
 
     /** A backend's failure as the dialect reports it. */
-    static ApiError of(Dialect dialect, ChatEvent.Failed failed) {
+    static ApiError of(ApiFamily dialect, ChatEvent.Failed failed) {
         return new ApiError(dialect.status(failed.kind()), failed.message(), null, failed.retryAfterSeconds());
     }
 
     /** A failed call to a backend ({@link BackendCalls}) as the dialect reports it. */
-    static ApiError of(Dialect dialect, Throwable failure) {
+    static ApiError of(ApiFamily dialect, Throwable failure) {
         return of(dialect, failure instanceof BackendCalls.CallFailedException failed
                 ? failed.failed()
                 : ChatEvent.Failed.of(ErrorKind.INTERNAL, "The gateway failed to handle the request."));
@@ -41,7 +41,7 @@ final class ErrorResponses {
     }
 
     /** Sends {@code error}; a 429 always carries a {@code Retry-After} of at least one second. */
-    static void send(RoutingContext ctx, Dialect dialect, ApiError error) {
+    static void send(RoutingContext ctx, ApiFamily dialect, ApiError error) {
         HttpServerResponse response = ctx.response();
         if (response.ended() || response.closed() || response.headWritten()) {
             return;
@@ -54,7 +54,7 @@ final class ErrorResponses {
     }
 
     /** Writes {@code error} as the whole of {@code response}, which nothing has been written to yet. */
-    static Future<Void> write(HttpServerResponse response, Dialect dialect, ApiError error) {
+    static Future<Void> write(HttpServerResponse response, ApiFamily dialect, ApiError error) {
         Integer retryAfter = error.retryAfterSeconds();
         if (error.status() == 429 && (retryAfter == null || retryAfter < 1)) {
             retryAfter = 1;

@@ -40,14 +40,14 @@ final class HostCheck implements Handler<RoutingContext> {
         if (host != null && (WebNames.isLoopback(host) || allowedHosts.contains(host))) {
             ctx.next();
         } else if (header == null) {
-            ErrorResponses.send(ctx, ApiEndpoints.dialectOf(ctx), ApiError.invalidRequest("The request has no Host header.", null));
+            ErrorResponses.send(ctx, ApiEndpoints.familyOf(ctx), ApiError.invalidRequest("The request has no Host header.", null));
         } else {
             refuse(ctx);
         }
     }
 
     private static void refuse(RoutingContext ctx) {
-        ErrorResponses.send(ctx, ApiEndpoints.dialectOf(ctx), ApiError.of(403,
+        ErrorResponses.send(ctx, ApiEndpoints.familyOf(ctx), ApiError.of(403,
                 "This gateway has no API keys, so it answers only requests addressed to a loopback name"
                         + " (localhost, 127.0.0.1, [::1]) or to a host listed in server.allowedHosts."));
     }

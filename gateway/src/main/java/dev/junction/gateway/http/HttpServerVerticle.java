@@ -104,8 +104,8 @@ final class HttpServerVerticle extends VerticleBase {
                 .handler(new BrowserOrigins(config.server()))
                 .handler(node.requestLimits())
                 .handler(node.bodyTimeout());
-        router.get("/metrics").handler(new MetricsHandler(node.metrics()));
-        return ApiRouter.addTo(router, vertx, config, node);
+        router.get(RouteCoverage.METRICS).handler(new MetricsHandler(node.metrics()));
+        return RouteCoverage.check(ApiRouter.addTo(router, vertx, config, node));
     }
 
     /** Stops taking connections; those open get up to {@code timeout} to finish. */

@@ -2,7 +2,7 @@ package dev.junction.gateway.http;
 
 import dev.junction.gateway.dialect.ChatResultCollector;
 import dev.junction.gateway.dialect.DecodedRequest;
-import dev.junction.gateway.dialect.Dialect;
+import dev.junction.gateway.dialect.ChatDialect;
 import dev.junction.plugin.ChatEvent;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -11,11 +11,11 @@ import io.vertx.ext.web.RoutingContext;
 final class JsonAnswer implements AnswerWriter {
 
     private final RoutingContext ctx;
-    private final Dialect dialect;
+    private final ChatDialect dialect;
     private final DecodedRequest request;
     private final ChatResultCollector collector;
 
-    JsonAnswer(RoutingContext ctx, Dialect dialect, DecodedRequest request) {
+    JsonAnswer(RoutingContext ctx, ChatDialect dialect, DecodedRequest request) {
         this.ctx = ctx;
         this.dialect = dialect;
         this.request = request;
@@ -25,7 +25,7 @@ final class JsonAnswer implements AnswerWriter {
     @Override
     public void write(ChatEvent event) {
         if (event instanceof ChatEvent.Failed failed) {
-            ErrorResponses.send(ctx, dialect, ErrorResponses.of(dialect, failed));
+            ErrorResponses.send(ctx, dialect.family(), ErrorResponses.of(dialect.family(), failed));
         } else if (event instanceof ChatEvent.Finish finish) {
             if (!ctx.response().closed()) {
                 ctx.response()

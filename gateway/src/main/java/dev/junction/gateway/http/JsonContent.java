@@ -36,7 +36,7 @@ final class JsonContent implements Handler<RoutingContext> {
     }
 
     private static void refuse(RoutingContext ctx, String message) {
-        ErrorResponses.send(ctx, ApiEndpoints.dialectOf(ctx), ApiError.of(415, message));
+        ErrorResponses.send(ctx, ApiEndpoints.familyOf(ctx), ApiError.of(415, message));
     }
 
     private static boolean isJson(String contentType) {

@@ -1,7 +1,7 @@
 package dev.junction.gateway.http;
 
 import dev.junction.gateway.dialect.ApiError;
-import dev.junction.gateway.dialect.Dialect;
+import dev.junction.gateway.dialect.ApiFamily;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
@@ -92,7 +92,7 @@ final class MalformedRequests {
     }
 
     /** Answers {@code error} to a routed request whose body could not be read, then closes its connection. */
-    static void refuse(RoutingContext ctx, Dialect dialect, ApiError error) {
+    static void refuse(RoutingContext ctx, ApiFamily dialect, ApiError error) {
         HttpServerResponse response = ctx.response();
         if (response.ended() || response.closed() || response.headWritten()) {
             ctx.request().connection().close();
@@ -102,13 +102,13 @@ final class MalformedRequests {
         refuse(response, ctx.request(), dialect, error);
     }
 
-    private static void refuse(HttpServerResponse response, HttpServerRequest request, Dialect dialect, ApiError error) {
+    private static void refuse(HttpServerResponse response, HttpServerRequest request, ApiFamily dialect, ApiError error) {
         response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
         ErrorResponses.write(response, dialect, error).onComplete(written -> request.connection().close());
     }
 
-    private static Dialect dialect(HttpServerRequest request) {
+    private static ApiFamily dialect(HttpServerRequest request) {
         String path = request.path();
-        return ApiEndpoints.family(path == null ? "/" : path).dialect(request);
+        return ApiEndpoints.family(path == null ? "/" : path, request.headers());
     }
 }

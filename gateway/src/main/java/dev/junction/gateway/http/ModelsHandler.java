@@ -3,7 +3,7 @@ package dev.junction.gateway.http;
 import dev.junction.gateway.cluster.ClusterSnapshot;
 import dev.junction.gateway.cluster.ClusterView;
 import dev.junction.gateway.dialect.ApiError;
-import dev.junction.gateway.dialect.Dialect;
+import dev.junction.gateway.dialect.ApiFamily;
 import dev.junction.gateway.dialect.ModelEntry;
 import dev.junction.gateway.dialect.UserText;
 import dev.junction.gateway.route.ModelRouter;
@@ -34,7 +34,7 @@ final class ModelsHandler {
         this.backendIds = List.copyOf(backendIds);
     }
 
-    void list(RoutingContext ctx, Dialect dialect) {
+    void list(RoutingContext ctx, ApiFamily dialect) {
         listed().onSuccess(snapshot -> {
             Map<String, ModelEntry> unique = new LinkedHashMap<>();
             backendIds.forEach(backendId -> models(backendId, snapshot).stream()
@@ -44,7 +44,7 @@ final class ModelsHandler {
         });
     }
 
-    void get(RoutingContext ctx, Dialect dialect, String id) {
+    void get(RoutingContext ctx, ApiFamily dialect, String id) {
         if (!AuthHandler.allows(ctx, dialect, id)) {
             return;
         }

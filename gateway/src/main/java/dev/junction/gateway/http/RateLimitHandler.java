@@ -2,7 +2,7 @@ package dev.junction.gateway.http;
 
 import dev.junction.gateway.config.KeyLimits;
 import dev.junction.gateway.dialect.ApiError;
-import dev.junction.gateway.dialect.Dialect;
+import dev.junction.gateway.dialect.ApiFamily;
 import dev.junction.gateway.policy.ApiKeys;
 import dev.junction.gateway.policy.limit.Admission;
 import dev.junction.gateway.policy.limit.RateLimiter;
@@ -27,10 +27,10 @@ final class RateLimitHandler implements Handler<RoutingContext> {
     private static final Logger LOG = LoggerFactory.getLogger(RateLimitHandler.class);
 
     private final RateLimiter limiter;
-    private final Dialect dialect;
+    private final ApiFamily dialect;
     private final RateLimitHeaders headers;
 
-    RateLimitHandler(RateLimiter limiter, Dialect dialect, RateLimitHeaders headers) {
+    RateLimitHandler(RateLimiter limiter, ApiFamily dialect, RateLimitHeaders headers) {
         this.limiter = limiter;
         this.dialect = dialect;
         this.headers = headers;

@@ -1,5 +1,7 @@
 package dev.junction.gateway.http;
 
+import dev.junction.gateway.dialect.ApiFamily;
+import dev.junction.gateway.dialect.anthropic.AnthropicFamily;
 import dev.junction.gateway.policy.limit.Admission;
 import dev.junction.gateway.policy.limit.Admission.Budget;
 import io.vertx.core.MultiMap;
@@ -32,6 +34,11 @@ enum RateLimitHeaders {
                     .set("anthropic-ratelimit-" + kind + "-reset", roundedUp(at.plus(budget.reset())).toString());
         }
     };
+
+    /** The headers {@code family}'s clients read: Anthropic's for the Anthropic family, OpenAI's for any other. */
+    static RateLimitHeaders of(ApiFamily family) {
+        return family == AnthropicFamily.INSTANCE ? ANTHROPIC : OPENAI;
+    }
 
     /** Sets the headers of {@code admission}'s budgets on {@code headers}. */
     void put(MultiMap headers, Admission admission) {

@@ -1,7 +1,7 @@
 package dev.junction.gateway.http;
 
 import dev.junction.gateway.dialect.ApiError;
-import dev.junction.gateway.dialect.Dialect;
+import dev.junction.gateway.dialect.ApiFamily;
 import dev.junction.gateway.dialect.InvalidRequestException;
 import dev.junction.gateway.dialect.UserText;
 import dev.junction.gateway.route.ModelRouter;
@@ -23,36 +23,39 @@ final class RequestIntake {
     private RequestIntake() {}
 
     /**
+     * @param family whose error shape answers a refusal
+     * @param dialect the endpoint's dialect name, for the access log and the metrics
      * @param decoder the dialect's decoder for this endpoint
      * @param model the model name a decoded request asks for
      * @return the routed request, or empty when the client has been answered with an error
      */
     static <T> Optional<Routed<T>> accept(
             RoutingContext ctx,
-            Dialect dialect,
+            ApiFamily family,
+            String dialect,
             ModelRouter router,
             Function<JsonObject, T> decoder,
             Function<T, String> model) {
         RequestFacts facts = RequestFacts.of(ctx);
-        facts.dialect = dialect.name();
+        facts.dialect = dialect;
         T decoded;
         try {
             decoded = decoder.apply(JsonBody.read(ctx));
         } catch (JsonBody.Rejected e) {
-            ErrorResponses.send(ctx, dialect, e.error);
+            ErrorResponses.send(ctx, family, e.error);
             return Optional.empty();
         } catch (InvalidRequestException e) {
-            ErrorResponses.send(ctx, dialect, ApiError.invalidRequest(e.getMessage(), e.param()));
+            ErrorResponses.send(ctx, family, ApiError.invalidRequest(e.getMessage(), e.param()));
             return Optional.empty();
         }
         String name = model.apply(decoded);
         facts.model = UserText.shorten(name);
-        if (!AuthHandler.allows(ctx, dialect, name)) {
+        if (!AuthHandler.allows(ctx, family, name)) {
             return Optional.empty();
         }
         Optional<ModelRouter.Route> route = router.route(name);
         if (route.isEmpty()) {
-            ErrorResponses.send(ctx, dialect, ErrorResponses.unknownModel(router, name));
+            ErrorResponses.send(ctx, family, ErrorResponses.unknownModel(router, name));
             return Optional.empty();
         }
         facts.backend = route.get().backendId();

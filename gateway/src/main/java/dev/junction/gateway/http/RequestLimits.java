@@ -29,13 +29,13 @@ final class RequestLimits implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         if (ctx.request().headers().entries().size() > maxHeaders) {
-            ErrorResponses.send(ctx, ApiEndpoints.dialectOf(ctx), ApiError.of(431,
+            ErrorResponses.send(ctx, ApiEndpoints.familyOf(ctx), ApiError.of(431,
                     "The request has more than " + maxHeaders + " header lines."));
             return;
         }
         if (inFlight.incrementAndGet() > maxInFlight) {
             inFlight.decrementAndGet();
-            ErrorResponses.send(ctx, ApiEndpoints.dialectOf(ctx), new ApiError(503,
+            ErrorResponses.send(ctx, ApiEndpoints.familyOf(ctx), new ApiError(503,
                     "The gateway is serving its maximum of " + maxInFlight + " requests; try again shortly.",
                     null, RETRY_AFTER_SECONDS));
             return;

@@ -2,7 +2,7 @@ package dev.junction.gateway.http;
 
 import dev.junction.gateway.bus.Demand;
 import dev.junction.gateway.dialect.DecodedRequest;
-import dev.junction.gateway.dialect.Dialect;
+import dev.junction.gateway.dialect.ChatDialect;
 import dev.junction.gateway.dialect.SseFrame;
 import dev.junction.gateway.dialect.StreamEncoder;
 import dev.junction.plugin.ChatEvent;
@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * the stream.
  *
  * <p>Keep-alive: one timer per stream watches for silence. When nothing was written for the
- * configured time, the dialect's keep-alive goes out ({@link Dialect#keepAlive()}); a backend that
+ * configured time, the dialect's keep-alive goes out ({@link dev.junction.gateway.dialect.ApiFamily#keepAlive()}); a backend that
  * is silent that long before its first event (a CLI starting, a model thinking) opens the stream
  * with it, so that clients and proxies do not give up on the request. The timer is cancelled at the
  * terminal event and when the client goes away.
@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
 final class StreamAnswer implements AnswerWriter {
 
     private final RoutingContext ctx;
-    private final Dialect dialect;
+    private final ChatDialect dialect;
     private final StreamEncoder encoder;
     private final long keepAliveMillis;
     private boolean started;
@@ -43,7 +43,7 @@ final class StreamAnswer implements AnswerWriter {
     private boolean paused;
 
     /** @param keepAliveMillis the silence after which a keep-alive is written; 0 for none */
-    StreamAnswer(RoutingContext ctx, Dialect dialect, DecodedRequest request, long keepAliveMillis) {
+    StreamAnswer(RoutingContext ctx, ChatDialect dialect, DecodedRequest request, long keepAliveMillis) {
         this.ctx = ctx;
         this.dialect = dialect;
         this.encoder = dialect.streamEncoder(request);
@@ -63,7 +63,7 @@ final class StreamAnswer implements AnswerWriter {
         if (!started) {
             if (event instanceof ChatEvent.Failed failed) {
                 close();
-                ErrorResponses.send(ctx, dialect, ErrorResponses.of(dialect, failed));
+                ErrorResponses.send(ctx, dialect.family(), ErrorResponses.of(dialect.family(), failed));
                 return;
             }
             start(response);
@@ -134,7 +134,7 @@ final class StreamAnswer implements AnswerWriter {
         if (!started) {
             start(response);
         }
-        response.write(dialect.keepAlive());
+        response.write(dialect.family().keepAlive());
         lastWrite = System.nanoTime();
         arm(keepAliveMillis);
     }

@@ -7,7 +7,7 @@ import dev.junction.gateway.bus.RequestWire;
 import dev.junction.gateway.dialect.ApiError;
 import dev.junction.gateway.dialect.ChatResultCollector;
 import dev.junction.gateway.dialect.DecodedRequest;
-import dev.junction.gateway.dialect.Dialect;
+import dev.junction.gateway.dialect.ChatDialect;
 import dev.junction.gateway.dialect.SseFrame;
 import dev.junction.gateway.dialect.StreamEncoder;
 import dev.junction.gateway.dialect.anthropic.AnthropicDialect;
@@ -49,7 +49,7 @@ class GoldenFixturesTest {
 
     private static final Path ROOT = Path.of("src/test/resources/golden");
     private static final boolean UPDATE = Boolean.getBoolean("golden.update");
-    private static final Map<String, Dialect> DIALECTS = Map.of("openai", new OpenAiDialect(), "anthropic", new AnthropicDialect());
+    private static final Map<String, ChatDialect> DIALECTS = Map.of("openai", new OpenAiDialect(), "anthropic", new AnthropicDialect());
 
     /** The client request behind every answer fixture: streamed, usage asked for, model "golden". */
     private static final Map<String, JsonObject> ANSWER_REQUESTS = Map.of(
@@ -80,7 +80,7 @@ class GoldenFixturesTest {
     void client_request_decodes_to_the_golden_canonical_request(String dialectName, String name) {
         Path file = ROOT.resolve("requests").resolve(dialectName).resolve(name + ".json");
         JsonObject fixture = read(file);
-        Dialect dialect = DIALECTS.get(dialectName);
+        ChatDialect dialect = DIALECTS.get(dialectName);
 
         DecodedRequest decoded = dialect.decode(fixture.getJsonObject("client")).fromClient(dialect.name(), Map.of());
         JsonObject canonical = RequestWire.encode(decoded.request());
@@ -99,16 +99,16 @@ class GoldenFixturesTest {
         for (Object event : new JsonArray(text(ROOT.resolve("answers").resolve(name + ".events.json")))) {
             events.add(EventWire.decode((JsonObject) event));
         }
-        Dialect dialect = DIALECTS.get(dialectName);
+        ChatDialect dialect = DIALECTS.get(dialectName);
         DecodedRequest request = dialect.decode(ANSWER_REQUESTS.get(dialectName));
 
         JsonObject actual = new JsonObject().put("stream", stream(dialect, request, events));
         ChatEvent last = events.get(events.size() - 1);
         if (last instanceof ChatEvent.Failed failed) {
-            int status = dialect.status(failed.kind());
+            int status = dialect.family().status(failed.kind());
             actual.put("error", new JsonObject()
                     .put("status", status)
-                    .put("body", dialect.errorBody(new ApiError(status, failed.message(), null, failed.retryAfterSeconds()))));
+                    .put("body", dialect.family().errorBody(new ApiError(status, failed.message(), null, failed.retryAfterSeconds()))));
         } else {
             ChatResultCollector collector = new ChatResultCollector(request.request().model());
             events.subList(0, events.size() - 1).forEach(collector::accept);
@@ -122,7 +122,7 @@ class GoldenFixturesTest {
         assertThat(actual).isEqualTo(read(file));
     }
 
-    private static JsonArray stream(Dialect dialect, DecodedRequest request, List<ChatEvent> events) {
+    private static JsonArray stream(ChatDialect dialect, DecodedRequest request, List<ChatEvent> events) {
         StreamEncoder encoder = dialect.streamEncoder(request);
         JsonArray frames = new JsonArray();
         for (ChatEvent event : events) {

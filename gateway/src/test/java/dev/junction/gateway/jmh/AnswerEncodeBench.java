@@ -3,7 +3,7 @@ package dev.junction.gateway.jmh;
 import dev.junction.gateway.dialect.ChatResult;
 import dev.junction.gateway.dialect.ChatResultCollector;
 import dev.junction.gateway.dialect.DecodedRequest;
-import dev.junction.gateway.dialect.Dialect;
+import dev.junction.gateway.dialect.ChatDialect;
 import dev.junction.gateway.dialect.SseFrame;
 import dev.junction.gateway.dialect.StreamEncoder;
 import dev.junction.plugin.ChatEvent;
@@ -39,7 +39,7 @@ public class AnswerEncodeBench {
     @Param({"openai", "anthropic"})
     public String dialect;
 
-    private Dialect encoder;
+    private ChatDialect encoder;
     private DecodedRequest request;
     private List<ChatEvent> stream;
     private ChatEvent.Finish finish;

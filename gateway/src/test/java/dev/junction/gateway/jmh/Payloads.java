@@ -1,6 +1,6 @@
 package dev.junction.gateway.jmh;
 
-import dev.junction.gateway.dialect.Dialect;
+import dev.junction.gateway.dialect.ChatDialect;
 import dev.junction.gateway.dialect.anthropic.AnthropicDialect;
 import dev.junction.gateway.dialect.openai.OpenAiDialect;
 import dev.junction.plugin.ChatEvent;
@@ -26,7 +26,7 @@ final class Payloads {
     }
 
     /** The dialect named by a benchmark parameter: {@code openai} or {@code anthropic}. */
-    static Dialect dialect(String name) {
+    static ChatDialect dialect(String name) {
         return switch (name) {
             case "openai" -> new OpenAiDialect();
             case "anthropic" -> new AnthropicDialect();

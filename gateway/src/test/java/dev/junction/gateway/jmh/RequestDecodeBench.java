@@ -1,7 +1,7 @@
 package dev.junction.gateway.jmh;
 
 import dev.junction.gateway.dialect.DecodedRequest;
-import dev.junction.gateway.dialect.Dialect;
+import dev.junction.gateway.dialect.ChatDialect;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
@@ -36,7 +36,7 @@ public class RequestDecodeBench {
     @Param({"short", "agent"})
     public String size;
 
-    private Dialect decoder;
+    private ChatDialect decoder;
     private Buffer body;
     private JsonObject parsed;
 

@@ -1,6 +1,6 @@
 package dev.junction.gateway.jmh;
 
-import dev.junction.gateway.dialect.Dialect;
+import dev.junction.gateway.dialect.ChatDialect;
 import dev.junction.gateway.dialect.SseFrame;
 import dev.junction.gateway.dialect.StreamEncoder;
 import dev.junction.plugin.ChatEvent;
@@ -45,7 +45,7 @@ public class SseWriteBench {
 
     @Setup
     public void setUp() {
-        Dialect dialect = Payloads.dialect(frames.startsWith("openai") ? "openai" : "anthropic");
+        ChatDialect dialect = Payloads.dialect(frames.startsWith("openai") ? "openai" : "anthropic");
         StreamEncoder encoder = dialect.streamEncoder(
                 dialect.decode(Payloads.body(frames.startsWith("openai") ? "openai" : "anthropic", "short")));
         List<ChatEvent> stream = Payloads.stream();

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class AnthropicErrorsTest {
 
-    private final AnthropicDialect dialect = new AnthropicDialect();
+    private final AnthropicFamily dialect = AnthropicFamily.INSTANCE;
 
     @ParameterizedTest
     @CsvSource({

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class AnthropicModelsTest {
 
-    private final AnthropicDialect dialect = new AnthropicDialect();
+    private final AnthropicFamily dialect = AnthropicFamily.INSTANCE;
     private final List<ModelEntry> models =
             List.of(new ModelEntry("claude-sonnet-4-5", "claude-cli"), new ModelEntry("echo", "echo"));
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class OpenAiErrorsTest {
 
-    private final OpenAiDialect dialect = new OpenAiDialect();
+    private final OpenAiFamily dialect = OpenAiFamily.INSTANCE;
 
     @ParameterizedTest
     @CsvSource({

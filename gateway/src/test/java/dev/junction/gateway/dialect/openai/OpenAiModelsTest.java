@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class OpenAiModelsTest {
 
-    private final OpenAiDialect dialect = new OpenAiDialect();
+    private final OpenAiFamily dialect = OpenAiFamily.INSTANCE;
 
     @Test
     void lists_models_with_their_backend_as_owner() {
@@ -39,7 +39,7 @@ class OpenAiModelsTest {
     @Test
     void gives_every_model_the_same_fixed_created_time() {
         long first = dialect.model(new ModelEntry("a", "x")).getLong("created");
-        long second = new OpenAiDialect().model(new ModelEntry("b", "y")).getLong("created");
+        long second = OpenAiFamily.INSTANCE.model(new ModelEntry("b", "y")).getLong("created");
 
         assertThat(first).isEqualTo(second).isPositive();
     }

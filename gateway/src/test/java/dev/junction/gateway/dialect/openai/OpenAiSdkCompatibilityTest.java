@@ -147,7 +147,7 @@ class OpenAiSdkCompatibilityTest {
     @Test
     void sdk_parses_error_bodies_of_every_kind() throws Exception {
         for (ErrorKind kind : ErrorKind.values()) {
-            JsonObject body = dialect.errorBody(new ApiError(dialect.status(kind), "failed", "messages", null));
+            JsonObject body = dialect.family().errorBody(new ApiError(dialect.family().status(kind), "failed", "messages", null));
 
             ErrorObject error = read(body.getJsonObject("error").encode(), ErrorObject.class)
                     .validate();
@@ -175,9 +175,9 @@ class OpenAiSdkCompatibilityTest {
     void sdk_parses_the_model_list_and_a_model() throws Exception {
         List<ModelEntry> entries = List.of(new ModelEntry("echo", "echo"), new ModelEntry("claude", "claude"));
 
-        ModelListPageResponse list = read(dialect.modelList(entries).encode(), ModelListPageResponse.class)
+        ModelListPageResponse list = read(dialect.family().modelList(entries).encode(), ModelListPageResponse.class)
                 .validate();
-        Model model = read(dialect.model(entries.get(1)).encode(), Model.class).validate();
+        Model model = read(dialect.family().model(entries.get(1)).encode(), Model.class).validate();
 
         assertThat(list.data()).extracting(Model::id).containsExactly("echo", "claude");
         assertThat(model.ownedBy()).isEqualTo("claude");

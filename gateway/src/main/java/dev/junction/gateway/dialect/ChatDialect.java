@@ -1,0 +1,34 @@
+package dev.junction.gateway.dialect;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * One chat endpoint's wire format (Chat Completions, Messages, Responses): decodes requests into
+ * the canonical model and encodes answers back, whole or streamed. Its errors and model lists are
+ * its {@link #family()}'s. Pure and thread-safe; knows nothing of HTTP or the bus.
+ */
+public interface ChatDialect {
+
+    /** The API family whose errors, model lists and keep-alive this endpoint uses. */
+    ApiFamily family();
+
+    /**
+     * The dialect's name: stamped on decoded requests ({@code ChatRequest.dialect}) so that a
+     * backend speaking the same one may forward what it does not understand, and the metrics'
+     * {@code dialect} label.
+     */
+    String name();
+
+    /**
+     * Decodes a chat request body.
+     *
+     * @throws InvalidRequestException when the body is not a valid request of this dialect
+     */
+    DecodedRequest decode(JsonObject body);
+
+    /** The whole answer as this dialect's non-streaming response body. */
+    JsonObject encodeResponse(ChatResult result, DecodedRequest request);
+
+    /** A new encoder for one streamed answer. */
+    StreamEncoder streamEncoder(DecodedRequest request);
+}
