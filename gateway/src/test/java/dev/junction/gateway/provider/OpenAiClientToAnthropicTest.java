@@ -27,15 +27,10 @@ import com.openai.models.completions.CompletionUsage;
 import dev.junction.gateway.provider.FakeProvider.Received;
 import dev.junction.gateway.provider.FakeProvider.Reply;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The official OpenAI SDK through the gateway to the anthropic plugin, whose upstream is a fake
@@ -46,24 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * them.
  */
 @Timeout(60)
-class OpenAiClientToAnthropicTest {
-
-    private static ProviderGateway providers;
-
-    @BeforeAll
-    static void start(@TempDir Path dir) {
-        providers = new ProviderGateway(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        providers.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        providers.resetUpstreams();
-    }
+class OpenAiClientToAnthropicTest extends WithProviderGateway {
 
     private static FakeProvider upstream() {
         return providers.anthropicUpstream;
