@@ -9,7 +9,12 @@ public record TokenCount(int inputTokens, boolean exact) {
 
     private static final int CHARACTERS_PER_TOKEN = 4;
 
-    /** An estimate from the request's characters (about four to a token in English text and code). */
+    /**
+     * An estimate of every block of the request: text, tool definitions (name, description, schema),
+     * tool calls and results, and reasoning at about four characters to a token (English text,
+     * code and JSON); an image by its size ({@link ImageTokens}); a document by its text or its
+     * pages ({@link DocumentTokens}).
+     */
     public static TokenCount estimate(ChatRequest request) {
         long characters = 0;
         for (ContentPart part : request.system()) {
@@ -36,8 +41,12 @@ public record TokenCount(int inputTokens, boolean exact) {
             return result.content().stream().mapToLong(TokenCount::characters).sum();
         } else if (part instanceof ContentPart.Thinking thinking) {
             return thinking.text().length();
-        } else if (part instanceof ContentPart.Image) {
-            return 1600L * CHARACTERS_PER_TOKEN / 4; // providers bill a typical image at ~1,600 tokens
+        } else if (part instanceof ContentPart.RedactedThinking redacted) {
+            return redacted.data().length();
+        } else if (part instanceof ContentPart.Image image) {
+            return (long) ImageTokens.of(image) * CHARACTERS_PER_TOKEN;
+        } else if (part instanceof ContentPart.Document document) {
+            return DocumentTokens.characters(document);
         }
         return 0;
     }

@@ -22,15 +22,10 @@ import com.anthropic.models.messages.ToolUseBlock;
 import dev.junction.gateway.provider.FakeProvider.Received;
 import dev.junction.gateway.provider.FakeProvider.Reply;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The official Anthropic SDK through the gateway to the openai plugin, whose upstream is a fake
@@ -39,24 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Anthropic's convention, and upstream failures as the SDK sees them.
  */
 @Timeout(60)
-class AnthropicClientToOpenAiTest {
-
-    private static ProviderGateway providers;
-
-    @BeforeAll
-    static void start(@TempDir Path dir) {
-        providers = new ProviderGateway(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        providers.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        providers.resetUpstreams();
-    }
+class AnthropicClientToOpenAiTest extends WithProviderGateway {
 
     private static FakeProvider upstream() {
         return providers.openAiUpstream;

@@ -30,14 +30,9 @@ import dev.junction.gateway.provider.FakeProvider.Received;
 import dev.junction.gateway.provider.FakeProvider.Reply;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Both official SDKs through the gateway to the gemini plugin, whose upstream is a fake Gemini API
@@ -46,26 +41,10 @@ import org.junit.jupiter.api.io.TempDir;
  * cache usage in each dialect's convention, and upstream failures.
  */
 @Timeout(60)
-class BothClientsToGeminiTest {
+class BothClientsToGeminiTest extends WithProviderGateway {
 
     private static final String SIGNATURE = "CpcBAXLI2nzSig1Gq7Xw0eR4tY6uI8oP2aS4dF6gH8jK0lZ==";
     private static final String STREAM_PATH = "/v1beta/models/gemini-2.5-flash:streamGenerateContent";
-    private static ProviderGateway providers;
-
-    @BeforeAll
-    static void start(@TempDir Path dir) {
-        providers = new ProviderGateway(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        providers.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        providers.resetUpstreams();
-    }
 
     private static FakeProvider upstream() {
         return providers.geminiUpstream;

@@ -12,16 +12,11 @@ import dev.junction.gateway.provider.FakeProvider.Reply;
 import io.vertx.core.json.JsonObject;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Token counts and embeddings through the provider plugins: the Anthropic SDK's count_tokens answered
@@ -29,24 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * SDK's embeddings made by the openai plugin's upstream, as floats and as base64.
  */
 @Timeout(60)
-class CountTokensAndEmbeddingsThroughProvidersTest {
-
-    private static ProviderGateway providers;
-
-    @BeforeAll
-    static void start(@TempDir Path dir) {
-        providers = new ProviderGateway(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        providers.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        providers.resetUpstreams();
-    }
+class CountTokensAndEmbeddingsThroughProvidersTest extends WithProviderGateway {
 
     @Test
     void count_tokens_is_exact_through_the_anthropic_plugin() {

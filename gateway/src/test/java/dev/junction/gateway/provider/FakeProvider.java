@@ -14,12 +14,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * A provider's HTTP API on 127.0.0.1 and a random port, scripted by the test: each request it
- * receives is recorded, then answered with the next {@link Reply} queued, in order. A stream's
- * server-sent events go out as separate writes, so the client reads them as they would arrive. A
- * request with nothing queued gets a 500 that says so. Owns its Vert.x instance; thread-safe.
+ * receives is recorded, then answered with the next {@link Reply} queued, in order, or when none is
+ * queued by the {@linkplain #answerWith responder} the test set (an upstream whose answers depend
+ * on the request, such as a prompt cache's usage). A stream's server-sent events go out as separate
+ * writes, so the client reads them as they would arrive. A request with nothing queued and no
+ * responder gets a 500 that says so. Owns its Vert.x instance; thread-safe.
  */
 final class FakeProvider implements AutoCloseable {
 
@@ -57,6 +60,7 @@ final class FakeProvider implements AutoCloseable {
     private final Vertx vertx = Vertx.vertx();
     private final Deque<Reply> replies = new ConcurrentLinkedDeque<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private volatile Function<Received, Reply> responder;
     private HttpServer server;
 
     private FakeProvider() {}
@@ -77,6 +81,11 @@ final class FakeProvider implements AutoCloseable {
         replies.addAll(List.of(next));
     }
 
+    /** Answers each request that finds no reply queued; {@link #reset} forgets it. */
+    void answerWith(Function<Received, Reply> next) {
+        responder = next;
+    }
+
     /** The requests received so far, oldest first. */
     List<Received> received() {
         return new ArrayList<>(received);
@@ -95,14 +104,20 @@ final class FakeProvider implements AutoCloseable {
     void reset() {
         received.clear();
         replies.clear();
+        responder = null;
     }
 
     private void answer(HttpServerRequest request) {
         request.body().onSuccess(body -> {
             Map<String, String> headers = new LinkedHashMap<>();
             request.headers().forEach(header -> headers.put(header.getKey().toLowerCase(), header.getValue()));
-            received.add(new Received(request.method().name(), request.path(), request.query(), headers, body.toString()));
+            Received one = new Received(request.method().name(), request.path(), request.query(), headers, body.toString());
+            received.add(one);
             Reply reply = replies.poll();
+            Function<Received, Reply> respond = responder;
+            if (reply == null && respond != null) {
+                reply = respond.apply(one);
+            }
             if (reply == null) {
                 reply = Reply.json(500, new JsonObject().put("error", "no reply scripted for " + request.uri()));
             }

@@ -27,42 +27,21 @@ import com.openai.models.completions.CompletionUsage;
 import dev.junction.gateway.provider.FakeProvider.Received;
 import dev.junction.gateway.provider.FakeProvider.Reply;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The official OpenAI SDK through the gateway to the anthropic plugin, whose upstream is a fake
  * Messages API that checks every request it receives: a streamed turn with two tool calls whose
  * arguments arrive in pieces, the results sent back under the same ids, cache usage in OpenAI's
- * convention, the client's part fields kept out of the Anthropic body, and upstream failures as the
- * SDK sees them.
+ * convention, cache breakpoints placed for the client (or its own kept, and none added), the
+ * client's other part fields kept out of the Anthropic body, and upstream failures as the SDK sees
+ * them.
  */
 @Timeout(60)
-class OpenAiClientToAnthropicTest {
-
-    private static ProviderGateway providers;
-
-    @BeforeAll
-    static void start(@TempDir Path dir) {
-        providers = new ProviderGateway(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        providers.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        providers.resetUpstreams();
-    }
+class OpenAiClientToAnthropicTest extends WithProviderGateway {
 
     private static FakeProvider upstream() {
         return providers.anthropicUpstream;
@@ -166,15 +145,17 @@ class OpenAiClientToAnthropicTest {
         assertThat(call.headers()).containsEntry("x-api-key", ProviderGateway.ANTHROPIC_KEY)
                 .containsEntry("anthropic-version", "2023-06-01")
                 .doesNotContainKey("authorization");
-        assertThat(call.json()).isEqualTo(new JsonObject("""
+        assertThat(call.json()).as("with cache breakpoints on the prefix the next turn repeats").isEqualTo(new JsonObject("""
                 {"model": "claude-sonnet-4-5", "max_tokens": 1000, "stream": true,
-                 "system": "Be brief.",
-                 "messages": [{"role": "user", "content": [{"type": "text", "text": "Weather and time in Paris?"}]}],
+                 "system": [{"type": "text", "text": "Be brief.", "cache_control": {"type": "ephemeral"}}],
+                 "messages": [{"role": "user", "content": [
+                   {"type": "text", "text": "Weather and time in Paris?", "cache_control": {"type": "ephemeral"}}]}],
                  "tools": [
                    {"name": "get_weather", "description": "Current weather",
                     "input_schema": {"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]}},
                    {"name": "get_time",
-                    "input_schema": {"type": "object", "properties": {"tz": {"type": "string"}}, "required": ["tz"]}}]}"""));
+                    "input_schema": {"type": "object", "properties": {"tz": {"type": "string"}}, "required": ["tz"]},
+                    "cache_control": {"type": "ephemeral"}}]}"""));
 
         // The client runs the tools and sends their results back under the same ids.
         upstream().reset();
@@ -189,19 +170,21 @@ class OpenAiClientToAnthropicTest {
         assertThat(second.choices().get(0).finishReason()).isEqualTo(ChatCompletion.Choice.FinishReason.STOP);
         assertThat(upstream().only().json().getJsonArray("messages")).isEqualTo(new JsonObject("""
                 {"messages": [
-                  {"role": "user", "content": [{"type": "text", "text": "Weather and time in Paris?"}]},
+                  {"role": "user", "content": [
+                    {"type": "text", "text": "Weather and time in Paris?", "cache_control": {"type": "ephemeral"}}]},
                   {"role": "assistant", "content": [
                     {"type": "text", "text": "Checking both."},
                     {"type": "tool_use", "id": "toolu_01WeatherA1b2C3d4E5f6G7h8", "name": "get_weather", "input": {"city": "Paris"}},
                     {"type": "tool_use", "id": "toolu_02TimeZ9y8X7w6V5u4T3s2R1", "name": "get_time", "input": {"tz": "Europe/Paris"}}]},
                   {"role": "user", "content": [
                     {"type": "tool_result", "tool_use_id": "toolu_01WeatherA1b2C3d4E5f6G7h8", "content": [{"type": "text", "text": "18°C"}]},
-                    {"type": "tool_result", "tool_use_id": "toolu_02TimeZ9y8X7w6V5u4T3s2R1", "content": [{"type": "text", "text": "14:05"}]}]}]}""")
+                    {"type": "tool_result", "tool_use_id": "toolu_02TimeZ9y8X7w6V5u4T3s2R1", "content": [{"type": "text", "text": "14:05"}],
+                     "cache_control": {"type": "ephemeral"}}]}]}""")
                 .getJsonArray("messages"));
     }
 
     @Test
-    void an_openai_clients_image_detail_and_text_part_fields_do_not_reach_the_messages_api() {
+    void an_openai_clients_image_detail_does_not_reach_the_messages_api_but_its_own_cache_control_does() {
         upstream().reply(Reply.sse(text("A cat.")));
 
         providers.openAi().chat().completions().create(ChatCompletionCreateParams.builder()
@@ -221,7 +204,7 @@ class OpenAiClientToAnthropicTest {
 
         assertThat(upstream().only().json().getJsonArray("messages")).isEqualTo(new JsonObject("""
                 {"messages": [{"role": "user", "content": [
-                  {"type": "text", "text": "What is it?"},
+                  {"type": "text", "text": "What is it?", "cache_control": {"type": "ephemeral"}},
                   {"type": "image", "source": {"type": "url", "url": "https://example.com/cat.png"}}]}]}""")
                 .getJsonArray("messages"));
     }

@@ -24,15 +24,10 @@ import dev.junction.gateway.provider.FakeProvider.Received;
 import dev.junction.gateway.provider.FakeProvider.Reply;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A client whose backend speaks its own dialect loses nothing the gateway does not model: its
@@ -41,24 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * format comes out in the upstream's own shape, and an Anthropic overload stays a 529.
  */
 @Timeout(60)
-class SameDialectPassThroughTest {
-
-    private static ProviderGateway providers;
-
-    @BeforeAll
-    static void start(@TempDir Path dir) {
-        providers = new ProviderGateway(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        providers.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        providers.resetUpstreams();
-    }
+class SameDialectPassThroughTest extends WithProviderGateway {
 
     private static final JsonObject SCHEMA = new JsonObject("""
             {"type": "object", "properties": {"ok": {"type": "boolean"}}, "required": ["ok"], "additionalProperties": false}""");

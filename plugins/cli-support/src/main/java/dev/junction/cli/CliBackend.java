@@ -67,6 +67,12 @@ public final class CliBackend implements Backend {
             sink.emit(shuttingDown());
             return;
         }
+        try {
+            Transcript.refuseDocuments(request, protocol.displayName());
+        } catch (BackendException e) {
+            sink.emit(e.toEvent()); // before the queue: a request no run can serve takes no place in it
+            return;
+        }
         Optional<ConcurrencyGate.Pass> entry = gate.tryEnter();
         if (entry.isEmpty()) {
             sink.emit(new ChatEvent.Failed(ErrorKind.RATE_LIMITED, protocol.displayName() + " is busy: "

@@ -1,7 +1,9 @@
 package dev.junction.cli;
 
+import dev.junction.plugin.BackendException;
 import dev.junction.plugin.ChatRequest;
 import dev.junction.plugin.ContentPart;
+import dev.junction.plugin.ErrorKind;
 import dev.junction.plugin.Message;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -57,6 +59,30 @@ public final class Transcript {
         String system = system(request);
         String prompt = prompt(request);
         return system.isEmpty() ? prompt : "System instructions:\n" + system + "\n\n" + prompt;
+    }
+
+    /**
+     * Refuses a conversation that holds a document (a PDF, a text file): a CLI reads one text
+     * prompt, and a document has no faithful place in it.
+     *
+     * @throws BackendException with {@link ErrorKind#INVALID_REQUEST} naming the first document's path
+     */
+    public static void refuseDocuments(ChatRequest request, String displayName) {
+        List<Message> messages = request.messages();
+        for (int i = 0; i < messages.size(); i++) {
+            List<ContentPart> content = messages.get(i).content();
+            for (int j = 0; j < content.size(); j++) {
+                ContentPart part = content.get(j);
+                boolean document = part instanceof ContentPart.Document
+                        || part instanceof ContentPart.ToolResult result
+                                && result.content().stream().anyMatch(ContentPart.Document.class::isInstance);
+                if (document) {
+                    throw new BackendException(ErrorKind.INVALID_REQUEST, "messages[" + i + "].content[" + j + "]: "
+                            + displayName + " does not take documents (a CLI reads a text prompt); send the "
+                            + "document's text instead, or route the model to an HTTP provider backend");
+                }
+            }
+        }
     }
 
     /** Every image of the conversation, in the order of the {@code [image N]} markers. */

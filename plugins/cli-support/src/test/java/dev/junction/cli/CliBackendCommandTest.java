@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.plugin.Availability;
 import dev.junction.plugin.ChatEvent;
+import dev.junction.plugin.ChatRequest;
+import dev.junction.plugin.ContentPart;
 import dev.junction.plugin.ErrorKind;
+import dev.junction.plugin.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -35,6 +39,21 @@ class CliBackendCommandTest {
 
         assertThat(sink.events()).containsExactly(ChatEvent.Failed.of(ErrorKind.UNAVAILABLE,
                 "Fake CLI is not installed: 'junction-no-such-cli' was not found. Install it with: apt install fake-cli"));
+    }
+
+    @Test
+    void refuses_a_document_with_a_400_before_anything_else() {
+        RecordingSink sink = RecordingSink.recording();
+        ChatRequest withPdf = new ChatRequest("fake", List.of(), List.of(new Message(Message.Role.USER, List.of(
+                        new ContentPart.Text("Summarise this."),
+                        new ContentPart.Document("application/pdf", "JVBERi0xLjQK", null, null, "report.pdf", null)))),
+                List.of(), null, null, null, null, null);
+
+        cli.backend(new JsonObject().put("command", "junction-no-such-cli")).chat(withPdf, sink);
+
+        assertThat(sink.events()).containsExactly(ChatEvent.Failed.of(ErrorKind.INVALID_REQUEST,
+                "messages[0].content[1]: Fake CLI does not take documents (a CLI reads a text prompt); send the "
+                        + "document's text instead, or route the model to an HTTP provider backend"));
     }
 
     @Test

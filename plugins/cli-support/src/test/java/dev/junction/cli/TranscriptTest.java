@@ -1,7 +1,9 @@
 package dev.junction.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.junction.plugin.BackendException;
 import dev.junction.plugin.ChatRequest;
 import dev.junction.plugin.ContentPart;
 import dev.junction.plugin.Message;
@@ -100,6 +102,20 @@ class TranscriptTest {
                 .contains("Assistant: [called tool weather (id call_9) with {}]")
                 .contains("User: [result of tool call call_9 (error): timeout]")
                 .doesNotContain("wants the weather");
+    }
+
+    @Test
+    void refuses_a_document_in_a_tool_result_naming_where_it_is() {
+        ChatRequest request = request(List.of(),
+                Message.text(Message.Role.USER, "Read the spec."),
+                new Message(Message.Role.ASSISTANT, List.of(new ContentPart.ToolCall("call_1", "fetch", "{}"))),
+                new Message(Message.Role.USER, List.of(new ContentPart.ToolResult("call_1", List.of(
+                        new ContentPart.Document("text/plain", null, "the spec", null, null, null)), false))));
+
+        assertThatThrownBy(() -> Transcript.refuseDocuments(request, "Codex"))
+                .isInstanceOf(BackendException.class)
+                .hasMessageStartingWith("messages[2].content[0]: Codex does not take documents");
+        Transcript.refuseDocuments(request(List.of(), Message.text(Message.Role.USER, "Hi")), "Codex"); // no document: no refusal
     }
 
     private static ChatRequest request(List<ContentPart> system, Message... messages) {

@@ -102,6 +102,18 @@ public record HttpOptions(
         throw invalid(key, "must be a positive integer");
     }
 
+    /** A plugin option that must be {@code true} or {@code false}, or {@code fallback} when absent. */
+    public static boolean bool(JsonObject options, String key, boolean fallback) {
+        Object value = options.getValue(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Boolean flag) {
+            return flag;
+        }
+        throw invalid(key, "must be true or false");
+    }
+
     /** A failure that names the option: {@code options.baseUrl: must be an http:// or https:// URL}. */
     public static BackendException invalid(String key, String problem) {
         return new BackendException(ErrorKind.INVALID_REQUEST, "options." + key + ": " + problem);

@@ -26,7 +26,8 @@ import java.util.Set;
  * Claude Code uses) is a {@link Message.Role#SYSTEM} message at that point, of text only. Block
  * fields it does not model ({@code cache_control}, {@code citations}, {@code caller}, anything newer)
  * go as they came into the part's {@code extra}, for an Anthropic upstream; block types it cannot
- * represent ({@code document}, server tool blocks) are rejected with their path.
+ * represent (server tool blocks) are rejected with their path. Documents are
+ * {@link AnthropicDocuments}'.
  */
 final class AnthropicMessageDecoder {
 
@@ -123,6 +124,10 @@ final class AnthropicMessageDecoder {
         return switch (type) {
             case "text" -> text(block, path);
             case "image" -> image(block, path);
+            case "document" -> {
+                requireRole(role, Message.Role.USER, type, path);
+                yield AnthropicDocuments.decode(block, path);
+            }
             case "tool_use" -> {
                 requireRole(role, Message.Role.ASSISTANT, type, path);
                 yield toolUse(block, path);
@@ -198,7 +203,7 @@ final class AnthropicMessageDecoder {
             return List.of(new ContentPart.Text(text));
         }
         if (!(value instanceof JsonArray array)) {
-            throw invalid(path, "must be a string or an array of text and image blocks");
+            throw invalid(path, "must be a string or an array of text, image and document blocks");
         }
         List<ContentPart> parts = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
@@ -209,6 +214,7 @@ final class AnthropicMessageDecoder {
                     switch (type) {
                         case "text" -> text(block, blockPath);
                         case "image" -> image(block, blockPath);
+                        case "document" -> AnthropicDocuments.decode(block, blockPath);
                         default ->
                             throw invalid(at(blockPath, "type"), "unsupported tool result block type \"" + UserText.shorten(type) + "\"");
                     });

@@ -91,7 +91,20 @@ class AnthropicRequestValidationTest {
                 rejects("content is a number", messages("{\"role\": \"user\", \"content\": 3}"), "messages.0.content"),
                 rejects("a block is a string", userBlocks("\"x\""), "messages.0.content.0"),
                 rejects("a block has no type", userBlocks("{\"text\": \"x\"}"), "messages.0.content.0.type"),
-                rejects("a block type is unknown", userBlocks("{\"type\": \"document\"}"), "messages.0.content.0.type"),
+                rejects("a block type is unknown", userBlocks("{\"type\": \"web_search_tool_result\"}"), "messages.0.content.0.type"),
+                rejects("a document has no source", userBlocks("{\"type\": \"document\"}"), "messages.0.content.0.source"),
+                rejects(
+                        "a document source is a file",
+                        userBlocks("{\"type\": \"document\", \"source\": {\"type\": \"file\", \"file_id\": \"f\"}}"),
+                        "messages.0.content.0.source.type"),
+                rejects(
+                        "a base64 document has no data",
+                        userBlocks("{\"type\": \"document\", \"source\": {\"type\": \"base64\", \"media_type\": \"application/pdf\"}}"),
+                        "messages.0.content.0.source.data"),
+                rejects(
+                        "an assistant sends a document",
+                        assistantBlocks("{\"type\": \"document\", \"source\": {\"type\": \"text\", \"data\": \"x\"}}"),
+                        "messages.1.content.0"),
                 rejects("a text block has no text", userBlocks("{\"type\": \"text\"}"), "messages.0.content.0.text"),
                 rejects(
                         "a text block text is a number",
@@ -144,9 +157,9 @@ class AnthropicRequestValidationTest {
                         userBlocks("{\"type\": \"tool_result\", \"tool_use_id\": \"t\", \"content\": 1}"),
                         "messages.0.content.0.content"),
                 rejects(
-                        "a tool_result holds a document",
+                        "a tool_result holds a tool_use",
                         userBlocks("{\"type\": \"tool_result\", \"tool_use_id\": \"t\", \"content\": [{\"type\":"
-                                + " \"document\"}]}"),
+                                + " \"tool_use\"}]}"),
                         "messages.0.content.0.content.0.type"),
                 rejects(
                         "a tool_result is_error is a string",
@@ -238,9 +251,9 @@ class AnthropicRequestValidationTest {
     @Test
     void names_the_unsupported_block_type_in_the_message() {
         InvalidRequestException thrown = rejection(AnthropicRequestDecoderTest.minimal()
-                .mergeIn(new JsonObject(assistantBlocks("{\"type\": \"document\", \"source\": {}}"))));
+                .mergeIn(new JsonObject(assistantBlocks("{\"type\": \"web_search_tool_result\", \"content\": []}"))));
 
         assertThat(thrown.getMessage())
-                .isEqualTo("messages.1.content.0.type: unsupported content block type \"document\"");
+                .isEqualTo("messages.1.content.0.type: unsupported content block type \"web_search_tool_result\"");
     }
 }

@@ -12,15 +12,17 @@ import java.util.Set;
  * @param version the {@code anthropic-version} header sent with every request
  * @param maxTokens the {@code max_tokens} sent when a request sets none (OpenAI clients often omit
  *     it; the Messages API requires it)
+ * @param autoCache whether a request from another dialect gets prompt-cache breakpoints on its
+ *     stable prefix ({@link CacheBreakpoints})
  */
-record AnthropicOptions(HttpOptions http, String version, int maxTokens) {
+record AnthropicOptions(HttpOptions http, String version, int maxTokens, boolean autoCache) {
 
     static final String DEFAULT_BASE_URL = "https://api.anthropic.com";
     static final String DEFAULT_VERSION = "2023-06-01";
     static final int DEFAULT_MAX_TOKENS = 4096;
 
     /** The plugin's own option keys. */
-    static final Set<String> KEYS = Set.of("version", "maxTokens");
+    static final Set<String> KEYS = Set.of("version", "maxTokens", "autoCache");
 
     /**
      * Reads and checks {@code options}.
@@ -32,7 +34,8 @@ record AnthropicOptions(HttpOptions http, String version, int maxTokens) {
         return new AnthropicOptions(
                 http,
                 HttpOptions.string(options, "version", DEFAULT_VERSION),
-                HttpOptions.positive(options, "maxTokens", DEFAULT_MAX_TOKENS));
+                HttpOptions.positive(options, "maxTokens", DEFAULT_MAX_TOKENS),
+                HttpOptions.bool(options, "autoCache", true));
     }
 
     /** The headers every request carries: the key (when one is set) and the API version. */

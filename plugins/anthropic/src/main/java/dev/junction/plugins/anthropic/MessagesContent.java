@@ -18,9 +18,10 @@ import java.util.List;
  * gateway removed because another backend or model made it) is left out: Anthropic cannot verify it.
  * For a client that spoke another dialect ({@code foreign}), what the Messages API would refuse
  * but that carries nothing is left out too: empty text (OpenAI's {@code "content": ""} beside tool
- * calls), and a turn left with no blocks. An Anthropic client's request goes as it came, and the
- * {@code extra} of each of its parts (its {@code cache_control}, {@code citations}, ...) is merged
- * into the block written for it, never replacing a field written here.
+ * calls), and a turn left with no blocks; of its parts' {@code extra}, only a {@code cache_control}
+ * is kept. An Anthropic client's request goes as it came, and the {@code extra} of each of its
+ * parts (its {@code cache_control}, {@code citations}, ...) is merged into the block written for it,
+ * never replacing a field written here.
  */
 final class MessagesContent {
 
@@ -61,17 +62,18 @@ final class MessagesContent {
     }
 
     /**
-     * {@code block} with the fields of {@code extra} it lacks, copied; unchanged for a foreign
-     * client, whose extra fields mean nothing to the Messages API.
+     * {@code block} with the fields of {@code extra} it lacks, copied. Of a foreign client's extra
+     * fields only a {@code cache_control} object comes along (OpenAI clients of routers that
+     * speak to Anthropic set it on text parts); the others mean nothing to the Messages API.
      */
     static JsonObject withExtra(JsonObject block, JsonObject extra, boolean foreign) {
-        if (!foreign) {
-            extra.forEach(field -> {
-                if (!block.containsKey(field.getKey())) {
-                    block.put(field.getKey(), copy(field.getValue()));
-                }
-            });
-        }
+        extra.forEach(field -> {
+            boolean carried = !foreign
+                    || (field.getKey().equals(CacheBreakpoints.FIELD) && field.getValue() instanceof JsonObject);
+            if (carried && !block.containsKey(field.getKey())) {
+                block.put(field.getKey(), copy(field.getValue()));
+            }
+        });
         return block;
     }
 
@@ -137,6 +139,8 @@ final class MessagesContent {
             return foreign && text.text().isEmpty() ? null : withExtra(text(text.text()), text.extra(), foreign);
         } else if (part instanceof ContentPart.Image image) {
             return withExtra(image(image, path), image.extra(), foreign);
+        } else if (part instanceof ContentPart.Document document) {
+            return withExtra(document(document), document.extra(), foreign);
         } else if (part instanceof ContentPart.ToolCall call) {
             JsonObject block = new JsonObject()
                     .put("type", "tool_use")
@@ -173,8 +177,10 @@ final class MessagesContent {
                 }
             } else if (part instanceof ContentPart.Image image) {
                 content.add(withExtra(image(image, partPath), image.extra(), foreign));
+            } else if (part instanceof ContentPart.Document document) {
+                content.add(withExtra(document(document), document.extra(), foreign));
             } else {
-                throw invalid(partPath, "a tool result holds only text and images");
+                throw invalid(partPath, "a tool result holds only text, images and documents");
             }
         }
         if (!content.isEmpty()) {
@@ -206,6 +212,23 @@ final class MessagesContent {
         return new JsonObject()
                 .put("type", "image")
                 .put("source", new JsonObject().put("type", "url").put("url", url));
+    }
+
+    /** A {@code document} block: a {@code base64}, {@code text} or {@code url} source, and its title. */
+    private static JsonObject document(ContentPart.Document document) {
+        JsonObject source;
+        if (document.data() != null) {
+            source = new JsonObject()
+                    .put("type", "base64")
+                    .put("media_type", document.mediaType() == null ? "application/pdf" : document.mediaType())
+                    .put("data", document.data());
+        } else if (document.text() != null) {
+            source = new JsonObject().put("type", "text").put("media_type", "text/plain").put("data", document.text());
+        } else {
+            source = new JsonObject().put("type", "url").put("url", document.url());
+        }
+        JsonObject block = new JsonObject().put("type", "document").put("source", source);
+        return document.title() == null ? block : block.put("title", document.title());
     }
 
     private static JsonObject base64Image(String mediaType, String data) {

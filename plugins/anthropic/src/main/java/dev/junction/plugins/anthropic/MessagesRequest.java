@@ -21,7 +21,8 @@ import java.util.TreeMap;
  * seed is best effort everywhere); an OpenAI client's {@code metadata} and {@code extra} are dropped
  * (they mean nothing to Anthropic); an Anthropic client's {@code extra} fields (of the request, of
  * each part and of each tool: its {@code cache_control}) and {@code anthropic-*} headers are
- * forwarded untouched.
+ * forwarded untouched. Another client's request gets prompt-cache breakpoints
+ * ({@link CacheBreakpoints}) unless it placed its own or {@code options.autoCache} is off.
  */
 final class MessagesRequest {
 
@@ -78,6 +79,8 @@ final class MessagesRequest {
         body.put("stream", true);
         if (!foreign) {
             carry(request.extra(), body);
+        } else if (options.autoCache()) {
+            CacheBreakpoints.place(body);
         }
         return body;
     }

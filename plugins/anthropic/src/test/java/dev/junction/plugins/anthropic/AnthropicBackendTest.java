@@ -79,7 +79,7 @@ class AnthropicBackendTest {
     void sends_no_beta_header_for_an_openai_client_and_no_key_when_none_is_set(Vertx vertx) throws Exception {
         String transcript = Golden.resource("streams/text.sse");
         upstream = FakeAnthropic.start(vertx, (request, response) -> FakeAnthropic.stream(response, transcript));
-        backend = backend(vertx, new JsonObject().put("version", "2023-06-01"));
+        backend = backend(vertx, new JsonObject().put("version", "2023-06-01").put("autoCache", false));
         JsonObject golden = new JsonObject(Golden.resource("requests/openai-extra-not-forwarded.json"));
         RecordingSink sink = new RecordingSink();
 

@@ -17,6 +17,7 @@ class AnthropicOptionsTest {
         assertThat(options.http().baseUrl()).isEqualTo("https://api.anthropic.com");
         assertThat(options.version()).isEqualTo("2023-06-01");
         assertThat(options.maxTokens()).isEqualTo(4096);
+        assertThat(options.autoCache()).isTrue();
         assertThat(options.fixedHeaders()).containsExactly(Map.entry("anthropic-version", "2023-06-01"));
     }
 
@@ -45,5 +46,8 @@ class AnthropicOptionsTest {
         assertThatThrownBy(() -> AnthropicOptions.parse(new JsonObject().put("max_tokens", 10)))
                 .isInstanceOf(BackendException.class)
                 .hasMessage("options.max_tokens: unknown option");
+        assertThatThrownBy(() -> AnthropicOptions.parse(new JsonObject().put("autoCache", "yes")))
+                .isInstanceOf(BackendException.class)
+                .hasMessage("options.autoCache: must be true or false");
     }
 }

@@ -18,6 +18,7 @@ import java.util.Map;
  * Reads a canonical request written as JSON in a golden fixture. Field names are the record
  * components'; a content part is an object with one key naming its kind:
  * {@code {"text": ".."}}, {@code {"image": {"mediaType", "data"} | {"url"}}},
+ * {@code {"document": {"mediaType", "data" | "text" | "url", "title"}}},
  * {@code {"toolCall": {"id", "name", "arguments"}}},
  * {@code {"toolResult": {"toolCallId", "content": [parts], "error"}}},
  * {@code {"thinking": {"text", "signature"}}}, {@code {"redactedThinking": "data"}}; beside that key,
@@ -75,6 +76,16 @@ final class CanonicalJson {
                 JsonObject image = json.getJsonObject("image");
                 yield new ContentPart.Image(
                         image.getString("mediaType"), image.getString("data"), image.getString("url"), extra);
+            }
+            case "document" -> {
+                JsonObject document = json.getJsonObject("document");
+                yield new ContentPart.Document(
+                        document.getString("mediaType"),
+                        document.getString("data"),
+                        document.getString("text"),
+                        document.getString("url"),
+                        document.getString("title"),
+                        extra);
             }
             case "toolCall" -> {
                 JsonObject call = json.getJsonObject("toolCall");

@@ -76,7 +76,7 @@ class MessagesRequestTest {
 
         assertThatThrownBy(() -> MessagesRequest.body(request, OPTIONS))
                 .isInstanceOf(BackendException.class)
-                .hasMessage("messages[0].content[0].content[0]: a tool result holds only text and images");
+                .hasMessage("messages[0].content[0].content[0]: a tool result holds only text, images and documents");
     }
 
     @Test

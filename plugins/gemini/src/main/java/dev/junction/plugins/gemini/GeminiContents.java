@@ -78,6 +78,8 @@ final class GeminiContents {
                 }
             } else if (part instanceof ContentPart.Image image) {
                 parts.add(image(image));
+            } else if (part instanceof ContentPart.Document document) {
+                parts.add(document(document));
             } else if (part instanceof ContentPart.ToolCall call) {
                 parts.add(functionCall(call));
             } else if (part instanceof ContentPart.ToolResult result) {
@@ -185,8 +187,10 @@ final class GeminiContents {
                 text.append(piece.text());
             } else if (part instanceof ContentPart.Image image) {
                 media.add(image(image));
+            } else if (part instanceof ContentPart.Document document) {
+                media.add(document(document));
             } else {
-                throw invalid("A tool result may hold only text and images.");
+                throw invalid("A tool result may hold only text, images and documents.");
             }
         }
         JsonObject response = new JsonObject().put(result.error() ? "error" : "output", text.toString());
@@ -195,6 +199,21 @@ final class GeminiContents {
                 .put("name", name)
                 .put("response", response)));
         parts.addAll(media);
+    }
+
+    /**
+     * A document part: a PDF as inline data, a text document as text (after its title), a URL as
+     * file data Gemini fetches itself.
+     */
+    static JsonObject document(ContentPart.Document document) {
+        String mimeType = document.mediaType() == null ? "application/pdf" : document.mediaType();
+        if (document.data() != null) {
+            return inline(mimeType, document.data());
+        }
+        if (document.text() != null) {
+            return new JsonObject().put("text", document.title() == null ? document.text() : document.title() + "\n\n" + document.text());
+        }
+        return new JsonObject().put("fileData", new JsonObject().put("mimeType", mimeType).put("fileUri", document.url()));
     }
 
     /** An image part: inline data, a data URL, or a URL Gemini fetches itself. */

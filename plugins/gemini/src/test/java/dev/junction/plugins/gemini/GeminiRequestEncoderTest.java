@@ -67,6 +67,22 @@ class GeminiRequestEncoderTest {
                 new ContentPart.Image(null, null, "https://generativelanguage.googleapis.com/v1beta/files/abc123")))));
     }
 
+    @Test
+    void sends_a_pdf_as_inline_data_a_text_document_as_text_and_a_url_as_file_data() {
+        JsonObject body = encoder.encode(chat(List.of(), List.of(user(
+                new ContentPart.Document("application/pdf", "JVBERi0xLjQK", null, null, "report.pdf", null),
+                new ContentPart.Document("text/plain", null, "The grass is green.", null, "Notes", null),
+                new ContentPart.Document(null, null, null, "https://example.com/spec.pdf", null, null),
+                text("Compare them.")))));
+
+        assertThat(body.getJsonArray("contents").getJsonObject(0).getJsonArray("parts")).isEqualTo(new JsonObject("""
+                {"parts": [
+                  {"inlineData": {"mimeType": "application/pdf", "data": "JVBERi0xLjQK"}},
+                  {"text": "Notes\\n\\nThe grass is green."},
+                  {"fileData": {"mimeType": "application/pdf", "fileUri": "https://example.com/spec.pdf"}},
+                  {"text": "Compare them."}]}""").getJsonArray("parts"));
+    }
+
     @ParameterizedTest
     @EnumSource(ToolChoice.Mode.class)
     void declares_tools_and_maps_each_tool_choice(ToolChoice.Mode mode) {

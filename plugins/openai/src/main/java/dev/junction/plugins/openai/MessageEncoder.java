@@ -101,8 +101,9 @@ final class MessageEncoder {
 
     /**
      * Tool results first, each a {@code tool} message (OpenAI wants them right after the
-     * assistant's calls); then the message's own text and images, with any images the tool results
-     * held (a {@code tool} message takes only text), as one {@code user} message.
+     * assistant's calls); then the message's own text, images and documents, with any images and
+     * documents the tool results held (a {@code tool} message takes only text), as one {@code user}
+     * message.
      */
     private void user(Message message, String path, JsonArray out) {
         List<ContentPart> rest = new ArrayList<>();
@@ -110,7 +111,9 @@ final class MessageEncoder {
         for (ContentPart part : message.content()) {
             if (part instanceof ContentPart.ToolResult result) {
                 out.add(toolMessage(result, toolImages, path));
-            } else if (part instanceof ContentPart.Text || part instanceof ContentPart.Image) {
+            } else if (part instanceof ContentPart.Text
+                    || part instanceof ContentPart.Image
+                    || part instanceof ContentPart.Document) {
                 rest.add(part);
             } else if (part instanceof ContentPart.Thinking || part instanceof ContentPart.RedactedThinking) {
                 continue;
@@ -130,7 +133,7 @@ final class MessageEncoder {
         for (ContentPart part : result.content()) {
             if (part instanceof ContentPart.Text text) {
                 texts.add(text);
-            } else if (part instanceof ContentPart.Image) {
+            } else if (part instanceof ContentPart.Image || part instanceof ContentPart.Document) {
                 images.add(part);
             } else {
                 throw invalid(path + ": a tool result cannot hold " + kind(part) + " for OpenAI");
@@ -154,6 +157,8 @@ final class MessageEncoder {
         for (ContentPart part : parts) {
             if (part instanceof ContentPart.Text text) {
                 out.add(textPart(text));
+            } else if (part instanceof ContentPart.Document document) {
+                out.add(DocumentParts.of(document));
             } else {
                 out.add(image((ContentPart.Image) part));
             }

@@ -97,4 +97,55 @@ class ChatRequestEncoderTest {
         assertThat(ChatRequestEncoder.headers(builder("m").dialect("anthropic").headers(headers).build())).isEmpty();
         assertThat(ChatRequestEncoder.headers(builder("m").headers(headers).build())).isEmpty();
     }
+
+    @Test
+    void a_pdf_is_a_file_part_and_a_text_document_a_text_part_in_the_user_message() {
+        var request = builder("gpt-4o").messages(
+                user(new ContentPart.Document("application/pdf", "JVBERi0xLjQK", null, null, "report.pdf", null),
+                        new ContentPart.Document("text/plain", null, "The grass is green.", null, "Notes", null),
+                        text("Compare them."))).build();
+
+        JsonObject body = ChatRequestEncoder.encode(request, OPENAI);
+
+        assertThat(body.getJsonArray("messages")).isEqualTo(new JsonObject("""
+                {"messages": [{"role": "user", "content": [
+                  {"type": "file", "file": {"filename": "report.pdf", "file_data": "data:application/pdf;base64,JVBERi0xLjQK"}},
+                  {"type": "text", "text": "Notes\\n\\nThe grass is green."},
+                  {"type": "text", "text": "Compare them."}]}]}""").getJsonArray("messages"));
+    }
+
+    @Test
+    void a_document_by_url_is_an_invalid_request() {
+        var request = builder("gpt-4o")
+                .messages(user(new ContentPart.Document(null, null, null, "https://example.com/a.pdf", null, null)))
+                .build();
+
+        assertThatThrownBy(() -> ChatRequestEncoder.encode(request, OPENAI))
+                .isInstanceOfSatisfying(BackendException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_REQUEST))
+                .hasMessageStartingWith("a document by URL cannot be sent to Chat Completions");
+    }
+
+    /** Automatic prefix caching needs the earlier turns written the same way every time they are sent. */
+    @Test
+    void an_anthropic_clients_next_turn_begins_with_exactly_the_bytes_of_the_one_before() {
+        JsonObject marker = new JsonObject().put("cache_control", new JsonObject().put("type", "ephemeral"));
+        ContentPart.Text system = new ContentPart.Text("You are a coding agent.", marker);
+        var first = builder("gpt-4o").dialect("anthropic").system(system)
+                .messages(user(new ContentPart.Text("List src.", marker)))
+                .build();
+        var second = builder("gpt-4o").dialect("anthropic").system(system)
+                .messages(
+                        user(text("List src.")),
+                        Requests.assistant(
+                                new ContentPart.Thinking("The user wants a listing.", "sig-1"),
+                                new ContentPart.ToolCall("toolu_1", "Bash", "{\"command\":\"ls src\"}")),
+                        user(new ContentPart.ToolResult("toolu_1", List.of(text("Main.java")), false),
+                                new ContentPart.Text("Now read it.", marker)))
+                .build();
+
+        String before = ChatRequestEncoder.encode(first, OPENAI).getJsonArray("messages").encode();
+        String after = ChatRequestEncoder.encode(second, OPENAI).getJsonArray("messages").encode();
+
+        assertThat(after).startsWith(before.substring(0, before.length() - 1) + ",");
+    }
 }
