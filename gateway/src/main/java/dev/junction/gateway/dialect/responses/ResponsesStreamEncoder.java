@@ -58,11 +58,12 @@ final class ResponsesStreamEncoder implements StreamEncoder {
             start(event instanceof ChatEvent.MessageStart start ? start : new ChatEvent.MessageStart(null, null), frames);
         }
         Events events = new Events(frames);
+        if (event instanceof ChatEvent.TextDelta delta && !openItems.containsKey(delta.index())) {
+            open(ChatEvent.BlockStart.text(delta.index()), events); // a delta without its start: text, not lost
+        }
         if (event instanceof ChatEvent.BlockStart start) {
-            ResponsesStreamItem item = ResponsesStreamItem.open(start, id, items++, request);
-            openItems.put(start.index(), item);
-            item.added(events);
-        } else if (event instanceof ChatEvent.TextDelta delta && openItems.containsKey(delta.index())) {
+            open(start, events);
+        } else if (event instanceof ChatEvent.TextDelta delta) {
             openItems.get(delta.index()).text(delta.text(), events);
         } else if (event instanceof ChatEvent.ToolArgumentsDelta delta && openItems.containsKey(delta.index())) {
             openItems.get(delta.index()).arguments(delta.json(), events);
@@ -85,6 +86,12 @@ final class ResponsesStreamEncoder implements StreamEncoder {
         JsonObject response = response("in_progress", null, null);
         events.add("response.created", new JsonObject().put("response", response));
         events.add("response.in_progress", new JsonObject().put("response", response));
+    }
+
+    private void open(ChatEvent.BlockStart start, Events events) {
+        ResponsesStreamItem item = ResponsesStreamItem.open(start, id, items++, request);
+        openItems.put(start.index(), item);
+        item.added(events);
     }
 
     private void close(int index, Events events) {
