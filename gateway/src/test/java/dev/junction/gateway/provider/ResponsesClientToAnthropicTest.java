@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The official SDK's Responses client through the gateway to the anthropic plugin and a fake
  * Messages API: a streamed turn with two function calls whose arguments arrive in pieces, then the
  * follow-up that sends the calls back (as the client got them) with their outputs, which reach the
- * upstream as tool uses and tool results under the same ids.
+ * upstream as tool uses and tool results under the same ids; and thinking, which the client gets as
+ * a reasoning item (its signature as {@code encrypted_content}) and the upstream gets back whole.
  */
 @Timeout(60)
 class ResponsesClientToAnthropicTest {
@@ -120,5 +121,51 @@ class ResponsesClientToAnthropicTest {
                  {"role": "user", "content": [
                    {"type": "tool_result", "tool_use_id": "toolu_01WeatherA1b2C3d4E5f6G7h8", "content": [{"type": "text", "text": "18°C"}]},
                    {"type": "tool_result", "tool_use_id": "toolu_02TimeZ9y8X7w6V5u4T3s2R1", "content": [{"type": "text", "text": "14:05"}]}]}]"""));
+    }
+
+    @Test
+    void thinking_comes_back_as_reasoning_with_its_signature_as_encrypted_content_and_returns_to_the_upstream() throws Exception {
+        providers.anthropicUpstream.reply(Reply.sse(List.of(
+                Sse.event("message_start", """
+                    {"type":"message_start","message":{"id":"msg_03","type":"message","role":"assistant",
+                     "model":"claude-sonnet-4-5","content":[],"stop_reason":null,"stop_sequence":null,
+                     "usage":{"input_tokens":20,"output_tokens":1}}}"""),
+                Sse.event("content_block_start", "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"thinking\",\"thinking\":\"\",\"signature\":\"\"}}"),
+                Sse.event("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"thinking_delta\",\"thinking\":\"9.9 > 9.11\"}}"),
+                Sse.event("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"signature_delta\",\"signature\":\"EqQBsig\"}}"),
+                Sse.event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}"),
+                Sse.event("content_block_start", "{\"type\":\"content_block_start\",\"index\":1,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"),
+                Sse.event("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"text_delta\",\"text\":\"9.9\"}}"),
+                Sse.event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":1}"),
+                Sse.event("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":9}}"),
+                Sse.event("message_stop", "{\"type\":\"message_stop\"}"))));
+        List<Object> input = new ArrayList<>(List.of(Map.of("role", "user", "content", "Which is bigger, 9.9 or 9.11?")));
+        ResponseCreateParams first = ResponseCreateParams.builder()
+                .model("claude-sonnet-4-5")
+                .input(JsonValue.from(input))
+                .putAdditionalBodyProperty("include", JsonValue.from(List.of("reasoning.encrypted_content")))
+                .build();
+        ResponseAccumulator accumulator = ResponseAccumulator.create();
+        try (StreamResponse<ResponseStreamEvent> stream = providers.openAi().responses().createStreaming(first)) {
+            stream.stream().forEach(accumulator::accumulate);
+        }
+
+        Response answer = accumulator.response();
+        var reasoning = answer.output().get(0).reasoning().orElseThrow();
+        assertThat(reasoning.summary()).extracting(summary -> summary.text()).containsExactly("9.9 > 9.11");
+        assertThat(reasoning.encryptedContent()).contains("EqQBsig");
+
+        providers.anthropicUpstream.reset();
+        providers.anthropicUpstream.reply(Reply.sse(OpenAiClientToAnthropicTest.text("Yes.")));
+        for (ResponseOutputItem item : answer.output()) {
+            input.add(new JsonObject(MAPPER.writeValueAsString(item)).getMap());
+        }
+        input.add(Map.of("role", "user", "content", "Sure?"));
+        providers.openAi().responses().create(first.toBuilder().input(JsonValue.from(input)).build());
+
+        assertThat(providers.anthropicUpstream.only().json().getJsonArray("messages").getJsonObject(1)).isEqualTo(new JsonObject("""
+                {"role": "assistant", "content": [
+                  {"type": "thinking", "thinking": "9.9 > 9.11", "signature": "EqQBsig"},
+                  {"type": "text", "text": "9.9"}]}"""));
     }
 }
