@@ -52,8 +52,9 @@ final class ResponsesRequestDecoder {
         }
         refuseUnsupported(body);
         JsonObject extra = JsonFields.others(body, KNOWN_FIELDS);
+        String previousResponseId = JsonFields.string(body, "previous_response_id", "previous_response_id");
         ResponsesInputDecoder.Conversation conversation =
-                ResponsesInputDecoder.decode(body.getValue("input"), body.containsKey("previous_response_id"));
+                ResponsesInputDecoder.decode(body.getValue("input"), previousResponseId != null);
         List<ContentPart> system = new ArrayList<>();
         String instructions = JsonFields.string(body, "instructions", "instructions");
         if (instructions != null && !instructions.isEmpty()) {

@@ -41,6 +41,8 @@ class ResponsesRequestValidationTest {
                 Arguments.of("model", "{'model': ' ', 'input': 'hi'}"),
                 Arguments.of("input", "{'model': 'm'}"),
                 Arguments.of("input", "{'model': 'm', 'input': 42}"),
+                Arguments.of("input", "{'model': 'm', 'previous_response_id': null}"),
+                Arguments.of("previous_response_id", "{'model': 'm', 'previous_response_id': 5}"),
                 Arguments.of("input", "{'model': 'm', 'input': []}"),
                 Arguments.of("input", "{'model': 'm', 'input': [{'role': 'developer', 'content': 'only rules'}]}"),
                 Arguments.of("input[1]", withItem("'hello'")),
