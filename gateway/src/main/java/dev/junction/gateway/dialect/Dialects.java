@@ -2,6 +2,7 @@ package dev.junction.gateway.dialect;
 
 import dev.junction.gateway.dialect.anthropic.AnthropicApi;
 import dev.junction.gateway.dialect.openai.OpenAiApi;
+import dev.junction.gateway.dialect.responses.ResponsesApi;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -18,7 +19,8 @@ public final class Dialects {
      */
     public static final List<Endpoint> ENDPOINTS = Stream.of(
                     OpenAiApi.ENDPOINTS,
-                    AnthropicApi.ENDPOINTS)
+                    AnthropicApi.ENDPOINTS,
+                    ResponsesApi.ENDPOINTS)
             .flatMap(List::stream)
             .toList();
 

@@ -52,6 +52,9 @@ public record Endpoint(HttpMethod method, String path, ApiFamily family, Service
 
     /** The chat dialect of a chat endpoint, else {@code null}. */
     public ChatDialect chat() {
-        return service instanceof Service.Chat chat ? chat.dialect() : null;
+        if (service instanceof Service.Chat chat) {
+            return chat.dialect();
+        }
+        return service instanceof Service.StoredChat stored ? stored.dialect() : null;
     }
 }

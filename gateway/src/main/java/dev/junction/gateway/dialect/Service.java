@@ -6,6 +6,12 @@ public sealed interface Service {
     /** A chat endpoint: decode, call a backend, encode whole or streamed. */
     record Chat(ChatDialect dialect) implements Service {}
 
+    /**
+     * A chat endpoint whose answers the gateway keeps, so that a later request continues one
+     * ({@code previous_response_id}) and the client can read or delete it: the Responses API.
+     */
+    record StoredChat(ChatDialect dialect) implements Service {}
+
     /** An embeddings endpoint. */
     record Embeddings(EmbeddingsDialect dialect) implements Service {}
 

@@ -11,6 +11,7 @@ import dev.junction.gateway.dialect.UserText;
 import dev.junction.gateway.http.ApiEndpoints.Declared;
 import dev.junction.gateway.resilience.ResilientCalls;
 import dev.junction.gateway.route.ModelRouter;
+import dev.junction.gateway.state.ResponseHistory;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
@@ -46,6 +47,7 @@ final class ApiRouter {
     private final ResilientCalls chats;
     private final Map<ApiFamily, RateLimitHandler> limits = new HashMap<>();
     private final ResponsesHandler responses;
+    private final ResponseHistory history;
 
     private ApiRouter(Vertx vertx, GatewayConfig config, NodeServices node) {
         this.config = config;
@@ -62,6 +64,7 @@ final class ApiRouter {
         ApiEndpoints.families().forEach(family ->
                 limits.put(family, new RateLimitHandler(node.limiter(), family, RateLimitHeaders.of(family))));
         this.responses = new ResponsesHandler(node.responses());
+        this.history = new ResponseHistory(vertx, node.responses());
     }
 
     /**
@@ -113,8 +116,12 @@ final class ApiRouter {
 
     private Handler<RoutingContext> handler(Endpoint endpoint) {
         Service service = endpoint.service();
+        long keepAliveMillis = config.server().keepAliveSeconds() * 1000L;
         if (service instanceof Service.Chat chat) {
-            return new ChatHandler(chat.dialect(), modelRouter, chats, config.server().keepAliveSeconds() * 1000L);
+            return new ChatHandler(chat.dialect(), modelRouter, chats, keepAliveMillis);
+        } else if (service instanceof Service.StoredChat stored) {
+            return new ChatHandler(stored.dialect(), modelRouter, chats, keepAliveMillis,
+                    new ResponseContinuation(history, endpoint.family()));
         } else if (service instanceof Service.Embeddings embeddings) {
             return new EmbeddingsHandler(embeddings.dialect(), modelRouter, calls);
         } else if (service instanceof Service.CountTokens count) {

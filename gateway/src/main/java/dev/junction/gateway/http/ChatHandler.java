@@ -12,10 +12,11 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * {@code POST chat/completions} and {@code POST messages}: decode in the caller's dialect, mark the
+ * {@code POST chat/completions}, {@code POST messages} and {@code POST responses}: (for the last,
+ * put the conversation it continues in front of it,) decode in the caller's dialect, mark the
  * request with that dialect and the provider headers it may forward, route the model, call the
  * backend (with its timeouts, retries, fallbacks and circuit breaker), and write the answer back as
- * JSON or SSE. A client that disconnects cancels the call.
+ * JSON or SSE (and keep it, for the last). A client that disconnects cancels the call.
  */
 final class ChatHandler implements Handler<RoutingContext> {
 
@@ -23,17 +24,38 @@ final class ChatHandler implements Handler<RoutingContext> {
     private final ModelRouter router;
     private final ResilientCalls calls;
     private final long keepAliveMillis;
+    private final ResponseContinuation kept;
 
     /** @param keepAliveMillis the silence after which a stream gets a keep-alive; 0 for none */
     ChatHandler(ChatDialect dialect, ModelRouter router, ResilientCalls calls, long keepAliveMillis) {
+        this(dialect, router, calls, keepAliveMillis, null);
+    }
+
+    /**
+     * A handler whose answers are kept for the client to continue ({@code Service.StoredChat}).
+     *
+     * @param kept continues the conversation a request names before it is decoded, and keeps each
+     *     complete answer
+     */
+    ChatHandler(ChatDialect dialect, ModelRouter router, ResilientCalls calls, long keepAliveMillis,
+            ResponseContinuation kept) {
         this.dialect = dialect;
         this.router = router;
         this.calls = calls;
         this.keepAliveMillis = keepAliveMillis;
+        this.kept = kept;
     }
 
     @Override
     public void handle(RoutingContext ctx) {
+        if (kept == null) {
+            serve(ctx);
+        } else {
+            kept.expand(ctx, this::serve);
+        }
+    }
+
+    private void serve(RoutingContext ctx) {
         Drain drain = ctx.get(Drain.KEY);
         if (drain != null && drain.draining()) {
             ErrorResponses.send(ctx, dialect.family(), ApiError.of(503, "The gateway is shutting down."));
@@ -51,9 +73,12 @@ final class ChatHandler implements Handler<RoutingContext> {
     }
 
     private void answer(RoutingContext ctx, Drain drain, DecodedRequest request, ModelRouter.Route route) {
-        AnswerWriter answer = request.stream()
+        AnswerWriter client = request.stream()
                 ? new StreamAnswer(ctx, dialect, request, keepAliveMillis)
                 : new JsonAnswer(ctx, dialect, request);
+        AnswerWriter answer = kept == null
+                ? client
+                : new KeptAnswer(client, dialect, request, whole -> kept.record(ctx, whole));
         RequestFacts facts = RequestFacts.of(ctx);
         Handler<ChatEvent> events = event -> {
             facts.event(event);

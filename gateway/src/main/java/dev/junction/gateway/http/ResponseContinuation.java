@@ -6,6 +6,7 @@ import dev.junction.gateway.dialect.InvalidRequestException;
 import dev.junction.gateway.dialect.UserText;
 import dev.junction.gateway.state.ResponseHistory;
 import dev.junction.gateway.state.UnknownResponseException;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * or another key's {@code previous_response_id} is answered 404 in the endpoint family's shape; a
  * body that is not JSON is left to the chat handler, which refuses it.
  */
-final class ResponseContinuation implements Handler<RoutingContext> {
+final class ResponseContinuation {
 
     /** The context entry holding the body as the client sent it, which {@link #record} keeps. */
     private static final String SENT = "junction.responses.sentBody";
@@ -34,25 +35,28 @@ final class ResponseContinuation implements Handler<RoutingContext> {
         this.family = family;
     }
 
-    @Override
-    public void handle(RoutingContext ctx) {
+    /**
+     * Puts the conversation the request continues in front of its input, then runs {@code then};
+     * answers the client itself when the conversation cannot be found.
+     */
+    void expand(RoutingContext ctx, Handler<RoutingContext> then) {
         JsonObject body;
         try {
             body = JsonBody.read(ctx);
         } catch (JsonBody.Rejected e) {
-            ctx.next();
+            then.handle(ctx);
             return;
         }
         ctx.put(SENT, body);
         if (body.getValue("previous_response_id") == null) {
             JsonBody.replace(ctx, body); // parsed once: the handler reads this one
-            ctx.next();
+            then.handle(ctx);
             return;
         }
         history.expand(ResponsesHandler.owner(ctx), body).onComplete(expanded -> {
             if (expanded.succeeded()) {
                 JsonBody.replace(ctx, expanded.result());
-                ctx.next();
+                then.handle(ctx);
             } else if (expanded.cause() instanceof UnknownResponseException unknown) {
                 ErrorResponses.send(ctx, family, unknown.error());
             } else if (expanded.cause() instanceof InvalidRequestException invalid) {
@@ -68,12 +72,15 @@ final class ResponseContinuation implements Handler<RoutingContext> {
      * that request said {@code "store": false}; call it once the answer is complete. A failure to
      * keep it is logged, never answered: the client has its answer.
      */
-    void record(RoutingContext ctx, JsonObject response) {
+    Future<Void> record(RoutingContext ctx, JsonObject response) {
         JsonObject sent = ctx.get(SENT);
         if (sent == null) {
-            return;
+            return Future.succeededFuture();
         }
-        history.record(ResponsesHandler.owner(ctx), sent, response).onFailure(failure -> LOG.warn(
-                "Request {}: its response could not be stored: {}", UserText.shorten(ctx.request().path()), failure.toString()));
+        return history.record(ResponsesHandler.owner(ctx), sent, response).recover(failure -> {
+            LOG.warn("Request {}: its response could not be stored: {}",
+                    UserText.shorten(ctx.request().path()), failure.toString());
+            return Future.succeededFuture();
+        });
     }
 }

@@ -1,6 +1,7 @@
 package dev.junction.gateway.golden;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.anthropic.helpers.MessageAccumulator;
 import com.anthropic.models.messages.Message;
@@ -8,8 +9,11 @@ import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.openai.helpers.ChatCompletionAccumulator;
+import com.openai.helpers.ResponseAccumulator;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.responses.Response;
+import com.openai.models.responses.ResponseStreamEvent;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -17,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -63,6 +68,40 @@ class GoldenAnswersThroughSdksTest {
                         .toList());
         assertThat(streamedChoice.finishReason()).isEqualTo(wholeChoice.finishReason());
         assertThat(streamed.usage()).isEqualTo(whole.usage());
+    }
+
+    static Stream<String> responsesAnswers() throws IOException {
+        return answers("responses");
+    }
+
+    @ParameterizedTest
+    @MethodSource("responsesAnswers")
+    void the_responses_accumulator_rebuilds_the_whole_response(String name) throws Exception {
+        JsonObject golden = new JsonObject(Files.readString(ANSWERS.resolve("responses").resolve(name)));
+        ResponseAccumulator accumulator = ResponseAccumulator.createWithSnapshots();
+        for (JsonObject data : data(golden.getJsonArray("stream"))) {
+            accumulator.accumulate(OPENAI.readValue(data.encode(), ResponseStreamEvent.class).validate());
+        }
+
+        Response whole = OPENAI.readValue(golden.getJsonObject("response").encode(), Response.class).validate();
+        Response rebuilt = accumulator.reconstructedResponse().validate();
+        assertThat(rebuilt.output()).isEqualTo(whole.output());
+        assertThat(rebuilt.status()).isEqualTo(whole.status());
+        assertThat(rebuilt.incompleteDetails()).isEqualTo(whole.incompleteDetails());
+        assertThat(rebuilt.usage()).isEqualTo(whole.usage());
+        assertThat(accumulator.response().validate().output()).isEqualTo(whole.output());
+    }
+
+    @Test
+    void every_streamed_responses_event_is_valid_for_the_sdk_failures_too() throws Exception {
+        try (Stream<Path> files = Files.list(ANSWERS.resolve("responses"))) {
+            for (Path file : files.toList()) {
+                for (JsonObject data : data(new JsonObject(Files.readString(file)).getJsonArray("stream"))) {
+                    ResponseStreamEvent event = OPENAI.readValue(data.encode(), ResponseStreamEvent.class);
+                    assertThatCode(event::validate).as("%s: %s", file.getFileName(), data).doesNotThrowAnyException();
+                }
+            }
+        }
     }
 
     @ParameterizedTest

@@ -53,6 +53,8 @@ class ApiEndpointsTest {
         "GET,  /ANTHROPIC/v1/anything,              other,            anthropic, anthropic",
         "GET,  /anthropic,                          other,            anthropic, anthropic",
         "POST, /openai/v1/nothing,                  other,            openai,    openai",
+        "POST, /v1/responses,                       responses,        openai,    openai",
+        "POST, /openai/v1/responses,                responses,        openai,    openai",
         "GET,  /v1/responses/resp_1,                response,         openai,    openai",
         "DELETE, /openai/v1/responses/resp_1,       response,         openai,    openai",
         "GET,  /v1/responses/resp_1/input_items,    response_input_items, openai, openai",

@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,7 +55,7 @@ class ResponseContinuationTest {
                     }
                     ctx.next();
                 })
-                .handler(continuation)
+                .handler(ctx -> continuation.expand(ctx, RoutingContext::next))
                 .handler(ctx -> {
                     JsonObject decoded;
                     try {

@@ -26,11 +26,6 @@ public final class OpenAiApi {
                     "embeddings"));
             all.add(new Endpoint(HttpMethod.GET, base + "/models", family, Service.Fixed.MODEL_LIST, "models"));
             all.add(new Endpoint(HttpMethod.GET, base + "/models/{id...}", family, Service.Fixed.MODEL, "models"));
-            all.add(new Endpoint(HttpMethod.GET, base + "/responses/{id}", family, Service.Fixed.RESPONSE, "response"));
-            all.add(new Endpoint(
-                    HttpMethod.DELETE, base + "/responses/{id}", family, Service.Fixed.DELETE_RESPONSE, "response"));
-            all.add(new Endpoint(HttpMethod.GET, base + "/responses/{id}/input_items", family,
-                    Service.Fixed.RESPONSE_INPUT_ITEMS, "response_input_items"));
         }
         all.add(new Endpoint(HttpMethod.GET, "/", family, Service.Fixed.ROOT, "root"));
         all.add(new Endpoint(HttpMethod.HEAD, "/", family, Service.Fixed.ROOT, "root"));

@@ -1,0 +1,61 @@
+package dev.junction.gateway.http;
+
+import dev.junction.gateway.dialect.ChatDialect;
+import dev.junction.gateway.bus.Demand;
+import dev.junction.gateway.dialect.ChatResultCollector;
+import dev.junction.gateway.dialect.DecodedRequest;
+import dev.junction.plugin.ChatEvent;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.function.Function;
+
+/**
+ * An answer the gateway keeps ({@code Service.StoredChat}): it passes every event on to the client's
+ * writer, and once the answer is complete, keeps it in the dialect's whole-answer form before the
+ * client sees its end, so that a follow-up sent the moment the client has the answer finds it. The
+ * answer's id is fixed at its start (a backend that gives none gets one), so that the streamed and
+ * the kept answer are the same response. A failed answer is not kept.
+ */
+final class KeptAnswer implements AnswerWriter {
+
+    private final AnswerWriter client;
+    private final ChatDialect dialect;
+    private final DecodedRequest request;
+    private final Function<JsonObject, Future<Void>> keeper;
+    private final ChatResultCollector collector;
+
+    /** @param keeper keeps the whole answer; its future completes (never fails) once it is kept */
+    KeptAnswer(AnswerWriter client, ChatDialect dialect, DecodedRequest request, Function<JsonObject, Future<Void>> keeper) {
+        this.client = client;
+        this.dialect = dialect;
+        this.request = request;
+        this.keeper = keeper;
+        this.collector = new ChatResultCollector(request.request().model());
+    }
+
+    @Override
+    public void write(ChatEvent event) {
+        if (event instanceof ChatEvent.MessageStart start && start.id() == null) {
+            event = new ChatEvent.MessageStart(RequestIds.fresh(), start.model());
+        }
+        if (event instanceof ChatEvent.Finish finish) {
+            JsonObject whole = dialect.encodeResponse(collector.finish(finish), request);
+            keeper.apply(whole).onComplete(kept -> client.write(finish));
+            return;
+        }
+        if (!(event instanceof ChatEvent.Failed)) {
+            collector.accept(event);
+        }
+        client.write(event);
+    }
+
+    @Override
+    public void paceWith(Demand source) {
+        client.paceWith(source);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
