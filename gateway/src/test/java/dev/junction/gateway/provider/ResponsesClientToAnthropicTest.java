@@ -95,7 +95,9 @@ class ResponsesClientToAnthropicTest {
         assertThat(usage.inputTokensDetails().cachedTokens()).isEqualTo(100);
         assertThat(usage.outputTokens()).isEqualTo(42);
         JsonObject upstream = providers.anthropicUpstream.only().json();
-        assertThat(upstream.getString("system")).isEqualTo("Be brief.");
+        assertThat(upstream.getJsonArray("system").getJsonObject(0).getString("text"))
+                .as("the instructions, with a prompt-cache breakpoint on them")
+                .isEqualTo("Be brief.");
         assertThat(upstream.getJsonArray("tools")).extracting(tool -> ((JsonObject) tool).getString("name"))
                 .as("the built-in web_search is left out").containsExactly("get_weather", "get_time");
 
