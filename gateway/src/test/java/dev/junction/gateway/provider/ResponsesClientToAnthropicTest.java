@@ -114,15 +114,17 @@ class ResponsesClientToAnthropicTest {
         assertThat(second.output().get(0).message().orElseThrow().content().get(0).outputText().orElseThrow().text())
                 .isEqualTo("18°C and 14:05 in Paris.");
         JsonArray messages = providers.anthropicUpstream.only().json().getJsonArray("messages");
-        assertThat(messages).isEqualTo(new JsonArray("""
-                [{"role": "user", "content": [{"type": "text", "text": "Weather and time in Paris?"}]},
+        assertThat(messages).as("ids kept; the prompt-cache breakpoints on the last two user turns").isEqualTo(new JsonArray("""
+                [{"role": "user", "content": [{"type": "text", "text": "Weather and time in Paris?",
+                   "cache_control": {"type": "ephemeral"}}]},
                  {"role": "assistant", "content": [
                    {"type": "text", "text": "Checking both."},
                    {"type": "tool_use", "id": "toolu_01WeatherA1b2C3d4E5f6G7h8", "name": "get_weather", "input": {"city": "Paris"}},
                    {"type": "tool_use", "id": "toolu_02TimeZ9y8X7w6V5u4T3s2R1", "name": "get_time", "input": {"tz": "Europe/Paris"}}]},
                  {"role": "user", "content": [
                    {"type": "tool_result", "tool_use_id": "toolu_01WeatherA1b2C3d4E5f6G7h8", "content": [{"type": "text", "text": "18°C"}]},
-                   {"type": "tool_result", "tool_use_id": "toolu_02TimeZ9y8X7w6V5u4T3s2R1", "content": [{"type": "text", "text": "14:05"}]}]}]"""));
+                   {"type": "tool_result", "tool_use_id": "toolu_02TimeZ9y8X7w6V5u4T3s2R1", "content": [{"type": "text", "text": "14:05"}],
+                    "cache_control": {"type": "ephemeral"}}]}]"""));
     }
 
     @Test
