@@ -72,6 +72,7 @@ final class ApiRouter {
     private Router build(Router router) {
         router.get("/health").handler(health);
         router.route().handler(AuthHandler.create(config.auth()));
+        WebSocketRefusal.PATHS.forEach(path -> router.get(path).handler(new WebSocketRefusal()));
         router.post().handler(new JsonContent());
         BodyHandler body = BodyHandler.create(false).setBodyLimit(config.server().maxBodyBytes());
         for (Endpoint endpoint : ApiEndpoints.ALL) {
