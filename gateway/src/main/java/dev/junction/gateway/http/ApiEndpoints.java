@@ -3,6 +3,7 @@ package dev.junction.gateway.http;
 import dev.junction.gateway.dialect.Dialect;
 import dev.junction.gateway.dialect.anthropic.AnthropicDialect;
 import dev.junction.gateway.dialect.openai.OpenAiDialect;
+import dev.junction.gateway.dialect.responses.ResponsesDialect;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -89,6 +90,7 @@ final class ApiEndpoints {
 
     static final OpenAiDialect OPENAI_DIALECT = new OpenAiDialect();
     static final AnthropicDialect ANTHROPIC_DIALECT = new AnthropicDialect();
+    static final ResponsesDialect RESPONSES_DIALECT = new ResponsesDialect();
 
     /** Every endpoint, in routing order. */
     static final List<Endpoint> ALL = declare();
@@ -106,6 +108,7 @@ final class ApiEndpoints {
         for (String base : List.of("/v1", "/openai/v1")) {
             all.add(new Endpoint(HttpMethod.POST, base + "/chat/completions", Family.OPENAI, Kind.CHAT, "chat_completions"));
             all.add(new Endpoint(HttpMethod.POST, base + "/embeddings", Family.OPENAI, Kind.EMBEDDINGS, "embeddings"));
+            all.add(new Endpoint(HttpMethod.POST, base + "/responses", Family.OPENAI, Kind.CHAT, "responses"));
         }
         for (String base : List.of("/v1", "/anthropic/v1")) {
             all.add(new Endpoint(HttpMethod.POST, base + "/messages", Family.ANTHROPIC, Kind.CHAT, "messages"));

@@ -100,15 +100,21 @@ final class ApiRouter {
     private Handler<RoutingContext> handler(Endpoint endpoint) {
         long keepAliveMillis = config.server().keepAliveSeconds() * 1000L;
         return switch (endpoint.kind()) {
-            case CHAT -> new ChatHandler(
-                    endpoint.family() == Family.ANTHROPIC ? ApiEndpoints.ANTHROPIC_DIALECT : ApiEndpoints.OPENAI_DIALECT,
-                    modelRouter, chats, keepAliveMillis);
+            case CHAT -> new ChatHandler(chatDialect(endpoint), modelRouter, chats, keepAliveMillis);
             case EMBEDDINGS -> new EmbeddingsHandler(ApiEndpoints.OPENAI_DIALECT, modelRouter, calls);
             case COUNT_TOKENS -> new CountTokensHandler(ApiEndpoints.ANTHROPIC_DIALECT, modelRouter, calls);
             case MODEL_LIST -> ctx -> models.list(ctx, endpoint.family().dialect(ctx.request()));
             case MODEL -> ctx -> models.get(ctx, endpoint.family().dialect(ctx.request()), ctx.pathParam("id"));
             case ROOT -> ApiRouter::root;
         };
+    }
+
+    /** The dialect of a chat endpoint (provisional until endpoints name their dialect: issue 12, point 1). */
+    private static Dialect chatDialect(Endpoint endpoint) {
+        if (endpoint.name().equals("responses")) {
+            return ApiEndpoints.RESPONSES_DIALECT;
+        }
+        return endpoint.family() == Family.ANTHROPIC ? ApiEndpoints.ANTHROPIC_DIALECT : ApiEndpoints.OPENAI_DIALECT;
     }
 
     /** The base URL: 200 and where each API lives (HEAD gets the headers alone). */

@@ -7,14 +7,15 @@ import io.vertx.core.json.JsonObject;
 import java.util.Set;
 
 /**
- * Typed reads of request fields. A wrong type is rejected with the field's path and a message in
- * OpenAI's wording; a JSON {@code null} reads as an absent field.
+ * Typed reads of request fields, shared by the OpenAI family (Chat Completions, Responses). A
+ * wrong type is rejected with the field's path and a message in OpenAI's wording; a JSON
+ * {@code null} reads as an absent field.
  */
-final class JsonFields {
+public final class JsonFields {
 
     private JsonFields() {}
 
-    static String requiredString(JsonObject object, String key, String path) {
+    public static String requiredString(JsonObject object, String key, String path) {
         String value = string(object, key, path);
         if (value == null) {
             throw missing(path);
@@ -22,7 +23,7 @@ final class JsonFields {
         return value;
     }
 
-    static String string(JsonObject object, String key, String path) {
+    public static String string(JsonObject object, String key, String path) {
         Object value = object.getValue(key);
         if (value == null || value instanceof String) {
             return (String) value;
@@ -30,7 +31,7 @@ final class JsonFields {
         throw wrongType(path, "a string", value);
     }
 
-    static JsonObject requiredObject(JsonObject object, String key, String path) {
+    public static JsonObject requiredObject(JsonObject object, String key, String path) {
         JsonObject value = object(object, key, path);
         if (value == null) {
             throw missing(path);
@@ -38,7 +39,7 @@ final class JsonFields {
         return value;
     }
 
-    static JsonObject object(JsonObject object, String key, String path) {
+    public static JsonObject object(JsonObject object, String key, String path) {
         Object value = object.getValue(key);
         if (value == null || value instanceof JsonObject) {
             return (JsonObject) value;
@@ -46,7 +47,7 @@ final class JsonFields {
         throw wrongType(path, "an object", value);
     }
 
-    static JsonArray array(JsonObject object, String key, String path) {
+    public static JsonArray array(JsonObject object, String key, String path) {
         Object value = object.getValue(key);
         if (value == null || value instanceof JsonArray) {
             return (JsonArray) value;
@@ -54,7 +55,7 @@ final class JsonFields {
         throw wrongType(path, "an array", value);
     }
 
-    static Boolean bool(JsonObject object, String key, String path) {
+    public static Boolean bool(JsonObject object, String key, String path) {
         Object value = object.getValue(key);
         if (value == null || value instanceof Boolean) {
             return (Boolean) value;
@@ -62,7 +63,7 @@ final class JsonFields {
         throw wrongType(path, "a boolean", value);
     }
 
-    static Double number(JsonObject object, String key, String path) {
+    public static Double number(JsonObject object, String key, String path) {
         Object value = object.getValue(key);
         if (value == null) {
             return null;
@@ -74,7 +75,7 @@ final class JsonFields {
     }
 
     /** An integer; a number with a fraction is rejected, {@code 2.0} is accepted. */
-    static Long integer(JsonObject object, String key, String path) {
+    public static Long integer(JsonObject object, String key, String path) {
         Object value = object.getValue(key);
         if (value == null) {
             return null;
@@ -85,7 +86,7 @@ final class JsonFields {
         throw wrongType(path, "an integer", value);
     }
 
-    static Integer positiveInteger(JsonObject object, String key, String path) {
+    public static Integer positiveInteger(JsonObject object, String key, String path) {
         Long value = integer(object, key, path);
         if (value == null) {
             return null;
@@ -98,7 +99,7 @@ final class JsonFields {
     }
 
     /** The element at {@code index}, which must be an object. */
-    static JsonObject element(JsonArray array, int index, String path) {
+    public static JsonObject element(JsonArray array, int index, String path) {
         Object value = array.getValue(index);
         if (value instanceof JsonObject object) {
             return object;
@@ -110,7 +111,7 @@ final class JsonFields {
      * A copy of the fields of {@code object} not named in {@code known}, values as they came (a JSON
      * {@code null} too): what a part carries that the gateway does not model.
      */
-    static JsonObject others(JsonObject object, Set<String> known) {
+    public static JsonObject others(JsonObject object, Set<String> known) {
         JsonObject others = new JsonObject();
         for (String key : object.fieldNames()) {
             if (!known.contains(key)) {
@@ -120,17 +121,17 @@ final class JsonFields {
         return others.isEmpty() ? others : others.copy(); // most parts have no others: skip the copy
     }
 
-    static InvalidRequestException missing(String path) {
+    public static InvalidRequestException missing(String path) {
         return new InvalidRequestException("Missing required parameter: '" + path + "'.", path);
     }
 
-    static InvalidRequestException wrongType(String path, String expected, Object actual) {
+    public static InvalidRequestException wrongType(String path, String expected, Object actual) {
         return new InvalidRequestException(
                 "Invalid type for '" + path + "': expected " + expected + ", but got " + describe(actual) + " instead.",
                 path);
     }
 
-    static InvalidRequestException unsupportedValue(String path, Object actual, String supported) {
+    public static InvalidRequestException unsupportedValue(String path, Object actual, String supported) {
         return new InvalidRequestException(
                 "Invalid value for '" + path + "': '" + UserText.shorten(actual) + "'. Supported values are: " + supported + ".", path);
     }

@@ -12,7 +12,14 @@ import java.util.Set;
  * {@code extra}, which the openai plugin writes back into {@code image_url} for an OpenAI client.
  * Fields of the part beside {@code image_url} are not kept: OpenAI defines none.
  */
-final class OpenAiImages {
+public final class OpenAiImages {
+
+    /**
+     * The parts of a {@code data:<media type>;base64,<data>} URL.
+     *
+     * @param data the base64 text after the marker
+     */
+    public record DataUrl(String mediaType, String data) {}
 
     private static final Set<String> IMAGE_URL_FIELDS = Set.of("url");
 
@@ -25,10 +32,25 @@ final class OpenAiImages {
         JsonObject image = JsonFields.requiredObject(part, "image_url", path + ".image_url");
         JsonFields.string(image, "detail", path + ".image_url.detail");
         String urlPath = path + ".image_url.url";
-        String url = JsonFields.requiredString(image, "url", urlPath);
-        JsonObject extra = JsonFields.others(image, IMAGE_URL_FIELDS);
+        return image(JsonFields.requiredString(image, "url", urlPath), JsonFields.others(image, IMAGE_URL_FIELDS), urlPath);
+    }
+
+    /** An image from a URL as OpenAI's APIs take it: a data URL inline, any other by reference. */
+    public static ContentPart.Image image(String url, JsonObject extra, String urlPath) {
+        DataUrl data = dataUrl(url, urlPath);
+        return data == null
+                ? new ContentPart.Image(null, null, url, extra)
+                : new ContentPart.Image(data.mediaType(), data.data(), null, extra);
+    }
+
+    /**
+     * The parts of {@code url} if it is a data URL, else {@code null}.
+     *
+     * @throws InvalidRequestException for a data URL that is not base64 with a media type
+     */
+    public static DataUrl dataUrl(String url, String urlPath) {
         if (!url.regionMatches(true, 0, DATA_PREFIX, 0, DATA_PREFIX.length())) {
-            return new ContentPart.Image(null, null, url, extra);
+            return null;
         }
         int marker = url.indexOf(BASE64_MARKER);
         if (marker <= DATA_PREFIX.length()) {
@@ -36,7 +58,6 @@ final class OpenAiImages {
                     "Invalid '" + urlPath + "': a data URL must have the form data:<media type>;base64,<data>.",
                     urlPath);
         }
-        String mediaType = url.substring(DATA_PREFIX.length(), marker);
-        return new ContentPart.Image(mediaType, url.substring(marker + BASE64_MARKER.length()), null, extra);
+        return new DataUrl(url.substring(DATA_PREFIX.length(), marker), url.substring(marker + BASE64_MARKER.length()));
     }
 }
