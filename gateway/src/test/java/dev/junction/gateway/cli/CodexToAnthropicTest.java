@@ -22,7 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
  * Responses API, WebSockets allowed), its model names routed by the gateway's configuration to the
  * anthropic plugin, whose upstream is a fake Anthropic Messages API streaming as the real one does.
  * Codex runs {@code codex exec --json} in a throw-away home and working folder, read-only sandbox,
- * never asking for approval, no retries.
+ * never asking for approval, no retries. It sends what it always sends ({@code store: false},
+ * {@code reasoning}, {@code include}, {@code prompt_cache_key}, {@code client_metadata}, its
+ * {@code exec_command} function tool and {@code web_search}); for {@code gpt-5.5} also the custom
+ * tool {@code apply_patch} (a grammar) and {@code tool_search}, for {@code gpt-5-codex} the
+ * {@code namespace} of its sub-agent tools.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(300)
@@ -93,7 +97,10 @@ class CodexToAnthropicTest {
         JsonObject first = calls.get(0).json();
         assertThat(first.getString("model")).isEqualTo(UPSTREAM_MODEL);
         assertThat(first.getBoolean("stream")).isTrue();
-        assertThat(toolNames(first)).contains("exec_command").doesNotContain("web_search");
+        List<JsonObject> tools = objects(first.getJsonArray("tools", new JsonArray()));
+        assertThat(tools).extracting(tool -> tool.getString("name")).contains("exec_command", "apply_patch");
+        assertThat(tools).as("tools sent upstream: Codex's web_search and tool_search dropped")
+                .allMatch(tool -> tool.getString("type") == null && tool.containsKey("input_schema"));
         assertThat(upstream.toolResults(calls.get(1))).singleElement().asString().contains("junction-42");
         assertThat(toolUseIds(calls.get(1).json())).as("the call Codex sent back before its output")
                 .singleElement().isEqualTo(toolResultIds(calls.get(1).json()).get(0));
@@ -152,10 +159,6 @@ class CodexToAnthropicTest {
                 .map(JsonObject::new)
                 .filter(line -> "GET".equals(line.getString("method")) && line.getInteger("status") == 426)
                 .count();
-    }
-
-    private static List<String> toolNames(JsonObject call) {
-        return objects(call.getJsonArray("tools", new JsonArray())).stream().map(tool -> tool.getString("name")).toList();
     }
 
     /** The ids of the tool_use blocks of the call's assistant messages. */
