@@ -8,8 +8,11 @@ import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.openai.helpers.ChatCompletionAccumulator;
+import com.openai.helpers.ResponseAccumulator;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.responses.Response;
+import com.openai.models.responses.ResponseStreamEvent;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -63,6 +66,28 @@ class GoldenAnswersThroughSdksTest {
                         .toList());
         assertThat(streamedChoice.finishReason()).isEqualTo(wholeChoice.finishReason());
         assertThat(streamed.usage()).isEqualTo(whole.usage());
+    }
+
+    static Stream<String> responsesAnswers() throws IOException {
+        return answers("responses");
+    }
+
+    @ParameterizedTest
+    @MethodSource("responsesAnswers")
+    void the_responses_accumulator_rebuilds_the_whole_response(String name) throws Exception {
+        JsonObject golden = new JsonObject(Files.readString(ANSWERS.resolve("responses").resolve(name)));
+        ResponseAccumulator accumulator = ResponseAccumulator.createWithSnapshots();
+        for (JsonObject data : data(golden.getJsonArray("stream"))) {
+            accumulator.accumulate(OPENAI.readValue(data.encode(), ResponseStreamEvent.class));
+        }
+
+        Response whole = OPENAI.readValue(golden.getJsonObject("response").encode(), Response.class).validate();
+        Response rebuilt = accumulator.reconstructedResponse().validate();
+        assertThat(rebuilt.output()).isEqualTo(whole.output());
+        assertThat(rebuilt.status()).isEqualTo(whole.status());
+        assertThat(rebuilt.incompleteDetails()).isEqualTo(whole.incompleteDetails());
+        assertThat(rebuilt.usage()).isEqualTo(whole.usage());
+        assertThat(accumulator.response().validate().output()).isEqualTo(whole.output());
     }
 
     @ParameterizedTest

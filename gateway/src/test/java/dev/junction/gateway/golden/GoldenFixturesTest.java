@@ -12,6 +12,7 @@ import dev.junction.gateway.dialect.SseFrame;
 import dev.junction.gateway.dialect.StreamEncoder;
 import dev.junction.gateway.dialect.anthropic.AnthropicDialect;
 import dev.junction.gateway.dialect.openai.OpenAiDialect;
+import dev.junction.gateway.dialect.responses.ResponsesDialect;
 import dev.junction.plugin.ChatEvent;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
@@ -29,7 +30,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Golden fixtures for both translation directions of each client dialect, in
+ * Golden fixtures for both translation directions of each client dialect (Chat Completions,
+ * Anthropic Messages, Responses), in
  * {@code src/test/resources/golden}:
  *
  * <ul>
@@ -43,13 +45,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * </ul>
  *
  * Run with {@code -Dgolden.update=true} to rewrite the expected sides from the code (then review
- * the diff). Timestamps ({@code created}) are zeroed before comparing.
+ * the diff). Timestamps ({@code created}, {@code created_at}) are zeroed before comparing.
  */
 class GoldenFixturesTest {
 
     private static final Path ROOT = Path.of("src/test/resources/golden");
     private static final boolean UPDATE = Boolean.getBoolean("golden.update");
-    private static final Map<String, Dialect> DIALECTS = Map.of("openai", new OpenAiDialect(), "anthropic", new AnthropicDialect());
+    private static final Map<String, Dialect> DIALECTS =
+            Map.of("openai", new OpenAiDialect(), "anthropic", new AnthropicDialect(), "responses", new ResponsesDialect());
+    private static final List<String> DIALECT_NAMES = List.of("openai", "anthropic", "responses");
 
     /** The client request behind every answer fixture: streamed, usage asked for, model "golden". */
     private static final Map<String, JsonObject> ANSWER_REQUESTS = Map.of(
@@ -58,7 +62,10 @@ class GoldenFixturesTest {
                      "messages": [{"role": "user", "content": "Go."}]}"""),
             "anthropic", new JsonObject("""
                     {"model": "golden", "max_tokens": 1024, "stream": true,
-                     "messages": [{"role": "user", "content": "Go."}]}"""));
+                     "messages": [{"role": "user", "content": "Go."}]}"""),
+            "responses", new JsonObject("""
+                    {"model": "golden", "stream": true, "input": "Go.",
+                     "include": ["reasoning.encrypted_content"]}"""));
 
     static Stream<Arguments> requestCases() {
         return cases("requests", ".json");
@@ -68,7 +75,7 @@ class GoldenFixturesTest {
         List<Arguments> cases = new ArrayList<>();
         for (Path events : files(ROOT.resolve("answers"), ".events.json")) {
             String name = events.getFileName().toString().replace(".events.json", "");
-            for (String dialect : List.of("openai", "anthropic")) {
+            for (String dialect : DIALECT_NAMES) {
                 cases.add(Arguments.of(dialect, name));
             }
         }
@@ -137,17 +144,22 @@ class GoldenFixturesTest {
         return frames;
     }
 
-    /** Zeroes the only value that changes from run to run. */
+    /** Zeroes the only values that change from run to run: the time of creation, also of a streamed response. */
     private static JsonObject normalize(JsonObject json) {
-        if (json.containsKey("created")) {
-            json.put("created", 0);
+        for (String key : List.of("created", "created_at")) {
+            if (json.containsKey(key)) {
+                json.put(key, 0);
+            }
+        }
+        if (json.getValue("response") instanceof JsonObject response) {
+            normalize(response);
         }
         return json;
     }
 
     private static Stream<Arguments> cases(String folder, String suffix) {
         List<Arguments> cases = new ArrayList<>();
-        for (String dialect : List.of("openai", "anthropic")) {
+        for (String dialect : DIALECT_NAMES) {
             for (Path file : files(ROOT.resolve(folder).resolve(dialect), suffix)) {
                 cases.add(Arguments.of(dialect, file.getFileName().toString().replace(suffix, "")));
             }

@@ -83,13 +83,16 @@ final class ResponsesEnvelope {
 
     /**
      * The usage object. The Responses API's {@code input_tokens} include cached tokens, the
-     * canonical input count does not: cache reads and writes are added back, reads reported as cached.
+     * canonical input count does not: cache reads and writes are added back, and reported as
+     * {@code cached_tokens} and {@code cache_write_tokens}.
      */
     static JsonObject usage(ChatEvent.Usage usage) {
         int input = usage.inputTokens() + usage.cacheReadTokens() + usage.cacheWriteTokens();
         return new JsonObject()
                 .put("input_tokens", input)
-                .put("input_tokens_details", new JsonObject().put("cached_tokens", usage.cacheReadTokens()))
+                .put("input_tokens_details", new JsonObject()
+                        .put("cached_tokens", usage.cacheReadTokens())
+                        .put("cache_write_tokens", usage.cacheWriteTokens()))
                 .put("output_tokens", usage.outputTokens())
                 .put("output_tokens_details", new JsonObject().put("reasoning_tokens", 0))
                 .put("total_tokens", input + usage.outputTokens());
