@@ -17,8 +17,11 @@ import java.util.List;
  */
 final class WebSocketRefusal implements Handler<RoutingContext> {
 
-    /** The paths of the Responses endpoint, where a WebSocket handshake is refused this way. */
-    static final List<String> PATHS = List.of("/v1/responses", "/openai/v1/responses");
+    /** The paths of the Responses endpoint ({@code POST}), where a WebSocket handshake ({@code GET}) is refused this way. */
+    static final List<String> PATHS = ApiEndpoints.ALL.stream()
+            .filter(endpoint -> endpoint.name().equals("responses"))
+            .map(ApiEndpoints.Endpoint::path)
+            .toList();
 
     private static final ApiError REFUSAL = ApiError.of(
             426, "This gateway serves the Responses API over HTTP only: send the request as POST with an SSE stream.");
