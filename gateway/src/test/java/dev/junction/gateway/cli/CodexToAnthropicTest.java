@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.junction.gateway.support.TestGateway;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,8 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The real Codex with Junction as its model provider (a custom {@code model_providers} entry on the
  * Responses API, WebSockets allowed), its model names routed by the gateway's configuration to the
  * anthropic plugin, whose upstream is a fake Anthropic Messages API streaming as the real one does.
- * Codex runs {@code codex exec --json} in a throw-away home and working folder, read-only sandbox,
- * never asking for approval, no retries. It sends what it always sends ({@code store: false},
+ * Claude asks for a shell command ({@code exec_command}) or a patch (Codex's freeform
+ * {@code apply_patch}); Codex runs it and sends its output back. Codex runs {@code codex exec --json}
+ * in a throw-away home and working folder (read-only sandbox, workspace-write for the patch), never
+ * asking for approval, no retries. It sends what it always sends ({@code store: false},
  * {@code reasoning}, {@code include}, {@code prompt_cache_key}, {@code client_metadata}, its
  * {@code exec_command} function tool and {@code web_search}); for {@code gpt-5.5} also the custom
  * tool {@code apply_patch} (a grammar) and {@code tool_search}, for {@code gpt-5-codex} the
@@ -108,6 +111,27 @@ class CodexToAnthropicTest {
     }
 
     @Test
+    void codex_applies_the_patch_claude_writes_with_its_freeform_apply_patch_tool(@TempDir Path dir) throws IOException {
+        upstream.clearRequests();
+        upstream.reply(new StubReply(List.of("Added hello.txt."), Duration.ZERO, 12, 5));
+        upstream.nextToolUse("apply_patch",
+                new JsonObject().put("input", "*** Begin Patch\n*** Add File: hello.txt\n+junction-42\n*** End Patch\n"));
+
+        CliProcess.Result run = codex(gateway.url("/v1"), false, "gpt-5.5", "Add the file.", dir, "workspace-write");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(dir.resolve("work/hello.txt")).as(run.toString()).hasContent("junction-42");
+        assertThat(completedItems(run, "file_change")).as(run.toString()).singleElement()
+                .satisfies(change -> assertThat(change.getString("status")).isEqualTo("completed"));
+        assertThat(completedItems(run, "agent_message")).extracting(item -> item.getString("text"))
+                .containsExactly("Added hello.txt.");
+        List<RecordedRequest> calls = upstream.modelCalls();
+        assertThat(calls).as("upstream calls of %s", run).hasSize(2);
+        assertThat(upstream.toolResults(calls.get(1))).as(run.toString()).singleElement().asString().contains("hello.txt");
+        assertThat(toolUseIds(calls.get(1).json())).singleElement().isEqualTo(toolResultIds(calls.get(1).json()).get(0));
+    }
+
+    @Test
     void a_turn_through_junction_takes_at_most_half_a_second_more_than_straight_to_a_responses_api(@TempDir Path dir) {
         upstream.reply(StubReply.HELLO);
         List<Duration> direct = new ArrayList<>();
@@ -126,10 +150,15 @@ class CodexToAnthropicTest {
                 .isLessThanOrEqualTo(fastestDirect.plus(OVERHEAD));
     }
 
-    /** Runs {@code codex exec --json} with the provider at {@code baseUrl}, to its end. */
+    /** Runs {@code codex exec --json} with the provider at {@code baseUrl}, read-only sandbox, to its end. */
     private CliProcess.Result codex(String baseUrl, boolean webSockets, String model, String prompt, Path dir) {
+        return codex(baseUrl, webSockets, model, prompt, dir, "read-only");
+    }
+
+    /** Runs {@code codex exec --json} with the provider at {@code baseUrl} and {@code sandbox}, to its end. */
+    private CliProcess.Result codex(String baseUrl, boolean webSockets, String model, String prompt, Path dir, String sandbox) {
         List<String> command = new ArrayList<>(List.of(clis.codex().toString(), "exec", "--json", "--skip-git-repo-check",
-                "--ephemeral", "--disable", "unbounded_connection_retries", "-s", "read-only", "-m", model));
+                "--ephemeral", "--disable", "unbounded_connection_retries", "-s", sandbox, "-m", model));
         command.addAll(Offline.codexConfigArgs(Offline.codexConfig(baseUrl)
                 .put("model_providers.stub.request_max_retries", 0)
                 .put("model_providers.stub.stream_max_retries", 0)
