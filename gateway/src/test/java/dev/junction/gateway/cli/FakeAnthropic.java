@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -16,7 +17,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * content_block_delta (text_delta) per delta, content_block_stop, message_delta (end_turn, usage),
  * message_stop. A call of a tool queued with {@link #nextToolUse} is answered instead as the real API
  * answers one: a tool_use block whose input arrives as input_json_delta pieces, and stop reason
- * tool_use. Anything else gets a 404 error.
+ * tool_use. A request the real API refuses for its tools or tool results ({@link AnthropicToolRules})
+ * gets its 400; anything else a 404 error.
  */
 public final class FakeAnthropic extends FakeUpstream {
 
@@ -91,6 +93,11 @@ public final class FakeAnthropic extends FakeUpstream {
             return;
         }
         JsonObject body = recorded.json();
+        Optional<String> refused = AnthropicToolRules.violation(body);
+        if (refused.isPresent()) {
+            json(request, 400, error("invalid_request_error", refused.get()));
+            return;
+        }
         String model = body.getString("model", "claude-stub");
         String id = "msg_stub_" + nextId();
         StubReply reply = reply();
