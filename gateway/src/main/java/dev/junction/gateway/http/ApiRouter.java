@@ -44,6 +44,7 @@ final class ApiRouter {
     private final ResilientCalls chats;
     private final RateLimitHandler openAiLimits;
     private final RateLimitHandler anthropicLimits;
+    private final DroppedTools droppedTools;
 
     private ApiRouter(Vertx vertx, GatewayConfig config, NodeServices node) {
         this.config = config;
@@ -59,6 +60,7 @@ final class ApiRouter {
         this.openAiLimits = new RateLimitHandler(node.limiter(), ApiEndpoints.OPENAI_DIALECT, RateLimitHeaders.OPENAI);
         this.anthropicLimits =
                 new RateLimitHandler(node.limiter(), ApiEndpoints.ANTHROPIC_DIALECT, RateLimitHeaders.ANTHROPIC);
+        this.droppedTools = DroppedTools.of(config.backends());
     }
 
     /**
@@ -100,7 +102,7 @@ final class ApiRouter {
     private Handler<RoutingContext> handler(Endpoint endpoint) {
         long keepAliveMillis = config.server().keepAliveSeconds() * 1000L;
         return switch (endpoint.kind()) {
-            case CHAT -> new ChatHandler(chatDialect(endpoint), modelRouter, chats, keepAliveMillis);
+            case CHAT -> new ChatHandler(chatDialect(endpoint), modelRouter, chats, keepAliveMillis, droppedTools);
             case EMBEDDINGS -> new EmbeddingsHandler(ApiEndpoints.OPENAI_DIALECT, modelRouter, calls);
             case COUNT_TOKENS -> new CountTokensHandler(ApiEndpoints.ANTHROPIC_DIALECT, modelRouter, calls);
             case MODEL_LIST -> ctx -> models.list(ctx, endpoint.family().dialect(ctx.request()));

@@ -23,13 +23,15 @@ final class ChatHandler implements Handler<RoutingContext> {
     private final ModelRouter router;
     private final ResilientCalls calls;
     private final long keepAliveMillis;
+    private final DroppedTools droppedTools;
 
     /** @param keepAliveMillis the silence after which a stream gets a keep-alive; 0 for none */
-    ChatHandler(Dialect dialect, ModelRouter router, ResilientCalls calls, long keepAliveMillis) {
+    ChatHandler(Dialect dialect, ModelRouter router, ResilientCalls calls, long keepAliveMillis, DroppedTools droppedTools) {
         this.dialect = dialect;
         this.router = router;
         this.calls = calls;
         this.keepAliveMillis = keepAliveMillis;
+        this.droppedTools = droppedTools;
     }
 
     @Override
@@ -50,6 +52,9 @@ final class ChatHandler implements Handler<RoutingContext> {
     }
 
     private void answer(RoutingContext ctx, Drain drain, DecodedRequest request, ModelRouter.Route route) {
+        if (!droppedTools.mark(ctx, dialect, request.request(), route.backendId())) {
+            return;
+        }
         AnswerWriter answer = request.stream()
                 ? new StreamAnswer(ctx, dialect, request, keepAliveMillis)
                 : new JsonAnswer(ctx, dialect, request);
