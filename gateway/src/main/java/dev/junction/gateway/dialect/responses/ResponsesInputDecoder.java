@@ -116,8 +116,8 @@ final class ResponsesInputDecoder {
             case "function_call_output", "custom_tool_call_output" -> toolResult(ResponsesItems.toolOutput(item, path));
             case "additional_tools" -> additionalTools.add(new ResponsesToolDecoder.ItemTools(item, path));
             case "item_reference" -> throw new InvalidRequestException(
-                    "Invalid '" + path + "': the referenced item was not found; item references can only name items"
-                            + " of stored responses.",
+                    "Invalid '" + path + ".id': the referenced item was not found; item references can only name"
+                            + " items of stored responses.",
                     path + ".id");
             default -> {
                 if (!BUILT_IN_RECORDS.contains(type)) {
