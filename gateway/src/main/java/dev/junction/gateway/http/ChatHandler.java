@@ -12,8 +12,9 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * {@code POST chat/completions} and {@code POST messages}: decode in the caller's dialect, mark the
- * request with that dialect and the provider headers it may forward, route the model, call the
+ * {@code POST chat/completions}, {@code POST messages} and {@code POST responses}: decode in the
+ * caller's dialect, mark the request with that dialect and the provider headers it may forward,
+ * route the model, name the built-in tools its backend goes without ({@link DroppedTools}), call the
  * backend (with its timeouts, retries, fallbacks and circuit breaker), and write the answer back as
  * JSON or SSE. A client that disconnects cancels the call.
  */
