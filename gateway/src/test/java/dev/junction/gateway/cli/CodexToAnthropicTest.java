@@ -22,8 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The real Codex with Junction as its model provider (a custom {@code model_providers} entry on the
  * Responses API, WebSockets allowed), its model names routed by the gateway's configuration to the
  * anthropic plugin, whose upstream is a fake Anthropic Messages API streaming as the real one does.
- * Claude asks for a shell command ({@code exec_command}) or a patch (Codex's freeform
- * {@code apply_patch}); Codex runs it and sends its output back. Codex runs {@code codex exec --json}
+ * Claude asks for a shell command ({@code exec_command}), a patch (Codex's freeform
+ * {@code apply_patch}) or, with Codex's default model, JavaScript for its namespaced freeform
+ * {@code exec} tool (declared in an {@code additional_tools} input item); Codex runs it and sends
+ * its output back. Codex runs {@code codex exec --json}
  * in a throw-away home and working folder (read-only sandbox, workspace-write for the patch), never
  * asking for approval, no retries. It sends what it always sends ({@code store: false},
  * {@code reasoning}, {@code include}, {@code prompt_cache_key}, {@code client_metadata}, its
@@ -37,6 +39,8 @@ class CodexToAnthropicTest {
 
     /** What the anthropic backend calls Codex's model names upstream ({@code modelMap}). */
     private static final String UPSTREAM_MODEL = "claude-sonnet-4-5-20250929";
+    /** Codex's own default model: its tools come in an {@code additional_tools} item, its shell in JavaScript. */
+    private static final String DEFAULT_MODEL = "gpt-6.1-sol";
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(90);
     /** How much longer a turn through Junction may take than the same turn straight to a fake Responses API. */
     private static final Duration OVERHEAD = Duration.ofMillis(500);
@@ -55,10 +59,10 @@ class CodexToAnthropicTest {
         upstream = FakeAnthropic.start();
         codexHome = Offline.codexHome();
         gateway = TestGateway.builder(dir)
-                .backends("  anthropic:\n    plugin: anthropic\n    models: [\"gpt-5*\"]\n"
+                .backends("  anthropic:\n    plugin: anthropic\n    models: [\"gpt-*\"]\n"
                         + "    options: {baseUrl: \"" + upstream.baseUrl() + "\", apiKey: " + Offline.ANTHROPIC_KEY
                         + ", maxTokens: 4096, modelMap: {gpt-5.5: " + UPSTREAM_MODEL + ", gpt-5-codex: " + UPSTREAM_MODEL
-                        + "}}\n    retries: {attempts: 0}\n")
+                        + ", " + DEFAULT_MODEL + ": " + UPSTREAM_MODEL + "}}\n    retries: {attempts: 0}\n")
                 .accessLog(accessLog::add)
                 .start();
     }
@@ -132,6 +136,26 @@ class CodexToAnthropicTest {
     }
 
     @Test
+    void codex_with_its_default_model_runs_the_javascript_claude_writes_for_its_namespaced_exec_tool(@TempDir Path dir) {
+        upstream.clearRequests();
+        upstream.reply(new StubReply(List.of("The script printed junction-42."), Duration.ZERO, 12, 5));
+        upstream.nextToolUse("functions__exec", new JsonObject()
+                .put("input", "text(await tools.exec_command({cmd: \"echo junction-$((6*7))\"}));"));
+
+        CliProcess.Result run = codex(gateway.url("/v1"), true, null, "Run the check.", dir);
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(completedItems(run, "agent_message")).extracting(item -> item.getString("text"))
+                .as(run.toString())
+                .containsExactly("The script printed junction-42.");
+        List<RecordedRequest> calls = upstream.modelCalls();
+        assertThat(calls).as("upstream calls of %s", run).hasSize(2);
+        assertThat(calls.get(0).json().getString("model")).isEqualTo(UPSTREAM_MODEL);
+        assertThat(upstream.toolResults(calls.get(1))).as(run.toString()).singleElement().asString().contains("junction-42");
+        assertThat(toolUseIds(calls.get(1).json())).singleElement().isEqualTo(toolResultIds(calls.get(1).json()).get(0));
+    }
+
+    @Test
     void a_turn_through_junction_takes_at_most_half_a_second_more_than_straight_to_a_responses_api(@TempDir Path dir) {
         upstream.reply(StubReply.HELLO);
         List<Duration> direct = new ArrayList<>();
@@ -155,10 +179,16 @@ class CodexToAnthropicTest {
         return codex(baseUrl, webSockets, model, prompt, dir, "read-only");
     }
 
-    /** Runs {@code codex exec --json} with the provider at {@code baseUrl} and {@code sandbox}, to its end. */
+    /**
+     * Runs {@code codex exec --json} with the provider at {@code baseUrl} and {@code sandbox}, to its
+     * end; {@code model} null for Codex's default.
+     */
     private CliProcess.Result codex(String baseUrl, boolean webSockets, String model, String prompt, Path dir, String sandbox) {
         List<String> command = new ArrayList<>(List.of(clis.codex().toString(), "exec", "--json", "--skip-git-repo-check",
-                "--ephemeral", "--disable", "unbounded_connection_retries", "-s", sandbox, "-m", model));
+                "--ephemeral", "--disable", "unbounded_connection_retries", "-s", sandbox));
+        if (model != null) {
+            command.addAll(List.of("-m", model));
+        }
         command.addAll(Offline.codexConfigArgs(Offline.codexConfig(baseUrl)
                 .put("model_providers.stub.request_max_retries", 0)
                 .put("model_providers.stub.stream_max_retries", 0)
