@@ -1,6 +1,7 @@
 package dev.junction.gateway.golden;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.anthropic.helpers.MessageAccumulator;
 import com.anthropic.models.messages.Message;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -78,7 +80,7 @@ class GoldenAnswersThroughSdksTest {
         JsonObject golden = new JsonObject(Files.readString(ANSWERS.resolve("responses").resolve(name)));
         ResponseAccumulator accumulator = ResponseAccumulator.createWithSnapshots();
         for (JsonObject data : data(golden.getJsonArray("stream"))) {
-            accumulator.accumulate(OPENAI.readValue(data.encode(), ResponseStreamEvent.class));
+            accumulator.accumulate(OPENAI.readValue(data.encode(), ResponseStreamEvent.class).validate());
         }
 
         Response whole = OPENAI.readValue(golden.getJsonObject("response").encode(), Response.class).validate();
@@ -88,6 +90,18 @@ class GoldenAnswersThroughSdksTest {
         assertThat(rebuilt.incompleteDetails()).isEqualTo(whole.incompleteDetails());
         assertThat(rebuilt.usage()).isEqualTo(whole.usage());
         assertThat(accumulator.response().validate().output()).isEqualTo(whole.output());
+    }
+
+    @Test
+    void every_streamed_responses_event_is_valid_for_the_sdk_failures_too() throws Exception {
+        try (Stream<Path> files = Files.list(ANSWERS.resolve("responses"))) {
+            for (Path file : files.toList()) {
+                for (JsonObject data : data(new JsonObject(Files.readString(file)).getJsonArray("stream"))) {
+                    ResponseStreamEvent event = OPENAI.readValue(data.encode(), ResponseStreamEvent.class);
+                    assertThatCode(event::validate).as("%s: %s", file.getFileName(), data).doesNotThrowAnyException();
+                }
+            }
+        }
     }
 
     @ParameterizedTest

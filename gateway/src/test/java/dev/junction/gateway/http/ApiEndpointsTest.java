@@ -29,6 +29,7 @@ class ApiEndpointsTest {
         "POST, /openai/v1/responses,                responses,        OPENAI",
         "POST, /v1/responses,                       responses,        OPENAI",
         "GET,  /v1/responses,                       other,            OPENAI",
+        "GET,  /openai/v1/responses/resp_1,         other,            OPENAI",
         "POST, /v1/chat/completions/extra,          other,            SHARED",
         "POST, /v2/chat/completions,                other,            SHARED",
         "GET,  /random-8c1f/chat/completions,       other,            SHARED",

@@ -176,9 +176,13 @@ final class ResponsesInputDecoder {
         last = Turn.ASSISTANT;
     }
 
+    /** Adds {@code content} to the last message, replacing the empty text of an assistant message that had none. */
     private void appendToLast(List<ContentPart> content) {
         Message previous = messages.remove(messages.size() - 1);
         List<ContentPart> merged = new ArrayList<>(previous.content());
+        if (!content.isEmpty() && merged.equals(List.of(new ContentPart.Text("")))) {
+            merged.clear();
+        }
         merged.addAll(content);
         messages.add(new Message(previous.role(), merged));
     }

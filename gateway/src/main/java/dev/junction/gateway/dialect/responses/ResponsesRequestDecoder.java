@@ -3,6 +3,7 @@ package dev.junction.gateway.dialect.responses;
 import dev.junction.gateway.dialect.DecodedRequest;
 import dev.junction.gateway.dialect.InvalidRequestException;
 import dev.junction.gateway.dialect.openai.JsonFields;
+import dev.junction.gateway.dialect.openai.OpenAiResponseFormat;
 import dev.junction.plugin.ChatRequest;
 import dev.junction.plugin.ContentPart;
 import dev.junction.plugin.Reasoning;
@@ -41,8 +42,6 @@ final class ResponsesRequestDecoder {
             "stream",
             "background",
             "conversation");
-
-    private static final String FORMATS = "'text', 'json_object' and 'json_schema'";
 
     private ResponsesRequestDecoder() {}
 
@@ -139,21 +138,6 @@ final class ResponsesRequestDecoder {
             extra.put("text", rest);
         }
         JsonObject format = JsonFields.object(text, "format", "text.format");
-        if (format == null) {
-            return null;
-        }
-        String type = JsonFields.requiredString(format, "type", "text.format.type");
-        return switch (type) {
-            case "text" -> null;
-            case "json_object" -> ResponseFormat.jsonObject();
-            case "json_schema" -> {
-                String name = JsonFields.requiredString(format, "name", "text.format.name");
-                JsonFields.string(format, "description", "text.format.description");
-                JsonObject schema = JsonFields.requiredObject(format, "schema", "text.format.schema");
-                Boolean strict = JsonFields.bool(format, "strict", "text.format.strict");
-                yield new ResponseFormat(ResponseFormat.Type.JSON_SCHEMA, name, schema.copy(), strict);
-            }
-            default -> throw JsonFields.unsupportedValue("text.format.type", type, FORMATS);
-        };
+        return format == null ? null : OpenAiResponseFormat.decode(format, "text.format", true);
     }
 }

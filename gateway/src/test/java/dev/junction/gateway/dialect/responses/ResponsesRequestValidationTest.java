@@ -105,7 +105,7 @@ class ResponsesRequestValidationTest {
                 Arguments.of("text.format.type", with("'text': {'format': {}}")),
                 Arguments.of("text.format.type", with("'text': {'format': {'type': 'xml'}}")),
                 Arguments.of("text.format.name", with("'text': {'format': {'type': 'json_schema', 'schema': {}}}")),
-                Arguments.of("text.format.schema", with("'text': {'format': {'type': 'json_schema', 'name': 'n'}}")),
+                Arguments.of("text.format.schema", with("'text': {'format': {'type': 'json_schema', 'name': 'n', 'schema': []}}")),
                 Arguments.of("text.format.strict", with("'text': {'format': {'type': 'json_schema', 'name': 'n', 'schema': {}, 'strict': 1}}")),
                 // tools
                 Arguments.of("tools", with("'tools': {}")),

@@ -88,6 +88,13 @@ class ResponsesToolsTest {
     }
 
     @Test
+    void arguments_that_do_not_follow_the_custom_schema_are_the_input_as_they_are() {
+        for (String arguments : List.of("[1]", "null", "3", "\"x\"", "not json", "{\"input\": 4}", "")) {
+            assertThat(ResponsesToolNames.customInput(arguments)).isEqualTo(arguments);
+        }
+    }
+
+    @Test
     void a_streamed_custom_tool_call_gives_its_input_unwrapped_at_the_end() {
         StreamEncoder encoder = DIALECT.streamEncoder(decode(""));
         List<JsonObject> events = new ArrayList<>();
