@@ -28,10 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
  * its output back.
  *
  * <p>Codex runs {@code codex exec --json} in a throw-away home and working folder (read-only
- * sandbox, workspace-write for the patch), never asking for approval, no retries. It sends what it
- * always sends ({@code store: false}, {@code reasoning}, {@code include}, {@code prompt_cache_key},
- * {@code client_metadata}, {@code web_search}); for {@code gpt-5.5} also {@code exec_command}, the
- * custom tool {@code apply_patch} (a grammar) and {@code tool_search}, for {@code gpt-5-codex} the
+ * sandbox, workspace-write for the patch), never asking for approval, no retries. It always sends
+ * {@code store: false}, {@code reasoning}, {@code include}, {@code prompt_cache_key} and
+ * {@code client_metadata}; for {@code gpt-5.5} and {@code gpt-5-codex} its {@code exec_command}
+ * function tool and {@code web_search}, for {@code gpt-5.5} also the custom tool
+ * {@code apply_patch} (a grammar) and {@code tool_search}, for {@code gpt-5-codex} the
  * {@code namespace} of its sub-agent tools.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
