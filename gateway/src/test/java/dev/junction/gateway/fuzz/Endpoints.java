@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Every endpoint of the gateway with a valid request for it: both OpenAI bases, both Anthropic
- * paths, the model lists, the root, health and metrics. Chat requests go to the echo backend or,
- * through the openai and anthropic plugins, to a mock upstream ({@link #MODELS}).
+ * Every endpoint of the gateway with a valid request for it: both OpenAI bases (Chat Completions
+ * and Responses), both Anthropic paths, the model lists, the root, health and metrics. Chat
+ * requests go to the echo backend or, through the openai and anthropic plugins, to a mock upstream
+ * ({@link #MODELS}).
  */
 final class Endpoints {
 
@@ -24,7 +25,7 @@ final class Endpoints {
     }
 
     /** What an endpoint serves, which decides the valid body. */
-    enum Kind { OPENAI_CHAT, EMBEDDINGS, ANTHROPIC_CHAT, COUNT_TOKENS, MODELS, MODEL, ROOT, HEALTH, METRICS }
+    enum Kind { OPENAI_CHAT, EMBEDDINGS, ANTHROPIC_CHAT, COUNT_TOKENS, MODELS, MODEL, ROOT, HEALTH, METRICS, RESPONSES }
 
     static final List<Endpoint> ALL = List.of(
             new Endpoint("POST", "/v1/chat/completions", Family.OPENAI, Kind.OPENAI_CHAT),
@@ -44,7 +45,9 @@ final class Endpoints {
             new Endpoint("GET", "/", Family.EITHER, Kind.ROOT),
             new Endpoint("HEAD", "/", Family.EITHER, Kind.ROOT),
             new Endpoint("GET", "/health", Family.EITHER, Kind.HEALTH),
-            new Endpoint("GET", "/metrics", Family.EITHER, Kind.METRICS));
+            new Endpoint("GET", "/metrics", Family.EITHER, Kind.METRICS),
+            new Endpoint("POST", "/v1/responses", Family.OPENAI, Kind.RESPONSES),
+            new Endpoint("POST", "/openai/v1/responses", Family.OPENAI, Kind.RESPONSES));
 
     private Endpoints() {}
 
@@ -52,7 +55,7 @@ final class Endpoints {
     static Endpoint pick(Random random) {
         if (random.nextInt(3) > 0) {
             return ALL.get(random.nextInt(4) < 3
-                    ? List.of(0, 1, 8, 9).get(random.nextInt(4))
+                    ? List.of(0, 1, 8, 9, 18, 19).get(random.nextInt(6))
                     : List.of(2, 3, 10, 11).get(random.nextInt(4)));
         }
         Endpoint endpoint = ALL.get(random.nextInt(ALL.size()));
@@ -91,6 +94,7 @@ final class Endpoints {
         return switch (kind) {
             case OPENAI_CHAT -> openAiChat(random);
             case ANTHROPIC_CHAT -> anthropicChat(random);
+            case RESPONSES -> responses(random);
             case EMBEDDINGS -> new JsonObject().put("model", "echo").put("input", random.nextBoolean()
                     ? "the quick brown fox"
                     : new JsonArray().add("first text").add("second text"));
@@ -145,6 +149,35 @@ final class Endpoints {
         }
         if (random.nextBoolean()) {
             body.put("temperature", 0.5).put("top_p", 0.9).put("stop_sequences", new JsonArray().add("END"));
+        }
+        return body;
+    }
+
+    private static JsonObject responses(Random random) {
+        JsonObject body = new JsonObject().put("model", model(random));
+        if (random.nextBoolean()) {
+            body.put("input", "Say hello to the fuzzer");
+        } else {
+            body.put("input", new JsonArray()
+                    .add(new JsonObject().put("role", "developer").put("content", "Answer briefly."))
+                    .add(new JsonObject().put("type", "message").put("role", "user").put("content", new JsonArray()
+                            .add(new JsonObject().put("type", "input_text").put("text", "Say hello to the fuzzer"))))
+                    .add(new JsonObject().put("type", "function_call").put("call_id", "call_1").put("name", "lookup")
+                            .put("arguments", "{\"q\":\"x\"}"))
+                    .add(new JsonObject().put("type", "function_call_output").put("call_id", "call_1").put("output", "found")));
+        }
+        if (random.nextBoolean()) {
+            body.put("instructions", "Be brief.").put("stream", true);
+        }
+        if (random.nextBoolean()) {
+            body.put("temperature", 0.5).put("max_output_tokens", 64).put("store", false);
+        }
+        if (random.nextInt(4) == 0) {
+            body.put("tools", new JsonArray()
+                    .add(new JsonObject().put("type", "function").put("name", "lookup").put("parameters", new JsonObject()
+                            .put("type", "object")
+                            .put("properties", new JsonObject().put("q", new JsonObject().put("type", "string")))))
+                    .add(new JsonObject().put("type", "web_search")));
         }
         return body;
     }
