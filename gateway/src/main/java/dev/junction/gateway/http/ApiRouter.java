@@ -48,6 +48,7 @@ final class ApiRouter {
     private final Map<ApiFamily, RateLimitHandler> limits = new HashMap<>();
     private final ResponsesHandler responses;
     private final ResponseHistory history;
+    private final DroppedTools droppedTools;
 
     private ApiRouter(Vertx vertx, GatewayConfig config, NodeServices node) {
         this.config = config;
@@ -65,6 +66,7 @@ final class ApiRouter {
                 limits.put(family, new RateLimitHandler(node.limiter(), family, RateLimitHeaders.of(family))));
         this.responses = new ResponsesHandler(node.responses());
         this.history = new ResponseHistory(vertx, node.responses());
+        this.droppedTools = DroppedTools.of(config.backends());
     }
 
     /**
@@ -78,6 +80,7 @@ final class ApiRouter {
     private Router build(Router router) {
         router.get(RouteCoverage.HEALTH).handler(health);
         router.route().handler(AuthHandler.create(config.auth()));
+        router.get().handler(new WebSocketRefusal());
         router.post().handler(new JsonContent());
         BodyHandler body = BodyHandler.create(false).setBodyLimit(config.server().maxBodyBytes());
         for (Declared declared : ApiEndpoints.routes()) {
@@ -118,9 +121,9 @@ final class ApiRouter {
         Service service = endpoint.service();
         long keepAliveMillis = config.server().keepAliveSeconds() * 1000L;
         if (service instanceof Service.Chat chat) {
-            return new ChatHandler(chat.dialect(), modelRouter, chats, keepAliveMillis);
+            return new ChatHandler(chat.dialect(), modelRouter, chats, keepAliveMillis, droppedTools);
         } else if (service instanceof Service.StoredChat stored) {
-            return new ChatHandler(stored.dialect(), modelRouter, chats, keepAliveMillis,
+            return new ChatHandler(stored.dialect(), modelRouter, chats, keepAliveMillis, droppedTools,
                     new ResponseContinuation(history, endpoint.family()));
         } else if (service instanceof Service.Embeddings embeddings) {
             return new EmbeddingsHandler(embeddings.dialect(), modelRouter, calls);

@@ -14,7 +14,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * {@code POST chat/completions}, {@code POST messages} and {@code POST responses}: (for the last,
  * put the conversation it continues in front of it,) decode in the caller's dialect, mark the
- * request with that dialect and the provider headers it may forward, route the model, call the
+ * request with that dialect and the provider headers it may forward, route the model, name the
+ * built-in tools its backend goes without ({@link DroppedTools}), call the
  * backend (with its timeouts, retries, fallbacks and circuit breaker), and write the answer back as
  * JSON or SSE (and keep it, for the last). A client that disconnects cancels the call.
  */
@@ -24,11 +25,13 @@ final class ChatHandler implements Handler<RoutingContext> {
     private final ModelRouter router;
     private final ResilientCalls calls;
     private final long keepAliveMillis;
+    private final DroppedTools droppedTools;
     private final ResponseContinuation kept;
 
     /** @param keepAliveMillis the silence after which a stream gets a keep-alive; 0 for none */
-    ChatHandler(ChatDialect dialect, ModelRouter router, ResilientCalls calls, long keepAliveMillis) {
-        this(dialect, router, calls, keepAliveMillis, null);
+    ChatHandler(ChatDialect dialect, ModelRouter router, ResilientCalls calls, long keepAliveMillis,
+            DroppedTools droppedTools) {
+        this(dialect, router, calls, keepAliveMillis, droppedTools, null);
     }
 
     /**
@@ -38,11 +41,12 @@ final class ChatHandler implements Handler<RoutingContext> {
      *     complete answer
      */
     ChatHandler(ChatDialect dialect, ModelRouter router, ResilientCalls calls, long keepAliveMillis,
-            ResponseContinuation kept) {
+            DroppedTools droppedTools, ResponseContinuation kept) {
         this.dialect = dialect;
         this.router = router;
         this.calls = calls;
         this.keepAliveMillis = keepAliveMillis;
+        this.droppedTools = droppedTools;
         this.kept = kept;
     }
 
@@ -73,6 +77,9 @@ final class ChatHandler implements Handler<RoutingContext> {
     }
 
     private void answer(RoutingContext ctx, Drain drain, DecodedRequest request, ModelRouter.Route route) {
+        if (!droppedTools.mark(ctx, dialect.family(), request.request(), route.backendId())) {
+            return;
+        }
         AnswerWriter client = request.stream()
                 ? new StreamAnswer(ctx, dialect, request, keepAliveMillis)
                 : new JsonAnswer(ctx, dialect, request);

@@ -75,10 +75,15 @@ public final class Offline {
      * resolves external hosts at start).
      */
     public static JsonObject codexConfig(FakeOpenAiResponses upstream) {
+        return codexConfig(upstream.baseUrl() + "/v1");
+    }
+
+    /** {@link #codexConfig(FakeOpenAiResponses)} for any Responses API under {@code baseUrl} (such as the gateway's {@code /v1}). */
+    public static JsonObject codexConfig(String baseUrl) {
         return new JsonObject()
                 .put("model_provider", "stub")
                 .put("model_providers.stub.name", "Stub upstream")
-                .put("model_providers.stub.base_url", upstream.baseUrl() + "/v1")
+                .put("model_providers.stub.base_url", baseUrl)
                 .put("model_providers.stub.env_key", CODEX_KEY_VARIABLE)
                 .put("model_providers.stub.wire_api", "responses")
                 .put("check_for_update_on_startup", false)

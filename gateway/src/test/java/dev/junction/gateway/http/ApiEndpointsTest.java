@@ -55,6 +55,7 @@ class ApiEndpointsTest {
         "POST, /openai/v1/nothing,                  other,            openai,    openai",
         "POST, /v1/responses,                       responses,        openai,    openai",
         "POST, /openai/v1/responses,                responses,        openai,    openai",
+        "GET,  /v1/responses,                       other,            openai,    openai",
         "GET,  /v1/responses/resp_1,                response,         openai,    openai",
         "DELETE, /openai/v1/responses/resp_1,       response,         openai,    openai",
         "GET,  /v1/responses/resp_1/input_items,    response_input_items, openai, openai",
