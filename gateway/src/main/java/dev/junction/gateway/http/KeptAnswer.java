@@ -13,8 +13,9 @@ import java.util.function.Function;
  * An answer the gateway keeps ({@code Service.StoredChat}): it passes every event on to the client's
  * writer, and once the answer is complete, keeps it in the dialect's whole-answer form before the
  * client sees its end, so that a follow-up sent the moment the client has the answer finds it. The
- * answer's id is fixed at its start (a backend that gives none gets one), so that the streamed and
- * the kept answer are the same response. A failed answer is not kept.
+ * answer's id is the gateway's own, fixed at its start: unique, since the client reads the answer
+ * back by it (an upstream's ids may repeat), and the same in the streamed and the kept answer. A
+ * failed answer is not kept.
  */
 final class KeptAnswer implements AnswerWriter {
 
@@ -35,7 +36,7 @@ final class KeptAnswer implements AnswerWriter {
 
     @Override
     public void write(ChatEvent event) {
-        if (event instanceof ChatEvent.MessageStart start && start.id() == null) {
+        if (event instanceof ChatEvent.MessageStart start) {
             event = new ChatEvent.MessageStart(RequestIds.fresh(), start.model());
         }
         if (event instanceof ChatEvent.Finish finish) {

@@ -46,7 +46,8 @@ public final class ResponseHistory {
      * its {@code input} becomes the stored conversation (each response's input items then its
      * output items, oldest first) followed by its own input (a string as a user message; an
      * {@code item_reference} to an item of the conversation replaced by that item), and the field
-     * is removed; otherwise {@code body} itself. Fails with {@link UnknownResponseException}
+     * stays (the answer names the response it continues; no backend is sent it); otherwise
+     * {@code body} itself. Fails with {@link UnknownResponseException}
      * (404) when a response of the chain is not {@code owner}'s to read, and with
      * {@link InvalidRequestException} (400) when the field is not a string.
      */
@@ -74,9 +75,7 @@ public final class ResponseHistory {
             input.addAll(chain.get(i).outputItems());
         }
         input.addAll(InputItems.resolved(InputItems.of(body.getValue("input")), input));
-        JsonObject expanded = body.copy();
-        expanded.remove(PREVIOUS);
-        return expanded.put("input", input);
+        return body.copy().put("input", input);
     }
 
     /**

@@ -103,7 +103,7 @@ class ResponseContinuationTest {
         JsonArray decodedInput = second.getJsonObject("decoded").getJsonArray("input");
         assertThat(decodedInput).hasSize(3);
         assertThat(decodedInput.getJsonObject(1).getString("role")).isEqualTo("assistant");
-        assertThat(second.getJsonObject("decoded").containsKey("previous_response_id")).isFalse();
+        assertThat(second.getJsonObject("decoded").getString("previous_response_id")).isEqualTo(first);
         JsonArray kept = store.get("team-a", second.getString("id")).await().orElseThrow().inputItemsJson();
         assertThat(kept).as("the store keeps the request's own input").hasSize(1);
         assertThat(store.get("team-a", second.getString("id")).await().orElseThrow().previousResponseId())

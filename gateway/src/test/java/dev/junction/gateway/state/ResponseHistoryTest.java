@@ -94,7 +94,7 @@ class ResponseHistoryTest {
         assertThat(texts(expanded.getJsonArray("input"))).containsExactly(
                 "user:one", "assistant:reply one", "function_call:call_9", "function_call_output:call_9",
                 "assistant:reply two", "user:three");
-        assertThat(expanded.containsKey("previous_response_id")).isFalse();
+        assertThat(expanded.getString("previous_response_id")).as("kept for the answer to name").isEqualTo("resp_2");
         assertThat(expanded.getString("instructions")).as("instructions are not carried over").isNull();
         assertThat(expanded.getDouble("temperature")).isEqualTo(0.5);
         assertThat(expanded.getJsonArray("input").getJsonObject(5))
