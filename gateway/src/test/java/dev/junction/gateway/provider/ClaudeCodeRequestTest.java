@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * raw, to an Anthropic upstream, which gets all of it, and to an OpenAI one, which gets none of what
  * it would refuse.
  */
-class ClaudeCodeRequestTest extends ProviderGatewayTest {
+class ClaudeCodeRequestTest extends WithProviderGateway {
 
     private static final String BETAS = "claude-code-20250219,interleaved-thinking-2025-05-14,"
             + "context-management-2025-06-27,mid-conversation-system-2026-04-07,effort-2025-11-24";

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * {@code mid-conversation-system} beta), to each plugin: never a 400, and each upstream gets the
  * instruction at that point in its own terms.
  */
-class MidConversationSystemTest extends ProviderGatewayTest {
+class MidConversationSystemTest extends WithProviderGateway {
 
     private static final String BETA = "claude-code-20250219,mid-conversation-system-2026-04-07";
     private static final String REMINDER = "<system-reminder>\nAnswer in French.\n</system-reminder>";

@@ -16,16 +16,10 @@ import com.openai.models.responses.ResponseStreamEvent;
 import dev.junction.gateway.provider.FakeProvider.Reply;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The official SDK's Responses client through the gateway to the anthropic plugin and a fake
@@ -34,8 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * upstream as tool uses and tool results under the same ids; and thinking, which the client gets as
  * a reasoning item (its signature as {@code encrypted_content}) and the upstream gets back whole.
  */
-@Timeout(60)
-class ResponsesClientToAnthropicTest {
+class ResponsesClientToAnthropicTest extends WithProviderGateway {
 
     private static final JsonMapper MAPPER = ObjectMappers.jsonMapper();
     private static final List<Object> TOOLS = List.of(
@@ -45,22 +38,6 @@ class ResponsesClientToAnthropicTest {
                     Map.of("type", "object", "properties", Map.of("tz", Map.of("type", "string")), "required", List.of("tz"))),
             Map.of("type", "web_search"));
 
-    private static ProviderGateway providers;
-
-    @BeforeAll
-    static void start(@TempDir Path dir) {
-        providers = new ProviderGateway(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        providers.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        providers.resetUpstreams();
-    }
 
     private static ResponseCreateParams params(List<Object> input) {
         return ResponseCreateParams.builder()

@@ -10,14 +10,9 @@ import com.openai.models.responses.ResponseCreateParams;
 import dev.junction.gateway.provider.FakeProvider.Reply;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The official SDK's Responses client through the gateway to the openai plugin and a fake Chat
@@ -25,22 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * namespace, a built-in tool) reach it as function tools or not at all, and its calls come back as
  * the items the client declared; Responses-only fields stay out of the upstream body.
  */
-@Timeout(60)
-class ResponsesClientToOpenAiTest {
+class ResponsesClientToOpenAiTest extends WithProviderGateway {
 
     private static final JsonMapper MAPPER = ObjectMappers.jsonMapper();
-
-    private static ProviderGateway providers;
-
-    @BeforeAll
-    static void start(@TempDir Path dir) {
-        providers = new ProviderGateway(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        providers.close();
-    }
 
     @Test
     void custom_and_namespaced_tools_are_called_as_functions_and_answered_as_their_own_items() throws Exception {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
  * closed after the last; each test starts with upstreams that have received nothing and have
  * nothing scripted.
  */
+@Timeout(60)
 abstract class WithProviderGateway {
 
     static ProviderGateway providers;
