@@ -8,14 +8,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The {@code generationConfig.thinkingConfig} for the reasoning a client asked for, when the
- * backend's own {@code thinkingConfig} option is not set (the option wins): a thinking budget the
- * client gave (Anthropic's {@code thinking.budget_tokens}), else the budget of an OpenAI client's
- * effort (a Responses client's {@code reasoning.effort}, a Chat Completions client's
- * {@code reasoning_effort}): minimal 512 (the least every Gemini 2.5 model takes), low 2048, medium
- * 8192, high 24576. With {@code includeThoughts: true}, since the thoughts become thinking blocks.
- * Never invented: no reasoning asked, {@code none}, an unknown effort, or an Anthropic client's
- * effort alone (Claude Code sends one with every request) leave the model's default.
+ * The {@code generationConfig.thinkingConfig} for the reasoning effort an OpenAI client asked for
+ * (a Responses client's {@code reasoning.effort}, a Chat Completions client's
+ * {@code reasoning_effort}), when the backend's own {@code thinkingConfig} option is not set (the
+ * option wins): a {@code thinkingBudget} of 512 for minimal (the least every Gemini 2.5 model
+ * takes), 2048 for low, 8192 for medium, 24576 for high, with {@code includeThoughts: true}, since
+ * the thoughts become thinking blocks. Never invented: no effort, {@code none} or an unknown one
+ * leave the model's default, and so does an Anthropic client's reasoning (Claude Code sends an
+ * effort with every request, and budgets above what some Gemini models take).
  */
 final class ThinkingBudget {
 
@@ -32,13 +32,7 @@ final class ThinkingBudget {
 
     private static Integer budget(ChatRequest request) {
         Reasoning reasoning = request.reasoning();
-        if (reasoning == null) {
-            return null;
-        }
-        if (reasoning.budgetTokens() != null) {
-            return reasoning.budgetTokens();
-        }
-        if (reasoning.effort() == null || !EFFORT_DIALECTS.contains(request.dialect())) {
+        if (reasoning == null || reasoning.effort() == null || !EFFORT_DIALECTS.contains(request.dialect())) {
             return null;
         }
         return BUDGETS.get(reasoning.effort().toLowerCase(Locale.ROOT));

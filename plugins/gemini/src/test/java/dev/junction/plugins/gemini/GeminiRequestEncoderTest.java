@@ -283,14 +283,14 @@ class GeminiRequestEncoderTest {
     }
 
     @Test
-    void maps_each_openai_effort_and_takes_a_given_budget_as_it_is() {
+    void maps_each_openai_effort_to_a_budget() {
         assertThat(thinkingConfig(reasoning("openai", new Reasoning("minimal", null))))
                 .isEqualTo(new JsonObject().put("thinkingBudget", 512).put("includeThoughts", true));
         assertThat(thinkingConfig(reasoning("openai", new Reasoning("low", null))).getInteger("thinkingBudget")).isEqualTo(2048);
         assertThat(thinkingConfig(reasoning("responses", new Reasoning("medium", null))).getInteger("thinkingBudget"))
                 .isEqualTo(8192);
-        assertThat(thinkingConfig(reasoning("anthropic", new Reasoning(null, 10000))).getInteger("thinkingBudget"))
-                .isEqualTo(10000);
+        assertThat(thinkingConfig(reasoning("responses", new Reasoning("high", null))).getInteger("thinkingBudget"))
+                .isEqualTo(24576);
     }
 
     @Test
@@ -299,8 +299,9 @@ class GeminiRequestEncoderTest {
         assertThat(thinkingConfig(reasoning("responses", new Reasoning("none", null)))).isNull();
         assertThat(thinkingConfig(reasoning("openai", new Reasoning("extreme", null)))).as("unknown effort").isNull();
         assertThat(thinkingConfig(reasoning("anthropic", new Reasoning("high", null))))
-                .as("an Anthropic client's effort alone (Claude Code sends one always)")
+                .as("an Anthropic client's effort (Claude Code sends one always)")
                 .isNull();
+        assertThat(thinkingConfig(reasoning("anthropic", new Reasoning(null, 31999)))).as("nor its budget").isNull();
     }
 
     @Test
