@@ -24,7 +24,7 @@ import java.util.Set;
 final class ExtendedThinking {
 
     /** The smallest budget the Messages API accepts. */
-    static final int MIN_BUDGET = 1024;
+    private static final int MIN_BUDGET = 1024;
 
     private static final Map<String, Integer> BUDGETS = Map.of("low", 2048, "medium", 8192, "high", 24576, "xhigh", 32768);
     private static final double MIN_TOP_P = 0.95;
