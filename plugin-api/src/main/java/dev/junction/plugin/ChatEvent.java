@@ -75,11 +75,20 @@ public sealed interface ChatEvent {
     /**
      * Token counts so far; the last one sent is the answer's total.
      *
+     * @param outputTokens output tokens, reasoning tokens included (as OpenAI counts them)
      * @param cacheReadTokens input tokens read from a prompt cache (included in none of the others)
      * @param cacheWriteTokens input tokens written to a prompt cache (included in none of the others)
+     * @param reasoningTokens the part of {@code outputTokens} the model spent reasoning; 0 when the
+     *     backend does not report it
      */
-    record Usage(int inputTokens, int outputTokens, int cacheReadTokens, int cacheWriteTokens)
+    record Usage(
+            int inputTokens, int outputTokens, int cacheReadTokens, int cacheWriteTokens, int reasoningTokens)
             implements ChatEvent {
+        /** Counts from a backend that does not report reasoning tokens. */
+        public Usage(int inputTokens, int outputTokens, int cacheReadTokens, int cacheWriteTokens) {
+            this(inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens, 0);
+        }
+
         public static Usage of(int inputTokens, int outputTokens) {
             return new Usage(inputTokens, outputTokens, 0, 0);
         }

@@ -38,7 +38,8 @@ public final class EventWire {
                     .put("input", usage.inputTokens())
                     .put("output", usage.outputTokens())
                     .put("cacheRead", usage.cacheReadTokens())
-                    .put("cacheWrite", usage.cacheWriteTokens());
+                    .put("cacheWrite", usage.cacheWriteTokens())
+                    .put("reasoning", usage.reasoningTokens());
         } else if (event instanceof ChatEvent.Finish finish) {
             return Json.compact(typed("finish")
                     .put("reason", finish.reason().name())
@@ -71,7 +72,8 @@ public final class EventWire {
                     json.getInteger("input"),
                     json.getInteger("output"),
                     json.getInteger("cacheRead"),
-                    json.getInteger("cacheWrite"));
+                    json.getInteger("cacheWrite"),
+                    json.getInteger("reasoning", 0));
             case "finish" -> new ChatEvent.Finish(
                     FinishReason.valueOf(json.getString("reason")), json.getString("stopSequence"));
             case "failed" -> new ChatEvent.Failed(

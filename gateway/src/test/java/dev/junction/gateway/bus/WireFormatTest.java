@@ -50,6 +50,7 @@ class WireFormatTest {
                 new ChatEvent.ThinkingDelta(1, "hmm", null),
                 new ChatEvent.ThinkingDelta(1, null, "sig=="),
                 new ChatEvent.Usage(12, 5, 3, 4),
+                new ChatEvent.Usage(12, 40, 3, 4, 32),
                 new ChatEvent.Finish(FinishReason.STOP_SEQUENCE, "\n\nHuman:"),
                 ChatEvent.Finish.of(FinishReason.TOOL_USE),
                 new ChatEvent.Failed(ErrorKind.RATE_LIMITED, "slow down", 7),
@@ -70,6 +71,14 @@ class WireFormatTest {
         Buffer buffer = Buffer.buffer("header");
         codec.encodeToWire(buffer, value);
         return codec.decodeFromWire(6, buffer);
+    }
+
+    @Test
+    void a_usage_from_a_node_that_sends_no_reasoning_tokens_reads_as_zero() {
+        JsonObject older = new JsonObject()
+                .put("type", "usage").put("input", 12).put("output", 5).put("cacheRead", 3).put("cacheWrite", 4);
+
+        assertThat(EventWire.decode(older)).isEqualTo(new ChatEvent.Usage(12, 5, 3, 4, 0));
     }
 
     @Test

@@ -110,6 +110,12 @@ class CodexToAnthropicTest {
         assertThat(tools).extracting(tool -> tool.getString("name")).contains("exec_command", "apply_patch");
         assertThat(tools).as("tools sent upstream: Codex's web_search and tool_search dropped")
                 .allMatch(tool -> tool.getString("type") == null && tool.containsKey("input_schema"));
+        assertThat(first.getJsonObject("thinking", new JsonObject()).getString("type"))
+                .as("Codex's reasoning effort as extended thinking")
+                .isEqualTo("enabled");
+        assertThat(calls.get(1).json().containsKey("thinking"))
+                .as("none for the follow-up of a tool call made without thinking, which the Messages API refuses")
+                .isFalse();
         assertThat(upstream.toolResults(calls.get(1))).singleElement().asString().contains("junction-42");
         assertThat(toolUseIds(calls.get(1).json())).as("the call Codex sent back before its output")
                 .singleElement().isEqualTo(toolResultIds(calls.get(1).json()).get(0));

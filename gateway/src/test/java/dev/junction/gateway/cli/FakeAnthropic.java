@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * message_stop. A call of a tool queued with {@link #nextToolUse} is answered instead as the real API
  * answers one: a tool_use block whose input arrives as input_json_delta pieces, and stop reason
  * tool_use. A request the real API refuses for its tools or tool results ({@link AnthropicToolRules})
- * gets its 400; anything else a 404 error.
+ * or its extended thinking ({@link AnthropicThinkingRules}) gets its 400; anything else a 404 error.
  */
 public final class FakeAnthropic extends FakeUpstream {
 
@@ -93,7 +93,7 @@ public final class FakeAnthropic extends FakeUpstream {
             return;
         }
         JsonObject body = recorded.json();
-        Optional<String> refused = AnthropicToolRules.violation(body);
+        Optional<String> refused = AnthropicToolRules.violation(body).or(() -> AnthropicThinkingRules.violation(body));
         if (refused.isPresent()) {
             json(request, 400, error("invalid_request_error", refused.get()));
             return;

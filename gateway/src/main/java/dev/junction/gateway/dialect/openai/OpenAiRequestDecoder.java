@@ -3,6 +3,7 @@ package dev.junction.gateway.dialect.openai;
 import dev.junction.gateway.dialect.DecodedRequest;
 import dev.junction.gateway.dialect.InvalidRequestException;
 import dev.junction.plugin.ChatRequest;
+import dev.junction.plugin.Reasoning;
 import dev.junction.plugin.Sampling;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -13,7 +14,8 @@ import java.util.Set;
 /**
  * Decodes a Chat Completions request body into the canonical request. Every top-level field it
  * does not understand ({@code logprobs}, {@code frequency_penalty}, ...) is carried verbatim in
- * {@link ChatRequest#extra()}.
+ * {@link ChatRequest#extra()}; {@code reasoning_effort} becomes {@link ChatRequest#reasoning()},
+ * which an OpenAI upstream gets back as it was and other backends map to their thinking settings.
  */
 final class OpenAiRequestDecoder {
 
@@ -35,7 +37,8 @@ final class OpenAiRequestDecoder {
             "parallel_tool_calls",
             "user",
             "metadata",
-            "response_format");
+            "response_format",
+            "reasoning_effort");
 
     private OpenAiRequestDecoder() {}
 
@@ -58,7 +61,9 @@ final class OpenAiRequestDecoder {
                 extra(body),
                 OpenAiResponseFormat.decode(body),
                 null,
-                null);
+                null,
+                true,
+                reasoning(body));
         boolean stream = Boolean.TRUE.equals(JsonFields.bool(body, "stream", "stream"));
         JsonObject streamOptions = JsonFields.object(body, "stream_options", "stream_options");
         boolean includeUsage = streamOptions != null
@@ -118,6 +123,11 @@ final class OpenAiRequestDecoder {
             sequences.add(sequence);
         }
         return sequences;
+    }
+
+    private static Reasoning reasoning(JsonObject body) {
+        String effort = JsonFields.string(body, "reasoning_effort", "reasoning_effort");
+        return effort == null ? null : new Reasoning(effort, null);
     }
 
     /** A copy of the unknown fields only: copying the whole body would copy every message too. */

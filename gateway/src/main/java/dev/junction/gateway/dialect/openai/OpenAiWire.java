@@ -42,7 +42,7 @@ final class OpenAiWire {
                 .put("completion_tokens", usage.outputTokens())
                 .put("total_tokens", prompt + usage.outputTokens())
                 .put("prompt_tokens_details", new JsonObject().put("cached_tokens", usage.cacheReadTokens()))
-                .put("completion_tokens_details", new JsonObject().put("reasoning_tokens", 0));
+                .put("completion_tokens_details", new JsonObject().put("reasoning_tokens", usage.reasoningTokens()));
     }
 
     /** A {@code function} tool call as it appears in a message or a chunk's delta. */

@@ -94,7 +94,7 @@ final class ResponsesEnvelope {
                         .put("cached_tokens", usage.cacheReadTokens())
                         .put("cache_write_tokens", usage.cacheWriteTokens()))
                 .put("output_tokens", usage.outputTokens())
-                .put("output_tokens_details", new JsonObject().put("reasoning_tokens", 0))
+                .put("output_tokens_details", new JsonObject().put("reasoning_tokens", usage.reasoningTokens()))
                 .put("total_tokens", input + usage.outputTokens());
     }
 

@@ -6,6 +6,7 @@ import dev.junction.gateway.dialect.DecodedRequest;
 import dev.junction.plugin.ChatRequest;
 import dev.junction.plugin.ContentPart;
 import dev.junction.plugin.Message;
+import dev.junction.plugin.Reasoning;
 import dev.junction.plugin.ResponseFormat;
 import dev.junction.plugin.Tool;
 import dev.junction.plugin.ToolChoice;
@@ -290,8 +291,15 @@ class OpenAiRequestDecoderTest {
         assertThat(request.extra())
                 .isEqualTo(new JsonObject()
                         .put("frequency_penalty", 0.5)
-                        .put("logprobs", true)
-                        .put("reasoning_effort", "low"));
+                        .put("logprobs", true));
+    }
+
+    @Test
+    void reasoning_effort_is_the_canonical_reasoning() {
+        ChatRequest request = decodeWith("\"reasoning_effort\": \"high\"");
+
+        assertThat(request.reasoning()).isEqualTo(new Reasoning("high", null));
+        assertThat(decodeWith("\"temperature\": 1").reasoning()).as("never invented").isNull();
     }
 
     @Test

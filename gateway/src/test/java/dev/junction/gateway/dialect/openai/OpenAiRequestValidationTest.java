@@ -99,6 +99,7 @@ class OpenAiRequestValidationTest {
                 Arguments.of("stop", with("'stop': 3")),
                 Arguments.of("stop[1]", with("'stop': ['a', 1]")),
                 Arguments.of("seed", with("'seed': 0.5")),
+                Arguments.of("reasoning_effort", with("'reasoning_effort': {'effort': 'high'}")),
                 Arguments.of("n", with("'n': 2")),
                 Arguments.of("n", with("'n': '1'")),
                 // streaming

@@ -22,7 +22,8 @@ import java.util.TreeMap;
  * (they mean nothing to Anthropic); an Anthropic client's {@code extra} fields (of the request, of
  * each part and of each tool: its {@code cache_control}) and {@code anthropic-*} headers are
  * forwarded untouched. Another client's request gets prompt-cache breakpoints
- * ({@link CacheBreakpoints}) unless it placed its own or {@code options.autoCache} is off.
+ * ({@link CacheBreakpoints}) unless it placed its own or {@code options.autoCache} is off, and
+ * extended thinking when it asked for reasoning ({@link ExtendedThinking}).
  */
 final class MessagesRequest {
 
@@ -75,6 +76,9 @@ final class MessagesRequest {
         }
         if (request.responseFormat() != null) {
             body.put("output_config", new JsonObject().put("format", format(request.responseFormat())));
+        }
+        if (foreign) {
+            ExtendedThinking.apply(request.reasoning(), body);
         }
         body.put("stream", true);
         if (!foreign) {

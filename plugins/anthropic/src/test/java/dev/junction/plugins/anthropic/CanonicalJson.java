@@ -3,6 +3,7 @@ package dev.junction.plugins.anthropic;
 import dev.junction.plugin.ChatRequest;
 import dev.junction.plugin.ContentPart;
 import dev.junction.plugin.Message;
+import dev.junction.plugin.Reasoning;
 import dev.junction.plugin.ResponseFormat;
 import dev.junction.plugin.Sampling;
 import dev.junction.plugin.Tool;
@@ -42,7 +43,14 @@ final class CanonicalJson {
                 json.getJsonObject("extra"),
                 responseFormat(json.getJsonObject("responseFormat")),
                 json.getString("dialect"),
-                headers(json.getJsonObject("headers")));
+                headers(json.getJsonObject("headers")),
+                true,
+                reasoning(json.getJsonObject("reasoning")));
+    }
+
+    /** {@code {"effort", "budgetTokens"}}, either optional. */
+    private static Reasoning reasoning(JsonObject json) {
+        return json == null ? null : new Reasoning(json.getString("effort"), json.getInteger("budgetTokens"));
     }
 
     private static List<Message> messages(JsonArray array) {

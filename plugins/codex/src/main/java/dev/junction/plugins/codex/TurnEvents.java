@@ -63,13 +63,19 @@ final class TurnEvents {
     /**
      * The thread's token usage ({@code tokenUsage.total} of {@code thread/tokenUsage/updated}). The
      * thread is new and holds this turn only, so its total is the turn's usage over all its model
-     * calls. Codex counts cached input inside {@code inputTokens}; the event counts it apart.
+     * calls. Codex counts cached input inside {@code inputTokens}; the event counts it apart. Its
+     * {@code outputTokens} include {@code reasoningOutputTokens}, as the event's do.
      */
     void usage(JsonObject total) {
         int cacheRead = total.getInteger("cachedInputTokens", 0);
         int cacheWrite = total.getInteger("cacheWriteInputTokens", 0);
         int input = Math.max(0, total.getInteger("inputTokens", 0) - cacheRead - cacheWrite);
-        usage = new ChatEvent.Usage(input, total.getInteger("outputTokens", 0), cacheRead, cacheWrite);
+        usage = new ChatEvent.Usage(
+                input,
+                total.getInteger("outputTokens", 0),
+                cacheRead,
+                cacheWrite,
+                total.getInteger("reasoningOutputTokens", 0));
     }
 
     /** The turn ended ({@code turn/completed}): closes the open block, reports usage, ends the stream. */

@@ -62,7 +62,7 @@ class TurnEventsTest {
     }
 
     @Test
-    void cached_input_is_counted_apart_from_input() {
+    void cached_input_is_counted_apart_from_input_and_reasoning_inside_output() {
         turn.usage(new JsonObject()
                 .put("inputTokens", 100)
                 .put("cachedInputTokens", 60)
@@ -71,6 +71,6 @@ class TurnEventsTest {
                 .put("reasoningOutputTokens", 3));
         turn.complete(new JsonObject().put("status", "completed"), events::add);
 
-        assertThat(events).containsExactly(new ChatEvent.Usage(30, 7, 60, 10), ChatEvent.Finish.of(FinishReason.END_TURN));
+        assertThat(events).containsExactly(new ChatEvent.Usage(30, 7, 60, 10, 3), ChatEvent.Finish.of(FinishReason.END_TURN));
     }
 }

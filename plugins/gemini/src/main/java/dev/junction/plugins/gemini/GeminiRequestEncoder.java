@@ -19,7 +19,8 @@ import io.vertx.core.json.JsonObject;
  *
  * <p>Dropped, for want of a Gemini field: {@code user}, {@code metadata}, {@code extra},
  * forwarded headers (they belong to the client's own dialect), {@code toolChoice.parallel},
- * a response format's name and strictness.
+ * a response format's name and strictness. The reasoning a client asked for is a thinking budget
+ * ({@link ThinkingBudget}) unless the backend's {@code thinkingConfig} option is set.
  */
 final class GeminiRequestEncoder {
 
@@ -110,8 +111,9 @@ final class GeminiRequestEncoder {
                 config.put("responseJsonSchema", format.schema().copy());
             }
         }
-        if (thinkingConfig != null) {
-            config.put("thinkingConfig", thinkingConfig.copy());
+        JsonObject thinking = thinkingConfig != null ? thinkingConfig.copy() : ThinkingBudget.config(request);
+        if (thinking != null) {
+            config.put("thinkingConfig", thinking);
         }
         return config;
     }

@@ -217,12 +217,16 @@ final class GeminiStreamDecoder implements SseHandler {
         return null;
     }
 
-    /** Input excludes the cached part; output includes the thinking. */
+    /**
+     * Input excludes the cached part; output includes the thinking, which Gemini counts apart
+     * ({@code thoughtsTokenCount}, outside {@code candidatesTokenCount}) and reports as reasoning.
+     */
     private static ChatEvent.Usage usage(JsonObject metadata) {
         int prompt = count(metadata, "promptTokenCount");
         int cached = count(metadata, "cachedContentTokenCount");
-        int output = count(metadata, "candidatesTokenCount") + count(metadata, "thoughtsTokenCount");
-        return new ChatEvent.Usage(Math.max(0, prompt - cached), output, cached, 0);
+        int thoughts = count(metadata, "thoughtsTokenCount");
+        int output = count(metadata, "candidatesTokenCount") + thoughts;
+        return new ChatEvent.Usage(Math.max(0, prompt - cached), output, cached, 0, thoughts);
     }
 
     private static int count(JsonObject object, String key) {

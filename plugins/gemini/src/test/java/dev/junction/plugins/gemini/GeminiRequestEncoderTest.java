@@ -16,6 +16,7 @@ import dev.junction.plugin.ContentPart;
 import dev.junction.plugin.ErrorKind;
 import dev.junction.plugin.ResponseFormat;
 import dev.junction.plugin.Message;
+import dev.junction.plugin.Reasoning;
 import dev.junction.plugin.Sampling;
 import dev.junction.plugin.Tool;
 import dev.junction.plugin.ToolChoice;
@@ -274,6 +275,64 @@ class GeminiRequestEncoderTest {
                 .encode(chat(List.of(), List.of(user(text("Hi")))));
         assertThat(body.getJsonObject("generationConfig").encode())
                 .isEqualTo("{\"thinkingConfig\":{\"includeThoughts\":true,\"thinkingBudget\":1024}}");
+    }
+
+    @Test
+    void turns_a_responses_clients_reasoning_effort_into_a_thinking_budget_with_its_thoughts() {
+        assertGolden("reasoning_effort", reasoning("responses", new Reasoning("high", null)));
+    }
+
+    @Test
+    void maps_each_openai_effort_to_a_budget() {
+        assertThat(thinkingConfig(reasoning("openai", new Reasoning("minimal", null))))
+                .isEqualTo(new JsonObject().put("thinkingBudget", 512).put("includeThoughts", true));
+        assertThat(thinkingConfig(reasoning("openai", new Reasoning("low", null))).getInteger("thinkingBudget")).isEqualTo(2048);
+        assertThat(thinkingConfig(reasoning("responses", new Reasoning("medium", null))).getInteger("thinkingBudget"))
+                .isEqualTo(8192);
+        assertThat(thinkingConfig(reasoning("responses", new Reasoning("high", null))).getInteger("thinkingBudget"))
+                .isEqualTo(24576);
+    }
+
+    @Test
+    void invents_no_thinking_config() {
+        assertThat(thinkingConfig(chat(List.of(), List.of(user(text("Hi")))))).as("no reasoning asked").isNull();
+        assertThat(thinkingConfig(reasoning("responses", new Reasoning("none", null)))).isNull();
+        assertThat(thinkingConfig(reasoning("openai", new Reasoning("extreme", null)))).as("unknown effort").isNull();
+        assertThat(thinkingConfig(reasoning("anthropic", new Reasoning("high", null))))
+                .as("an Anthropic client's effort (Claude Code sends one always)")
+                .isNull();
+        assertThat(thinkingConfig(reasoning("anthropic", new Reasoning(null, 31999)))).as("nor its budget").isNull();
+    }
+
+    @Test
+    void the_configured_thinking_config_wins_over_the_clients_effort() {
+        JsonObject configured = new JsonObject().put("thinkingLevel", "low");
+        JsonObject body = new GeminiRequestEncoder(true, configured).encode(reasoning("responses", new Reasoning("high", null)));
+
+        assertThat(body.getJsonObject("generationConfig").getJsonObject("thinkingConfig")).isEqualTo(configured);
+    }
+
+    private JsonObject thinkingConfig(ChatRequest request) {
+        JsonObject config = encoder.encode(request).getJsonObject("generationConfig");
+        return config == null ? null : config.getJsonObject("thinkingConfig");
+    }
+
+    private static ChatRequest reasoning(String dialect, Reasoning reasoning) {
+        return new ChatRequest(
+                "gemini-2.5-flash",
+                List.of(),
+                List.of(user(text("Is 221 prime?"))),
+                List.of(),
+                null,
+                new Sampling(0.2, null, null, 30000, List.of(), null),
+                null,
+                null,
+                null,
+                null,
+                dialect,
+                null,
+                true,
+                reasoning);
     }
 
     @Test

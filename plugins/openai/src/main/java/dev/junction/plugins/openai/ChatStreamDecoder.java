@@ -208,13 +208,20 @@ final class ChatStreamDecoder implements SseHandler {
         };
     }
 
-    /** OpenAI's {@code prompt_tokens} include the cached ones; the canonical input does not. */
+    /**
+     * OpenAI's {@code prompt_tokens} include the cached ones, the canonical input does not; its
+     * {@code completion_tokens} include the reasoning ones, like the canonical output.
+     */
     private static ChatEvent.Usage usage(JsonObject counts) {
         int prompt = integer(counts, "prompt_tokens");
         int cached = counts.getValue("prompt_tokens_details") instanceof JsonObject details
                 ? integer(details, "cached_tokens")
                 : 0;
-        return new ChatEvent.Usage(Math.max(0, prompt - cached), integer(counts, "completion_tokens"), cached, 0);
+        int reasoning = counts.getValue("completion_tokens_details") instanceof JsonObject details
+                ? integer(details, "reasoning_tokens")
+                : 0;
+        return new ChatEvent.Usage(
+                Math.max(0, prompt - cached), integer(counts, "completion_tokens"), cached, 0, reasoning);
     }
 
     private void end(Consumer<ChatEvent> out) {

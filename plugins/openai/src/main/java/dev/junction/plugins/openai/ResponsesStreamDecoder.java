@@ -271,7 +271,11 @@ final class ResponsesStreamDecoder implements SseHandler {
         if (response.getValue("usage") instanceof JsonObject usage) {
             int cached = integer(object(usage, "input_tokens_details"), "cached_tokens");
             out.accept(new ChatEvent.Usage(
-                    Math.max(0, integer(usage, "input_tokens") - cached), integer(usage, "output_tokens"), cached, 0));
+                    Math.max(0, integer(usage, "input_tokens") - cached),
+                    integer(usage, "output_tokens"),
+                    cached,
+                    0,
+                    integer(object(usage, "output_tokens_details"), "reasoning_tokens")));
         }
         FinishReason reason;
         if ("incomplete".equals(response.getValue("status"))) {

@@ -61,7 +61,7 @@ class ResponsesStreamGoldenTest {
                 new ToolArgumentsDelta(1, "Paris"),
                 new ToolArgumentsDelta(1, "\"}"),
                 new BlockStop(1),
-                new Usage(312, 214, 0, 0),
+                new Usage(312, 214, 0, 0, 192),
                 Finish.of(FinishReason.TOOL_USE));
     }
 
@@ -75,7 +75,7 @@ class ResponsesStreamGoldenTest {
                 new ThinkingDelta(0, null, "gAAAAABpNf4AZ9yX8wV7uT6sR5qP4oN3mL2kJ1iH0gF9eD8cB7aZ6yX5wV4uT3sR2qP1oN0mL9kJ8iH7gF6eD5cB4aZ3yX2wV1uT0sR9qP8oN7mL6kJ5iH4=="),
                 new BlockStop(0),
                 BlockStart.toolCall(1, "call_Pt7Mz2Kq9Lw4Nx6Rv1Ys8Bd3", "apply_patch"));
-        assertThat(events).endsWith(new BlockStop(1), new Usage(512, 96, 4608, 0), Finish.of(FinishReason.TOOL_USE));
+        assertThat(events).endsWith(new BlockStop(1), new Usage(512, 96, 4608, 0, 64), Finish.of(FinishReason.TOOL_USE));
         StringBuilder arguments = new StringBuilder();
         events.stream()
                 .filter(ToolArgumentsDelta.class::isInstance)

@@ -90,7 +90,7 @@ class StreamGoldenTest {
                 new TextDelta(1, "17 × 3"),
                 new TextDelta(1, " = **51**."),
                 new BlockStop(1),
-                new Usage(16, 31, 64, 0),
+                new Usage(16, 31, 64, 0, 22),
                 Finish.of(FinishReason.END_TURN));
     }
 
