@@ -141,7 +141,6 @@ final class ApiRouter {
         };
     }
 
-
     /** The base URL: 200 and where each API lives (HEAD gets the headers alone). */
     private static void root(RoutingContext ctx) {
         ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(ROOT_BODY);
@@ -150,18 +149,18 @@ final class ApiRouter {
     /** No route served the request: 405 naming the allowed methods for a known path, else 404. */
     private static void unknownEndpoint(RoutingContext ctx) {
         String path = ctx.normalizedPath();
-        ApiFamily dialect = ApiEndpoints.familyOf(ctx);
+        ApiFamily family = ApiEndpoints.familyOf(ctx);
         String allowed = ApiEndpoints.at(path).stream()
                 .map(endpoint -> endpoint.method().name())
                 .distinct()
                 .collect(Collectors.joining(", "));
         String asked = ctx.request().method().name() + " " + UserText.shorten(ctx.request().path());
         if (allowed.isEmpty()) {
-            ErrorResponses.send(ctx, dialect, ApiError.of(404, "Unknown endpoint: " + asked));
+            ErrorResponses.send(ctx, family, ApiError.of(404, "Unknown endpoint: " + asked));
             return;
         }
         ctx.response().putHeader(HttpHeaders.ALLOW, allowed);
-        ErrorResponses.send(ctx, dialect, ApiError.of(405, "Method not allowed: " + asked + " (allowed: " + allowed + ")."));
+        ErrorResponses.send(ctx, family, ApiError.of(405, "Method not allowed: " + asked + " (allowed: " + allowed + ")."));
     }
 
     /**
@@ -172,21 +171,21 @@ final class ApiRouter {
         if (ctx.response().ended() || ctx.response().closed()) {
             return; // answered already (a stalled body's 408), or the client left mid-body
         }
-        ApiFamily dialect = ApiEndpoints.familyOf(ctx);
+        ApiFamily family = ApiEndpoints.familyOf(ctx);
         int status = ctx.statusCode();
         if (status == 413) {
-            ErrorResponses.send(ctx, dialect, ApiError.of(
+            ErrorResponses.send(ctx, family, ApiError.of(
                     413, "The request body is larger than the limit of " + config.server().maxBodyBytes() + " bytes."));
         } else if (MalformedRequests.bodyUnreadable(ctx)) {
             LOG.debug("Request {} {}: its body could not be read: {}", ctx.request().method(),
                     UserText.shorten(ctx.request().path()), String.valueOf(ctx.failure()));
-            MalformedRequests.refuse(ctx, dialect,
+            MalformedRequests.refuse(ctx, family,
                     ApiError.invalidRequest("The request body is malformed: its framing is not valid HTTP.", null));
         } else if (status >= 400 && status < 500) {
-            ErrorResponses.send(ctx, dialect, ApiError.of(status, "The request was refused (HTTP " + status + ")."));
+            ErrorResponses.send(ctx, family, ApiError.of(status, "The request was refused (HTTP " + status + ")."));
         } else {
             LOG.error("Request {} {} failed", ctx.request().method(), UserText.shorten(ctx.request().path()), ctx.failure());
-            ErrorResponses.send(ctx, dialect, ApiError.of(500, "The gateway failed to handle the request."));
+            ErrorResponses.send(ctx, family, ApiError.of(500, "The gateway failed to handle the request."));
         }
     }
 }

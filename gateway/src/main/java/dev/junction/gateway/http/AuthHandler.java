@@ -56,12 +56,12 @@ final class AuthHandler implements Handler<RoutingContext> {
      * Whether the request's key may use {@code model}; when not, answers 403 in {@code dialect},
      * naming the model (never the key).
      */
-    static boolean allows(RoutingContext ctx, ApiFamily dialect, String model) {
+    static boolean allows(RoutingContext ctx, ApiFamily family, String model) {
         ApiKeys.Key key = ctx.get(API_KEY);
         if (key == null || key.allows(model)) {
             return true;
         }
-        ErrorResponses.send(ctx, dialect, new ApiError(
+        ErrorResponses.send(ctx, family, new ApiError(
                 403, "This API key may not use the model '" + UserText.shorten(model) + "'.", "model", null));
         return false;
     }

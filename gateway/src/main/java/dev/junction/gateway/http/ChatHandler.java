@@ -12,12 +12,13 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * {@code POST chat/completions}, {@code POST messages} and {@code POST responses}: (for the last,
- * put the conversation it continues in front of it,) decode in the caller's dialect, mark the
- * request with that dialect and the provider headers it may forward, route the model, name the
- * built-in tools its backend goes without ({@link DroppedTools}), call the
+ * A chat endpoint ({@code POST chat/completions}, {@code messages}, {@code responses}): decode in
+ * the caller's dialect, mark the request with that dialect and the provider headers it may forward,
+ * route the model, name the built-in tools its backend goes without ({@link DroppedTools}), call the
  * backend (with its timeouts, retries, fallbacks and circuit breaker), and write the answer back as
- * JSON or SSE (and keep it, for the last). A client that disconnects cancels the call.
+ * JSON or SSE. For an endpoint whose answers are kept ({@code responses}), the conversation a
+ * request continues goes in front of it first, and the complete answer is kept. A client that
+ * disconnects cancels the call.
  */
 final class ChatHandler implements Handler<RoutingContext> {
 

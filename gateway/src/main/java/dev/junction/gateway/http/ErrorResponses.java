@@ -18,13 +18,13 @@ final class ErrorResponses {
     private ErrorResponses() {}
 
     /** A backend's failure as the dialect reports it. */
-    static ApiError of(ApiFamily dialect, ChatEvent.Failed failed) {
-        return new ApiError(dialect.status(failed.kind()), failed.message(), null, failed.retryAfterSeconds());
+    static ApiError of(ApiFamily family, ChatEvent.Failed failed) {
+        return new ApiError(family.status(failed.kind()), failed.message(), null, failed.retryAfterSeconds());
     }
 
     /** A failed call to a backend ({@link BackendCalls}) as the dialect reports it. */
-    static ApiError of(ApiFamily dialect, Throwable failure) {
-        return of(dialect, failure instanceof BackendCalls.CallFailedException failed
+    static ApiError of(ApiFamily family, Throwable failure) {
+        return of(family, failure instanceof BackendCalls.CallFailedException failed
                 ? failed.failed()
                 : ChatEvent.Failed.of(ErrorKind.INTERNAL, "The gateway failed to handle the request."));
     }
@@ -41,20 +41,20 @@ final class ErrorResponses {
     }
 
     /** Sends {@code error}; a 429 always carries a {@code Retry-After} of at least one second. */
-    static void send(RoutingContext ctx, ApiFamily dialect, ApiError error) {
+    static void send(RoutingContext ctx, ApiFamily family, ApiError error) {
         HttpServerResponse response = ctx.response();
         if (response.ended() || response.closed() || response.headWritten()) {
             return;
         }
         RequestFacts facts = RequestFacts.of(ctx);
         if (facts.dialect == null) {
-            facts.dialect = dialect.name();
+            facts.dialect = family.name();
         }
-        write(response, dialect, error);
+        write(response, family, error);
     }
 
     /** Writes {@code error} as the whole of {@code response}, which nothing has been written to yet. */
-    static Future<Void> write(HttpServerResponse response, ApiFamily dialect, ApiError error) {
+    static Future<Void> write(HttpServerResponse response, ApiFamily family, ApiError error) {
         Integer retryAfter = error.retryAfterSeconds();
         if (error.status() == 429 && (retryAfter == null || retryAfter < 1)) {
             retryAfter = 1;
@@ -64,6 +64,6 @@ final class ErrorResponses {
         }
         return response.setStatusCode(error.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .end(dialect.errorBody(error).toBuffer());
+                .end(family.errorBody(error).toBuffer());
     }
 }

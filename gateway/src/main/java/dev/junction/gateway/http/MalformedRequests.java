@@ -36,7 +36,7 @@ final class MalformedRequests {
                 : cause instanceof TooLongHttpHeaderException
                         ? ApiError.of(431, "The request headers are too large.")
                         : ApiError.invalidRequest("The request is not valid HTTP.", null);
-        refuse(request.response(), request, dialect(request), error);
+        refuse(request.response(), request, family(request), error);
     }
 
     /**
@@ -55,7 +55,7 @@ final class MalformedRequests {
         } else {
             return false;
         }
-        refuse(request.response(), request, dialect(request), error);
+        refuse(request.response(), request, family(request), error);
         return true;
     }
 
@@ -92,22 +92,22 @@ final class MalformedRequests {
     }
 
     /** Answers {@code error} to a routed request whose body could not be read, then closes its connection. */
-    static void refuse(RoutingContext ctx, ApiFamily dialect, ApiError error) {
+    static void refuse(RoutingContext ctx, ApiFamily family, ApiError error) {
         HttpServerResponse response = ctx.response();
         if (response.ended() || response.closed() || response.headWritten()) {
             ctx.request().connection().close();
             return;
         }
-        RequestFacts.of(ctx).dialect = dialect.name();
-        refuse(response, ctx.request(), dialect, error);
+        RequestFacts.of(ctx).dialect = family.name();
+        refuse(response, ctx.request(), family, error);
     }
 
-    private static void refuse(HttpServerResponse response, HttpServerRequest request, ApiFamily dialect, ApiError error) {
+    private static void refuse(HttpServerResponse response, HttpServerRequest request, ApiFamily family, ApiError error) {
         response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
-        ErrorResponses.write(response, dialect, error).onComplete(written -> request.connection().close());
+        ErrorResponses.write(response, family, error).onComplete(written -> request.connection().close());
     }
 
-    private static ApiFamily dialect(HttpServerRequest request) {
+    private static ApiFamily family(HttpServerRequest request) {
         String path = request.path();
         return ApiEndpoints.family(path == null ? "/" : path, request.headers());
     }

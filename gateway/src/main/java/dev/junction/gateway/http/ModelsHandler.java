@@ -34,24 +34,24 @@ final class ModelsHandler {
         this.backendIds = List.copyOf(backendIds);
     }
 
-    void list(RoutingContext ctx, ApiFamily dialect) {
+    void list(RoutingContext ctx, ApiFamily family) {
         listed().onSuccess(snapshot -> {
             Map<String, ModelEntry> unique = new LinkedHashMap<>();
             backendIds.forEach(backendId -> models(backendId, snapshot).stream()
                     .filter(entry -> AuthHandler.mayUse(ctx, entry.id()))
                     .forEach(entry -> unique.putIfAbsent(entry.id(), entry)));
-            RequestIntake.reply(ctx, dialect.modelList(new ArrayList<>(unique.values())));
+            RequestIntake.reply(ctx, family.modelList(new ArrayList<>(unique.values())));
         });
     }
 
-    void get(RoutingContext ctx, ApiFamily dialect, String id) {
-        if (!AuthHandler.allows(ctx, dialect, id)) {
+    void get(RoutingContext ctx, ApiFamily family, String id) {
+        if (!AuthHandler.allows(ctx, family, id)) {
             return;
         }
         router.route(id).ifPresentOrElse(
-                route -> RequestIntake.reply(ctx, dialect.model(new ModelEntry(id, route.backendId()))),
+                route -> RequestIntake.reply(ctx, family.model(new ModelEntry(id, route.backendId()))),
                 () -> ErrorResponses.send(
-                        ctx, dialect, new ApiError(404, "The model '" + UserText.shorten(id) + "' does not exist.", "model", null)));
+                        ctx, family, new ApiError(404, "The model '" + UserText.shorten(id) + "' does not exist.", "model", null)));
     }
 
     /** What the nodes list of the backends with globs (the others' models are their exact entries); none to ask, none asked. */

@@ -27,12 +27,12 @@ final class RateLimitHandler implements Handler<RoutingContext> {
     private static final Logger LOG = LoggerFactory.getLogger(RateLimitHandler.class);
 
     private final RateLimiter limiter;
-    private final ApiFamily dialect;
+    private final ApiFamily family;
     private final RateLimitHeaders headers;
 
-    RateLimitHandler(RateLimiter limiter, ApiFamily dialect, RateLimitHeaders headers) {
+    RateLimitHandler(RateLimiter limiter, ApiFamily family, RateLimitHeaders headers) {
         this.limiter = limiter;
-        this.dialect = dialect;
+        this.family = family;
         this.headers = headers;
     }
 
@@ -60,7 +60,7 @@ final class RateLimitHandler implements Handler<RoutingContext> {
         if (!admission.admitted()) {
             ctx.request().resume();
             ErrorResponses.send(
-                    ctx, dialect, new ApiError(429, message(key, admission), null, admission.retryAfterSeconds()));
+                    ctx, family, new ApiError(429, message(key, admission), null, admission.retryAfterSeconds()));
             return;
         }
         RequestFacts facts = RequestFacts.of(ctx);
