@@ -31,4 +31,13 @@ public interface ChatDialect {
 
     /** A new encoder for one streamed answer. */
     StreamEncoder streamEncoder(DecodedRequest request);
+
+    /**
+     * The whole answer as the gateway keeps it for a later request to continue
+     * ({@link Service.StoredChat}): what the client got, with what the dialect leaves out unless
+     * asked but a continuation needs. The default is {@link #encodeResponse}.
+     */
+    default JsonObject encodeKept(ChatResult result, DecodedRequest request) {
+        return encodeResponse(result, request);
+    }
 }

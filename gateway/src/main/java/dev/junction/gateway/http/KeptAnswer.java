@@ -11,8 +11,9 @@ import java.util.function.Function;
 
 /**
  * An answer the gateway keeps ({@code Service.StoredChat}): it passes every event on to the client's
- * writer, and once the answer is complete, keeps it in the dialect's whole-answer form before the
- * client sees its end, so that a follow-up sent the moment the client has the answer finds it. The
+ * writer, and once the answer is complete, keeps it in the dialect's kept form
+ * ({@link ChatDialect#encodeKept}) before the client sees its end, so that a follow-up sent the
+ * moment the client has the answer finds it. The
  * answer's id is the gateway's own, fixed at its start: unique, since the client reads the answer
  * back by it (an upstream's ids may repeat), and the same in the streamed and the kept answer. A
  * failed answer is not kept.
@@ -40,7 +41,7 @@ final class KeptAnswer implements AnswerWriter {
             event = new ChatEvent.MessageStart(RequestIds.fresh(), start.model());
         }
         if (event instanceof ChatEvent.Finish finish) {
-            JsonObject whole = dialect.encodeResponse(collector.finish(finish), request);
+            JsonObject whole = dialect.encodeKept(collector.finish(finish), request);
             keeper.apply(whole).onComplete(kept -> client.write(finish));
             return;
         }

@@ -12,6 +12,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,11 @@ final class ResponsesHandler {
                     "Streaming a stored response again is not supported: retrieve it without 'stream'.", "stream"));
             return;
         }
-        found(ctx, family, id, store.get(owner(ctx), id), response -> RequestIntake.reply(ctx, response.responseJson()));
+        boolean encryptedReasoning = Stream.concat(
+                        ctx.request().params().getAll("include").stream(), ctx.request().params().getAll("include[]").stream())
+                .anyMatch("reasoning.encrypted_content"::equals);
+        found(ctx, family, id, store.get(owner(ctx), id),
+                response -> RequestIntake.reply(ctx, response.retrieved(encryptedReasoning)));
     }
 
     void delete(RoutingContext ctx, ApiFamily family, String id) {

@@ -41,6 +41,23 @@ public record StoredResponse(
         return new JsonObject(response);
     }
 
+    /**
+     * The response object as a client retrieves it: its reasoning items' {@code encrypted_content},
+     * kept for continuations, only when {@code encryptedReasoning} (the client asked with
+     * {@code include}).
+     */
+    public JsonObject retrieved(boolean encryptedReasoning) {
+        JsonObject json = responseJson();
+        if (!encryptedReasoning && json.getValue("output") instanceof JsonArray output) {
+            output.forEach(item -> {
+                if (item instanceof JsonObject object && "reasoning".equals(object.getValue("type"))) {
+                    object.remove("encrypted_content");
+                }
+            });
+        }
+        return json;
+    }
+
     /** The input items, a copy of their own. */
     public JsonArray inputItemsJson() {
         return new JsonArray(inputItems);

@@ -11,6 +11,7 @@ import com.openai.models.responses.Response;
 import com.openai.models.responses.ResponseCreateParams;
 import com.openai.models.responses.ResponseFunctionToolCall;
 import com.openai.models.responses.ResponseIncludable;
+import com.openai.models.responses.ResponseRetrieveParams;
 import com.openai.models.responses.ResponseStreamEvent;
 import com.openai.models.responses.inputitems.InputItemListParams;
 import com.openai.models.responses.inputitems.ResponseItemList;
@@ -26,8 +27,9 @@ import org.junit.jupiter.api.Timeout;
  * plugin and a fake Gemini API: a streamed turn with two function calls, then a follow-up that
  * names it by {@code previous_response_id} and sends only the calls' outputs, which the upstream
  * receives as the whole conversation (the calls under the ids the client got, the first one's
- * thought signature kept, as the client asked for encrypted reasoning); the kept answers read back
- * and listed; and {@code store: false}, which keeps nothing.
+ * thought signature kept by the gateway, although the client never asked for encrypted reasoning);
+ * the kept answers read back (their encrypted reasoning only when asked) and listed; and
+ * {@code store: false}, which keeps nothing.
  */
 @Timeout(60)
 class ResponsesStateThroughGeminiTest extends WithProviderGateway {
@@ -48,11 +50,14 @@ class ResponsesStateThroughGeminiTest extends WithProviderGateway {
                         .model("gemini-2.5-flash")
                         .input("Weather and time in Paris?")
                         .tools(JsonValue.from(TOOLS))
-                        .addInclude(ResponseIncludable.REASONING_ENCRYPTED_CONTENT)
                         .build())) {
             stream.stream().forEach(accumulator::accumulate);
         }
         Response first = accumulator.response();
+        assertThat(first.output().stream().flatMap(item -> item.reasoning().stream()))
+                .as("the signature is a reasoning item, its content not shown unasked")
+                .singleElement()
+                .satisfies(reasoning -> assertThat(reasoning.encryptedContent()).isEmpty());
         List<ResponseFunctionToolCall> calls =
                 first.output().stream().flatMap(item -> item.functionCall().stream()).toList();
         assertThat(calls).extracting(ResponseFunctionToolCall::name).containsExactly("get_weather", "get_time");
@@ -86,6 +91,16 @@ class ResponsesStateThroughGeminiTest extends WithProviderGateway {
 
         Response kept = providers.openAi().responses().retrieve(first.id());
         assertThat(kept.id()).isEqualTo(first.id());
+        assertThat(kept.output().stream().flatMap(item -> item.reasoning().stream()).flatMap(r -> r.encryptedContent().stream()))
+                .as("encrypted reasoning is shown only when asked")
+                .isEmpty();
+        Response keptWithReasoning = providers.openAi().responses().retrieve(ResponseRetrieveParams.builder()
+                .responseId(first.id())
+                .addInclude(ResponseIncludable.REASONING_ENCRYPTED_CONTENT)
+                .build());
+        assertThat(keptWithReasoning.output().stream().flatMap(item -> item.reasoning().stream())
+                        .flatMap(r -> r.encryptedContent().stream()))
+                .containsExactly("CpcBAXLI2nzSig1Gq7Xw0eR4tY6uI8oP2aS4dF6gH8jK0lZ==");
         assertThat(kept.output()).hasSameSizeAs(first.output());
         assertThat(kept.output().stream().flatMap(item -> item.functionCall().stream()).map(ResponseFunctionToolCall::callId))
                 .as("the kept answer is the streamed one")

@@ -43,6 +43,16 @@ public final class ResponsesDialect implements ChatDialect {
         return ResponsesResponseEncoder.encode(result, request);
     }
 
+    /**
+     * The response with every reasoning item's {@code encrypted_content}, asked for or not: as with
+     * OpenAI, a response continued by {@code previous_response_id} gives its reasoning back to the
+     * model. Retrieving it shows that content only when asked ({@code include}).
+     */
+    @Override
+    public JsonObject encodeKept(ChatResult result, DecodedRequest request) {
+        return ResponsesResponseEncoder.encode(result, request, true);
+    }
+
     @Override
     public StreamEncoder streamEncoder(DecodedRequest request) {
         return new ResponsesStreamEncoder(request, ResponsesDialect::error);

@@ -55,12 +55,13 @@ final class ResponsesOutputItems {
     }
 
     /**
-     * A reasoning item; {@code encrypted} (the thinking's signature or redacted data) only when the
-     * client asked for it ({@code include: ["reasoning.encrypted_content"]}) and it is not null.
+     * A reasoning item; {@code encrypted} (the thinking's signature or redacted data) only when
+     * {@code withEncrypted} (the client asked for it, {@link #includesEncryptedReasoning}) and it
+     * is not null.
      */
-    static JsonObject reasoning(String id, JsonArray summary, String encrypted, ChatRequest request) {
+    static JsonObject reasoning(String id, JsonArray summary, String encrypted, boolean withEncrypted) {
         JsonObject item = new JsonObject().put("id", id).put("type", "reasoning").put("summary", summary);
-        if (encrypted != null && includesEncryptedReasoning(request)) {
+        if (encrypted != null && withEncrypted) {
             item.put("encrypted_content", encrypted);
         }
         return item;
@@ -107,7 +108,8 @@ final class ResponsesOutputItems {
         }
     }
 
-    private static boolean includesEncryptedReasoning(ChatRequest request) {
+    /** Whether the client asked for reasoning's encrypted content ({@code include: ["reasoning.encrypted_content"]}). */
+    static boolean includesEncryptedReasoning(ChatRequest request) {
         return request.extra().getValue("include") instanceof JsonArray include
                 && include.contains("reasoning.encrypted_content");
     }

@@ -19,11 +19,17 @@ final class ResponsesResponseEncoder {
     private ResponsesResponseEncoder() {}
 
     static JsonObject encode(ChatResult result, DecodedRequest decoded) {
+        return encode(result, decoded, false);
+    }
+
+    /** @param allReasoning whether reasoning items carry their encrypted content even unasked */
+    static JsonObject encode(ChatResult result, DecodedRequest decoded, boolean allReasoning) {
         ChatRequest request = decoded.request();
+        boolean encrypted = allReasoning || ResponsesOutputItems.includesEncryptedReasoning(request);
         String id = ResponsesOutputItems.responseId(result.id());
         JsonArray output = new JsonArray();
         for (ContentPart part : result.content()) {
-            output.add(item(part, id, output.size(), request));
+            output.add(item(part, id, output.size(), request, encrypted));
         }
         String incomplete = ResponsesEnvelope.incompleteReason(result.finishReason());
         return ResponsesEnvelope.response(
@@ -38,7 +44,7 @@ final class ResponsesResponseEncoder {
                 null);
     }
 
-    private static JsonObject item(ContentPart part, String id, int index, ChatRequest request) {
+    private static JsonObject item(ContentPart part, String id, int index, ChatRequest request, boolean encrypted) {
         if (part instanceof ContentPart.ToolCall call) {
             return ResponsesOutputItems.toolCall(
                     id, index, ResponsesOutputItems.ToolCallTarget.of(call.name(), request), call.id(), call.arguments(), "completed");
@@ -48,10 +54,10 @@ final class ResponsesResponseEncoder {
                 summary.add(ResponsesOutputItems.summaryText(thinking.text()));
             }
             return ResponsesOutputItems.reasoning(
-                    ResponsesOutputItems.itemId("rs", id, index), summary, thinking.signature(), request);
+                    ResponsesOutputItems.itemId("rs", id, index), summary, thinking.signature(), encrypted);
         } else if (part instanceof ContentPart.RedactedThinking redacted) {
             return ResponsesOutputItems.reasoning(
-                    ResponsesOutputItems.itemId("rs", id, index), new JsonArray(), redacted.data(), request);
+                    ResponsesOutputItems.itemId("rs", id, index), new JsonArray(), redacted.data(), encrypted);
         }
         String text = part instanceof ContentPart.Text t ? t.text() : "";
         return ResponsesOutputItems.message(

@@ -144,7 +144,7 @@ final class ResponsesStreamItem {
                     itemId,
                     completed && !full.isEmpty() ? new JsonArray().add(ResponsesOutputItems.summaryText(full)) : new JsonArray(),
                     completed ? signature : null,
-                    request);
+                    ResponsesOutputItems.includesEncryptedReasoning(request));
         };
     }
 
