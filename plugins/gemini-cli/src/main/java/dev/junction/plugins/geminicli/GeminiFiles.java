@@ -1,4 +1,4 @@
-package dev.junction.plugins.gemini;
+package dev.junction.plugins.geminicli;
 
 import dev.junction.cli.TempFiles;
 import dev.junction.plugin.ContentPart;

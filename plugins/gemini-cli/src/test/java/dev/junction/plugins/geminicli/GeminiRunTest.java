@@ -1,4 +1,4 @@
-package dev.junction.plugins.gemini;
+package dev.junction.plugins.geminicli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.junction.plugins.gemini;
+package dev.junction.plugins.geminicli;
 
 import dev.junction.plugin.ChatEvent.Failed;
 import dev.junction.plugin.ErrorKind;

@@ -1,4 +1,4 @@
-package dev.junction.plugins.gemini;
+package dev.junction.plugins.geminicli;
 
 import io.vertx.core.json.JsonObject;
 import java.util.Map;

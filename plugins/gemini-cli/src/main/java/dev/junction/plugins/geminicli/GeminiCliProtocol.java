@@ -1,4 +1,4 @@
-package dev.junction.plugins.gemini;
+package dev.junction.plugins.geminicli;
 
 import dev.junction.cli.CliOptions;
 import dev.junction.cli.CliProtocol;

@@ -1,4 +1,4 @@
-package dev.junction.plugins.gemini;
+package dev.junction.plugins.geminicli;
 
 import java.nio.file.Path;
 import java.util.List;
