@@ -21,7 +21,7 @@ import java.util.Objects;
  *     a backend speaking the client's own dialect can forward them; an empty object when none
  * @param responseFormat the output format asked for (JSON object, JSON schema), or {@code null}
  *     for free text
- * @param dialect the wire format the client spoke ({@code "openai"}, {@code "anthropic"}, {@code "responses"} for the OpenAI Responses API), or
+ * @param dialect the wire format the client spoke (a {@link ClientDialect} name), or
  *     {@code null}; a backend that speaks the same one may forward {@code extra}, the {@code extra}
  *     of each content part and tool, and {@code headers}
  * @param stream whether the client reads the answer as a stream. The events a backend emits are the

@@ -6,6 +6,7 @@ import dev.junction.gateway.dialect.ChatResult;
 import dev.junction.gateway.dialect.DecodedRequest;
 import dev.junction.gateway.dialect.StreamEncoder;
 import dev.junction.gateway.dialect.TokenCountDialect;
+import dev.junction.plugin.ClientDialect;
 import dev.junction.plugin.TokenCount;
 import io.vertx.core.json.JsonObject;
 
@@ -23,7 +24,7 @@ public final class AnthropicDialect implements ChatDialect, TokenCountDialect {
 
     @Override
     public String name() {
-        return "anthropic";
+        return ClientDialect.ANTHROPIC;
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.junction.gateway.dialect.DecodedRequest;
 import dev.junction.gateway.dialect.ChatDialect;
 import dev.junction.gateway.dialect.EmbeddingsDialect;
 import dev.junction.gateway.dialect.StreamEncoder;
+import dev.junction.plugin.ClientDialect;
 import dev.junction.plugin.Embeddings;
 import io.vertx.core.json.JsonObject;
 
@@ -23,7 +24,7 @@ public final class OpenAiDialect implements ChatDialect, EmbeddingsDialect {
 
     @Override
     public String name() {
-        return "openai";
+        return ClientDialect.OPENAI;
     }
 
     @Override

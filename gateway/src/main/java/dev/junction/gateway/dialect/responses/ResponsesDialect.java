@@ -8,6 +8,7 @@ import dev.junction.gateway.dialect.DecodedRequest;
 import dev.junction.gateway.dialect.StreamEncoder;
 import dev.junction.gateway.dialect.openai.OpenAiFamily;
 import dev.junction.plugin.ChatEvent;
+import dev.junction.plugin.ClientDialect;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -21,7 +22,7 @@ import io.vertx.core.json.JsonObject;
 public final class ResponsesDialect implements ChatDialect {
 
     /** The name of this dialect, in {@code ChatRequest.dialect} and the metrics. */
-    public static final String NAME = "responses";
+    public static final String NAME = ClientDialect.RESPONSES;
 
     @Override
     public ApiFamily family() {

@@ -1,6 +1,7 @@
 package dev.junction.plugins.anthropic;
 
 import dev.junction.plugin.ChatRequest;
+import dev.junction.plugin.ClientDialect;
 import dev.junction.plugin.ResponseFormat;
 import dev.junction.plugin.Sampling;
 import dev.junction.plugin.Tool;
@@ -27,7 +28,7 @@ import java.util.TreeMap;
  */
 final class MessagesRequest {
 
-    static final String DIALECT = "anthropic";
+    static final String DIALECT = ClientDialect.ANTHROPIC;
 
     /** The prefix of the beta under which the Messages API takes system messages among the messages. */
     private static final String MID_CONVERSATION_SYSTEM_BETA = "mid-conversation-system";

@@ -1,6 +1,7 @@
 package dev.junction.plugins.gemini;
 
 import dev.junction.plugin.ChatRequest;
+import dev.junction.plugin.ClientDialect;
 import dev.junction.plugin.Reasoning;
 import io.vertx.core.json.JsonObject;
 import java.util.Locale;
@@ -20,7 +21,7 @@ import java.util.Set;
 final class ThinkingBudget {
 
     private static final Map<String, Integer> BUDGETS = Map.of("minimal", 512, "low", 2048, "medium", 8192, "high", 24576);
-    private static final Set<String> EFFORT_DIALECTS = Set.of("openai", "responses");
+    private static final Set<String> EFFORT_DIALECTS = Set.of(ClientDialect.OPENAI, ClientDialect.RESPONSES);
 
     private ThinkingBudget() {}
 

@@ -2,6 +2,7 @@ package dev.junction.plugins.openai;
 
 import dev.junction.plugin.BackendException;
 import dev.junction.plugin.ChatRequest;
+import dev.junction.plugin.ClientDialect;
 import dev.junction.plugin.ErrorKind;
 import dev.junction.plugin.ResponseFormat;
 import dev.junction.plugin.Sampling;
@@ -22,7 +23,7 @@ final class ChatRequestEncoder {
     /** The default {@code json_schema.name}: OpenAI requires one, the canonical model may have none. */
     static final String DEFAULT_SCHEMA_NAME = "response";
 
-    private static final String OPENAI_DIALECT = "openai";
+    private static final String OPENAI_DIALECT = ClientDialect.OPENAI;
 
     private ChatRequestEncoder() {}
 
@@ -32,7 +33,7 @@ final class ChatRequestEncoder {
      * not reason refuses {@code reasoning_effort} with a 400.
      */
     private static boolean openAiFamily(ChatRequest request) {
-        return OPENAI_DIALECT.equals(request.dialect()) || "responses".equals(request.dialect());
+        return OPENAI_DIALECT.equals(request.dialect()) || ClientDialect.RESPONSES.equals(request.dialect());
     }
 
     /**

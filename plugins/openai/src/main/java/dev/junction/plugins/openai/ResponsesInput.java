@@ -3,6 +3,7 @@ package dev.junction.plugins.openai;
 import static dev.junction.plugins.openai.MessageEncoder.invalid;
 import static dev.junction.plugins.openai.MessageEncoder.kind;
 
+import dev.junction.plugin.ClientDialect;
 import dev.junction.plugin.ContentPart;
 import dev.junction.plugin.Message;
 import io.vertx.core.json.DecodeException;
@@ -26,7 +27,7 @@ import java.util.List;
  */
 final class ResponsesInput {
 
-    static final String DIALECT = "responses";
+    static final String DIALECT = ClientDialect.RESPONSES;
 
     private static final String CUSTOM_CALL = "custom_tool_call";
     private static final String CUSTOM_OUTPUT = "custom_tool_call_output";
