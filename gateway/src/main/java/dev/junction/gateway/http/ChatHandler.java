@@ -84,7 +84,7 @@ final class ChatHandler implements Handler<RoutingContext> {
         AnswerWriter client = request.stream()
                 ? new StreamAnswer(ctx, dialect, request, keepAliveMillis)
                 : new JsonAnswer(ctx, dialect, request);
-        AnswerWriter answer = kept == null
+        AnswerWriter answer = kept == null || !kept.keeps(ctx)
                 ? client
                 : new KeptAnswer(client, dialect, request, whole -> kept.record(ctx, whole));
         RequestFacts facts = RequestFacts.of(ctx);

@@ -72,6 +72,12 @@ final class ResponseContinuation {
      * that request said {@code "store": false}; call it once the answer is complete. A failure to
      * keep it is logged, never answered: the client has its answer.
      */
+    /** Whether {@code ctx}'s answer is to be kept: not when its request said {@code "store": false}. */
+    boolean keeps(RoutingContext ctx) {
+        JsonObject sent = ctx.get(SENT);
+        return sent != null && !Boolean.FALSE.equals(sent.getValue("store"));
+    }
+
     Future<Void> record(RoutingContext ctx, JsonObject response) {
         JsonObject sent = ctx.get(SENT);
         if (sent == null) {
