@@ -5,7 +5,6 @@ import dev.junction.gateway.config.BackendConfig;
 import dev.junction.gateway.metrics.BackendMeters;
 import dev.junction.gateway.metrics.GatewayMetrics;
 import dev.junction.plugin.Backend;
-import dev.junction.plugin.BackendContext;
 import dev.junction.plugin.BackendFactory;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -172,11 +171,12 @@ public final class BackendHost {
         if (factory.isEmpty()) {
             return Future.failedFuture(plugins.whyMissing(config.plugin()));
         }
-        BackendContext context = new BackendContext(config.id(), config.options(), vertx);
+        HostedContext context = new HostedContext(config.id(), config.options(), vertx);
         BackendMeters meters = metrics.backend(config.id());
         return vertx.<Backend>executeBlocking(() -> factory.get().create(context))
+                .onFailure(failure -> context.close())
                 .compose(backend -> {
-                    BackendVerticle verticle = new BackendVerticle(config.id(), nodes, backend, meters);
+                    BackendVerticle verticle = new BackendVerticle(config.id(), nodes, backend, context, meters);
                     return vertx.deployVerticle(verticle, options(config.id(), backend))
                             .map(deployment -> new Hosted(config, verticle, deployment));
                 })
