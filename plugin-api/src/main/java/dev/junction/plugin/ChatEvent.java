@@ -26,7 +26,7 @@ import java.util.Objects;
  *       status and error type.
  * </ul>
  *
- * @since 0.1.0
+ * @since 1.0.0
  */
 public sealed interface ChatEvent {
 

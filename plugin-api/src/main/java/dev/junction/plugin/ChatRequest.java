@@ -30,7 +30,8 @@ import java.util.Objects;
  * @param headers provider headers the client sent that the gateway does not manage (such as
  *     {@code anthropic-beta}), lower-case names; forwarded only to upstreams of the same dialect
  * @param reasoning how much the model should reason, or {@code null} for the backend's default
- *     (since 0.3.0)
+ *
+ * @since 1.0.0
  */
 public record ChatRequest(
         String model,
