@@ -171,7 +171,7 @@ public final class BackendHost {
         if (factory.isEmpty()) {
             return Future.failedFuture(plugins.whyMissing(config.plugin()));
         }
-        HostedContext context = new HostedContext(config.id(), config.options(), vertx);
+        HostedContext context = HostedContext.of(config.id(), config.options(), vertx);
         BackendMeters meters = metrics.backend(config.id());
         return vertx.<Backend>executeBlocking(() -> factory.get().create(context))
                 .onFailure(failure -> context.close())

@@ -15,46 +15,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * are the gateway's, made on first use, named after the backend, and stopped by {@link #close}
  * once the backend has retired, so that nothing started for a plugin outlives it.
  */
-final class HostedContext implements BackendContext, AutoCloseable {
+record HostedContext(
+        String id, JsonObject options, Vertx vertx, ScheduledExecutorService timers, ExecutorService workers)
+        implements BackendContext, AutoCloseable {
 
-    private final String id;
-    private final JsonObject options;
-    private final Vertx vertx;
-    private final ScheduledThreadPoolExecutor timers;
-    private final ExecutorService workers;
-
-    HostedContext(String id, JsonObject options, Vertx vertx) {
-        this.id = id;
-        this.options = options;
-        this.vertx = vertx;
-        this.timers = new ScheduledThreadPoolExecutor(1, threads("junction-" + id + "-timer"));
-        this.timers.setRemoveOnCancelPolicy(true);
-        this.workers = Executors.newCachedThreadPool(threads("junction-" + id + "-worker"));
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public JsonObject options() {
-        return options;
-    }
-
-    @Override
-    public Vertx vertx() {
-        return vertx;
-    }
-
-    @Override
-    public ScheduledExecutorService timers() {
-        return timers;
-    }
-
-    @Override
-    public ExecutorService workers() {
-        return workers;
+    static HostedContext of(String id, JsonObject options, Vertx vertx) {
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, threads("junction-" + id + "-timer"));
+        timers.setRemoveOnCancelPolicy(true);
+        return new HostedContext(
+                id, options, vertx, timers, Executors.newCachedThreadPool(threads("junction-" + id + "-worker")));
     }
 
     /** Stops the timers and interrupts the workers still running; what was scheduled never runs. */

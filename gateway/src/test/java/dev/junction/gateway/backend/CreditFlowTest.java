@@ -118,7 +118,7 @@ class CreditFlowTest {
     }
 
     private Future<String> deploy(Vertx vertx, Backend backend) {
-        return vertx.deployVerticle(new BackendVerticle("words", nodes, backend, new HostedContext("words", new JsonObject(), vertx), GatewayMetrics.create().backend("words")));
+        return vertx.deployVerticle(new BackendVerticle("words", nodes, backend, HostedContext.of("words", new JsonObject(), vertx), GatewayMetrics.create().backend("words")));
     }
 
     private void open(Vertx vertx, String exchange, int credit) {

@@ -13,48 +13,14 @@ import java.util.concurrent.ScheduledExecutorService;
  *
  * @since 1.0.0
  */
-public final class TestBackendContext implements BackendContext, AutoCloseable {
+public record TestBackendContext(
+        String id, JsonObject options, Vertx vertx, ScheduledExecutorService timers, ExecutorService workers)
+        implements BackendContext, AutoCloseable {
 
-    private final String id;
-    private final JsonObject options;
-    private final Vertx vertx;
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
-    private final ExecutorService workers = Executors.newCachedThreadPool();
-
-    private TestBackendContext(String id, JsonObject options, Vertx vertx) {
-        this.id = id;
-        this.options = options;
-        this.vertx = vertx;
-    }
-
-    /** A context for backend {@code id} with {@code options}, on {@code vertx}. */
+    /** A context for backend {@code id} with {@code options} (none when {@code null}), on {@code vertx}. */
     public static TestBackendContext of(String id, JsonObject options, Vertx vertx) {
-        return new TestBackendContext(id, options == null ? new JsonObject() : options, vertx);
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public JsonObject options() {
-        return options;
-    }
-
-    @Override
-    public Vertx vertx() {
-        return vertx;
-    }
-
-    @Override
-    public ScheduledExecutorService timers() {
-        return timers;
-    }
-
-    @Override
-    public ExecutorService workers() {
-        return workers;
+        return new TestBackendContext(id, options == null ? new JsonObject() : options, vertx,
+                Executors.newSingleThreadScheduledExecutor(), Executors.newCachedThreadPool());
     }
 
     @Override
