@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipFile;
@@ -62,6 +61,7 @@ final class LoadedPlugin {
         try {
             id = manager.loadPlugin(copy);
         } catch (RuntimeException e) {
+            manager.unloadPlugins();
             delete(copy);
             throw new RefusedPlugin(null, null, "failed", "no valid plugin descriptor in its manifest: " + e.getMessage());
         }
@@ -86,24 +86,23 @@ final class LoadedPlugin {
         }
         Set<String> extensions = manager.getExtensionClassNames(id);
         for (String name : extensions) {
+            Class<?> type;
             try {
-                Class.forName(name, false, plugin.getPluginClassLoader());
+                type = Class.forName(name, false, plugin.getPluginClassLoader());
             } catch (ClassNotFoundException | LinkageError e) {
                 throw new RefusedPlugin(id, version, "failed", "its extension " + name + " cannot be loaded: " + e);
             }
+            if (BackendFactory.class.isAssignableFrom(type)) {
+                try {
+                    return (BackendFactory) manager.getExtensionFactory().create(type);
+                } catch (RuntimeException | LinkageError e) {
+                    throw new RefusedPlugin(id, version, "failed", "its " + BackendFactory.class.getSimpleName() + " "
+                            + name + " could not be made: " + rootCause(e));
+                }
+            }
         }
-        List<BackendFactory> factories;
-        try {
-            factories = manager.getExtensions(BackendFactory.class, id);
-        } catch (RuntimeException e) {
-            throw new RefusedPlugin(id, version, "failed", "its " + BackendFactory.class.getSimpleName()
-                    + " could not be made: " + rootCause(e));
-        }
-        if (factories.isEmpty()) {
-            throw new RefusedPlugin(id, version, "failed", "it provides no " + BackendFactory.class.getSimpleName()
-                    + " extension (META-INF/extensions.idx lists " + (extensions.isEmpty() ? "none" : extensions) + ")");
-        }
-        return factories.get(0);
+        throw new RefusedPlugin(id, version, "failed", "it provides no " + BackendFactory.class.getSimpleName()
+                + " extension (META-INF/extensions.idx lists " + (extensions.isEmpty() ? "none" : extensions) + ")");
     }
 
     String id() {
