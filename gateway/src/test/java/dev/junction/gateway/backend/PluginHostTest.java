@@ -1,14 +1,19 @@
 package dev.junction.gateway.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.junction.gateway.support.PluginJar;
 import dev.junction.gateway.support.TestGateway;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Loading plugin JARs from a folder, and refusing the ones built for another plugin API. */
+/**
+ * Loading plugin JARs from a folder, refusing the ones built for another plugin API, and following
+ * the folder: new versions, removals, and old versions unloaded once no backend uses them.
+ */
 class PluginHostTest {
 
     @Test
@@ -50,5 +55,80 @@ class PluginHostTest {
         } finally {
             host.stop();
         }
+    }
+
+    @Test
+    void a_replaced_version_is_unloaded_once_no_backend_uses_it(@TempDir Path dir) throws Exception {
+        Path jar = HotPluginGateway.hotJar("hot", "1.0.0", "one").write(dir.resolve("hot.jar"));
+        PluginHost host = new PluginHost(dir, "0.1.0");
+        host.start();
+        try {
+            LoadedPlugin first = host.current("hot").orElseThrow();
+            first.acquire();
+
+            HotPluginGateway.hotJar("hot", "2.0.0", "two").write(jar);
+            assertThat(host.refresh(false)).as("a plugin changed").isTrue();
+            assertThat(host.current("hot").orElseThrow().version()).isEqualTo("2.0.0");
+            assertThat(host.serves(first)).isFalse();
+            assertThat(host.refresh(false)).as("nothing changed since").isFalse();
+            assertThat(host.plugins()).extracting(PluginInfo::version, PluginInfo::state)
+                    .containsExactlyInAnyOrder(tuple("1.0.0", "stopping"), tuple("2.0.0", "started"));
+
+            first.release();
+            host.refresh(false);
+            assertThat(host.plugins()).extracting(PluginInfo::version, PluginInfo::state)
+                    .containsExactly(tuple("2.0.0", "started"));
+        } finally {
+            host.stop();
+        }
+    }
+
+    @Test
+    void a_removed_jar_leaves_its_plugin_missing_with_the_reason(@TempDir Path dir) throws Exception {
+        Path jar = HotPluginGateway.hotJar("hot", "1.0.0", "one").write(dir.resolve("hot.jar"));
+        PluginHost host = new PluginHost(dir, "0.1.0");
+        host.start();
+        try {
+            Files.delete(jar);
+            assertThat(host.refresh(true)).isTrue();
+
+            assertThat(host.factory("hot")).isEmpty();
+            assertThat(host.whyMissing("hot")).isEqualTo("plugin 'hot' was removed from " + dir);
+        } finally {
+            host.stop();
+        }
+    }
+
+    @Test
+    void removing_the_serving_jar_brings_back_another_jar_of_the_same_plugin(@TempDir Path dir) throws Exception {
+        HotPluginGateway.hotJar("hot", "1.0.0", "one").write(dir.resolve("hot-1.jar"));
+        Path second = HotPluginGateway.hotJar("hot", "2.0.0", "two").write(dir.resolve("hot-2.jar"));
+        PluginHost host = new PluginHost(dir, "0.1.0");
+        host.start();
+        try {
+            assertThat(host.current("hot").orElseThrow().version()).as("loaded last").isEqualTo("2.0.0");
+
+            Files.delete(second);
+            host.refresh(true);
+            host.refresh(true);
+
+            assertThat(host.current("hot").orElseThrow().version()).isEqualTo("1.0.0");
+        } finally {
+            host.stop();
+        }
+    }
+
+    @Test
+    void stopping_unloads_every_plugin_and_deletes_the_copies(@TempDir Path dir) {
+        HotPluginGateway.hotJar("hot", "1.0.0", "one").write(dir.resolve("hot.jar"));
+        PluginHost host = new PluginHost(dir, "0.1.0");
+        host.start();
+        ClassLoader loader = host.factory("hot").orElseThrow().getClass().getClassLoader();
+
+        host.stop();
+
+        assertThat(host.plugins()).isEmpty();
+        assertThat(host.factory("hot")).isEmpty();
+        assertThat(loader.getResource(HotBackendFactory.LABEL_RESOURCE)).as("its class loader closed").isNull();
     }
 }
