@@ -12,6 +12,8 @@ import java.util.List;
  * Cancel actions ({@link ChatSink#onCancel}) of a blocking backend run on a small pool of their own,
  * so they are never stuck behind busy requests; a non-blocking backend's run on its event loop and
  * must not block. Requests may run concurrently: a backend limits its own concurrency.
+ *
+ * @since 1.0.0
  */
 public interface Backend {
 

@@ -2,7 +2,11 @@ package dev.junction.plugin;
 
 import java.util.Objects;
 
-/** A failure with a {@link ErrorKind}, thrown by factories and backends. */
+/**
+ * A failure with a {@link ErrorKind}, thrown by factories and backends.
+ *
+ * @since 1.0.0
+ */
 public class BackendException extends RuntimeException {
 
     private final ErrorKind kind;

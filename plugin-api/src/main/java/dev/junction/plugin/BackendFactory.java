@@ -6,6 +6,8 @@ import org.pf4j.ExtensionPoint;
  * The extension a backend plugin provides: mark the implementation with
  * {@code @org.pf4j.Extension}. The gateway calls {@link #create} once per configured backend that
  * names the plugin, on a worker thread, so it may check its environment (a CLI on the path).
+ *
+ * @since 1.0.0
  */
 public interface BackendFactory extends ExtensionPoint {
 

@@ -3,15 +3,30 @@ package dev.junction.plugin;
 import java.util.Objects;
 
 /**
- * One event of a backend's answer. The grammar of a stream is:
+ * One event of a backend's answer. This is the one place the grammar of an answer is defined; the
+ * gateway checks it, and the contract test kit holds every plugin to it:
  *
  * <pre>
  * MessageStart (BlockStart (TextDelta | ToolArgumentsDelta | ThinkingDelta)* BlockStop | Usage)* (Finish | Failed)
  * </pre>
  *
- * Blocks are numbered from 0 in the order they start and do not interleave. {@link Usage} may come
- * any number of times before the end; the last one counts. A stream may fail at any point, even
- * before {@link MessageStart}. Nothing follows {@link Finish} or {@link Failed}.
+ * <ul>
+ *   <li>{@link MessageStart} comes first, once. A stream may instead fail at once: {@link Failed}
+ *       alone is a whole answer.
+ *   <li>Blocks are numbered from 0 in the order they start and do not interleave: a delta carries
+ *       the index of the block that is open, and its kind matches the block's ({@link TextDelta} in
+ *       a text block, {@link ToolArgumentsDelta} in a tool call, {@link ThinkingDelta} in a thinking
+ *       or redacted-thinking block).
+ *   <li>{@link Usage} may come any number of times outside blocks; the last one counts.
+ *   <li>Exactly one {@link Finish} or {@link Failed} ends the stream, also after a failure inside a
+ *       block (the block is then left open). Nothing follows it.
+ *   <li>Once the client has gone ({@link ChatSink#onCancel}), the backend stops within a second;
+ *       what it emits after that is dropped.
+ *   <li>Every failure carries an {@link ErrorKind}, from which each client dialect picks its
+ *       status and error type.
+ * </ul>
+ *
+ * @since 1.0.0
  */
 public sealed interface ChatEvent {
 
@@ -84,13 +99,9 @@ public sealed interface ChatEvent {
     record Usage(
             int inputTokens, int outputTokens, int cacheReadTokens, int cacheWriteTokens, int reasoningTokens)
             implements ChatEvent {
-        /** Counts from a backend that does not report reasoning tokens. */
-        public Usage(int inputTokens, int outputTokens, int cacheReadTokens, int cacheWriteTokens) {
-            this(inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens, 0);
-        }
-
+        /** Counts without prompt caching or reasoning. */
         public static Usage of(int inputTokens, int outputTokens) {
-            return new Usage(inputTokens, outputTokens, 0, 0);
+            return new Usage(inputTokens, outputTokens, 0, 0, 0);
         }
     }
 

@@ -30,7 +30,8 @@ import java.util.Objects;
  * @param headers provider headers the client sent that the gateway does not manage (such as
  *     {@code anthropic-beta}), lower-case names; forwarded only to upstreams of the same dialect
  * @param reasoning how much the model should reason, or {@code null} for the backend's default
- *     (since 0.3.0)
+ *
+ * @since 1.0.0
  */
 public record ChatRequest(
         String model,
@@ -59,61 +60,142 @@ public record ChatRequest(
         headers = headers == null ? Map.of() : Map.copyOf(headers);
     }
 
-    /** A request from no particular dialect: no response format, no forwarded headers. */
-    public ChatRequest(
-            String model,
-            List<ContentPart> system,
-            List<Message> messages,
-            List<Tool> tools,
-            ToolChoice toolChoice,
-            Sampling sampling,
-            String user,
-            JsonObject metadata,
-            JsonObject extra) {
-        this(model, system, messages, tools, toolChoice, sampling, user, metadata, extra, null, null, null, true, null);
+    /** A builder for a request to {@code model}, with nothing else set. */
+    public static Builder builder(String model) {
+        return new Builder(model);
     }
 
-    /** A streamed request: the form of plugin API 0.1's first release, kept for compatibility. */
-    public ChatRequest(
-            String model,
-            List<ContentPart> system,
-            List<Message> messages,
-            List<Tool> tools,
-            ToolChoice toolChoice,
-            Sampling sampling,
-            String user,
-            JsonObject metadata,
-            JsonObject extra,
-            ResponseFormat responseFormat,
-            String dialect,
-            Map<String, String> headers) {
-        this(model, system, messages, tools, toolChoice, sampling, user, metadata, extra, responseFormat, dialect,
-                headers, true, null);
-    }
-
-    /** A request without reasoning settings: the form of plugin API 0.2. */
-    public ChatRequest(
-            String model,
-            List<ContentPart> system,
-            List<Message> messages,
-            List<Tool> tools,
-            ToolChoice toolChoice,
-            Sampling sampling,
-            String user,
-            JsonObject metadata,
-            JsonObject extra,
-            ResponseFormat responseFormat,
-            String dialect,
-            Map<String, String> headers,
-            boolean stream) {
-        this(model, system, messages, tools, toolChoice, sampling, user, metadata, extra, responseFormat, dialect,
-                headers, stream, null);
+    /** A builder holding every field of this request, to change some. */
+    public Builder toBuilder() {
+        return new Builder(model)
+                .system(system)
+                .messages(messages)
+                .tools(tools)
+                .toolChoice(toolChoice)
+                .sampling(sampling)
+                .user(user)
+                .metadata(metadata)
+                .extra(extra)
+                .responseFormat(responseFormat)
+                .dialect(dialect)
+                .headers(headers)
+                .stream(stream)
+                .reasoning(reasoning);
     }
 
     /** The same request for another model name: what routing uses for {@code backend/model}. */
     public ChatRequest withModel(String newModel) {
-        return new ChatRequest(
-                newModel, system, messages, tools, toolChoice, sampling, user, metadata, extra, responseFormat, dialect,
-                headers, stream, reasoning);
+        return toBuilder().model(newModel).build();
+    }
+
+    /**
+     * Makes a {@link ChatRequest}. Fields not set take the defaults the record's constructor gives
+     * ({@code null} or empty), except {@link #stream}, which is {@code true}.
+     *
+     * @since 1.0.0
+     */
+    public static final class Builder {
+        private String model;
+        private List<ContentPart> system = List.of();
+        private List<Message> messages = List.of();
+        private List<Tool> tools = List.of();
+        private ToolChoice toolChoice;
+        private Sampling sampling;
+        private String user;
+        private JsonObject metadata;
+        private JsonObject extra;
+        private ResponseFormat responseFormat;
+        private String dialect;
+        private Map<String, String> headers;
+        private boolean stream = true;
+        private Reasoning reasoning;
+
+        private Builder(String model) {
+            this.model = model;
+        }
+
+        public Builder model(String model) {
+            this.model = model;
+            return this;
+        }
+
+        public Builder system(List<ContentPart> system) {
+            this.system = system;
+            return this;
+        }
+
+        /** One system text. */
+        public Builder system(String text) {
+            return system(List.of(new ContentPart.Text(text)));
+        }
+
+        public Builder messages(List<Message> messages) {
+            this.messages = messages;
+            return this;
+        }
+
+        public Builder messages(Message... messages) {
+            return messages(List.of(messages));
+        }
+
+        public Builder tools(List<Tool> tools) {
+            this.tools = tools;
+            return this;
+        }
+
+        public Builder toolChoice(ToolChoice toolChoice) {
+            this.toolChoice = toolChoice;
+            return this;
+        }
+
+        public Builder sampling(Sampling sampling) {
+            this.sampling = sampling;
+            return this;
+        }
+
+        public Builder user(String user) {
+            this.user = user;
+            return this;
+        }
+
+        public Builder metadata(JsonObject metadata) {
+            this.metadata = metadata;
+            return this;
+        }
+
+        public Builder extra(JsonObject extra) {
+            this.extra = extra;
+            return this;
+        }
+
+        public Builder responseFormat(ResponseFormat responseFormat) {
+            this.responseFormat = responseFormat;
+            return this;
+        }
+
+        public Builder dialect(String dialect) {
+            this.dialect = dialect;
+            return this;
+        }
+
+        public Builder headers(Map<String, String> headers) {
+            this.headers = headers;
+            return this;
+        }
+
+        public Builder stream(boolean stream) {
+            this.stream = stream;
+            return this;
+        }
+
+        public Builder reasoning(Reasoning reasoning) {
+            this.reasoning = reasoning;
+            return this;
+        }
+
+        public ChatRequest build() {
+            return new ChatRequest(model, system, messages, tools, toolChoice, sampling, user, metadata, extra,
+                    responseFormat, dialect, headers, stream, reasoning);
+        }
     }
 }

@@ -30,6 +30,8 @@ package dev.junction.plugin;
  * before it). So what one stream holds in the gateway is bounded by the window, plus the client
  * connection's write queue (64 KiB), plus whatever the backend emits beyond the window (at most
  * 1,024 events).
+ *
+ * @since 1.0.0
  */
 public interface ChatSink {
 

@@ -6,7 +6,7 @@ package dev.junction.plugin;
  * (the request's and its parts' {@code extra}, the provider headers); a later gateway may add
  * names, so compare with these rather than switching over them exhaustively.
  *
- * @since 0.3.0
+ * @since 1.0.0
  */
 public final class ClientDialect {
 

@@ -12,6 +12,8 @@ import java.util.Objects;
  * {@code citations}, OpenAI's image {@code detail}); forwarded only to an upstream of the same
  * dialect ({@link ChatRequest#dialect()}), never interpreted. It is an empty object when there are
  * none, and the shorter constructors leave it empty.
+ *
+ * @since 1.0.0
  */
 public sealed interface ContentPart {
 
@@ -129,7 +131,6 @@ public sealed interface ContentPart {
      * @param title the document's name or title, or {@code null}
      * @param extra fields of this block the gateway does not understand, as the client sent them;
      *     forwarded only to an upstream of the same dialect ({@link ChatRequest#dialect()})
-     * @since 0.3.0
      */
     record Document(String mediaType, String data, String text, String url, String title, JsonObject extra)
             implements ContentPart {

@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param dimensions the vector size asked for, or {@code null} for the model's own
  * @param user the end user's identifier, or {@code null}
  * @param extra request fields the gateway does not understand, for a same-dialect upstream
+ *
+ * @since 1.0.0
  */
 public record EmbeddingRequest(String model, List<String> input, Integer dimensions, String user, JsonObject extra) {
 

@@ -7,6 +7,8 @@ import java.util.List;
  *
  * @param model the model that made them
  * @param inputTokens the tokens the inputs cost
+ *
+ * @since 1.0.0
  */
 public record Embeddings(String model, List<List<Double>> vectors, int inputTokens) {
 

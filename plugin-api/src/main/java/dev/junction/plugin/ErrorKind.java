@@ -3,6 +3,8 @@ package dev.junction.plugin;
 /**
  * What went wrong, independent of any dialect. Each front end maps a kind to a status and an
  * error type in one place; a plugin only chooses the kind.
+ *
+ * @since 1.0.0
  */
 public enum ErrorKind {
     /** The request cannot be served as sent (HTTP 400). */

@@ -1,6 +1,10 @@
 package dev.junction.plugin;
 
-/** Why an answer ended. */
+/**
+ * Why an answer ended.
+ *
+ * @since 1.0.0
+ */
 public enum FinishReason {
     /** The model finished its turn. */
     END_TURN,

@@ -7,6 +7,8 @@ import java.util.Objects;
  * One turn of a conversation. Tool results travel as {@link ContentPart.ToolResult} parts of a
  * {@link Role#USER} message, tool calls as {@link ContentPart.ToolCall} parts of an
  * {@link Role#ASSISTANT} message.
+ *
+ * @since 1.0.0
  */
 public record Message(Role role, List<ContentPart> content) {
 
@@ -20,7 +22,6 @@ public record Message(Role role, List<ContentPart> content) {
     public enum Role {
         USER,
         ASSISTANT,
-        /** @since 0.3.0 */
         SYSTEM
     }
 

@@ -9,6 +9,6 @@ package dev.junction.plugin;
  *     pass through to a backend that may know them), or {@code null}
  * @param budgetTokens the most tokens the reasoning may take (Anthropic's
  *     {@code thinking.budget_tokens}), or {@code null}
- * @since 0.3.0
+ * @since 1.0.0
  */
 public record Reasoning(String effort, Integer budgetTokens) {}

@@ -9,6 +9,8 @@ import java.util.Objects;
  * @param name the schema's name, for {@link Type#JSON_SCHEMA} (OpenAI requires one); may be {@code null}
  * @param schema the JSON Schema, for {@link Type#JSON_SCHEMA}; else {@code null}
  * @param strict whether the schema must be followed exactly; {@code null} for the provider's default
+ *
+ * @since 1.0.0
  */
 public record ResponseFormat(Type type, String name, JsonObject schema, Boolean strict) {
 

@@ -8,6 +8,8 @@ import java.util.List;
  *
  * @param maxTokens the most tokens the answer may have
  * @param stop sequences that end the answer; empty when none
+ *
+ * @since 1.0.0
  */
 public record Sampling(
         Double temperature, Double topP, Integer topK, Integer maxTokens, List<String> stop, Long seed) {

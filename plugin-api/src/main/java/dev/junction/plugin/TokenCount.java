@@ -4,6 +4,8 @@ package dev.junction.plugin;
  * How many input tokens a request has.
  *
  * @param exact whether the upstream counted them; {@code false} for an estimate
+ *
+ * @since 1.0.0
  */
 public record TokenCount(int inputTokens, boolean exact) {
 

@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param extra fields of this tool definition the gateway does not understand, as the client sent
  *     them (Anthropic's {@code cache_control}, OpenAI's {@code strict}); forwarded only to an
  *     upstream of the same dialect ({@link ChatRequest#dialect()}); an empty object when none
+ *
+ * @since 1.0.0
  */
 public record Tool(String name, String description, JsonObject inputSchema, JsonObject extra) {
     public Tool {

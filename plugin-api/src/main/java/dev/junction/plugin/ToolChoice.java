@@ -8,6 +8,8 @@ import java.util.Objects;
  * @param name the tool to call when {@code mode} is {@link Mode#NAMED}, else {@code null}
  * @param parallel whether the model may call several tools in one turn; {@code null} for the
  *     backend's default
+ *
+ * @since 1.0.0
  */
 public record ToolChoice(Mode mode, String name, Boolean parallel) {
 

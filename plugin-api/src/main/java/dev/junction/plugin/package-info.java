@@ -10,8 +10,13 @@
  * exactly one {@link dev.junction.plugin.ChatEvent.Finish} or
  * {@link dev.junction.plugin.ChatEvent.Failed}.
  *
- * <p>The gateway's front ends translate the OpenAI and Anthropic wire formats to and from this
- * model, so a backend never sees a client dialect. Plugins depend on this module, vertx-core and
- * pf4j with {@code provided} scope and bundle any other library they use.
+ * <p>The gateway's front ends translate the APIs clients speak (OpenAI Chat Completions and
+ * Responses, Anthropic Messages) to and from this model; {@link dev.junction.plugin.ChatRequest#dialect()}
+ * names the one a request came in, for a backend that forwards to an upstream of the same API.
+ * Plugins depend on this module, vertx-core and pf4j with {@code provided} scope and bundle any
+ * other library they use.
+ *
+ * <p>This is plugin API 1.0: the author's guide, with a complete example and the version policy
+ * (semantic versioning; what a minor release may add), is the module's {@code README.md}.
  */
 package dev.junction.plugin;

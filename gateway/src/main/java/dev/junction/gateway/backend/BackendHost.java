@@ -5,7 +5,6 @@ import dev.junction.gateway.config.BackendConfig;
 import dev.junction.gateway.metrics.BackendMeters;
 import dev.junction.gateway.metrics.GatewayMetrics;
 import dev.junction.plugin.Backend;
-import dev.junction.plugin.BackendContext;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -194,11 +193,12 @@ public final class BackendHost {
         }
         LoadedPlugin plugin = found.get();
         plugin.acquire();
-        BackendContext context = new BackendContext(config.id(), config.options(), vertx);
+        HostedContext context = HostedContext.of(config.id(), config.options(), vertx);
         BackendMeters meters = metrics.backend(config.id());
         return vertx.<Backend>executeBlocking(() -> plugin.factory().create(context))
+                .onFailure(failure -> context.close())
                 .compose(backend -> {
-                    BackendVerticle verticle = new BackendVerticle(config.id(), nodes, backend, meters);
+                    BackendVerticle verticle = new BackendVerticle(config.id(), nodes, backend, context, meters);
                     return vertx.deployVerticle(verticle, options(config.id(), backend))
                             .map(deployment -> new Hosted(config, plugin, verticle, deployment));
                 })

@@ -59,6 +59,7 @@ final class BackendVerticle extends VerticleBase {
     private final String id;
     private final NodeDirectory nodes;
     private final Backend backend;
+    private final HostedContext backendContext;
     private final BackendMeters meters;
     private final Set<BusChatSink> open = ConcurrentHashMap.newKeySet();
     private final Promise<Void> idle = Promise.promise();
@@ -68,10 +69,11 @@ final class BackendVerticle extends VerticleBase {
     private volatile boolean retiring;
 
     /** @param nodes the directory of this node, the one this verticle runs on */
-    BackendVerticle(String id, NodeDirectory nodes, Backend backend, BackendMeters meters) {
+    BackendVerticle(String id, NodeDirectory nodes, Backend backend, HostedContext context, BackendMeters meters) {
         this.id = id;
         this.nodes = nodes;
         this.backend = backend;
+        this.backendContext = context;
         this.meters = meters;
     }
 
@@ -94,7 +96,7 @@ final class BackendVerticle extends VerticleBase {
     /**
      * Stops taking requests, then completes once the answers in flight have ended; those still
      * running after {@code timeout} are ended with {@code reason} (unavailable) and their work is
-     * cancelled. Never fails. Undeploying the verticle afterwards closes the backend.
+     * cancelled. Never fails. Undeploying the verticle afterwards closes the backend, then its context.
      */
     Future<Void> retire(Duration timeout, String reason) {
         retiring = true;
@@ -123,7 +125,12 @@ final class BackendVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
-        return offLoop(backend::close).eventually(() -> cancelling == null ? Future.succeededFuture() : cancelling.close());
+        return offLoop(backend::close)
+                .eventually(() -> cancelling == null ? Future.succeededFuture() : cancelling.close())
+                .eventually(() -> {
+                    backendContext.close();
+                    return Future.succeededFuture();
+                });
     }
 
     private void accept(Message<ExchangeRequest> message) {

@@ -94,32 +94,32 @@ public final class RequestWire {
         JsonObject reasoning = json.getJsonObject("reasoning");
         Map<String, String> headers = new LinkedHashMap<>();
         json.getJsonObject("headers").forEach(header -> headers.put(header.getKey(), (String) header.getValue()));
-        return new ChatRequest(
-                json.getString("model"),
-                decodeParts(json.getJsonArray("system")),
-                messages,
-                tools,
-                choice == null
+        return ChatRequest.builder(json.getString("model"))
+                .system(decodeParts(json.getJsonArray("system")))
+                .messages(messages)
+                .tools(tools)
+                .toolChoice(choice == null
                         ? null
                         : new ToolChoice(
                                 ToolChoice.Mode.valueOf(choice.getString("mode")),
                                 choice.getString("name"),
-                                choice.getBoolean("parallel")),
-                decodeSampling(json.getJsonObject("sampling")),
-                json.getString("user"),
-                json.getJsonObject("metadata"),
-                json.getJsonObject("extra"),
-                format == null
+                                choice.getBoolean("parallel")))
+                .sampling(decodeSampling(json.getJsonObject("sampling")))
+                .user(json.getString("user"))
+                .metadata(json.getJsonObject("metadata"))
+                .extra(json.getJsonObject("extra"))
+                .responseFormat(format == null
                         ? null
                         : new ResponseFormat(
                                 ResponseFormat.Type.valueOf(format.getString("type")),
                                 format.getString("name"),
                                 format.getJsonObject("schema"),
-                                format.getBoolean("strict")),
-                json.getString("dialect"),
-                headers,
-                json.getBoolean("stream", true),
-                reasoning == null ? null : new Reasoning(reasoning.getString("effort"), reasoning.getInteger("budgetTokens")));
+                                format.getBoolean("strict")))
+                .dialect(json.getString("dialect"))
+                .headers(headers)
+                .stream(json.getBoolean("stream", true))
+                .reasoning(reasoning == null ? null : new Reasoning(reasoning.getString("effort"), reasoning.getInteger("budgetTokens")))
+                .build();
     }
 
     private static JsonObject encodeSampling(Sampling sampling) {

@@ -23,23 +23,8 @@ public record DecodedRequest(ChatRequest request, boolean stream, boolean includ
      * client streams.
      */
     public DecodedRequest fromClient(String dialect, Map<String, String> headers) {
-        ChatRequest r = request;
         return new DecodedRequest(
-                new ChatRequest(
-                        r.model(),
-                        r.system(),
-                        r.messages(),
-                        r.tools(),
-                        r.toolChoice(),
-                        r.sampling(),
-                        r.user(),
-                        r.metadata(),
-                        r.extra(),
-                        r.responseFormat(),
-                        dialect,
-                        headers,
-                        stream,
-                        r.reasoning()),
+                request.toBuilder().dialect(dialect).headers(headers).stream(stream).build(),
                 stream,
                 includeUsage);
     }

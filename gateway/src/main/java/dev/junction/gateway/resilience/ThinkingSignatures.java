@@ -79,21 +79,7 @@ public final class ThinkingSignatures {
         if (!changed) {
             return request;
         }
-        return new ChatRequest(
-                request.model(),
-                request.system(),
-                messages,
-                request.tools(),
-                request.toolChoice(),
-                request.sampling(),
-                request.user(),
-                request.metadata(),
-                request.extra(),
-                request.responseFormat(),
-                request.dialect(),
-                request.headers(),
-                request.stream(),
-                request.reasoning());
+        return request.toBuilder().messages(messages).build();
     }
 
     private Message withoutForeign(Message message, Origin here) {

@@ -43,8 +43,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class CreditFlowTest {
 
     private static final int WORDS = 10_000;
-    private static final ChatRequest REQUEST = new ChatRequest(
-            "words", List.of(), List.of(Message.text(Message.Role.USER, "go")), List.of(), null, null, null, null, null);
+    private static final ChatRequest REQUEST = ChatRequest.builder("words")
+            .messages(List.of(Message.text(Message.Role.USER, "go")))
+            .build();
 
     private final AtomicInteger emitted = new AtomicInteger();
     private final AtomicInteger cancels = new AtomicInteger();
@@ -117,7 +118,7 @@ class CreditFlowTest {
     }
 
     private Future<String> deploy(Vertx vertx, Backend backend) {
-        return vertx.deployVerticle(new BackendVerticle("words", nodes, backend, GatewayMetrics.create().backend("words")));
+        return vertx.deployVerticle(new BackendVerticle("words", nodes, backend, HostedContext.of("words", new JsonObject(), vertx), GatewayMetrics.create().backend("words")));
     }
 
     private void open(Vertx vertx, String exchange, int credit) {

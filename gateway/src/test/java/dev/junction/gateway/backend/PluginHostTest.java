@@ -48,7 +48,7 @@ class PluginHostTest {
 
     @Test
     void the_built_echo_plugin_jar_loads() {
-        PluginHost host = new PluginHost(TestGateway.BUILT_PLUGINS, "0.3.0");
+        PluginHost host = new PluginHost(TestGateway.BUILT_PLUGINS, "1.0.0");
         host.start();
         try {
             assertThat(host.factory("echo")).as("echo.jar in " + TestGateway.BUILT_PLUGINS).isPresent();

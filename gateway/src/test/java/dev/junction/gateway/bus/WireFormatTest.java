@@ -49,7 +49,7 @@ class WireFormatTest {
                 new ChatEvent.ToolArgumentsDelta(2, "{\"city\": \"Par"),
                 new ChatEvent.ThinkingDelta(1, "hmm", null),
                 new ChatEvent.ThinkingDelta(1, null, "sig=="),
-                new ChatEvent.Usage(12, 5, 3, 4),
+                new ChatEvent.Usage(12, 5, 3, 4, 0),
                 new ChatEvent.Usage(12, 40, 3, 4, 32),
                 new ChatEvent.Finish(FinishReason.STOP_SEQUENCE, "\n\nHuman:"),
                 ChatEvent.Finish.of(FinishReason.TOOL_USE),
@@ -95,37 +95,37 @@ class WireFormatTest {
 
     @Test
     void a_request_with_every_field_survives_the_wire() {
-        ChatRequest request = new ChatRequest(
-                "gpt-4o",
-                List.of(new ContentPart.Text("Be brief.")),
-                List.of(
+        ChatRequest request = ChatRequest.builder("gpt-4o")
+                .system(List.of(new ContentPart.Text("Be brief.")))
+                .messages(List.of(
                         new Message(Message.Role.USER, List.of(
-                                new ContentPart.Text("What is in this picture?"),
-                                new ContentPart.Image("image/png", "iVBORw0KGgo=", null),
-                                new ContentPart.Image(null, null, "https://example.com/cat.jpg"))),
+                        new ContentPart.Text("What is in this picture?"),
+                        new ContentPart.Image("image/png", "iVBORw0KGgo=", null),
+                        new ContentPart.Image(null, null, "https://example.com/cat.jpg"))),
                         new Message(Message.Role.ASSISTANT, List.of(
-                                new ContentPart.Thinking("Let me look.", "sig-abc"),
-                                new ContentPart.RedactedThinking("EncryptedBlob=="),
-                                new ContentPart.ToolCall("toolu_01", "lookup", "{\"q\":\"cat\"}"))),
+                        new ContentPart.Thinking("Let me look.", "sig-abc"),
+                        new ContentPart.RedactedThinking("EncryptedBlob=="),
+                        new ContentPart.ToolCall("toolu_01", "lookup", "{\"q\":\"cat\"}"))),
                         new Message(Message.Role.USER, List.of(new ContentPart.ToolResult(
-                                "toolu_01", List.of(new ContentPart.Text("a cat")), true))),
+                        "toolu_01", List.of(new ContentPart.Text("a cat")), true))),
                         Message.text(Message.Role.SYSTEM, "From now on, answer in French."),
                         new Message(Message.Role.USER, List.of(
-                                new ContentPart.Document("application/pdf", "JVBERi0=", null, null, "report.pdf", null),
-                                new ContentPart.Document("text/plain", null, "plain words", null, null,
-                                        new JsonObject().put("citations", new JsonObject().put("enabled", true))),
-                                new ContentPart.Document(null, null, null, "https://example.com/a.pdf", null, null)))),
-                List.of(new Tool("lookup", "Looks things up", new JsonObject().put("type", "object"))),
-                new ToolChoice(ToolChoice.Mode.NAMED, "lookup", false),
-                new Sampling(0.2, 0.9, 40, 256, List.of("END"), 42L),
-                "user-7",
-                new JsonObject().put("trace", "t1"),
-                new JsonObject().put("logprobs", true),
-                new ResponseFormat(ResponseFormat.Type.JSON_SCHEMA, "answer", new JsonObject().put("type", "object"), true),
-                "anthropic",
-                Map.of("anthropic-beta", "prompt-caching-2024-07-31"),
-                false,
-                new Reasoning("high", 2048));
+                        new ContentPart.Document("application/pdf", "JVBERi0=", null, null, "report.pdf", null),
+                        new ContentPart.Document("text/plain", null, "plain words", null, null,
+                        new JsonObject().put("citations", new JsonObject().put("enabled", true))),
+                        new ContentPart.Document(null, null, null, "https://example.com/a.pdf", null, null)))))
+                .tools(List.of(new Tool("lookup", "Looks things up", new JsonObject().put("type", "object"))))
+                .toolChoice(new ToolChoice(ToolChoice.Mode.NAMED, "lookup", false))
+                .sampling(new Sampling(0.2, 0.9, 40, 256, List.of("END"), 42L))
+                .user("user-7")
+                .metadata(new JsonObject().put("trace", "t1"))
+                .extra(new JsonObject().put("logprobs", true))
+                .responseFormat(new ResponseFormat(ResponseFormat.Type.JSON_SCHEMA, "answer", new JsonObject().put("type", "object"), true))
+                .dialect("anthropic")
+                .headers(Map.of("anthropic-beta", "prompt-caching-2024-07-31"))
+                .stream(false)
+                .reasoning(new Reasoning("high", 2048))
+                .build();
 
         String wire = RequestWire.encode(request).encode();
 
@@ -145,37 +145,30 @@ class WireFormatTest {
     @Test
     void the_extra_fields_of_every_part_kind_and_of_tools_survive_the_wire() {
         JsonObject ephemeral = new JsonObject().put("cache_control", new JsonObject().put("type", "ephemeral"));
-        ChatRequest request = new ChatRequest(
-                "claude-sonnet-4-5",
-                List.of(new ContentPart.Text("Be brief.", ephemeral.copy().put("citations", (Object) null))),
-                List.of(
+        ChatRequest request = ChatRequest.builder("claude-sonnet-4-5")
+                .system(List.of(new ContentPart.Text("Be brief.", ephemeral.copy().put("citations", (Object) null))))
+                .messages(List.of(
                         new Message(Message.Role.USER, List.of(
-                                new ContentPart.Text("Look:", new JsonObject().put("citations", new JsonArray().add(
-                                        new JsonObject().put("type", "char_location").put("start_char_index", 0)))),
-                                new ContentPart.Image("image/png", "iVBORw0KGgo=", null, ephemeral.copy()),
-                                new ContentPart.Image(null, null, "https://example.com/cat.jpg",
-                                        new JsonObject().put("detail", "high")))),
+                        new ContentPart.Text("Look:", new JsonObject().put("citations", new JsonArray().add(
+                        new JsonObject().put("type", "char_location").put("start_char_index", 0)))),
+                        new ContentPart.Image("image/png", "iVBORw0KGgo=", null, ephemeral.copy()),
+                        new ContentPart.Image(null, null, "https://example.com/cat.jpg",
+                        new JsonObject().put("detail", "high")))),
                         new Message(Message.Role.ASSISTANT, List.of(
-                                new ContentPart.Thinking("Let me look.", "sig-abc", new JsonObject().put("x-note", 1)),
-                                new ContentPart.ToolCall("toolu_01", "lookup", "{}",
-                                        new JsonObject().put("caller", new JsonObject().put("type", "direct"))))),
+                        new ContentPart.Thinking("Let me look.", "sig-abc", new JsonObject().put("x-note", 1)),
+                        new ContentPart.ToolCall("toolu_01", "lookup", "{}",
+                        new JsonObject().put("caller", new JsonObject().put("type", "direct"))))),
                         new Message(Message.Role.USER, List.of(new ContentPart.ToolResult(
-                                "toolu_01",
-                                List.of(new ContentPart.Text("a cat", ephemeral.copy())),
-                                false,
-                                new JsonObject().put("cache_control",
-                                        new JsonObject().put("type", "ephemeral").put("ttl", "1h")))))),
-                List.of(
+                        "toolu_01",
+                        List.of(new ContentPart.Text("a cat", ephemeral.copy())),
+                        false,
+                        new JsonObject().put("cache_control",
+                        new JsonObject().put("type", "ephemeral").put("ttl", "1h")))))))
+                .tools(List.of(
                         new Tool("lookup", "Looks things up", null, ephemeral.copy().put("type", "custom")),
-                        new Tool("plain", null, null)),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                "anthropic",
-                null);
+                        new Tool("plain", null, null)))
+                .dialect("anthropic")
+                .build();
 
         String wire = RequestWire.encode(request).encode();
 
@@ -189,8 +182,9 @@ class WireFormatTest {
 
     @Test
     void a_minimal_request_survives_the_wire() {
-        ChatRequest request = new ChatRequest(
-                "echo", List.of(), List.of(Message.text(Message.Role.USER, "hi")), List.of(), null, null, null, null, null);
+        ChatRequest request = ChatRequest.builder("echo")
+                .messages(List.of(Message.text(Message.Role.USER, "hi")))
+                .build();
         assertThat(RequestWire.decode(new JsonObject(RequestWire.encode(request).encode()))).isEqualTo(request);
     }
 

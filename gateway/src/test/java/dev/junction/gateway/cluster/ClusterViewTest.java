@@ -44,7 +44,7 @@ class ClusterViewTest {
         NodeDirectory nodes = new NodeDirectory(new FixedMembership(id));
         return vertx.deployVerticle(nodes)
                 .compose(deployed -> BackendHost.deploy(
-                        vertx, new PluginHost(plugins, "0.3.0"), backends, GatewayMetrics.create(), nodes))
+                        vertx, new PluginHost(plugins, "1.0.0"), backends, GatewayMetrics.create(), nodes))
                 .map(host -> new LocalNode(vertx, id, host, new CircuitBreakers(vertx), backends));
     }
 

@@ -120,8 +120,9 @@ class CountTokensAndEmbeddingsTest {
                 .addUserMessage("How many tokens is this?")
                 .build());
 
-        ChatRequest same = new ChatRequest("echo", List.of(),
-                List.of(Message.text(Message.Role.USER, "How many tokens is this?")), List.of(), null, null, null, null, null);
+        ChatRequest same = ChatRequest.builder("echo")
+                .messages(List.of(Message.text(Message.Role.USER, "How many tokens is this?")))
+                .build();
         assertThat(count.inputTokens()).isEqualTo(TokenCount.estimate(same).inputTokens());
         HttpResponse<String> raw = post("/v1/messages/count_tokens",
                 "{\"model\":\"echo\",\"messages\":[{\"role\":\"user\",\"content\":\"How many tokens is this?\"}]}");

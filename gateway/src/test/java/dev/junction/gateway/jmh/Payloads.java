@@ -193,7 +193,7 @@ final class Payloads {
             events.add(new ChatEvent.ToolArgumentsDelta(1, arguments.substring(from, Math.min(arguments.length(), from + chunk))));
         }
         events.add(new ChatEvent.BlockStop(1));
-        events.add(new ChatEvent.Usage(5120, 187, 4096, 0));
+        events.add(new ChatEvent.Usage(5120, 187, 4096, 0, 0));
         events.add(ChatEvent.Finish.of(FinishReason.TOOL_USE));
         if (events.size() != 100) {
             throw new IllegalStateException("the stream has " + events.size() + " events");

@@ -21,10 +21,10 @@ class ThinkingSignaturesTest {
     }
 
     private static ChatRequest turn(ContentPart... assistant) {
-        return new ChatRequest("claude-a", List.of(),
-                List.of(Message.text(Message.Role.USER, "Hi"), new Message(Message.Role.ASSISTANT, List.of(assistant)),
-                        Message.text(Message.Role.USER, "Go on")),
-                List.of(), null, null, null, null, null);
+        return ChatRequest.builder("claude-a")
+                .messages(List.of(Message.text(Message.Role.USER, "Hi"), new Message(Message.Role.ASSISTANT, List.of(assistant)),
+                        Message.text(Message.Role.USER, "Go on")))
+                .build();
     }
 
     @Test

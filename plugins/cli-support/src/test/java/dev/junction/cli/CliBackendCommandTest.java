@@ -44,10 +44,11 @@ class CliBackendCommandTest {
     @Test
     void refuses_a_document_with_a_400_before_anything_else() {
         RecordingSink sink = RecordingSink.recording();
-        ChatRequest withPdf = new ChatRequest("fake", List.of(), List.of(new Message(Message.Role.USER, List.of(
+        ChatRequest withPdf = ChatRequest.builder("fake")
+                .messages(List.of(new Message(Message.Role.USER, List.of(
                         new ContentPart.Text("Summarise this."),
-                        new ContentPart.Document("application/pdf", "JVBERi0xLjQK", null, null, "report.pdf", null)))),
-                List.of(), null, null, null, null, null);
+                        new ContentPart.Document("application/pdf", "JVBERi0xLjQK", null, null, "report.pdf", null)))))
+                .build();
 
         cli.backend(new JsonObject().put("command", "junction-no-such-cli")).chat(withPdf, sink);
 

@@ -80,8 +80,9 @@ final class FakeCli implements AutoCloseable {
     }
 
     static ChatRequest request(String text) {
-        return new ChatRequest("fake", List.of(), List.of(Message.text(Message.Role.USER, text)), List.of(),
-                null, null, null, null, null);
+        return ChatRequest.builder("fake")
+                .messages(List.of(Message.text(Message.Role.USER, text)))
+                .build();
     }
 
     /** Asserts that none of the processes runs; a zombie does not (this VM's init reaps orphans late). */

@@ -119,6 +119,9 @@ class TranscriptTest {
     }
 
     private static ChatRequest request(List<ContentPart> system, Message... messages) {
-        return new ChatRequest("fake", system, List.of(messages), List.of(), null, null, null, null, null);
+        return ChatRequest.builder("fake")
+                .system(system)
+                .messages(List.of(messages))
+                .build();
     }
 }

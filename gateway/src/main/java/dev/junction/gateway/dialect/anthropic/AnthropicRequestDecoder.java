@@ -84,21 +84,19 @@ final class AnthropicRequestDecoder {
         if (output.outputConfigRest() != null) {
             extra.put("output_config", output.outputConfigRest());
         }
-        ChatRequest request = new ChatRequest(
-                model,
-                AnthropicMessageDecoder.system(body.getValue("system")),
-                AnthropicMessageDecoder.messages(required(body, "messages", "messages")),
-                tools(body.getValue("tools")),
-                toolChoice(body.getValue("tool_choice")),
-                sampling(body, maxTokens),
-                metadata.getString("user_id"),
-                metadata,
-                extra,
-                output.format(),
-                null,
-                null,
-                false,
-                AnthropicReasoning.decode(body));
+        ChatRequest request = ChatRequest.builder(model)
+                .system(AnthropicMessageDecoder.system(body.getValue("system")))
+                .messages(AnthropicMessageDecoder.messages(required(body, "messages", "messages")))
+                .tools(tools(body.getValue("tools")))
+                .toolChoice(toolChoice(body.getValue("tool_choice")))
+                .sampling(sampling(body, maxTokens))
+                .user(metadata.getString("user_id"))
+                .metadata(metadata)
+                .extra(extra)
+                .responseFormat(output.format())
+                .stream(false)
+                .reasoning(AnthropicReasoning.decode(body))
+                .build();
         boolean stream = Boolean.TRUE.equals(optionalBoolean(body, "stream", "stream"));
         return new DecodedRequest(request, stream, true);
     }

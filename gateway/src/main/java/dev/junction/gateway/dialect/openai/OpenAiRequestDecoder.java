@@ -49,21 +49,18 @@ final class OpenAiRequestDecoder {
         }
         OpenAiMessageDecoder.Conversation conversation = OpenAiMessageDecoder.decode(messages(body));
         rejectSeveralChoices(body);
-        ChatRequest request = new ChatRequest(
-                model,
-                conversation.system(),
-                conversation.messages(),
-                OpenAiToolDecoder.tools(JsonFields.array(body, "tools", "tools")),
-                OpenAiToolDecoder.toolChoice(body),
-                sampling(body),
-                JsonFields.string(body, "user", "user"),
-                JsonFields.object(body, "metadata", "metadata"),
-                extra(body),
-                OpenAiResponseFormat.decode(body),
-                null,
-                null,
-                true,
-                reasoning(body));
+        ChatRequest request = ChatRequest.builder(model)
+                .system(conversation.system())
+                .messages(conversation.messages())
+                .tools(OpenAiToolDecoder.tools(JsonFields.array(body, "tools", "tools")))
+                .toolChoice(OpenAiToolDecoder.toolChoice(body))
+                .sampling(sampling(body))
+                .user(JsonFields.string(body, "user", "user"))
+                .metadata(JsonFields.object(body, "metadata", "metadata"))
+                .extra(extra(body))
+                .responseFormat(OpenAiResponseFormat.decode(body))
+                .reasoning(reasoning(body))
+                .build();
         boolean stream = Boolean.TRUE.equals(JsonFields.bool(body, "stream", "stream"));
         JsonObject streamOptions = JsonFields.object(body, "stream_options", "stream_options");
         boolean includeUsage = streamOptions != null

@@ -64,21 +64,18 @@ final class ResponsesRequestDecoder {
         system.addAll(conversation.system());
         ResponsesToolDecoder.Tools tools = ResponsesToolDecoder.decode(body, conversation.additionalTools());
         tools.carryInto(extra);
-        ChatRequest request = new ChatRequest(
-                model,
-                system,
-                conversation.messages(),
-                tools.callable(),
-                tools.choice(),
-                sampling(body),
-                JsonFields.string(body, "user", "user"),
-                JsonFields.object(body, "metadata", "metadata"),
-                extra,
-                responseFormat(body, extra),
-                null,
-                null,
-                true,
-                reasoning(body, extra));
+        ChatRequest request = ChatRequest.builder(model)
+                .system(system)
+                .messages(conversation.messages())
+                .tools(tools.callable())
+                .toolChoice(tools.choice())
+                .sampling(sampling(body))
+                .user(JsonFields.string(body, "user", "user"))
+                .metadata(JsonFields.object(body, "metadata", "metadata"))
+                .extra(extra)
+                .responseFormat(responseFormat(body, extra))
+                .reasoning(reasoning(body, extra))
+                .build();
         return new DecodedRequest(request, Boolean.TRUE.equals(JsonFields.bool(body, "stream", "stream")), true);
     }
 

@@ -105,7 +105,7 @@ class AnthropicResponseEncoderTest {
     @Test
     void reports_cache_tokens_apart_from_input_tokens() {
         ChatResult cached = new ChatResult(
-                "msg_1", "m", List.of(), FinishReason.END_TURN, null, new ChatEvent.Usage(10, 20, 300, 4000));
+                "msg_1", "m", List.of(), FinishReason.END_TURN, null, new ChatEvent.Usage(10, 20, 300, 4000, 0));
 
         assertThat(encode(cached).getJsonObject("usage")).isEqualTo(new JsonObject("""
             {"input_tokens": 10, "output_tokens": 20,
@@ -143,7 +143,7 @@ class AnthropicResponseEncoderTest {
                 new ContentPart.Text("Let me check."),
                 new ContentPart.ToolCall("toolu_01A", "get_weather", "{\"city\":\"Paris\"}"));
         ChatResult answer = new ChatResult(
-                "msg_01", "claude-sonnet-4-5", content, FinishReason.TOOL_USE, null, new ChatEvent.Usage(5, 6, 7, 8));
+                "msg_01", "claude-sonnet-4-5", content, FinishReason.TOOL_USE, null, new ChatEvent.Usage(5, 6, 7, 8, 0));
 
         Message message = Sdk.read(encode(answer).encode(), Message.class).validate();
 

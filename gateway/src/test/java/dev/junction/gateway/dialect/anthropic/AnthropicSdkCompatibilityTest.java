@@ -81,7 +81,7 @@ class AnthropicSdkCompatibilityTest {
     void the_sdk_accumulates_streamed_thinking_with_its_signature() {
         Message message = accumulate(AnthropicStreamEncoderTest.encode(List.of(
                 new ChatEvent.MessageStart(null, "claude-sonnet-4-5"),
-                new ChatEvent.Usage(10, 1, 2, 3),
+                new ChatEvent.Usage(10, 1, 2, 3, 0),
                 ChatEvent.BlockStart.thinking(0),
                 new ChatEvent.ThinkingDelta(0, "Plan", null),
                 new ChatEvent.ThinkingDelta(0, null, "sig"),

@@ -92,7 +92,7 @@ class AnthropicStreamEncoderTest {
     @Test
     void message_delta_carries_the_stop_reason_and_the_latest_usage() {
         List<ChatEvent> events = new ArrayList<>(TEXT_ANSWER);
-        events.add(events.size() - 1, new ChatEvent.Usage(25, 9, 100, 50));
+        events.add(events.size() - 1, new ChatEvent.Usage(25, 9, 100, 50, 0));
 
         JsonObject delta = data(encode(events), "message_delta").get(0);
 

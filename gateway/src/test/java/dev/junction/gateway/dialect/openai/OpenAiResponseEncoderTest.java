@@ -19,16 +19,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class OpenAiResponseEncoderTest {
 
     static final DecodedRequest REQUEST = new DecodedRequest(
-            new ChatRequest(
-                    "gpt-test",
-                    List.of(),
-                    List.of(Message.text(Message.Role.USER, "hi")),
-                    List.of(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null),
+            ChatRequest.builder("gpt-test")
+                    .messages(List.of(Message.text(Message.Role.USER, "hi")))
+                    .build(),
             false,
             false);
 
@@ -127,7 +120,7 @@ class OpenAiResponseEncoderTest {
     @Test
     void counts_cached_tokens_inside_prompt_tokens() {
         JsonObject completion = dialect.encodeResponse(
-                result(List.of(new ContentPart.Text("ok")), FinishReason.END_TURN, new ChatEvent.Usage(10, 7, 100, 20)),
+                result(List.of(new ContentPart.Text("ok")), FinishReason.END_TURN, new ChatEvent.Usage(10, 7, 100, 20, 0)),
                 REQUEST);
 
         assertThat(completion.getJsonObject("usage"))

@@ -61,7 +61,7 @@ class OpenAiSdkCompatibilityTest {
                 List.of(new ContentPart.Thinking("why", null), new ContentPart.Text("Hello")),
                 FinishReason.MAX_TOKENS,
                 null,
-                new ChatEvent.Usage(10, 5, 3, 0));
+                new ChatEvent.Usage(10, 5, 3, 0, 0));
 
         ChatCompletion completion = read(
                         dialect.encodeResponse(result, OpenAiResponseEncoderTest.REQUEST)

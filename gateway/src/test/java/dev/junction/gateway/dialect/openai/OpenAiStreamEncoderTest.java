@@ -34,7 +34,7 @@ class OpenAiStreamEncoderTest {
             ChatEvent.BlockStart.toolCall(3, "toolu_b", "get_time"),
             new ChatEvent.ToolArgumentsDelta(3, "{}"),
             new ChatEvent.BlockStop(3),
-            new ChatEvent.Usage(3, 4, 10, 0),
+            new ChatEvent.Usage(3, 4, 10, 0, 0),
             ChatEvent.Finish.of(FinishReason.TOOL_USE));
 
     static DecodedRequest request(boolean includeUsage) {

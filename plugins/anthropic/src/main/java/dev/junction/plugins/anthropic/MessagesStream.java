@@ -185,7 +185,7 @@ final class MessagesStream implements SseHandler {
         outputTokens = count(usage, "output_tokens", outputTokens);
         cacheReadTokens = count(usage, "cache_read_input_tokens", cacheReadTokens);
         cacheWriteTokens = count(usage, "cache_creation_input_tokens", cacheWriteTokens);
-        return new ChatEvent.Usage(inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens);
+        return new ChatEvent.Usage(inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens, 0);
     }
 
     private ChatEvent finish() {

@@ -1,11 +1,11 @@
 package dev.junction.plugins.anthropic;
 
+import dev.junction.plugin.testkit.TestBackendContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.junction.http.UpstreamException;
 import dev.junction.plugin.Backend;
-import dev.junction.plugin.BackendContext;
 import dev.junction.plugin.BackendException;
 import dev.junction.plugin.ChatEvent;
 import dev.junction.plugin.ChatRequest;
@@ -239,7 +239,7 @@ class AnthropicBackendTest {
     void the_factory_names_a_bad_option() {
         AnthropicBackendFactory factory = new AnthropicBackendFactory();
 
-        assertThatThrownBy(() -> factory.create(new BackendContext(BACKEND, new JsonObject().put("maxTokens", "lots"), null)))
+        assertThatThrownBy(() -> factory.create(TestBackendContext.of(BACKEND, new JsonObject().put("maxTokens", "lots"), null)))
                 .isInstanceOfSatisfying(BackendException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_REQUEST))
                 .hasMessage("options.maxTokens: must be a positive integer");
     }
@@ -258,7 +258,7 @@ class AnthropicBackendTest {
 
     private Backend backend(Vertx vertx, JsonObject options) {
         return new AnthropicBackendFactory()
-                .create(new BackendContext(BACKEND, options.copy().put("baseUrl", upstream.baseUrl()), vertx));
+                .create(TestBackendContext.of(BACKEND, options.copy().put("baseUrl", upstream.baseUrl()), vertx));
     }
 
     private static JsonObject modelsPage(boolean hasMore, String... ids) {
@@ -282,6 +282,8 @@ class AnthropicBackendTest {
     }
 
     private static ChatRequest request(List<Message> messages) {
-        return new ChatRequest("claude-sonnet-4-5", List.of(), messages, List.of(), null, null, null, null, null);
+        return ChatRequest.builder("claude-sonnet-4-5")
+                .messages(messages)
+                .build();
     }
 }

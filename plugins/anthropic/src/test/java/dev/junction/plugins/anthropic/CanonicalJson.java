@@ -31,21 +31,20 @@ final class CanonicalJson {
     private CanonicalJson() {}
 
     static ChatRequest request(JsonObject json) {
-        return new ChatRequest(
-                json.getString("model"),
-                parts(json.getJsonArray("system", new JsonArray())),
-                messages(json.getJsonArray("messages")),
-                tools(json.getJsonArray("tools", new JsonArray())),
-                toolChoice(json.getJsonObject("toolChoice")),
-                sampling(json.getJsonObject("sampling")),
-                json.getString("user"),
-                json.getJsonObject("metadata"),
-                json.getJsonObject("extra"),
-                responseFormat(json.getJsonObject("responseFormat")),
-                json.getString("dialect"),
-                headers(json.getJsonObject("headers")),
-                true,
-                reasoning(json.getJsonObject("reasoning")));
+        return ChatRequest.builder(json.getString("model"))
+                .system(parts(json.getJsonArray("system", new JsonArray())))
+                .messages(messages(json.getJsonArray("messages")))
+                .tools(tools(json.getJsonArray("tools", new JsonArray())))
+                .toolChoice(toolChoice(json.getJsonObject("toolChoice")))
+                .sampling(sampling(json.getJsonObject("sampling")))
+                .user(json.getString("user"))
+                .metadata(json.getJsonObject("metadata"))
+                .extra(json.getJsonObject("extra"))
+                .responseFormat(responseFormat(json.getJsonObject("responseFormat")))
+                .dialect(json.getString("dialect"))
+                .headers(headers(json.getJsonObject("headers")))
+                .reasoning(reasoning(json.getJsonObject("reasoning")))
+                .build();
     }
 
     /** {@code {"effort", "budgetTokens"}}, either optional. */

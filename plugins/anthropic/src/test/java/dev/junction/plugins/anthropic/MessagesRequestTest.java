@@ -38,11 +38,10 @@ class MessagesRequestTest {
 
     @Test
     void rejects_an_image_in_the_system_instructions() {
-        ChatRequest request = new ChatRequest(
-                "claude-sonnet-4-5",
-                List.of(new ContentPart.Text("Look:"), new ContentPart.Image(null, null, "https://example.com/a.png")),
-                List.of(Message.text(Message.Role.USER, "Hi")),
-                List.of(), null, null, null, null, null);
+        ChatRequest request = ChatRequest.builder("claude-sonnet-4-5")
+                .system(List.of(new ContentPart.Text("Look:"), new ContentPart.Image(null, null, "https://example.com/a.png")))
+                .messages(List.of(Message.text(Message.Role.USER, "Hi")))
+                .build();
 
         assertThatThrownBy(() -> MessagesRequest.body(request, OPTIONS))
                 .isInstanceOf(BackendException.class)
@@ -81,22 +80,23 @@ class MessagesRequestTest {
 
     @Test
     void forwards_anthropic_headers_whatever_their_case_but_never_the_version() {
-        ChatRequest request = new ChatRequest(
-                "claude-sonnet-4-5", List.of(), List.of(Message.text(Message.Role.USER, "Hi")), List.of(),
-                null, null, null, null, null, null, "anthropic",
-                Map.of("Anthropic-Beta", "files-api-2025-04-14", "anthropic-version", "2023-01-01",
-                        "authorization", "Bearer client-key", "x-api-key", "client-key"));
+        ChatRequest request = ChatRequest.builder("claude-sonnet-4-5")
+                .messages(List.of(Message.text(Message.Role.USER, "Hi")))
+                .dialect("anthropic")
+                .headers(Map.of("Anthropic-Beta", "files-api-2025-04-14", "anthropic-version", "2023-01-01",
+                        "authorization", "Bearer client-key", "x-api-key", "client-key"))
+                .build();
 
         assertThat(MessagesRequest.headers(request)).containsExactly(Map.entry("anthropic-beta", "files-api-2025-04-14"));
     }
 
     @Test
     void never_lets_the_clients_extra_overwrite_a_translated_field() {
-        ChatRequest request = new ChatRequest(
-                "claude-sonnet-4-5", List.of(), List.of(Message.text(Message.Role.USER, "Hi")), List.of(),
-                null, null, null, null,
-                new JsonObject().put("model", "claude-other").put("stream", false).put("max_tokens", 1),
-                null, "anthropic", null);
+        ChatRequest request = ChatRequest.builder("claude-sonnet-4-5")
+                .messages(List.of(Message.text(Message.Role.USER, "Hi")))
+                .extra(new JsonObject().put("model", "claude-other").put("stream", false).put("max_tokens", 1))
+                .dialect("anthropic")
+                .build();
 
         JsonObject body = MessagesRequest.body(request, OPTIONS);
 
@@ -109,10 +109,12 @@ class MessagesRequestTest {
     void does_not_share_json_with_the_canonical_request() {
         JsonObject schema = new JsonObject().put("type", "object");
         JsonObject extra = new JsonObject().put("thinking", new JsonObject().put("type", "enabled"));
-        ChatRequest request = new ChatRequest(
-                "claude-sonnet-4-5", List.of(), List.of(Message.text(Message.Role.USER, "Hi")),
-                List.of(new dev.junction.plugin.Tool("t", null, schema)), null, null, null, null, extra,
-                null, "anthropic", null);
+        ChatRequest request = ChatRequest.builder("claude-sonnet-4-5")
+                .messages(List.of(Message.text(Message.Role.USER, "Hi")))
+                .tools(List.of(new dev.junction.plugin.Tool("t", null, schema)))
+                .extra(extra)
+                .dialect("anthropic")
+                .build();
 
         JsonObject body = MessagesRequest.body(request, OPTIONS);
         body.getJsonArray("tools").getJsonObject(0).getJsonObject("input_schema").put("changed", true);
@@ -159,11 +161,16 @@ class MessagesRequestTest {
     }
 
     private static ChatRequest anthropicClient(String betas, List<Message> messages) {
-        return new ChatRequest("claude-sonnet-4-5", List.of(), messages, List.of(), null, null, null, null, null, null,
-                "anthropic", betas.isEmpty() ? Map.of() : Map.of("anthropic-beta", betas));
+        return ChatRequest.builder("claude-sonnet-4-5")
+                .messages(messages)
+                .dialect("anthropic")
+                .headers(betas.isEmpty() ? Map.of() : Map.of("anthropic-beta", betas))
+                .build();
     }
 
     private static ChatRequest request(List<Message> messages) {
-        return new ChatRequest("claude-sonnet-4-5", List.of(), messages, List.of(), null, null, null, null, null);
+        return ChatRequest.builder("claude-sonnet-4-5")
+                .messages(messages)
+                .build();
     }
 }

@@ -9,7 +9,7 @@ import io.vertx.core.json.JsonObject;
 /** The token counts of a {@code result} line, summed over the API calls of the run. */
 final class ClaudeUsage {
 
-    private static final ChatEvent.Usage ZERO = new ChatEvent.Usage(0, 0, 0, 0);
+    private static final ChatEvent.Usage ZERO = new ChatEvent.Usage(0, 0, 0, 0, 0);
 
     private ClaudeUsage() {}
 
@@ -23,7 +23,7 @@ final class ClaudeUsage {
                 integer(usage, "input_tokens", 0),
                 integer(usage, "output_tokens", 0),
                 integer(usage, "cache_read_input_tokens", 0),
-                integer(usage, "cache_creation_input_tokens", 0));
+                integer(usage, "cache_creation_input_tokens", 0), 0);
         if (!total.equals(ZERO)) {
             return total;
         }
@@ -34,7 +34,7 @@ final class ClaudeUsage {
                     total.inputTokens() + integer(counts, "inputTokens", 0),
                     total.outputTokens() + integer(counts, "outputTokens", 0),
                     total.cacheReadTokens() + integer(counts, "cacheReadInputTokens", 0),
-                    total.cacheWriteTokens() + integer(counts, "cacheCreationInputTokens", 0));
+                    total.cacheWriteTokens() + integer(counts, "cacheCreationInputTokens", 0), 0);
         }
         return total;
     }

@@ -1,10 +1,10 @@
 package dev.junction.plugins.claude;
 
+import dev.junction.plugin.testkit.TestBackendContext;
 import static dev.junction.plugins.claude.Runs.assertInvalidRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.plugin.Backend;
-import dev.junction.plugin.BackendContext;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +18,7 @@ class ClaudeCodeBackendFactoryTest {
                 .put("permissionMode", "plan")
                 .put("modelMap", new JsonObject().put("sonnet", "claude-sonnet-4"));
 
-        Backend backend = factory.create(new BackendContext("claude", options, null));
+        Backend backend = factory.create(TestBackendContext.of("claude", options, null));
 
         assertThat(backend.blocking()).isTrue();
         assertThat(backend.models().result()).containsExactlyInAnyOrder("claude", "sonnet");
@@ -29,7 +29,7 @@ class ClaudeCodeBackendFactoryTest {
         JsonObject options = new JsonObject().put("permissionMode", "yolo");
 
         assertInvalidRequest(
-                () -> factory.create(new BackendContext("claude", options, null)),
+                () -> factory.create(TestBackendContext.of("claude", options, null)),
                 "options.permissionMode: must be one of acceptEdits, auto, bypassPermissions, default, dontAsk, plan");
     }
 
@@ -38,7 +38,7 @@ class ClaudeCodeBackendFactoryTest {
         JsonObject options = new JsonObject().put("permisionMode", "plan");
 
         assertInvalidRequest(
-                () -> factory.create(new BackendContext("claude", options, null)),
+                () -> factory.create(TestBackendContext.of("claude", options, null)),
                 "options.permisionMode: unknown option");
     }
 
@@ -46,7 +46,7 @@ class ClaudeCodeBackendFactoryTest {
     void is_unavailable_with_the_install_hint_when_the_command_is_missing() {
         JsonObject options = new JsonObject().put("command", "/nonexistent/claude");
 
-        Backend backend = factory.create(new BackendContext("claude", options, null));
+        Backend backend = factory.create(TestBackendContext.of("claude", options, null));
 
         assertThat(backend.availability().available()).isFalse();
         assertThat(backend.availability().reason()).contains("npm install -g @anthropic-ai/claude-code");

@@ -161,9 +161,10 @@ class ClaudeCodeProtocolTest {
 
     @Test
     void refuses_client_tools() {
-        ChatRequest request = new ChatRequest(
-                "claude", List.of(), List.of(user("hi")), List.of(new Tool("lookup", null, null)),
-                null, null, null, null, null);
+        ChatRequest request = ChatRequest.builder("claude")
+                .messages(List.of(user("hi")))
+                .tools(List.of(new Tool("lookup", null, null)))
+                .build();
 
         assertInvalidRequest(
                 () -> prepare(request, new JsonObject()),

@@ -31,7 +31,7 @@ class ClaudeStreamTest {
                         new ChatEvent.TextDelta(0, " from"),
                         new ChatEvent.TextDelta(0, " stub"),
                         new ChatEvent.BlockStop(0),
-                        new ChatEvent.Usage(12, 5, 0, 0),
+                        new ChatEvent.Usage(12, 5, 0, 0, 0),
                         ChatEvent.Finish.of(FinishReason.END_TURN));
     }
 
@@ -49,7 +49,7 @@ class ClaudeStreamTest {
                 .contains(new ChatEvent.TextDelta(0, "Let me read the file."), new ChatEvent.TextDelta(1, " stub"));
         assertThat(text(events)).isEqualTo("Let me read the file.\n\nHello from stub");
         assertThat(events.subList(events.size() - 2, events.size()))
-                .containsExactly(new ChatEvent.Usage(24, 25, 0, 0), ChatEvent.Finish.of(FinishReason.END_TURN));
+                .containsExactly(new ChatEvent.Usage(24, 25, 0, 0, 0), ChatEvent.Finish.of(FinishReason.END_TURN));
     }
 
     @ParameterizedTest
@@ -69,7 +69,7 @@ class ClaudeStreamTest {
         assertThat(text(events)).isEqualTo("Hello from stub");
         assertThat(events.get(events.size() - 2))
                 .as("result.usage is all zeros; modelUsage counts the repeated call")
-                .isEqualTo(new ChatEvent.Usage(12, 5, 0, 0));
+                .isEqualTo(new ChatEvent.Usage(12, 5, 0, 0, 0));
         assertThat(events.get(events.size() - 1)).isEqualTo(ChatEvent.Finish.of(FinishReason.END_TURN));
     }
 
@@ -126,7 +126,7 @@ class ClaudeStreamTest {
                         BlockStart.text(0),
                         new ChatEvent.TextDelta(0, "Hello from stub"),
                         new ChatEvent.BlockStop(0),
-                        new ChatEvent.Usage(12, 5, 0, 0),
+                        new ChatEvent.Usage(12, 5, 0, 0, 0),
                         ChatEvent.Finish.of(FinishReason.END_TURN));
     }
 
@@ -190,7 +190,7 @@ class ClaudeStreamTest {
                         BlockStart.text(1),
                         new ChatEvent.TextDelta(1, "Hi"),
                         new ChatEvent.BlockStop(1),
-                        new ChatEvent.Usage(3, 4, 5, 6),
+                        new ChatEvent.Usage(3, 4, 5, 6, 0),
                         ChatEvent.Finish.of(FinishReason.MAX_TOKENS));
     }
 
@@ -205,7 +205,7 @@ class ClaudeStreamTest {
                         BlockStart.text(0),
                         new ChatEvent.TextDelta(0, "Hello"),
                         new ChatEvent.BlockStop(0),
-                        new ChatEvent.Usage(1, 2, 0, 0),
+                        new ChatEvent.Usage(1, 2, 0, 0, 0),
                         ChatEvent.Finish.of(FinishReason.END_TURN));
     }
 

@@ -1,9 +1,9 @@
 package dev.junction.plugins.claude;
 
+import dev.junction.plugin.testkit.TestBackendContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.plugin.Backend;
-import dev.junction.plugin.BackendContext;
 import dev.junction.plugin.ChatEvent;
 import dev.junction.plugin.ChatRequest;
 import dev.junction.plugin.ChatSink;
@@ -92,7 +92,7 @@ class FakeClaudeTest {
                 .put("command", command.toString())
                 .put("env", new JsonObject().put("FAKE_DIR", dir.toString()))
                 .put("timeoutSeconds", 30);
-        return new ClaudeCodeBackendFactory().create(new BackendContext("claude", options, null));
+        return new ClaudeCodeBackendFactory().create(TestBackendContext.of("claude", options, null));
     }
 
     private static List<ChatEvent> chat(Backend backend, ChatRequest request) {

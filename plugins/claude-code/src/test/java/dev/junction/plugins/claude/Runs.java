@@ -29,7 +29,10 @@ final class Runs {
 
     static ChatRequest request(String model, String system, Message... messages) {
         List<ContentPart> systemParts = system == null ? List.of() : List.of(new ContentPart.Text(system));
-        return new ChatRequest(model, systemParts, List.of(messages), List.of(), null, null, null, null, null);
+        return ChatRequest.builder(model)
+                .system(systemParts)
+                .messages(List.of(messages))
+                .build();
     }
 
     static ChatRequest ask(String text) {

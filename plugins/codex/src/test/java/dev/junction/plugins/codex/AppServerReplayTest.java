@@ -51,7 +51,7 @@ class AppServerReplayTest {
                 new ChatEvent.TextDelta(0, " from"),
                 new ChatEvent.TextDelta(0, " stub"),
                 new ChatEvent.BlockStop(0),
-                new ChatEvent.Usage(12, 5, 0, 0),
+                new ChatEvent.Usage(12, 5, 0, 0, 0),
                 ChatEvent.Finish.of(FinishReason.END_TURN));
     }
 

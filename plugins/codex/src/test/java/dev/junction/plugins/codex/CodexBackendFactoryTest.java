@@ -1,10 +1,10 @@
 package dev.junction.plugins.codex;
 
+import dev.junction.plugin.testkit.TestBackendContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.junction.plugin.Backend;
-import dev.junction.plugin.BackendContext;
 import dev.junction.plugin.BackendException;
 import dev.junction.plugin.ChatEvent;
 import dev.junction.plugin.ChatSink;
@@ -73,7 +73,7 @@ class CodexBackendFactoryTest {
                 new ChatEvent.TextDelta(0, " from"),
                 new ChatEvent.TextDelta(0, " stub"),
                 new ChatEvent.BlockStop(0),
-                new ChatEvent.Usage(12, 5, 0, 0),
+                new ChatEvent.Usage(12, 5, 0, 0, 0),
                 ChatEvent.Finish.of(FinishReason.END_TURN));
     }
 
@@ -96,7 +96,7 @@ class CodexBackendFactoryTest {
     }
 
     private Backend create(JsonObject options) {
-        return factory.create(new BackendContext("codex", options, null));
+        return factory.create(TestBackendContext.of("codex", options, null));
     }
 
     private static final class RecordingSink implements ChatSink {

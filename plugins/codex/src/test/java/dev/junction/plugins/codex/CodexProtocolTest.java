@@ -136,8 +136,10 @@ class CodexProtocolTest {
 
     @Test
     void refuses_client_tools() {
-        ChatRequest request = new ChatRequest("codex", List.of(), List.of(Message.text(Message.Role.USER, "hi")),
-                List.of(new Tool("lookup", "Looks up", new JsonObject())), null, Sampling.NONE, null, null, null);
+        ChatRequest request = ChatRequest.builder("codex")
+                .messages(List.of(Message.text(Message.Role.USER, "hi")))
+                .tools(List.of(new Tool("lookup", "Looks up", new JsonObject())))
+                .build();
 
         assertThatThrownBy(() -> prepare(request, new JsonObject()))
                 .isInstanceOf(BackendException.class)

@@ -20,7 +20,10 @@ final class Requests {
     }
 
     static ChatRequest request(String model, List<ContentPart> system, List<Message> messages) {
-        return new ChatRequest(model, system, messages, List.of(), null, Sampling.NONE, null, null, null);
+        return ChatRequest.builder(model)
+                .system(system)
+                .messages(messages)
+                .build();
     }
 
     static CliOptions options(JsonObject options) {

@@ -92,7 +92,7 @@ class TurnFailureTest {
                 ChatEvent.BlockStart.text(0),
                 new ChatEvent.TextDelta(0, "Hello"),
                 new ChatEvent.BlockStop(0),
-                new ChatEvent.Usage(8, 1, 4, 0));
+                new ChatEvent.Usage(8, 1, 4, 0, 0));
         assertThat(events).last().extracting(event -> ((ChatEvent.Failed) event).kind()).isEqualTo(ErrorKind.UPSTREAM);
     }
 

@@ -109,7 +109,7 @@ final class GeminiRun extends StdinPromptRun {
     private static ChatEvent.Usage usage(JsonObject stats) {
         int input = count(stats, "input_tokens");
         int cached = Math.min(count(stats, "cached"), input);
-        return new ChatEvent.Usage(input - cached, count(stats, "output_tokens"), cached, 0);
+        return new ChatEvent.Usage(input - cached, count(stats, "output_tokens"), cached, 0, 0);
     }
 
     private static int count(JsonObject stats, String key) {

@@ -1,11 +1,11 @@
 package dev.junction.plugins.geminicli;
 
+import dev.junction.plugin.testkit.TestBackendContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.junction.cli.CliBackend;
 import dev.junction.plugin.Backend;
-import dev.junction.plugin.BackendContext;
 import dev.junction.plugin.BackendException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -23,7 +23,7 @@ class GeminiCliBackendFactoryTest {
 
     @Test
     void creates_a_cli_backend_that_names_its_aliases() {
-        Backend backend = factory.create(new BackendContext("gemini", new JsonObject(), null));
+        Backend backend = factory.create(TestBackendContext.of("gemini", new JsonObject(), null));
 
         assertThat(backend).isInstanceOf(CliBackend.class);
         assertThat(backend.models().result()).containsExactly("gemini");
@@ -31,7 +31,7 @@ class GeminiCliBackendFactoryTest {
 
     @Test
     void rejects_a_bad_plugin_option_at_start() {
-        assertThatThrownBy(() -> factory.create(new BackendContext("gemini", new JsonObject().put("maxAttempts", 20), null)))
+        assertThatThrownBy(() -> factory.create(TestBackendContext.of("gemini", new JsonObject().put("maxAttempts", 20), null)))
                 .isInstanceOf(BackendException.class)
                 .hasMessage("options.maxAttempts: must be an integer from 1 to 10");
     }

@@ -104,8 +104,10 @@ class GeminiCliProtocolTest {
 
     @Test
     void replaces_the_clis_system_prompt_with_the_requests_system_text() throws IOException {
-        ChatRequest request = new ChatRequest("gemini", List.of(new ContentPart.Text("Be terse.")),
-                List.of(Message.text(Message.Role.USER, "hi")), List.of(), null, null, null, null, null);
+        ChatRequest request = ChatRequest.builder("gemini")
+                .system(List.of(new ContentPart.Text("Be terse.")))
+                .messages(List.of(Message.text(Message.Role.USER, "hi")))
+                .build();
 
         CliRun run = prepare(request, new JsonObject());
 
@@ -116,8 +118,10 @@ class GeminiCliProtocolTest {
 
     @Test
     void refuses_client_tools() {
-        ChatRequest request = new ChatRequest("gemini", List.of(), List.of(Message.text(Message.Role.USER, "hi")),
-                List.of(new Tool("lookup", null, null)), null, null, null, null, null);
+        ChatRequest request = ChatRequest.builder("gemini")
+                .messages(List.of(Message.text(Message.Role.USER, "hi")))
+                .tools(List.of(new Tool("lookup", null, null)))
+                .build();
 
         assertThatThrownBy(() -> prepare(request, new JsonObject()))
                 .isInstanceOfSatisfying(BackendException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_REQUEST))
@@ -165,12 +169,16 @@ class GeminiCliProtocolTest {
     }
 
     private static ChatRequest request(String model, String text) {
-        return new ChatRequest(model, List.of(), List.of(Message.text(Message.Role.USER, text)), List.of(), null, null, null, null, null);
+        return ChatRequest.builder(model)
+                .messages(List.of(Message.text(Message.Role.USER, text)))
+                .build();
     }
 
     private static ChatRequest withImage(ContentPart.Image image) {
         Message message = new Message(Message.Role.USER, List.of(new ContentPart.Text("What is this?"), image));
-        return new ChatRequest("gemini", List.of(), List.of(message), List.of(), null, null, null, null, null);
+        return ChatRequest.builder("gemini")
+                .messages(List.of(message))
+                .build();
     }
 
     private static String stdinOf(CliRun run) {

@@ -30,7 +30,7 @@ class GeminiRunTest {
                 new TextDelta(0, " from"),
                 new TextDelta(0, " stub"),
                 new BlockStop(0),
-                new Usage(12, 5, 0, 0),
+                new Usage(12, 5, 0, 0, 0),
                 Finish.of(FinishReason.END_TURN));
     }
 
@@ -61,7 +61,7 @@ class GeminiRunTest {
                 new TextDelta(0, "\n\nHello"),
                 new TextDelta(0, " from"),
                 new TextDelta(0, " stub"));
-        assertThat(events).endsWith(new BlockStop(0), new Usage(24, 10, 0, 0), Finish.of(FinishReason.END_TURN));
+        assertThat(events).endsWith(new BlockStop(0), new Usage(24, 10, 0, 0, 0), Finish.of(FinishReason.END_TURN));
     }
 
     @Test
@@ -69,7 +69,7 @@ class GeminiRunTest {
         List<ChatEvent> events = Replay.of("stream-json-model-auto", run);
 
         assertThat(events.get(0)).isEqualTo(new MessageStart("3f48983e-e773-4ac8-9167-6a8348d04613", "auto"));
-        assertThat(events).contains(new Usage(24, 10, 0, 0));
+        assertThat(events).contains(new Usage(24, 10, 0, 0, 0));
     }
 
     @Test
@@ -103,7 +103,7 @@ class GeminiRunTest {
         List<ChatEvent> events = replay(
                 "{\"type\":\"result\",\"status\":\"success\",\"stats\":{\"input_tokens\":100,\"output_tokens\":7,\"cached\":60}}");
 
-        assertThat(events).contains(new Usage(40, 7, 60, 0));
+        assertThat(events).contains(new Usage(40, 7, 60, 0, 0));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.junction.plugins.gemini;
 
+import dev.junction.plugin.testkit.TestBackendContext;
 import static dev.junction.plugins.gemini.Requests.chat;
 import static dev.junction.plugins.gemini.Requests.full;
 import static dev.junction.plugins.gemini.Requests.text;
@@ -9,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.junction.plugin.Backend;
-import dev.junction.plugin.BackendContext;
 import dev.junction.plugin.BackendException;
 import dev.junction.plugin.ChatEvent;
 import dev.junction.plugin.ContentPart;
@@ -56,7 +56,7 @@ class GeminiBackendTest {
     }
 
     private Backend backend(Vertx vertx, JsonObject options) {
-        return new GeminiBackendFactory().create(new BackendContext("gem", options.put("baseUrl", upstream.baseUrl()), vertx));
+        return new GeminiBackendFactory().create(TestBackendContext.of("gem", options.put("baseUrl", upstream.baseUrl()), vertx));
     }
 
     @Test

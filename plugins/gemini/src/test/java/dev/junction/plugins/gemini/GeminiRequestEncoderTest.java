@@ -318,21 +318,12 @@ class GeminiRequestEncoderTest {
     }
 
     private static ChatRequest reasoning(String dialect, Reasoning reasoning) {
-        return new ChatRequest(
-                "gemini-2.5-flash",
-                List.of(),
-                List.of(user(text("Is 221 prime?"))),
-                List.of(),
-                null,
-                new Sampling(0.2, null, null, 30000, List.of(), null),
-                null,
-                null,
-                null,
-                null,
-                dialect,
-                null,
-                true,
-                reasoning);
+        return ChatRequest.builder("gemini-2.5-flash")
+                .messages(List.of(user(text("Is 221 prime?"))))
+                .sampling(new Sampling(0.2, null, null, 30000, List.of(), null))
+                .dialect(dialect)
+                .reasoning(reasoning)
+                .build();
     }
 
     @Test

@@ -27,19 +27,19 @@ final class Requests {
             ToolChoice toolChoice,
             Sampling sampling,
             ResponseFormat responseFormat) {
-        return new ChatRequest(
-                "gemini-2.5-flash",
-                system,
-                messages,
-                tools,
-                toolChoice,
-                sampling,
-                "user-42",
-                new JsonObject().put("trace", "abc"),
-                new JsonObject().put("reasoning_effort", "high"),
-                responseFormat,
-                "openai",
-                Map.of("openai-beta", "assistants=v2"));
+        return ChatRequest.builder("gemini-2.5-flash")
+                .system(system)
+                .messages(messages)
+                .tools(tools)
+                .toolChoice(toolChoice)
+                .sampling(sampling)
+                .user("user-42")
+                .metadata(new JsonObject().put("trace", "abc"))
+                .extra(new JsonObject().put("reasoning_effort", "high"))
+                .responseFormat(responseFormat)
+                .dialect("openai")
+                .headers(Map.of("openai-beta", "assistants=v2"))
+                .build();
     }
 
     static Message user(ContentPart... parts) {

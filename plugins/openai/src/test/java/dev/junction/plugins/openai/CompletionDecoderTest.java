@@ -45,7 +45,7 @@ class CompletionDecoderTest {
                         BlockStart.toolCall(1, "call_Qe3n", "get_weather"),
                         new ToolArgumentsDelta(1, "{\"city\":\"Rome\"}"),
                         new BlockStop(1),
-                        new Usage(1187 - 1024, 46, 1024, 0),
+                        new Usage(1187 - 1024, 46, 1024, 0, 0),
                         Finish.of(FinishReason.TOOL_USE));
     }
 
@@ -64,7 +64,7 @@ class CompletionDecoderTest {
                         BlockStart.text(1),
                         new TextDelta(1, "Hi!"),
                         new BlockStop(1),
-                        new Usage(10, 4, 0, 0),
+                        new Usage(10, 4, 0, 0, 0),
                         Finish.of(FinishReason.MAX_TOKENS));
     }
 

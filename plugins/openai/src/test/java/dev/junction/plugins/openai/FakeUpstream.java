@@ -1,7 +1,7 @@
 package dev.junction.plugins.openai;
 
+import dev.junction.plugin.testkit.TestBackendContext;
 import dev.junction.plugin.Backend;
-import dev.junction.plugin.BackendContext;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
@@ -31,6 +31,6 @@ final class FakeUpstream {
                 .put("baseUrl", "http://127.0.0.1:" + port + "/v1")
                 .put("apiKey", KEY)
                 .mergeIn(options);
-        return new OpenAiBackendFactory().create(new BackendContext("gpt", all, vertx));
+        return new OpenAiBackendFactory().create(TestBackendContext.of("gpt", all, vertx));
     }
 }

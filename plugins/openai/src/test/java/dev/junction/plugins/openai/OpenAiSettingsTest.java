@@ -1,9 +1,9 @@
 package dev.junction.plugins.openai;
 
+import dev.junction.plugin.testkit.TestBackendContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.junction.plugin.BackendContext;
 import dev.junction.plugin.BackendException;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
@@ -76,7 +76,7 @@ class OpenAiSettingsTest {
     @Test
     void the_factory_refuses_wrong_options_before_opening_a_client() {
         assertThatThrownBy(() -> new OpenAiBackendFactory()
-                        .create(new BackendContext("gpt", new JsonObject().put("timeoutSeconds", 0), null)))
+                        .create(TestBackendContext.of("gpt", new JsonObject().put("timeoutSeconds", 0), null)))
                 .isInstanceOf(BackendException.class)
                 .hasMessage("options.timeoutSeconds: must be a positive integer");
     }

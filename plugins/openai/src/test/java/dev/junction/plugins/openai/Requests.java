@@ -124,9 +124,21 @@ final class Requests {
         }
 
         ChatRequest build() {
-            return new ChatRequest(
-                    model, system, messages, tools, toolChoice, sampling, user, metadata, extra, responseFormat,
-                    dialect, headers, stream, reasoning);
+            return ChatRequest.builder(model)
+                    .system(system)
+                    .messages(messages)
+                    .tools(tools)
+                    .toolChoice(toolChoice)
+                    .sampling(sampling)
+                    .user(user)
+                    .metadata(metadata)
+                    .extra(extra)
+                    .responseFormat(responseFormat)
+                    .dialect(dialect)
+                    .headers(headers)
+                    .stream(stream)
+                    .reasoning(reasoning)
+                    .build();
         }
     }
 }

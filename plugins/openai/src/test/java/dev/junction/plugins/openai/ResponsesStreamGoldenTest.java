@@ -40,7 +40,7 @@ class ResponsesStreamGoldenTest {
                 new TextDelta(0, "!"),
                 new TextDelta(0, " How can I help?"),
                 new BlockStop(0),
-                new Usage(2094 - 1920, 12, 1920, 0),
+                new Usage(2094 - 1920, 12, 1920, 0, 0),
                 Finish.of(FinishReason.END_TURN));
     }
 
@@ -92,7 +92,7 @@ class ResponsesStreamGoldenTest {
                 new TextDelta(0, "One, two,"),
                 new TextDelta(0, " three"),
                 new BlockStop(0),
-                new Usage(4, 16, 16, 0),
+                new Usage(4, 16, 16, 0, 0),
                 Finish.of(FinishReason.MAX_TOKENS));
     }
 
@@ -103,7 +103,7 @@ class ResponsesStreamGoldenTest {
                 BlockStart.text(0),
                 new TextDelta(0, "Junction is an LLM gateway."),
                 new BlockStop(0),
-                new Usage(8000, 40, 0, 0),
+                new Usage(8000, 40, 0, 0, 0),
                 Finish.of(FinishReason.END_TURN));
     }
 
@@ -180,7 +180,7 @@ class ResponsesStreamGoldenTest {
                 BlockStart.toolCall(0, "call_9", "functions__list_mcp_resources"),
                 new ToolArgumentsDelta(0, "{}"),
                 new BlockStop(0),
-                new Usage(10, 5, 0, 0),
+                new Usage(10, 5, 0, 0, 0),
                 Finish.of(FinishReason.TOOL_USE));
     }
 

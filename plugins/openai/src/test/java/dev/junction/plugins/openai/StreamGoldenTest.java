@@ -31,7 +31,7 @@ class StreamGoldenTest {
                 new TextDelta(0, "!"),
                 new TextDelta(0, " How can I help?"),
                 new BlockStop(0),
-                new Usage(9, 8, 0, 0),
+                new Usage(9, 8, 0, 0, 0),
                 Finish.of(FinishReason.END_TURN));
     }
 
@@ -53,7 +53,7 @@ class StreamGoldenTest {
                 new ToolArgumentsDelta(1, "Rome"),
                 new ToolArgumentsDelta(1, "\"}"),
                 new BlockStop(1),
-                new Usage(1187 - 1024, 46, 1024, 0),
+                new Usage(1187 - 1024, 46, 1024, 0, 0),
                 Finish.of(FinishReason.TOOL_USE));
     }
 
@@ -72,7 +72,7 @@ class StreamGoldenTest {
                 new ToolArgumentsDelta(2, "{\"tz\": "),
                 new ToolArgumentsDelta(2, "\"Europe/Rome\"}"),
                 new BlockStop(2),
-                new Usage(312, 44, 0, 0),
+                new Usage(312, 44, 0, 0, 0),
                 Finish.of(FinishReason.TOOL_USE));
     }
 
@@ -105,7 +105,7 @@ class StreamGoldenTest {
                 BlockStart.toolCall(1, "call_ywq0x2lb", "get_weather"),
                 new ToolArgumentsDelta(1, "{\"city\":\"Oslo\"}"),
                 new BlockStop(1),
-                new Usage(142, 38, 0, 0),
+                new Usage(142, 38, 0, 0, 0),
                 Finish.of(FinishReason.TOOL_USE));
     }
 
@@ -116,7 +116,7 @@ class StreamGoldenTest {
                 BlockStart.text(0),
                 new TextDelta(0, "Here is how"),
                 new BlockStop(0),
-                new Usage(21, 3, 0, 0),
+                new Usage(21, 3, 0, 0, 0),
                 Finish.of(FinishReason.REFUSAL));
     }
 
@@ -129,7 +129,7 @@ class StreamGoldenTest {
                 new TextDelta(0, ", I can't"),
                 new TextDelta(0, " help with that."),
                 new BlockStop(0),
-                new Usage(57, 10, 0, 0),
+                new Usage(57, 10, 0, 0, 0),
                 Finish.of(FinishReason.REFUSAL));
     }
 
