@@ -1,6 +1,8 @@
 package dev.junction.gateway.backend;
 
 import com.openai.client.OpenAIClient;
+import com.openai.core.http.StreamResponse;
+import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.junction.gateway.support.PluginJar;
 import dev.junction.gateway.support.TestGateway;
@@ -16,12 +18,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 
 /**
  * A test gateway whose plugin folder is scanned every 100 ms, with the echo plugin in it and these
  * backends (each serving the model of its id): {@code echo}, and {@code hot}, {@code lab},
- * {@code gone}, {@code half} of the plugins of the same ids, whose JARs the tests drop in ({@link #hotJar}).
+ * {@code gone}, {@code half} of the plugins of the same ids, whose JARs the tests drop in
+ * ({@link #hotJar}), and {@code hello} of the author's guide's example plugin (a word every 100 ms).
  */
 final class HotPluginGateway implements AutoCloseable {
 
@@ -43,7 +47,7 @@ final class HotPluginGateway implements AutoCloseable {
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
         Files.copy(TestGateway.BUILT_PLUGINS.resolve("echo.jar"), plugins.resolve("echo.jar"));
         String backends = TestGateway.echoBackend() + backend("hot") + backend("lab") + backend("gone")
-                + backend("half");
+                + backend("half") + backend("hello") + "    options: {delayMillis: 100}\n";
         return new HotPluginGateway(plugins, TestGateway.builder(dir)
                 .plugins(plugins)
                 .pluginOptions("  scanIntervalMillis: 100\n")
@@ -92,6 +96,25 @@ final class HotPluginGateway implements AutoCloseable {
                 return false;
             }
         });
+    }
+
+    /** An answer streamed through the OpenAI SDK: the text received so far, and the whole text once it ends. */
+    record Streaming(StringBuffer received, CompletableFuture<String> text) {}
+
+    /** Streams the answer of {@code model} to {@code prompt} on a thread of its own. */
+    Streaming stream(String model, String prompt) {
+        ChatCompletionCreateParams params =
+                ChatCompletionCreateParams.builder().model(model).addUserMessage(prompt).build();
+        StringBuffer received = new StringBuffer();
+        return new Streaming(received, CompletableFuture.supplyAsync(() -> {
+            try (StreamResponse<ChatCompletionChunk> chunks = client.chat().completions().createStreaming(params)) {
+                chunks.stream()
+                        .flatMap(chunk -> chunk.choices().stream())
+                        .flatMap(choice -> choice.delta().content().stream())
+                        .forEach(received::append);
+                return received.toString();
+            }
+        }));
     }
 
     /** A raw POST of {@code json} to {@code path}. */

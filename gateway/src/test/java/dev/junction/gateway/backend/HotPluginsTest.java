@@ -5,18 +5,19 @@ import static dev.junction.gateway.backend.HotPluginGateway.awaitTrue;
 import static dev.junction.gateway.backend.HotPluginGateway.hotJar;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.openai.core.http.StreamResponse;
-import com.openai.models.chat.completions.ChatCompletionChunk;
-import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.errors.OpenAIServiceException;
 import dev.junction.gateway.support.ErrorShapes;
+import dev.junction.gateway.support.SourcePlugin;
 import io.vertx.core.json.JsonObject;
 import java.lang.ref.WeakReference;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Collections;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,7 +59,7 @@ class HotPluginsTest {
         hotJar("hot", "1.0.0", "v1").write(jar);
         gateway.awaitReply("hot", "hi", "v1");
 
-        CompletableFuture<String> stream = streamText("hot", HotBackendFactory.WAIT);
+        CompletableFuture<String> stream = gateway.stream("hot", HotBackendFactory.WAIT).text();
         assertThat(HotProbe.awaitWaiting(DEADLINE)).as("the v1 stream reached its gate").isTrue();
 
         hotJar("hot", "2.0.0", "v2").write(jar);
@@ -102,7 +103,7 @@ class HotPluginsTest {
         awaitTrue("gone-1.jar forgotten", () -> !gateway.lists("gone-1.jar"));
         assertThat(gateway.reply("gone", "hi")).as("the version serving is another file's").isEqualTo("g2");
 
-        CompletableFuture<String> stream = streamText("gone", HotBackendFactory.WAIT);
+        CompletableFuture<String> stream = gateway.stream("gone", HotBackendFactory.WAIT).text();
         assertThat(HotProbe.awaitWaiting(DEADLINE)).isTrue();
         Files.delete(gateway.plugins().resolve("gone-2.jar"));
 
@@ -142,6 +143,36 @@ class HotPluginsTest {
         assertThat(gateway.lists("half.jar") && gateway.plugin("half.jar", "failed").isEmpty()).isTrue();
     }
 
+    @Test
+    void the_guides_plugin_built_from_its_sources_is_dropped_in_replaced_mid_stream_and_removed() throws Exception {
+        SourcePlugin hello = new SourcePlugin(SourcePlugin.EXAMPLE, "hello");
+        Path jar = gateway.plugins().resolve("hello.jar");
+        hello.build(dir.resolve("build"), "1.0.0", Map.of(), jar);
+        gateway.awaitReply("hello", "world", "Hello, world!");
+        Path second = hello.build(
+                dir.resolve("build"), "2.0.0", Map.of("\"Hello, \"", "\"Hi, \""), dir.resolve("staged/hello.jar"));
+
+        String words = String.join(" ", Collections.nCopies(60, "word"));
+        HotPluginGateway.Streaming streaming = gateway.stream("hello", words);
+        awaitTrue("the stream started", () -> streaming.received().length() > 0);
+        Files.move(second, jar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        gateway.awaitReply("hello", "there", "Hi, there!");
+        assertThat(streaming.text()).as("the stream of version 1.0.0 still runs").isNotDone();
+
+        assertThat(streaming.text().get(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isEqualTo("Hello, " + words + "!");
+        Files.delete(jar);
+        awaitTrue("503 once removed", () -> {
+            try {
+                gateway.reply("hello", "anyone");
+                return false;
+            } catch (OpenAIServiceException e) {
+                return e.statusCode() == 503;
+            }
+        });
+        assertThat(gateway.health().getJsonObject("backends").getJsonObject("hello").getString("reason"))
+                .isEqualTo("plugin 'hello' was removed from " + gateway.plugins().toAbsolutePath());
+    }
+
     private int status(String path, String json) {
         try {
             return gateway.post(path, json).statusCode();
@@ -150,17 +181,4 @@ class HotPluginsTest {
         }
     }
 
-    /** The text of a streamed answer, read on a thread of its own. */
-    private CompletableFuture<String> streamText(String model, String prompt) {
-        ChatCompletionCreateParams params =
-                ChatCompletionCreateParams.builder().model(model).addUserMessage(prompt).build();
-        return CompletableFuture.supplyAsync(() -> {
-            try (StreamResponse<ChatCompletionChunk> chunks = gateway.openAi().chat().completions().createStreaming(params)) {
-                return chunks.stream()
-                        .flatMap(chunk -> chunk.choices().stream())
-                        .flatMap(choice -> choice.delta().content().stream())
-                        .collect(Collectors.joining());
-            }
-        });
-    }
 }
