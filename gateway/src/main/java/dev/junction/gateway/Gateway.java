@@ -35,8 +35,8 @@ import java.util.function.Consumer;
  * the HTTP server ({@link HttpServers}), the watcher that applies changes of the configuration
  * file ({@code server.reloadSeconds}), and the one that applies the plugin folder's
  * ({@code plugins.scanIntervalMillis}); the two take turns. {@link #start} composes the steps;
- * {@link #stop} undoes them. Build the Vert.x instance with {@link GatewayMetrics#vertxBuilder} of the same metrics, so
- * that {@code /metrics} also shows Vert.x's own meters.
+ * {@link #stop} undoes them. Build the Vert.x instance with {@link GatewayMetrics#vertxBuilder} of
+ * the same metrics, so that {@code /metrics} also shows Vert.x's own meters.
  */
 public final class Gateway {
 
@@ -127,8 +127,9 @@ public final class Gateway {
 
     /**
      * Puts {@code next} in force: brings the plugins in line with their folder (a JAR dropped in
-     * loads at once, settled or not: the reload asks for it), then the backends with both, and serves new requests with the new configuration. Answers in flight finish on the
-     * configuration and the plugin versions they started with.
+     * loads at once, settled or not: the reload asks for it), then the backends with both, and
+     * serves new requests with the new configuration. Answers in flight finish on the configuration
+     * and the plugin versions they started with.
      */
     private Future<Void> apply(GatewayConfig next) {
         return turns.run(() -> refreshPlugins(false)

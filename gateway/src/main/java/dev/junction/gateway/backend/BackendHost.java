@@ -43,7 +43,7 @@ public final class BackendHost {
     private final Map<String, String> failures = new ConcurrentHashMap<>();
     private final NodeAnnouncer announcer;
 
-    /** A backend this node runs: its configuration, the plugin version it runs, its verticle and the verticle's deployment. */
+    /** A backend this node runs: its configuration, its plugin version, its verticle and the verticle's deployment. */
     private record Hosted(BackendConfig config, LoadedPlugin plugin, BackendVerticle verticle, String deployment) {}
 
     /** A verticle a reconcile takes out of service, and why, as in "replaced by its new configuration". */
@@ -107,14 +107,16 @@ public final class BackendHost {
 
     /**
      * Brings the running backends in line with {@code next} and with the plugins loaded now, so that
-     * no request finds no handler: deploys the backends that are new (or could not start before) and a
-     * new verticle for each whose plugin, plugin version or options changed, and takes out of service
-     * the backends whose plugin was removed (they become unavailable with the reason); then announces the new set to the cluster and runs {@code reroute},
-     * which sends requests to it; then retires the verticles of the backends that left and the old
-     * verticles of the changed ones ({@link BackendVerticle#retire}: their answers in flight get
-     * {@code drainTimeout} to finish), undeploying them in the background. A backend whose models alone changed keeps its verticle. A
-     * changed backend whose new verticle cannot start keeps its old one, and the next reconcile tries
-     * again. Completes once {@code reroute} has run; never fails.
+     * no request finds no handler: deploys the backends that are new (or could not start before) and
+     * a new verticle for each whose plugin, plugin version or options changed, and takes out of
+     * service the backends whose plugin was removed (they become unavailable with the reason); then
+     * announces the new set to the cluster and runs {@code reroute}, which sends requests to it; then
+     * retires the verticles of the backends that left and the old verticles of the changed ones
+     * ({@link BackendVerticle#retire}: their answers in flight get {@code drainTimeout} to finish),
+     * undeploying them in the background, after which their plugin version is released. A backend
+     * whose models alone changed keeps its verticle. A changed backend whose new verticle cannot
+     * start keeps its old one (and its old plugin version), and the next reconcile tries again.
+     * Completes once {@code reroute} has run; never fails.
      */
     public Future<Void> reconcile(Collection<BackendConfig> next, Duration drainTimeout, Runnable reroute) {
         Map<String, BackendConfig> wanted = next.stream()
