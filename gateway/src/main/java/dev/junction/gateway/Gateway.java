@@ -1,7 +1,9 @@
 package dev.junction.gateway;
 
 import dev.junction.gateway.backend.BackendHost;
+import dev.junction.gateway.backend.OneAtATime;
 import dev.junction.gateway.backend.PluginHost;
+import dev.junction.gateway.backend.PluginWatcher;
 import dev.junction.gateway.bus.BusCodecs;
 import dev.junction.gateway.bus.NodeDirectory;
 import dev.junction.gateway.cluster.ClusterView;
@@ -30,10 +32,11 @@ import java.util.function.Consumer;
  * A running gateway on a Vert.x instance: the plugins of the configured folder, a verticle per
  * backend, the node's services ({@link NodeServices}: limits, circuit breakers, timeouts, metered
  * in a {@link GatewayMetrics}) made once and shared by the {@code server.instances} instances of
- * the HTTP server ({@link HttpServers}), and the watcher that applies changes of the configuration
- * file ({@code server.reloadSeconds}). {@link #start} composes the steps; {@link #stop} undoes
- * them. Build the Vert.x instance with {@link GatewayMetrics#vertxBuilder} of the same metrics, so
- * that {@code /metrics} also shows Vert.x's own meters.
+ * the HTTP server ({@link HttpServers}), the watcher that applies changes of the configuration
+ * file ({@code server.reloadSeconds}), and the one that applies the plugin folder's
+ * ({@code plugins.scanIntervalMillis}); the two take turns. {@link #start} composes the steps;
+ * {@link #stop} undoes them. Build the Vert.x instance with {@link GatewayMetrics#vertxBuilder} of
+ * the same metrics, so that {@code /metrics} also shows Vert.x's own meters.
  */
 public final class Gateway {
 
@@ -48,8 +51,10 @@ public final class Gateway {
     private final NodeServices services;
     private final HttpServers http;
     private final List<Consumer<ReloadReport>> reloadListeners = new CopyOnWriteArrayList<>();
+    private final OneAtATime turns = new OneAtATime();
     private volatile GatewayConfig config;
     private volatile ConfigWatcher watcher;
+    private volatile PluginWatcher pluginWatcher;
 
     private Gateway(
             Vertx vertx,
@@ -113,28 +118,51 @@ public final class Gateway {
             watcher = ConfigWatcher.start(
                     vertx, config, this::apply, report -> reloadListeners.forEach(listener -> listener.accept(report)));
         }
+        if (config.plugins().scanIntervalMillis() > 0) {
+            pluginWatcher = PluginWatcher.start(
+                    vertx, Duration.ofMillis(config.plugins().scanIntervalMillis()), this::applyPluginChanges);
+        }
         return this;
     }
 
     /**
-     * Puts {@code next} in force: loads the plugin JARs dropped into the folder since, brings the
-     * backends in line, and serves new requests with the new configuration. Answers in flight finish
-     * on the configuration they started with.
+     * Puts {@code next} in force: brings the plugins in line with their folder (a JAR dropped in
+     * loads at once, settled or not: the reload asks for it), then the backends with both, and
+     * serves new requests with the new configuration. Answers in flight finish on the configuration
+     * and the plugin versions they started with.
      */
     private Future<Void> apply(GatewayConfig next) {
+        return turns.run(() -> refreshPlugins(false)
+                .compose(refreshed -> reconcile(next, () -> {
+                    node.reconfigure(next.backends().values());
+                    http.reconfigure(next);
+                }))
+                .onSuccess(applied -> config = next));
+    }
+
+    /**
+     * Brings the plugins in line with their folder (a JAR dropped in loads once settled) and, when a
+     * plugin changed, the backends with them.
+     */
+    private Future<Void> applyPluginChanges() {
+        return turns.run(() -> refreshPlugins(true)
+                .compose(changed -> changed ? reconcile(config, () -> {}) : Future.succeededFuture()));
+    }
+
+    /** Refreshes the plugins off the event loop; whether a plugin was added, replaced or removed. */
+    private Future<Boolean> refreshPlugins(boolean settledOnly) {
         return vertx.executeBlocking(() -> {
-                    plugins.loadNew();
-                    metrics.plugins(plugins.states());
-                    return null;
-                })
-                .compose(loaded -> services.host().reconcile(
-                        next.backends().values(),
-                        Duration.ofSeconds(next.server().drainSeconds()),
-                        () -> {
-                            node.reconfigure(next.backends().values());
-                            http.reconfigure(next);
-                        }))
-                .onSuccess(applied -> config = next);
+            boolean changed = plugins.refresh(settledOnly);
+            if (changed) {
+                metrics.plugins(plugins.states());
+            }
+            return changed;
+        });
+    }
+
+    private Future<Void> reconcile(GatewayConfig target, Runnable reroute) {
+        return services.host().reconcile(
+                target.backends().values(), Duration.ofSeconds(target.server().drainSeconds()), reroute);
     }
 
     /**
@@ -180,15 +208,22 @@ public final class Gateway {
      * for no new request), drains every HTTP server instance (no new requests; those in flight get
      * {@link #drainTimeout}, then end with an error) and the backends (the answers they serve for
      * any node get as long), stops answering the cluster, undeploys every verticle (closing the
-     * backends), writes the access log lines still queued, then unloads the plugins.
+     * backends), writes the access log lines still queued, then unloads the plugins. The watchers
+     * stop first, and a change they were applying ends before the rest.
      */
     public Future<Void> stop() {
         if (watcher != null) {
             watcher.stop();
         }
-        node.drain();
-        services.host().drain();
-        return Future.join(http.drain(drainTimeout()), services.host().retireAll(drainTimeout(), SHUTTING_DOWN))
+        if (pluginWatcher != null) {
+            pluginWatcher.stop();
+        }
+        return turns.run(() -> {
+                    node.drain();
+                    services.host().drain();
+                    return Future.join(
+                            http.drain(drainTimeout()), services.host().retireAll(drainTimeout(), SHUTTING_DOWN));
+                })
                 .transform(drained -> node.close())
                 .transform(closed -> Future.join(vertx.deploymentIDs().stream().map(vertx::undeploy).toList()))
                 .transform(undeployed -> services.close(vertx))

@@ -5,7 +5,6 @@ import dev.junction.gateway.config.BackendConfig;
 import dev.junction.gateway.metrics.BackendMeters;
 import dev.junction.gateway.metrics.GatewayMetrics;
 import dev.junction.plugin.Backend;
-import dev.junction.plugin.BackendFactory;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -44,8 +43,11 @@ public final class BackendHost {
     private final Map<String, String> failures = new ConcurrentHashMap<>();
     private final NodeAnnouncer announcer;
 
-    /** A backend this node runs: its configuration, its verticle and the verticle's deployment. */
-    private record Hosted(BackendConfig config, BackendVerticle verticle, String deployment) {}
+    /** A backend this node runs: its configuration, its plugin version, its verticle and the verticle's deployment. */
+    private record Hosted(BackendConfig config, LoadedPlugin plugin, BackendVerticle verticle, String deployment) {}
+
+    /** A verticle a reconcile takes out of service, and why, as in "replaced by its new configuration". */
+    private record Displaced(Hosted hosted, String why) {}
 
     private BackendHost(Vertx vertx, PluginHost plugins, GatewayMetrics metrics, NodeDirectory nodes) {
         this.vertx = vertx;
@@ -98,15 +100,23 @@ public final class BackendHost {
         return Optional.ofNullable(failures.get(id));
     }
 
+    /** The plugins of this node's folder, loaded or not, for {@code /health}. */
+    public List<PluginInfo> plugins() {
+        return plugins.plugins();
+    }
+
     /**
-     * Brings the running backends in line with {@code next}, so that no request finds no handler:
-     * deploys the backends that are new (or could not start before) and a new verticle for each whose
-     * plugin or options changed; then announces the new set to the cluster and runs {@code reroute},
-     * which sends requests to it; then retires the verticles of the backends that left and the old
-     * verticles of the changed ones ({@link BackendVerticle#retire}: their answers in flight get
-     * {@code drainTimeout} to finish), undeploying them in the background. A backend whose models alone changed keeps its verticle. A
-     * changed backend whose new verticle cannot start keeps its old one, and the next reconcile tries
-     * again. Completes once {@code reroute} has run; never fails.
+     * Brings the running backends in line with {@code next} and with the plugins loaded now, so that
+     * no request finds no handler: deploys the backends that are new (or could not start before) and
+     * a new verticle for each whose plugin, plugin version or options changed, and takes out of
+     * service the backends whose plugin was removed (they become unavailable with the reason); then
+     * announces the new set to the cluster and runs {@code reroute}, which sends requests to it; then
+     * retires the verticles of the backends that left and the old verticles of the changed ones
+     * ({@link BackendVerticle#retire}: their answers in flight get {@code drainTimeout} to finish),
+     * undeploying them in the background, after which their plugin version is released. A backend
+     * whose models alone changed keeps its verticle. A changed backend whose new verticle cannot
+     * start keeps its old one (and its old plugin version), and the next reconcile tries again.
+     * Completes once {@code reroute} has run; never fails.
      */
     public Future<Void> reconcile(Collection<BackendConfig> next, Duration drainTimeout, Runnable reroute) {
         Map<String, BackendConfig> wanted = next.stream()
@@ -119,27 +129,37 @@ public final class BackendHost {
             hosted.remove(left.config().id());
             metrics.backend(left.config().id()).up(false);
         });
-        List<Future<Optional<Hosted>>> steps = wanted.values().stream().map(this::bringUp).toList();
+        List<Future<Optional<Displaced>>> steps = wanted.values().stream().map(this::bringUp).toList();
         return Future.join(steps).transform(done -> announcer.announce()).transform(announced -> {
             reroute.run();
             leaving.forEach(left -> retire(left, drainTimeout, "removed from the configuration"));
             steps.stream()
                     .flatMap(step -> step.result().stream())
-                    .forEach(old -> retire(old, drainTimeout, "replaced by its new configuration"));
+                    .forEach(old -> retire(old.hosted(), drainTimeout, old.why()));
             return Future.succeededFuture();
         });
     }
 
     /** Runs {@code config} as it says; the result is the verticle this displaced, if any. Never fails. */
-    private Future<Optional<Hosted>> bringUp(BackendConfig config) {
+    private Future<Optional<Displaced>> bringUp(BackendConfig config) {
         Hosted current = hosted.get(config.id());
         if (current == null) {
             return start(config).transform(started -> Future.succeededFuture(Optional.empty()));
         }
-        if (current.config().sameBackend(config)) {
-            hosted.put(config.id(), new Hosted(config, current.verticle(), current.deployment()));
+        boolean pluginCurrent = plugins.serves(current.plugin());
+        if (current.config().sameBackend(config) && pluginCurrent) {
+            hosted.put(config.id(), new Hosted(config, current.plugin(), current.verticle(), current.deployment()));
             return Future.succeededFuture(Optional.empty());
         }
+        if (!pluginCurrent && plugins.current(config.plugin()).isEmpty()) {
+            String why = plugins.whyMissing(config.plugin());
+            LOG.warn("Backend {} is unavailable once the answers it serves have ended: {}", config.id(), why);
+            hosted.remove(config.id());
+            failures.put(config.id(), why);
+            metrics.backend(config.id()).up(false);
+            return Future.succeededFuture(Optional.of(new Displaced(current, "stopped, as its " + why)));
+        }
+        String replacedBy = current.config().sameBackend(config) ? "a new version of its plugin" : "its new configuration";
         return launch(config).transform(launched -> {
             if (launched.failed()) {
                 LOG.error("Backend {} keeps its previous plugin and options, as the new ones failed: {}",
@@ -147,11 +167,11 @@ public final class BackendHost {
                 return Future.succeededFuture(Optional.empty());
             }
             hosted.put(config.id(), launched.result());
-            return Future.succeededFuture(Optional.of(current));
+            return Future.succeededFuture(Optional.of(new Displaced(current, "replaced by " + replacedBy)));
         });
     }
 
-    /** Deploys a backend that does not run yet, remembering why when it cannot. */
+    /** Deploys a backend that does not run yet, remembering why when it cannot (logged when the reason is new). */
     private Future<Hosted> start(BackendConfig config) {
         return launch(config)
                 .onSuccess(started -> {
@@ -160,38 +180,47 @@ public final class BackendHost {
                     metrics.backend(config.id()).up(true);
                 })
                 .onFailure(failure -> {
-                    LOG.warn("Backend {} is unavailable: {}", config.id(), failure.getMessage());
                     metrics.backend(config.id()).up(false);
-                    failures.put(config.id(), failure.getMessage());
+                    if (!failure.getMessage().equals(failures.put(config.id(), failure.getMessage()))) {
+                        LOG.warn("Backend {} is unavailable: {}", config.id(), failure.getMessage());
+                    }
                 });
     }
 
+    /** Deploys a verticle of {@code config} from the plugin version that serves now, which it uses until undeployed. */
     private Future<Hosted> launch(BackendConfig config) {
-        Optional<BackendFactory> factory = plugins.factory(config.plugin());
-        if (factory.isEmpty()) {
+        Optional<LoadedPlugin> found = plugins.current(config.plugin());
+        if (found.isEmpty()) {
             return Future.failedFuture(plugins.whyMissing(config.plugin()));
         }
+        LoadedPlugin plugin = found.get();
+        plugin.acquire();
         HostedContext context = HostedContext.of(config.id(), config.options(), vertx);
         BackendMeters meters = metrics.backend(config.id());
-        return vertx.<Backend>executeBlocking(() -> factory.get().create(context))
+        return vertx.<Backend>executeBlocking(() -> plugin.factory().create(context))
                 .onFailure(failure -> context.close())
                 .compose(backend -> {
                     BackendVerticle verticle = new BackendVerticle(config.id(), nodes, backend, context, meters);
                     return vertx.deployVerticle(verticle, options(config.id(), backend))
-                            .map(deployment -> new Hosted(config, verticle, deployment));
+                            .map(deployment -> new Hosted(config, plugin, verticle, deployment));
                 })
+                .onFailure(failure -> plugin.release())
                 .recover(failure -> Future.failedFuture("backend could not start: " + failure.getMessage()))
-                .onSuccess(started -> LOG.info("Backend {} runs plugin {}", config.id(), config.plugin()));
+                .onSuccess(started -> LOG.info("Backend {} runs plugin {}", config.id(), plugin));
     }
 
-    /** Retires and undeploys {@code old}, which a reload {@code why} (as "removed from the configuration"). */
+    /**
+     * Retires and undeploys {@code old}, which a reload {@code why} (as "removed from the configuration"),
+     * then releases its plugin version.
+     */
     private void retire(Hosted old, Duration drainTimeout, String why) {
         String id = old.config().id();
         String reason = "Backend '" + id + "' was " + why + " before this answer finished.";
         old.verticle()
                 .retire(drainTimeout, reason)
                 .compose(retired -> vertx.undeploy(old.deployment()))
-                .onSuccess(undeployed -> LOG.info("Backend {} ({}) stopped: {}", id, old.config().plugin(), why))
+                .onComplete(undeployed -> old.plugin().release())
+                .onSuccess(undeployed -> LOG.info("Backend {} ({}) was {}", id, old.config().plugin(), why))
                 .onFailure(failure -> LOG.warn("Backend {} did not stop cleanly: {}", id, failure.toString()));
     }
 

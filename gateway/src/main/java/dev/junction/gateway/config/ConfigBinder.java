@@ -22,7 +22,9 @@ final class ConfigBinder {
     static GatewayConfig bind(JsonObject root, ConfigSource source, String revision) {
         return new GatewayConfig(
                 server(objectOrEmpty(root, "server")),
-                new PluginsConfig(resolve(source.file(), root.getJsonObject("plugins").getString("dir"))),
+                new PluginsConfig(
+                        resolve(source.file(), root.getJsonObject("plugins").getString("dir")),
+                        integer(root.getJsonObject("plugins"), "scanIntervalMillis", PluginsConfig.DEFAULT_SCAN_INTERVAL_MILLIS)),
                 backends(root.getJsonObject("backends")),
                 auth(objectOrEmpty(root, "auth")),
                 cluster(objectOrEmpty(root, "cluster"), source.file()),

@@ -65,6 +65,9 @@ public record ConfigDiff(List<String> added, List<String> removed, List<String> 
         if (!started.plugins().dir().equals(next.plugins().dir())) {
             paths.add("plugins.dir");
         }
+        if (started.plugins().scanIntervalMillis() != next.plugins().scanIntervalMillis()) {
+            paths.add("plugins.scanIntervalMillis");
+        }
         if (!started.cluster().equals(next.cluster())) {
             paths.add("cluster");
         }

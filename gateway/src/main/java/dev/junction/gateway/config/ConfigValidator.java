@@ -27,7 +27,7 @@ final class ConfigValidator {
     private static final Set<String> SERVER_KEYS = Set.of(
             "host", "port", "instances", "maxBodyBytes", "keepAliveSeconds", "drainSeconds", "reloadSeconds",
             "allowedHosts", "cors", "limits");
-    private static final Set<String> PLUGINS_KEYS = Set.of("dir");
+    private static final Set<String> PLUGINS_KEYS = Set.of("dir", "scanIntervalMillis");
     private static final Set<String> BACKEND_KEYS = Set.of(
             "plugin", "models", "options", "timeouts", "retries", "fallbacks", "circuitBreaker");
     private static final Set<String> AUTH_KEYS = Set.of("keys");
@@ -38,6 +38,7 @@ final class ConfigValidator {
     private static final long MAX_KEEP_ALIVE_SECONDS = 3600;
     private static final long MAX_DRAIN_SECONDS = 3600;
     private static final long MAX_RELOAD_SECONDS = 3600;
+    private static final long MAX_SCAN_INTERVAL_MILLIS = 3_600_000;
     private static final long MAX_INSTANCES = 256;
     private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]{1,18}");
 
@@ -141,6 +142,11 @@ final class ConfigValidator {
             error("plugins.dir", "must be a non-empty string");
         } else if (!isPath((String) dir)) {
             error("plugins.dir", "not a valid path");
+        }
+        Object scan = plugins.getValue("scanIntervalMillis");
+        Long scanNumber = integer(scan);
+        if (scan != null && (scanNumber == null || scanNumber < 0 || scanNumber > MAX_SCAN_INTERVAL_MILLIS)) {
+            error("plugins.scanIntervalMillis", "must be an integer from 0 (off) to " + MAX_SCAN_INTERVAL_MILLIS);
         }
     }
 

@@ -61,7 +61,7 @@ final class ApiRouter {
                 node.signatures());
         List<BackendConfig> backends = new ArrayList<>(config.backends().values());
         this.models = new ModelsHandler(modelRouter, node.cluster(), new ArrayList<>(config.backends().keySet()));
-        this.health = new HealthHandler(backends, node.cluster(), node.breakers());
+        this.health = new HealthHandler(backends, node.cluster(), node.breakers(), node.host()::plugins);
         ApiEndpoints.families().forEach(family ->
                 limits.put(family, new RateLimitHandler(node.limiter(), family, RateLimitHeaders.of(family))));
         this.responses = new ResponsesHandler(node.responses());

@@ -45,6 +45,7 @@ class ConfigLoaderTest {
                   keepAliveSeconds: 5
                 plugins:
                   dir: /opt/junction/plugins
+                  scanIntervalMillis: 250
                 auth:
                   keys: []
                 cluster:
@@ -63,7 +64,7 @@ class ConfigLoaderTest {
                 .onComplete(testContext.succeeding(config -> testContext.verify(() -> {
                     assertThat(config.server()).isEqualTo(new ServerConfig(
                             "0.0.0.0", 9090, 3, 1048576, 5, 30, 2, List.of(), List.of(), ConnectionLimits.DEFAULTS));
-                    assertThat(config.plugins().dir()).isEqualTo(Path.of("/opt/junction/plugins"));
+                    assertThat(config.plugins()).isEqualTo(new PluginsConfig(Path.of("/opt/junction/plugins"), 250));
                     assertThat(config.source().file()).isEqualTo(file);
                     assertThat(config.backends()).containsOnlyKeys("echo", "claude");
                     assertThat(config.backends().get("echo"))
@@ -86,6 +87,7 @@ class ConfigLoaderTest {
         ConfigLoader.load(vertx, file, Map.of(), null)
                 .onComplete(testContext.succeeding(config -> testContext.verify(() -> {
                     assertThat(config.server()).isEqualTo(new ServerConfig("127.0.0.1", 8080, 33554432L, 15, 30, 2));
+                    assertThat(config.plugins().scanIntervalMillis()).isEqualTo(1000);
                     assertThat(config.server().instances()).as("one per core")
                             .isEqualTo(Runtime.getRuntime().availableProcessors());
                     testContext.completeNow();

@@ -27,7 +27,7 @@ class ConfigValidatorTest {
     void accepts_a_complete_configuration() {
         assertThat(validate("""
                         {"server": {"host": "0.0.0.0", "port": 0, "maxBodyBytes": 1024, "keepAliveSeconds": 0, "reloadSeconds": 0},
-                         "plugins": {"dir": "/opt/plugins"},
+                         "plugins": {"dir": "/opt/plugins", "scanIntervalMillis": 0},
                          "auth": {"keys": []}, "cluster": {"enabled": true},
                          "backends": {"my.back_end-1": {"plugin": "openai", "models": ["gpt-*"],
                                                         "options": {"apiKey": "k", "anything": [1, 2]}}}}
@@ -89,6 +89,8 @@ class ConfigValidatorTest {
                 invalid("plugins", "null", "plugins.dir: required"),
                 invalid("plugins", "{}", "plugins.dir: required"),
                 invalid("plugins.dir", "3", "plugins.dir: must be a non-empty string"),
+                invalid("plugins.scanIntervalMillis", "-1", "plugins.scanIntervalMillis: must be an integer from 0 (off) to 3600000"),
+                invalid("plugins.scanIntervalMillis", "\"1s\"", "plugins.scanIntervalMillis: must be an integer from 0 (off) to 3600000"),
                 invalid("plugins", "\"p\"", "plugins: must be an object"),
                 invalid("auth", "[]", "auth: must be an object"),
                 invalid("cluster", "true", "cluster: must be an object"),

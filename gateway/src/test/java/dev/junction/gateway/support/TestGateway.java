@@ -99,6 +99,7 @@ public final class TestGateway implements AutoCloseable {
 
         private final Path workDir;
         private Path pluginsDir = BUILT_PLUGINS;
+        private String pluginsYaml = "";
         private String backendsYaml = echoBackend();
         private String serverYaml = "";
         private String authYaml = "";
@@ -111,6 +112,12 @@ public final class TestGateway implements AutoCloseable {
 
         public Builder plugins(Path dir) {
             this.pluginsDir = dir;
+            return this;
+        }
+
+        /** Extra lines for the {@code plugins:} section ({@code dir} is always there). */
+        public Builder pluginOptions(String yaml) {
+            this.pluginsYaml = yaml;
             return this;
         }
 
@@ -147,7 +154,7 @@ public final class TestGateway implements AutoCloseable {
         /** The whole file as {@link #start} writes it. */
         public String yaml() {
             return "server:\n  host: 127.0.0.1\n  port: 0\n" + serverYaml
-                    + "plugins:\n  dir: " + pluginsDir.toAbsolutePath() + "\n"
+                    + "plugins:\n  dir: " + pluginsDir.toAbsolutePath() + "\n" + pluginsYaml
                     + (authYaml.isEmpty() ? "" : "auth:\n" + authYaml)
                     + "backends:\n" + backendsYaml;
         }
