@@ -12,10 +12,12 @@ import dev.junction.gateway.config.GatewayConfig;
 import dev.junction.gateway.config.ReloadReport;
 import dev.junction.gateway.http.HttpServers;
 import dev.junction.gateway.http.NodeServices;
+import dev.junction.gateway.http.PluginAdmin;
 import dev.junction.gateway.metrics.GatewayMetrics;
 import dev.junction.gateway.resilience.CircuitBreakers;
 import dev.junction.gateway.state.ResponseStore;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,13 +27,15 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A running gateway on a Vert.x instance: the plugins of the configured folder, a verticle per
  * backend, the node's services ({@link NodeServices}: limits, circuit breakers, timeouts, metered
  * in a {@link GatewayMetrics}) made once and shared by the {@code server.instances} instances of
  * the HTTP server ({@link HttpServers}), and the watcher that applies changes of the configuration
- * file ({@code server.reloadSeconds}). {@link #start} composes the steps; {@link #stop} undoes
+ * file ({@code server.reloadSeconds}) or rescan the plugin folder ({@code POST /admin/plugins/reload}),
+ * one at a time ({@link ChangeQueue}). {@link #start} composes the steps; {@link #stop} undoes
  * them. Build the Vert.x instance with {@link GatewayMetrics#vertxBuilder} of the same metrics, so
  * that {@code /metrics} also shows Vert.x's own meters.
  */
@@ -47,9 +51,11 @@ public final class Gateway {
     private final LocalNode node;
     private final NodeServices services;
     private final HttpServers http;
+    private final ChangeQueue changes;
     private final List<Consumer<ReloadReport>> reloadListeners = new CopyOnWriteArrayList<>();
     private volatile GatewayConfig config;
     private volatile ConfigWatcher watcher;
+    private volatile boolean stopping;
 
     private Gateway(
             Vertx vertx,
@@ -59,6 +65,7 @@ public final class Gateway {
             LocalNode node,
             NodeServices services,
             HttpServers http,
+            ChangeQueue changes,
             GatewayConfig config) {
         this.vertx = vertx;
         this.membership = membership;
@@ -67,6 +74,7 @@ public final class Gateway {
         this.node = node;
         this.services = services;
         this.http = http;
+        this.changes = changes;
         this.config = config;
     }
 
@@ -86,6 +94,9 @@ public final class Gateway {
         metrics.node(membership.nodeId());
         NodeDirectory nodes = new NodeDirectory(membership);
         PluginHost plugins = new PluginHost(config.plugins().dir(), pluginApiVersion());
+        ChangeQueue changes = new ChangeQueue(vertx.getOrCreateContext());
+        Promise<Supplier<Future<Void>>> reapply = Promise.promise();
+        PluginAdmin admin = new AdminPlugins(vertx, plugins, changes, reapply.future());
         return vertx.executeBlocking(() -> {
                     plugins.start();
                     metrics.plugins(plugins.states());
@@ -98,20 +109,22 @@ public final class Gateway {
                     LocalNode node = new LocalNode(vertx, membership.nodeId(), host, breakers, config.backends().values());
                     ClusterView cluster = new ClusterView(vertx, membership, node);
                     return NodeServices.start(
-                                    vertx, config, host, nodes, cluster, breakers, metrics, membership, accessLog)
+                                    vertx, config, host, nodes, cluster, breakers, metrics, membership, accessLog, admin)
                             .compose(services -> HttpServers.deploy(vertx, config, services)
                                     .compose(http -> node.serve(address(config.server().host(), http.port())).map(http))
                                     .recover(failed -> services.close(vertx).transform(closed -> Future.failedFuture(failed)))
                                     .map(http -> new Gateway(
-                                            vertx, membership, plugins, metrics, node, services, http, config)));
+                                            vertx, membership, plugins, metrics, node, services, http, changes, config)));
                 })
-                .map(Gateway::watch);
+                .map(Gateway::watch)
+                .onSuccess(gateway -> reapply.complete(gateway::reapply))
+                .onFailure(reapply::fail);
     }
 
     private Gateway watch() {
         if (config.server().reloadSeconds() > 0) {
             watcher = ConfigWatcher.start(
-                    vertx, config, this::apply, report -> reloadListeners.forEach(listener -> listener.accept(report)));
+                    vertx, config, next -> changes.run(() -> apply(next)), report -> reloadListeners.forEach(listener -> listener.accept(report)));
         }
         return this;
     }
@@ -135,6 +148,15 @@ public final class Gateway {
                             http.reconfigure(next);
                         }))
                 .onSuccess(applied -> config = next);
+    }
+
+    /**
+     * Puts the configuration in force again, for a rescan of the plugin folder: loads the JARs
+     * dropped into it since and brings up the backends that were waiting for them. Run in the
+     * {@link ChangeQueue}.
+     */
+    private Future<Void> reapply() {
+        return stopping ? Future.failedFuture("the gateway is stopping") : apply(config);
     }
 
     /**
@@ -183,6 +205,7 @@ public final class Gateway {
      * backends), writes the access log lines still queued, then unloads the plugins.
      */
     public Future<Void> stop() {
+        stopping = true;
         if (watcher != null) {
             watcher.stop();
         }

@@ -4,6 +4,9 @@ import dev.junction.plugin.BackendFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -99,6 +102,37 @@ public final class PluginHost {
         manager.getPlugins().forEach(plugin ->
                 states.put(plugin.getPluginId(), plugin.getPluginState().toString().toLowerCase(Locale.ROOT)));
         return states;
+    }
+
+    /**
+     * Each JAR of the folder: the plugins loaded from it (started or not, and why not), then the JARs
+     * that could not be loaded as plugins at all, by file name.
+     */
+    public List<PluginInfo> plugins() {
+        List<PluginInfo> plugins = new ArrayList<>();
+        Set<Path> loaded = new HashSet<>();
+        manager.getPlugins().stream().sorted(Comparator.comparing(PluginWrapper::getPluginId)).forEach(plugin -> {
+            loaded.add(plugin.getPluginPath().toAbsolutePath().normalize());
+            boolean started = plugin.getPluginState() == PluginState.STARTED;
+            plugins.add(new PluginInfo(
+                    plugin.getPluginId(),
+                    plugin.getDescriptor().getVersion(),
+                    plugin.getPluginState().toString().toLowerCase(Locale.ROOT),
+                    plugin.getPluginPath().getFileName().toString(),
+                    started ? null : whyMissing(plugin.getPluginId())));
+        });
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.list(dir)) {
+                files.filter(file -> file.getFileName().toString().endsWith(".jar"))
+                        .filter(file -> !loaded.contains(file.toAbsolutePath().normalize()))
+                        .sorted()
+                        .forEach(file -> plugins.add(new PluginInfo(null, null, "failed", file.getFileName().toString(),
+                                "not loaded: PF4J could not read it as a plugin (the log says why)")));
+            } catch (IOException e) {
+                LOG.warn("Plugin folder {} could not be listed: {}", dir, e.toString());
+            }
+        }
+        return plugins;
     }
 
     /** Why {@link #factory} finds nothing for {@code pluginId}, in words for {@code /health}. */

@@ -72,7 +72,8 @@ final class AuthHandler implements Handler<RoutingContext> {
         return key == null || key.allows(model);
     }
 
-    private static String presented(RoutingContext ctx) {
+    /** The key the request presents ({@code Authorization: Bearer} first, then {@code x-api-key}); null for none. */
+    static String presented(RoutingContext ctx) {
         String authorization = ctx.request().getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             String bearer = authorization.substring(BEARER.length()).trim();
