@@ -29,9 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP surface: the routes of {@link ApiEndpoints}, each with the handler its kind names, then
- * 405 and 404 for what no endpoint serves and one failure handler, all in the dialect of the path's
- * family.
+ * The HTTP surface: {@code /health}, the {@link AdminEndpoints} (before the API keys are asked for),
+ * the routes of {@link ApiEndpoints}, each with the handler its kind names, then 405 and 404 for
+ * what no endpoint serves and one failure handler, all in the dialect of the path's family.
  */
 final class ApiRouter {
 

@@ -42,6 +42,9 @@ final class PluginsHandler {
 
     private void answer(RoutingContext ctx, Future<List<PluginInfo>> listed, String done) {
         listed.onComplete(result -> {
+            if (ctx.response().closed()) {
+                return;
+            }
             if (result.succeeded()) {
                 ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(body(result.result()).toBuffer());
             } else {
