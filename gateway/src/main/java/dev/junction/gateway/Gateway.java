@@ -123,8 +123,8 @@ public final class Gateway {
 
     private Gateway watch() {
         if (config.server().reloadSeconds() > 0) {
-            watcher = ConfigWatcher.start(
-                    vertx, config, next -> changes.run(() -> apply(next)), report -> reloadListeners.forEach(listener -> listener.accept(report)));
+            watcher = ConfigWatcher.start(vertx, config, next -> changes.run(() -> apply(next)),
+                    report -> reloadListeners.forEach(listener -> listener.accept(report)));
         }
         return this;
     }

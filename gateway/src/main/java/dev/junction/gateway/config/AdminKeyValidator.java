@@ -30,7 +30,8 @@ final class AdminKeyValidator {
             return List.of(PATH + ": must not begin or end with whitespace");
         }
         if (isApiKey(key, auth.getValue("keys"))) {
-            return List.of(PATH + ": must differ from every key of auth.keys (an API key must not open the admin endpoints)");
+            return List.of(PATH
+                    + ": must differ from every key of auth.keys (an API key must not open the admin endpoints)");
         }
         return List.of();
     }

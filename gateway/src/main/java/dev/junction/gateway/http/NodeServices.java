@@ -47,8 +47,8 @@ public record NodeServices(
         PluginAdmin plugins) {
 
     /**
-     * The services of the node that {@code membership} names (its {@code plugins} made by the caller), with the limits of {@code config}
-     * (they need a restart), its access log lines going to {@code accessLog} (the
+     * The services of the node that {@code membership} names (its {@code plugins} made by the
+     * caller), with the limits of {@code config} (they need a restart), its access log lines going to {@code accessLog} (the
      * {@code junction.access} logger when null) from a thread of their own, until {@link #close}. The
      * rate limiter and the response store are each the one place chosen for the node
      * ({@link RateLimiter#forNode}, {@link ResponseStore#forNode}): cluster-wide in a cluster, in

@@ -9,9 +9,10 @@ import java.util.stream.Stream;
 
 /**
  * Checks that every route of the gateway's router is a declared endpoint ({@link ApiEndpoints}) or
- * one of the operator paths ({@code /health}, {@code /metrics}, {@link AdminEndpoints}), so that an endpoint cannot be wired around the table (it would answer
- * errors in the wrong shape, and be counted as {@code other} in the metrics). Routes without a path
- * (the handlers every request crosses) are not endpoints.
+ * one of the operator paths ({@code /health}, {@code /metrics}, {@link AdminEndpoints}), so that an
+ * endpoint cannot be wired around the table (it would answer errors in the wrong shape, and be
+ * counted as {@code other} in the metrics). Routes without a path (the handlers every request
+ * crosses) are not endpoints.
  */
 final class RouteCoverage {
 

@@ -121,6 +121,7 @@ class AdminKeyConfigTest {
 
     private GatewayConfig load(String adminKeyYaml, Map<String, String> env) throws IOException {
         Path file = Files.writeString(Files.createTempFile(dir, "gateway", ".yaml"), FILE.formatted(adminKeyYaml));
-        return ConfigLoader.load(vertx, file, env, null).toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+        return ConfigLoader.load(vertx, file, env, null)
+                .toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
     }
 }
