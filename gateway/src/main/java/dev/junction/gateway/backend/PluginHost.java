@@ -106,7 +106,7 @@ public final class PluginHost {
 
     /**
      * Each JAR of the folder: the plugins loaded from it (started or not, and why not), then the JARs
-     * that could not be loaded as plugins at all, by file name.
+     * not loaded ({@link UnloadedJar}), by file name. Reads the folder: call it off the event loop.
      */
     public List<PluginInfo> plugins() {
         List<PluginInfo> plugins = new ArrayList<>();
@@ -126,8 +126,7 @@ public final class PluginHost {
                 files.filter(file -> file.getFileName().toString().endsWith(".jar"))
                         .filter(file -> !loaded.contains(file.toAbsolutePath().normalize()))
                         .sorted()
-                        .forEach(file -> plugins.add(new PluginInfo(null, null, "failed", file.getFileName().toString(),
-                                "not loaded: PF4J could not read it as a plugin (the log says why)")));
+                        .forEach(file -> plugins.add(UnloadedJar.describe(file, manager)));
             } catch (IOException e) {
                 LOG.warn("Plugin folder {} could not be listed: {}", dir, e.toString());
             }

@@ -51,6 +51,10 @@ class AdminReloadTest {
 
             PluginJar.write(plugins, "probe", ">=0.1.0", ProbeBackendFactory.class,
                     ProbeBackendFactory.class, ProbeBackendFactory.ProbeBackend.class);
+            JsonObject dropped = plugin(send(gateway, "GET", "/admin/plugins", "x-api-key", AdminEndpointsTest.ADMIN_KEY).body(), "probe");
+            assertThat(dropped.getString("state")).as("not scanned yet").isEqualTo("not_loaded");
+            assertThat(dropped.getString("version")).isEqualTo("1.0.0");
+            assertThat(dropped.getJsonArray("backends")).containsExactly("dropped");
             HttpResponse<String> reloaded =
                     send(gateway, "POST", "/admin/plugins/reload", "Authorization", "Bearer " + AdminEndpointsTest.ADMIN_KEY);
 
