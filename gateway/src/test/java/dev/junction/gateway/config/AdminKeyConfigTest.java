@@ -1,6 +1,7 @@
 package dev.junction.gateway.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -75,6 +76,18 @@ class AdminKeyConfigTest {
         assertThat(load("${JUNCTION_ADMIN_KEY:-}", Map.of()).auth().adminKey()).isEmpty();
         assertThat(load("\"\"", Map.of()).auth().adminKey()).isEmpty();
         assertThat(load("", Map.of()).auth().adminKey()).as("a key with no value counts as absent").isEmpty();
+    }
+
+    @Test
+    void a_malformed_file_is_refused_without_quoting_its_lines() throws IOException {
+        Path file = Files.writeString(dir.resolve("gateway.yaml"), FILE.formatted("\"" + KEY));
+
+        assertThatThrownBy(() -> ConfigLoader.load(vertx, file, Map.of(), null)
+                        .toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join())
+                .hasCauseInstanceOf(ConfigException.class)
+                .hasMessageContaining("Malformed YAML")
+                .hasMessageContaining("line 4, column 13")
+                .hasMessageNotContaining(KEY);
     }
 
     @Test

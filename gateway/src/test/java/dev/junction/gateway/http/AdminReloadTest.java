@@ -75,6 +75,7 @@ class AdminReloadTest {
         String first = "adm-first-0a4e7c21d9";
         String second = "adm-second-6b3f80e5c2";
         String refused = "adm-refused-91c2d7a4";
+        String unparsable = "adm-unparsable-5e0b93f1";
         BlockingQueue<ReloadReport> reports = new LinkedBlockingQueue<>();
         try (LogTap log = LogTap.install();
                 TestGateway gateway = TestGateway.builder(dir)
@@ -87,13 +88,16 @@ class AdminReloadTest {
 
             rewrite(gateway, dir, "  adminKey: \" " + refused + "\"\n");
             assertThat(nextReport(reports).level()).isEqualTo(Level.ERROR);
+            rewrite(gateway, dir, "  adminKey: \"" + unparsable + "\n");
+            assertThat(nextReport(reports).message()).contains("Malformed YAML").contains("line");
             rewrite(gateway, dir, "  adminKey: " + second + "\n");
             assertThat(nextReport(reports).level()).isEqualTo(Level.INFO);
 
             assertThat(send(gateway, "GET", "/admin/plugins", "x-api-key", first).statusCode()).isEqualTo(403);
             assertThat(send(gateway, "POST", "/admin/plugins/reload", "x-api-key", second).statusCode()).isEqualTo(200);
             gateway.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            assertThat(log.text()).contains("/admin/plugins").doesNotContain(first).doesNotContain(second).doesNotContain(refused);
+            assertThat(log.text()).contains("/admin/plugins").doesNotContain(first).doesNotContain(second).doesNotContain(refused)
+                    .doesNotContain(unparsable);
         }
     }
 
