@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * A running gateway on a Vert.x instance: the plugins of the configured folder, a verticle per
@@ -95,8 +94,8 @@ public final class Gateway {
         NodeDirectory nodes = new NodeDirectory(membership);
         PluginHost plugins = new PluginHost(config.plugins().dir(), pluginApiVersion());
         ChangeQueue changes = new ChangeQueue(vertx.getOrCreateContext());
-        Promise<Supplier<Future<Void>>> reapply = Promise.promise();
-        PluginAdmin admin = new AdminPlugins(vertx, plugins, changes, reapply.future());
+        Promise<Gateway> running = Promise.promise();
+        PluginAdmin admin = new AdminPlugins(vertx, plugins, changes, running.future());
         return vertx.executeBlocking(() -> {
                     plugins.start();
                     metrics.plugins(plugins.states());
@@ -117,8 +116,7 @@ public final class Gateway {
                                             vertx, membership, plugins, metrics, node, services, http, changes, config)));
                 })
                 .map(Gateway::watch)
-                .onSuccess(gateway -> reapply.complete(gateway::reapply))
-                .onFailure(reapply::fail);
+                .onComplete(running);
     }
 
     private Gateway watch() {
@@ -155,8 +153,13 @@ public final class Gateway {
      * dropped into it since and brings up the backends that were waiting for them. Run in the
      * {@link ChangeQueue}.
      */
-    private Future<Void> reapply() {
+    Future<Void> reapply() {
         return stopping ? Future.failedFuture("the gateway is stopping") : apply(config);
+    }
+
+    /** The configuration in force. */
+    GatewayConfig configuration() {
+        return config;
     }
 
     /**

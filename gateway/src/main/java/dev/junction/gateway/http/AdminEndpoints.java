@@ -41,7 +41,7 @@ final class AdminEndpoints {
         if (key.isEmpty()) {
             return;
         }
-        PluginsHandler handler = new PluginsHandler(plugins, config.backends().values());
+        PluginsHandler handler = new PluginsHandler(plugins);
         router.route(ALL).handler(new AdminKeyCheck(key.get()));
         router.get(PLUGINS).handler(handler::list);
         router.post(RELOAD).handler(handler::reload);

@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -101,6 +102,33 @@ class AdminReloadTest {
         }
     }
 
+    @Test
+    void a_listing_waits_for_a_reload_under_way_no_longer_than_its_bound(@TempDir Path dir) throws Exception {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        Files.copy(TestGateway.BUILT_PLUGINS.resolve("echo.jar"), plugins.resolve("echo.jar"));
+        PluginJar.write(plugins, "gated", ">=0.1.0", GatedStartFactory.class, GatedStartFactory.class);
+        String auth = "  adminKey: " + AdminEndpointsTest.ADMIN_KEY + "\n";
+        try (TestGateway gateway = TestGateway.builder(dir).plugins(plugins).server("  reloadSeconds: 1\n").auth(auth).start()) {
+            String gated = TestGateway.echoBackend() + "  gated:\n    plugin: gated\n    models: [gated]\n";
+            rewrite(gateway, TestGateway.builder(dir).plugins(plugins).server("  reloadSeconds: 1\n").auth(auth).backends(gated));
+            assertThat(GatedStartFactory.Gate.waiting.await(30, TimeUnit.SECONDS)).as("the reload starts the backend").isTrue();
+            try {
+                long asked = System.nanoTime();
+                HttpResponse<String> late = send(gateway, "GET", "/admin/plugins", "x-api-key", AdminEndpointsTest.ADMIN_KEY);
+
+                assertThat(late.statusCode()).as(late.body()).isEqualTo(503);
+                assertThat(late.headers().firstValue("retry-after")).hasValue("1");
+                assertThat(Duration.ofNanos(System.nanoTime() - asked))
+                        .isBetween(PluginsHandler.LIST_WAIT, PluginsHandler.LIST_WAIT.multipliedBy(2));
+            } finally {
+                GatedStartFactory.Gate.open.countDown();
+            }
+            HttpResponse<String> listed = send(gateway, "GET", "/admin/plugins", "x-api-key", AdminEndpointsTest.ADMIN_KEY);
+            assertThat(listed.statusCode()).isEqualTo(200);
+            assertThat(plugin(listed.body(), "gated").getJsonArray("backends")).containsExactly("gated");
+        }
+    }
+
     private static ChatCompletionCreateParams chat(String model) {
         return ChatCompletionCreateParams.builder().model(model).addUserMessage("hi").build();
     }
@@ -115,8 +143,12 @@ class AdminReloadTest {
 
     /** Replaces the gateway's file at once with the same sections and this {@code auth:} section. */
     private static void rewrite(TestGateway gateway, Path dir, String authYaml) throws Exception {
-        String yaml = TestGateway.builder(dir).server("  reloadSeconds: 1\n").auth(authYaml).yaml();
-        Path temporary = Files.writeString(dir.resolve("gateway.yaml.tmp"), yaml);
+        rewrite(gateway, TestGateway.builder(dir).server("  reloadSeconds: 1\n").auth(authYaml));
+    }
+
+    /** Replaces the gateway's file at once with what {@code file} writes. */
+    private static void rewrite(TestGateway gateway, TestGateway.Builder file) throws Exception {
+        Path temporary = Files.writeString(gateway.configFile().resolveSibling("gateway.yaml.tmp"), file.yaml());
         Files.move(temporary, gateway.configFile(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
