@@ -14,7 +14,7 @@ import org.pf4j.PluginWrapper;
  */
 final class UnloadedJar {
 
-    static final String NOT_LOADED = "not_loaded";
+    private static final String NOT_LOADED = "not_loaded";
     private static final String FAILED = "failed";
 
     private UnloadedJar() {}
@@ -29,7 +29,8 @@ final class UnloadedJar {
         }
         String id = descriptor.getPluginId();
         if (id == null || id.isBlank()) {
-            return new PluginInfo(null, descriptor.getVersion(), FAILED, file, "not a plugin JAR: its manifest has no Plugin-Id");
+            return new PluginInfo(
+                    null, descriptor.getVersion(), FAILED, file, "not a plugin JAR: its manifest has no Plugin-Id");
         }
         PluginWrapper loaded = manager.getPlugin(id);
         if (loaded != null) {

@@ -19,10 +19,9 @@ import org.slf4j.LoggerFactory;
  * as {@code {"plugins":[{"id","version","state","file","backends","error"}]}}, where
  * {@code backends} are the backends of the configuration in force whose {@code plugin} is that id;
  * the reload rescans the folder first ({@link PluginAdmin#rescan}). The work runs off the event
- * loop. Both wait for a
- * reload under way; one that takes too long does not hold the caller: a listing that could not
- * start within {@link #LIST_WAIT} is 503 with {@code Retry-After}, a rescan not done within
- * {@link #RESCAN_WAIT} 504 (it goes on; a later listing shows its outcome).
+ * loop. Both wait for a reload under way; one that takes too long does not hold the caller: a
+ * listing not done within {@link #LIST_WAIT} is 503 with {@code Retry-After}, a rescan not done
+ * within {@link #RESCAN_WAIT} 504 (it goes on; a later listing shows its outcome).
  */
 final class PluginsHandler {
 
