@@ -68,7 +68,18 @@ class AdminKeyConfigTest {
 
         String digest = HexFormat.of().formatHex(Digests.sha256(KEY));
         assertThat(config.toString()).doesNotContain(KEY).doesNotContainIgnoringCase(digest);
-        assertThat(ConfigDiff.between(config, load("other-admin-key-1", Map.of())).summary()).doesNotContain(KEY);
+        assertThat(ConfigDiff.between(config, load("other-admin-key-1", Map.of())).summary())
+                .isEqualTo("backends unchanged; 0 API keys; admin key changed");
+    }
+
+    @Test
+    void a_reload_says_whether_the_key_was_set_changed_or_removed() throws Exception {
+        GatewayConfig without = load("", Map.of());
+        GatewayConfig with = load(KEY, Map.of());
+
+        assertThat(ConfigDiff.between(without, with).summary()).endsWith("; admin key set");
+        assertThat(ConfigDiff.between(with, without).summary()).endsWith("; admin key removed");
+        assertThat(ConfigDiff.between(with, load(KEY, Map.of())).summary()).isEqualTo("backends unchanged; 0 API keys");
     }
 
     @Test
