@@ -1,7 +1,6 @@
 package dev.junction.gateway;
 
 import dev.junction.gateway.backend.BackendHost;
-import dev.junction.gateway.backend.OneAtATime;
 import dev.junction.gateway.backend.PluginHost;
 import dev.junction.gateway.backend.PluginWatcher;
 import dev.junction.gateway.bus.BusCodecs;
@@ -14,10 +13,12 @@ import dev.junction.gateway.config.GatewayConfig;
 import dev.junction.gateway.config.ReloadReport;
 import dev.junction.gateway.http.HttpServers;
 import dev.junction.gateway.http.NodeServices;
+import dev.junction.gateway.http.PluginAdmin;
 import dev.junction.gateway.metrics.GatewayMetrics;
 import dev.junction.gateway.resilience.CircuitBreakers;
 import dev.junction.gateway.state.ResponseStore;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,9 +35,11 @@ import java.util.function.Consumer;
  * in a {@link GatewayMetrics}) made once and shared by the {@code server.instances} instances of
  * the HTTP server ({@link HttpServers}), the watcher that applies changes of the configuration
  * file ({@code server.reloadSeconds}), and the one that applies the plugin folder's
- * ({@code plugins.scanIntervalMillis}); the two take turns. {@link #start} composes the steps;
- * {@link #stop} undoes them. Build the Vert.x instance with {@link GatewayMetrics#vertxBuilder} of
- * the same metrics, so that {@code /metrics} also shows Vert.x's own meters.
+ * ({@code plugins.scanIntervalMillis}); these changes, a rescan asked for at
+ * {@code POST /admin/plugins/reload} and shutdown run one at a time ({@link ChangeQueue}).
+ * {@link #start} composes the steps; {@link #stop} undoes them. Build the Vert.x instance with
+ * {@link GatewayMetrics#vertxBuilder} of the same metrics, so that {@code /metrics} also shows
+ * Vert.x's own meters.
  */
 public final class Gateway {
 
@@ -50,11 +53,12 @@ public final class Gateway {
     private final LocalNode node;
     private final NodeServices services;
     private final HttpServers http;
+    private final ChangeQueue changes;
     private final List<Consumer<ReloadReport>> reloadListeners = new CopyOnWriteArrayList<>();
-    private final OneAtATime turns = new OneAtATime();
     private volatile GatewayConfig config;
     private volatile ConfigWatcher watcher;
     private volatile PluginWatcher pluginWatcher;
+    private volatile boolean stopping;
 
     private Gateway(
             Vertx vertx,
@@ -64,6 +68,7 @@ public final class Gateway {
             LocalNode node,
             NodeServices services,
             HttpServers http,
+            ChangeQueue changes,
             GatewayConfig config) {
         this.vertx = vertx;
         this.membership = membership;
@@ -72,6 +77,7 @@ public final class Gateway {
         this.node = node;
         this.services = services;
         this.http = http;
+        this.changes = changes;
         this.config = config;
     }
 
@@ -91,6 +97,9 @@ public final class Gateway {
         metrics.node(membership.nodeId());
         NodeDirectory nodes = new NodeDirectory(membership);
         PluginHost plugins = new PluginHost(config.plugins().dir(), pluginApiVersion());
+        ChangeQueue changes = new ChangeQueue(vertx.getOrCreateContext());
+        Promise<Gateway> running = Promise.promise();
+        PluginAdmin admin = new AdminPlugins(vertx, plugins, changes, running.future());
         return vertx.executeBlocking(() -> {
                     plugins.start();
                     metrics.plugins(plugins.states());
@@ -103,20 +112,21 @@ public final class Gateway {
                     LocalNode node = new LocalNode(vertx, membership.nodeId(), host, breakers, config.backends().values());
                     ClusterView cluster = new ClusterView(vertx, membership, node);
                     return NodeServices.start(
-                                    vertx, config, host, nodes, cluster, breakers, metrics, membership, accessLog)
+                                    vertx, config, host, nodes, cluster, breakers, metrics, membership, accessLog, admin)
                             .compose(services -> HttpServers.deploy(vertx, config, services)
                                     .compose(http -> node.serve(address(config.server().host(), http.port())).map(http))
                                     .recover(failed -> services.close(vertx).transform(closed -> Future.failedFuture(failed)))
                                     .map(http -> new Gateway(
-                                            vertx, membership, plugins, metrics, node, services, http, config)));
+                                            vertx, membership, plugins, metrics, node, services, http, changes, config)));
                 })
-                .map(Gateway::watch);
+                .map(Gateway::watch)
+                .onComplete(running);
     }
 
     private Gateway watch() {
         if (config.server().reloadSeconds() > 0) {
-            watcher = ConfigWatcher.start(
-                    vertx, config, this::apply, report -> reloadListeners.forEach(listener -> listener.accept(report)));
+            watcher = ConfigWatcher.start(vertx, config, next -> changes.run(() -> apply(next)),
+                    report -> reloadListeners.forEach(listener -> listener.accept(report)));
         }
         if (config.plugins().scanIntervalMillis() > 0) {
             pluginWatcher = PluginWatcher.start(
@@ -132,12 +142,12 @@ public final class Gateway {
      * and the plugin versions they started with.
      */
     private Future<Void> apply(GatewayConfig next) {
-        return turns.run(() -> refreshPlugins(false)
+        return refreshPlugins(false)
                 .compose(refreshed -> reconcile(next, () -> {
                     node.reconfigure(next.backends().values());
                     http.reconfigure(next);
                 }))
-                .onSuccess(applied -> config = next));
+                .onSuccess(applied -> config = next);
     }
 
     /**
@@ -145,7 +155,7 @@ public final class Gateway {
      * plugin changed, the backends with them.
      */
     private Future<Void> applyPluginChanges() {
-        return turns.run(() -> refreshPlugins(true)
+        return changes.run(() -> refreshPlugins(true)
                 .compose(changed -> changed ? reconcile(config, () -> {}) : Future.succeededFuture()));
     }
 
@@ -163,6 +173,20 @@ public final class Gateway {
     private Future<Void> reconcile(GatewayConfig target, Runnable reroute) {
         return services.host().reconcile(
                 target.backends().values(), Duration.ofSeconds(target.server().drainSeconds()), reroute);
+    }
+
+    /**
+     * Puts the configuration in force again, for a rescan of the plugin folder: loads the JARs
+     * dropped into it since and brings up the backends that were waiting for them. Run in the
+     * {@link ChangeQueue}.
+     */
+    Future<Void> reapply() {
+        return stopping ? Future.failedFuture("the gateway is stopping") : apply(config);
+    }
+
+    /** The configuration in force. */
+    GatewayConfig configuration() {
+        return config;
     }
 
     /**
@@ -212,13 +236,14 @@ public final class Gateway {
      * stop first, and a change they were applying ends before the rest.
      */
     public Future<Void> stop() {
+        stopping = true;
         if (watcher != null) {
             watcher.stop();
         }
         if (pluginWatcher != null) {
             pluginWatcher.stop();
         }
-        return turns.run(() -> {
+        return changes.run(() -> {
                     node.drain();
                     services.host().drain();
                     return Future.join(

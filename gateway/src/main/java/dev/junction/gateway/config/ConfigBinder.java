@@ -114,9 +114,13 @@ final class ConfigBinder {
     }
 
     private static AuthConfig auth(JsonObject auth) {
+        String adminKey = auth.getString("adminKey");
+        Optional<AdminKey> admin = adminKey == null || adminKey.isEmpty()
+                ? Optional.empty()
+                : Optional.of(AdminKey.of(adminKey));
         JsonArray keys = auth.getJsonArray("keys");
         if (keys == null) {
-            return AuthConfig.NONE;
+            return new AuthConfig(List.of(), admin);
         }
         List<ApiKeyConfig> result = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
@@ -130,7 +134,7 @@ final class ConfigBinder {
                     models == null ? null : models.stream().map(String.class::cast).toList(),
                     limits(objectOrEmpty(entry, "limits"))));
         }
-        return new AuthConfig(result);
+        return new AuthConfig(result, admin);
     }
 
     private static KeyLimits limits(JsonObject limits) {

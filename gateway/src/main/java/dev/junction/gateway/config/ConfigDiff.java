@@ -12,8 +12,11 @@ import java.util.List;
  * @param updated backends whose models or resilience settings alone changed (the front end's
  *     business): the same instance serves them
  * @param keys how many API keys the new configuration has
+ * @param adminKey what became of {@code auth.adminKey}: {@code set}, {@code changed} or
+ *     {@code removed}; null when it did not change
  */
-public record ConfigDiff(List<String> added, List<String> removed, List<String> changed, List<String> updated, int keys) {
+public record ConfigDiff(
+        List<String> added, List<String> removed, List<String> changed, List<String> updated, int keys, String adminKey) {
 
     public ConfigDiff {
         added = List.copyOf(added);
@@ -40,7 +43,15 @@ public record ConfigDiff(List<String> added, List<String> removed, List<String> 
         List<String> removed = before.backends().keySet().stream()
                 .filter(id -> !after.backends().containsKey(id))
                 .toList();
-        return new ConfigDiff(added, removed, changed, updated, after.auth().keys().size());
+        return new ConfigDiff(
+                added, removed, changed, updated, after.auth().keys().size(), adminKey(before.auth(), after.auth()));
+    }
+
+    private static String adminKey(AuthConfig before, AuthConfig after) {
+        if (before.adminKey().equals(after.adminKey())) {
+            return null;
+        }
+        return before.adminKey().isEmpty() ? "set" : after.adminKey().isEmpty() ? "removed" : "changed";
     }
 
     /**
@@ -77,7 +88,10 @@ public record ConfigDiff(List<String> added, List<String> removed, List<String> 
         return paths;
     }
 
-    /** For example {@code "backends added [b], changed [a]; 2 API keys"}; never a key itself. */
+    /**
+     * For example {@code "backends added [b], changed [a]; 2 API keys; admin key changed"}; never a
+     * key itself.
+     */
     public String summary() {
         List<String> parts = new ArrayList<>();
         part(parts, "added", added);
@@ -85,7 +99,8 @@ public record ConfigDiff(List<String> added, List<String> removed, List<String> 
         part(parts, "changed", changed);
         part(parts, "updated", updated);
         String backends = parts.isEmpty() ? "backends unchanged" : "backends " + String.join(", ", parts);
-        return backends + "; " + keys + (keys == 1 ? " API key" : " API keys");
+        return backends + "; " + keys + (keys == 1 ? " API key" : " API keys")
+                + (adminKey == null ? "" : "; admin key " + adminKey);
     }
 
     private static void part(List<String> parts, String label, List<String> ids) {

@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -121,11 +122,24 @@ public final class ConfigLoader {
         return String.valueOf(cause.getMessage());
     }
 
-    /** The parser's own message (with line and column), or what a non-mapping document means. */
+    /**
+     * The parser's own message (with line and column) less the lines of the file it quotes, each
+     * followed by a caret under the column (a quoted line may hold a key); or what a non-mapping
+     * document means.
+     */
     private static String yamlReason(Throwable failure) {
         if (failure instanceof DecodeException && failure.getCause() instanceof ClassCastException) {
             return "the document must be a mapping of keys to values";
         }
-        return String.valueOf(failure.getMessage()).strip();
+        List<String> lines = String.valueOf(failure.getMessage()).lines().toList();
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (i + 1 < lines.size() && lines.get(i + 1).strip().equals("^")) {
+                i++;
+            } else {
+                kept.add(lines.get(i));
+            }
+        }
+        return String.join("\n", kept).strip();
     }
 }

@@ -30,7 +30,7 @@ final class ConfigValidator {
     private static final Set<String> PLUGINS_KEYS = Set.of("dir", "scanIntervalMillis");
     private static final Set<String> BACKEND_KEYS = Set.of(
             "plugin", "models", "options", "timeouts", "retries", "fallbacks", "circuitBreaker");
-    private static final Set<String> AUTH_KEYS = Set.of("keys");
+    private static final Set<String> AUTH_KEYS = Set.of("keys", "adminKey");
     private static final Set<String> API_KEY_KEYS = Set.of("name", "key", "sha256", "models", "limits");
     private static final Set<String> LIMITS_KEYS = Set.of("requestsPerMinute", "tokensPerMinute", "concurrentRequests");
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9A-Fa-f]{64}");
@@ -204,6 +204,7 @@ final class ConfigValidator {
 
     private void auth(JsonObject auth) {
         unknownKeys(auth, "auth", AUTH_KEYS);
+        errors.addAll(AdminKeyValidator.validate(auth));
         Object keys = auth.getValue("keys");
         if (keys == null) {
             return;

@@ -112,12 +112,16 @@ final class ApiEndpoints {
                 .toList();
     }
 
-    /** The access log's and the metrics' name for a request: its endpoint's, else {@link #OTHER}. */
+    /**
+     * The access log's and the metrics' name for a request: its endpoint's (an admin endpoint's
+     * included, {@link AdminEndpoints}), else {@link #OTHER}.
+     */
     static String name(HttpMethod method, String normalizedPath) {
         return at(normalizedPath).stream()
                 .filter(endpoint -> endpoint.method().equals(method))
                 .findFirst()
                 .map(Endpoint::name)
+                .or(() -> AdminEndpoints.name(method, normalizedPath))
                 .orElse(OTHER);
     }
 

@@ -29,9 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP surface: the routes of {@link ApiEndpoints}, each with the handler its kind names, then
- * 405 and 404 for what no endpoint serves and one failure handler, all in the dialect of the path's
- * family.
+ * The HTTP surface: {@code /health}, the {@link AdminEndpoints} (before the API keys are asked for),
+ * the routes of {@link ApiEndpoints}, each with the handler its kind names, then 405 and 404 for
+ * what no endpoint serves and one failure handler, all in the dialect of the path's family.
  */
 final class ApiRouter {
 
@@ -49,6 +49,7 @@ final class ApiRouter {
     private final ResponsesHandler responses;
     private final ResponseHistory history;
     private final DroppedTools droppedTools;
+    private final PluginAdmin plugins;
 
     private ApiRouter(Vertx vertx, GatewayConfig config, NodeServices node) {
         this.config = config;
@@ -67,6 +68,7 @@ final class ApiRouter {
         this.responses = new ResponsesHandler(node.responses());
         this.history = new ResponseHistory(vertx, node.responses());
         this.droppedTools = DroppedTools.of(config.backends());
+        this.plugins = node.plugins();
     }
 
     /**
@@ -79,6 +81,7 @@ final class ApiRouter {
 
     private Router build(Router router) {
         router.get(RouteCoverage.HEALTH).handler(health);
+        AdminEndpoints.addTo(router, config, plugins);
         router.route().handler(AuthHandler.create(config.auth()));
         router.get().handler(new WebSocketRefusal());
         router.post().handler(new JsonContent());
@@ -148,12 +151,15 @@ final class ApiRouter {
 
     /** No route served the request: 405 naming the allowed methods for a known path, else 404. */
     private static void unknownEndpoint(RoutingContext ctx) {
-        String path = ctx.normalizedPath();
-        ApiFamily family = ApiEndpoints.familyOf(ctx);
-        String allowed = ApiEndpoints.at(path).stream()
+        String allowed = ApiEndpoints.at(ctx.normalizedPath()).stream()
                 .map(endpoint -> endpoint.method().name())
                 .distinct()
                 .collect(Collectors.joining(", "));
+        refuseUnknown(ctx, ApiEndpoints.familyOf(ctx), allowed);
+    }
+
+    /** 405 naming the {@code allowed} methods (comma-separated), or 404 when there are none, in {@code family}'s shape. */
+    static void refuseUnknown(RoutingContext ctx, ApiFamily family, String allowed) {
         String asked = ctx.request().method().name() + " " + UserText.shorten(ctx.request().path());
         if (allowed.isEmpty()) {
             ErrorResponses.send(ctx, family, ApiError.of(404, "Unknown endpoint: " + asked));

@@ -14,7 +14,9 @@ import java.util.Optional;
  * {@code x-api-key: <key>}; answers 401 in the route's dialect otherwise. The matched key's name
  * goes into the context under {@link #KEY_NAME} (for logs), the key itself under {@link #API_KEY}
  * (for the model allowlist, {@link #allows}). With no keys configured, every request passes.
- * The base URL ({@code /}), {@code /health} and {@code /metrics} need no key. Keys never appear in answers or logs.
+ * The base URL ({@code /}), {@code /health} and {@code /metrics} need no key; the admin endpoints, routed
+ * before this handler when they are on, ask for the admin key instead ({@link AdminEndpoints}). Keys
+ * never appear in answers or logs.
  */
 final class AuthHandler implements Handler<RoutingContext> {
 
@@ -72,7 +74,8 @@ final class AuthHandler implements Handler<RoutingContext> {
         return key == null || key.allows(model);
     }
 
-    private static String presented(RoutingContext ctx) {
+    /** The key the request presents ({@code Authorization: Bearer} first, then {@code x-api-key}); null for none. */
+    static String presented(RoutingContext ctx) {
         String authorization = ctx.request().getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             String bearer = authorization.substring(BEARER.length()).trim();

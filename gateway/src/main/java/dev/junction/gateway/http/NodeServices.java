@@ -23,8 +23,8 @@ import java.util.function.Consumer;
  * limiter's counts, the stored answers of the Responses API, the circuit breakers (made by the
  * caller, as the node's report shows them too), the timeout sweeper, the metrics (which also hear
  * of retries and fallbacks), the answers in flight (the {@link Drain}), the access log writer, the
- * node's request, connection and body limits, and the memory of which backend made each thinking
- * signature.
+ * node's request, connection and body limits, the memory of which backend made each thinking
+ * signature, and what the admin endpoints do with the node's plugins.
  * Every part is thread-safe or keeps its state per context, so that {@code server.instances}
  * instances, each on its own event loop, count together: a limit holds per node, however the
  * connections spread. The package's own types are for the HTTP surface alone.
@@ -43,11 +43,12 @@ public record NodeServices(
         RequestLimits requestLimits,
         ConnectionGuards connectionGuards,
         BodyTimeout bodyTimeout,
-        ThinkingSignatures signatures) {
+        ThinkingSignatures signatures,
+        PluginAdmin plugins) {
 
     /**
-     * The services of the node that {@code membership} names, with the limits of {@code config}
-     * (they need a restart), its access log lines going to {@code accessLog} (the
+     * The services of the node that {@code membership} names (its {@code plugins} made by the
+     * caller), with the limits of {@code config} (they need a restart), its access log lines going to {@code accessLog} (the
      * {@code junction.access} logger when null) from a thread of their own, until {@link #close}. The
      * rate limiter and the response store are each the one place chosen for the node
      * ({@link RateLimiter#forNode}, {@link ResponseStore#forNode}): cluster-wide in a cluster, in
@@ -55,7 +56,7 @@ public record NodeServices(
      */
     public static Future<NodeServices> start(Vertx vertx, GatewayConfig config, BackendHost host, NodeDirectory nodes,
             ClusterView cluster, CircuitBreakers breakers, GatewayMetrics metrics, Membership membership,
-            Consumer<String> accessLog) {
+            Consumer<String> accessLog, PluginAdmin plugins) {
         ConnectionLimits limits = config.server().limits();
         return RateLimiter.forNode(membership, vertx, metrics)
                 .compose(limiter -> ResponseStore.forNode(membership, vertx, config.responses().store())
@@ -73,7 +74,8 @@ public record NodeServices(
                                 new RequestLimits(limits),
                                 new ConnectionGuards(limits),
                                 new BodyTimeout(vertx, limits.bodyTimeoutSeconds()),
-                                new ThinkingSignatures())));
+                                new ThinkingSignatures(),
+                                plugins)));
     }
 
     /** Writes the access log lines still queued and stops their thread, off the event loop. */

@@ -4,19 +4,24 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Checks that every route of the gateway's router is a declared endpoint ({@link ApiEndpoints}) or
- * one of the operator paths, so that an endpoint cannot be wired around the table (it would answer
- * errors in the wrong shape, and be counted as {@code other} in the metrics). Routes without a path
- * (the handlers every request crosses) are not endpoints.
+ * one of the operator paths ({@code /health}, {@code /metrics}, {@link AdminEndpoints}), so that an
+ * endpoint cannot be wired around the table (it would answer errors in the wrong shape, and be
+ * counted as {@code other} in the metrics). Routes without a path (the handlers every request
+ * crosses) are not endpoints.
  */
 final class RouteCoverage {
 
     /** The gateway's own paths, outside any API family. */
     static final String HEALTH = "/health";
     static final String METRICS = "/metrics";
-    private static final Set<String> OPERATOR_PATHS = Set.of(HEALTH, METRICS);
+    private static final Set<String> OPERATOR_PATHS = Stream.concat(
+                    Stream.of(HEALTH, METRICS), AdminEndpoints.PATHS.stream())
+            .collect(Collectors.toUnmodifiableSet());
 
     private RouteCoverage() {}
 

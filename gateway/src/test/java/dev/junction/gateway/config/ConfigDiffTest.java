@@ -33,7 +33,7 @@ class ConfigDiffTest {
         ConfigDiff diff = ConfigDiff.between(before, after);
 
         assertThat(diff).isEqualTo(new ConfigDiff(
-                List.of("new"), List.of("gone"), List.of("replugged", "retuned"), List.of("rerouted"), 2));
+                List.of("new"), List.of("gone"), List.of("replugged", "retuned"), List.of("rerouted"), 2, null));
         assertThat(diff.summary())
                 .isEqualTo("backends added [new], removed [gone], changed [replugged, retuned], updated [rerouted];"
                         + " 2 API keys");
