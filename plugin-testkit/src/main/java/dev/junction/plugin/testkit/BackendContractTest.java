@@ -1,7 +1,7 @@
 package dev.junction.plugin.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.junction.plugin.Backend;
 import dev.junction.plugin.BackendException;
@@ -171,8 +171,9 @@ public abstract class BackendContractTest {
     Stream<DynamicTest> bad_options_are_rejected_naming_the_option() {
         return badOptions().map(bad -> DynamicTest.dynamicTest("options." + bad.key(), () -> {
             try (TestBackendContext context = TestBackendContext.of("contract", bad.options(), vertx)) {
-                assertThatThrownBy(() -> factory().create(context))
-                        .as("creating a backend from %s", bad.options().encode())
+                Throwable thrown = catchThrowable(() -> factory().create(context));
+                assertThat(thrown)
+                        .as("creating a backend with a bad options.%s: %s", bad.key(), bad.options().encode())
                         .isInstanceOfSatisfying(BackendException.class, e -> assertThat(e.kind())
                                 .isEqualTo(ErrorKind.INVALID_REQUEST))
                         .hasMessageContaining("options." + bad.key());
