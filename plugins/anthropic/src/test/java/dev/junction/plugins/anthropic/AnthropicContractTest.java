@@ -4,19 +4,14 @@ import dev.junction.plugin.BackendFactory;
 import dev.junction.plugin.ChatRequest;
 import dev.junction.plugin.ErrorKind;
 import dev.junction.plugin.Message;
-import dev.junction.plugin.testkit.BackendContractTest;
 import dev.junction.plugin.testkit.FakeUpstream;
 import dev.junction.plugin.testkit.Golden;
-import dev.junction.plugin.testkit.Scenario;
-import dev.junction.plugin.testkit.SseReplay;
-import io.vertx.core.http.HttpMethod;
+import dev.junction.plugin.testkit.HttpBackendContractTest;
 import io.vertx.core.json.JsonObject;
 import java.util.stream.Stream;
 
-/** The anthropic plugin keeps the plugin contract, against a fake Messages API replaying recorded streams. */
-class AnthropicContractTest extends BackendContractTest {
-
-    private static final String PATH = "/v1/messages";
+/** The anthropic plugin keeps the plugin contract, against a fake Messages API replaying a recorded stream. */
+class AnthropicContractTest extends HttpBackendContractTest {
 
     @Override
     protected BackendFactory factory() {
@@ -24,27 +19,35 @@ class AnthropicContractTest extends BackendContractTest {
     }
 
     @Override
-    protected Scenario prepare(Kind kind) {
-        FakeUpstream upstream = FakeUpstream.start(vertx());
-        Scenario scenario = Scenario.of(options(upstream.baseUrl()), ChatRequest.builder("claude-sonnet-4-5")
-                .messages(Message.text(Message.Role.USER, "Hello"))
-                .build());
-        SseReplay text = SseReplay.of(Golden.text("streams/text.sse"));
-        return switch (kind) {
-            case TEXT -> {
-                upstream.route(HttpMethod.POST, PATH, text);
-                yield scenario;
-            }
-            case FAILURE -> {
-                upstream.route(HttpMethod.POST, PATH,
-                        FakeUpstream.json(529, AnthropicBackendTest.error("overloaded_error", "Overloaded")));
-                yield scenario.failingWith(ErrorKind.OVERLOADED);
-            }
-            case SLOW -> {
-                upstream.route(HttpMethod.POST, PATH, text.holdingAfter(4));
-                yield scenario.stoppedWhen(upstream::connectionClosedWithin);
-            }
-        };
+    protected JsonObject options(String root) {
+        return new JsonObject().put("baseUrl", root).put("apiKey", "sk-ant-api03-test-key-0123456789");
+    }
+
+    @Override
+    protected ChatRequest request() {
+        return ChatRequest.builder("claude-sonnet-4-5").messages(Message.text(Message.Role.USER, "Hello")).build();
+    }
+
+    @Override
+    protected String chatPath() {
+        return "/v1/messages";
+    }
+
+    @Override
+    protected String transcript() {
+        return Golden.text("streams/text.sse");
+    }
+
+    /** The message start and a ping come before the text. */
+    @Override
+    protected int eventsBeforeHolding() {
+        return 4;
+    }
+
+    @Override
+    protected UpstreamFailure failure() {
+        return new UpstreamFailure(
+                FakeUpstream.json(529, AnthropicBackendTest.error("overloaded_error", "Overloaded")), ErrorKind.OVERLOADED);
     }
 
     @Override
@@ -56,9 +59,5 @@ class AnthropicContractTest extends BackendContractTest {
                 new BadOption(valid.copy().put("autoCache", "yes"), "autoCache"),
                 new BadOption(valid.copy().put("baseUrl", "api.anthropic.com"), "baseUrl"),
                 new BadOption(valid.copy().put("model", "claude"), "model"));
-    }
-
-    private static JsonObject options(String baseUrl) {
-        return new JsonObject().put("baseUrl", baseUrl).put("apiKey", "sk-ant-api03-test-key-0123456789");
     }
 }
