@@ -10,8 +10,9 @@ import dev.junction.plugin.testkit.ScriptedBackend.Flaw;
 import io.vertx.core.json.JsonObject;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The contract passes a backend that keeps it, and fails one that breaks any of its rules. */
 class BackendContractSelfTest {
@@ -19,14 +20,16 @@ class BackendContractSelfTest {
     /** The contract played by a {@link ScriptedBackend} with {@code flaw}. */
     static final class ScriptedContract extends BackendContractTest {
         private final Flaw flaw;
+        private final boolean blocking;
 
-        ScriptedContract(Flaw flaw) {
+        ScriptedContract(Flaw flaw, boolean blocking) {
             this.flaw = flaw;
+            this.blocking = blocking;
         }
 
         @Override
         protected BackendFactory factory() {
-            return ScriptedBackend.factory(flaw);
+            return ScriptedBackend.factory(flaw, blocking);
         }
 
         @Override
@@ -46,8 +49,9 @@ class BackendContractSelfTest {
         }
     }
 
-    @Test
-    void a_backend_that_keeps_the_contract_passes_it() {
+    @ParameterizedTest(name = "blocking: {0}")
+    @ValueSource(booleans = {false, true})
+    void a_backend_that_keeps_the_contract_passes_it(boolean blocking) {
         for (Consumer<ScriptedContract> test : Stream.<Consumer<ScriptedContract>>of(
                         BackendContractTest::a_text_answer_starts_with_message_start_and_keeps_the_grammar,
                         BackendContractTest::a_text_answer_ends_exactly_once,
@@ -57,7 +61,7 @@ class BackendContractSelfTest {
                         BackendContractTest::nothing_follows_a_cancel,
                         BackendContractSelfTest::badOptionTests)
                 .toList()) {
-            assertThatCode(() -> run(Flaw.NONE, test)).doesNotThrowAnyException();
+            assertThatCode(() -> run(new ScriptedContract(Flaw.NONE, blocking), test)).doesNotThrowAnyException();
         }
     }
 
@@ -85,6 +89,14 @@ class BackendContractSelfTest {
     }
 
     @Test
+    void a_blocking_backend_whose_call_does_not_return_soon_after_a_cancel_fails() {
+        assertThatThrownBy(() -> run(new ScriptedContract(Flaw.RETURNS_LATE_AFTER_CANCEL, true),
+                        BackendContractTest::a_cancel_is_honoured_within_a_second))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("the backend's chat call to return");
+    }
+
+    @Test
     void a_factory_that_takes_a_bad_option_fails() {
         assertFails(Flaw.ACCEPTS_ANY_OPTION, BackendContractSelfTest::badOptionTests, "options.bad");
     }
@@ -100,11 +112,12 @@ class BackendContractSelfTest {
     }
 
     private static void assertFails(Flaw flaw, Consumer<ScriptedContract> test, String why) {
-        assertThatThrownBy(() -> run(flaw, test)).isInstanceOf(AssertionError.class).hasMessageContaining(why);
+        assertThatThrownBy(() -> run(new ScriptedContract(flaw, false), test))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining(why);
     }
 
-    private static void run(Flaw flaw, Consumer<ScriptedContract> test) throws Exception {
-        ScriptedContract contract = new ScriptedContract(flaw);
+    private static void run(ScriptedContract contract, Consumer<ScriptedContract> test) throws Exception {
         contract.startVertx();
         try {
             test.accept(contract);

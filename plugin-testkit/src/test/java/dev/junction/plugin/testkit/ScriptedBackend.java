@@ -10,6 +10,8 @@ import dev.junction.plugin.ChatSink;
 import dev.junction.plugin.ErrorKind;
 import dev.junction.plugin.FinishReason;
 import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A backend for the kit's own tests that answers by its request's model ({@code text}, {@code fail},
@@ -24,30 +26,37 @@ final class ScriptedBackend implements Backend {
         EVENT_AFTER_FINISH,
         WRONG_FAILURE_KIND,
         IGNORES_CANCEL,
+        /** A blocking backend whose call goes on blocking for seconds after the cancel. */
+        RETURNS_LATE_AFTER_CANCEL,
         ACCEPTS_ANY_OPTION
     }
 
     private final Flaw flaw;
+    private final boolean blocking;
     private final Vertx vertx;
 
-    private ScriptedBackend(Flaw flaw, Vertx vertx) {
+    private ScriptedBackend(Flaw flaw, boolean blocking, Vertx vertx) {
         this.flaw = flaw;
+        this.blocking = blocking;
         this.vertx = vertx;
     }
 
-    /** A factory of backends with {@code flaw}; it rejects the option {@code bad} unless that is the flaw. */
-    static BackendFactory factory(Flaw flaw) {
+    /**
+     * A factory of backends with {@code flaw}, blocking ones (whose slow answer blocks its thread
+     * until the cancel) if {@code blocking}; it rejects the option {@code bad} unless that is the flaw.
+     */
+    static BackendFactory factory(Flaw flaw, boolean blocking) {
         return (BackendContext context) -> {
             if (context.options().containsKey("bad") && flaw != Flaw.ACCEPTS_ANY_OPTION) {
                 throw new BackendException(ErrorKind.INVALID_REQUEST, "options.bad: not an option");
             }
-            return new ScriptedBackend(flaw, context.vertx());
+            return new ScriptedBackend(flaw, blocking, context.vertx());
         };
     }
 
     @Override
     public boolean blocking() {
-        return false;
+        return blocking;
     }
 
     @Override
@@ -62,6 +71,16 @@ final class ScriptedBackend implements Backend {
         }
         sink.emit(ChatEvent.BlockStart.text(0));
         sink.emit(new ChatEvent.TextDelta(0, "Hi"));
+        if (request.model().equals("slow") && blocking) {
+            while (!sink.cancelled()) {
+                sink.emit(new ChatEvent.TextDelta(0, "."));
+                LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+            }
+            if (flaw == Flaw.RETURNS_LATE_AFTER_CANCEL) {
+                LockSupport.parkNanos(Duration.ofSeconds(3).toNanos());
+            }
+            return;
+        }
         if (request.model().equals("slow")) {
             long timer = vertx.setPeriodic(20, id -> sink.emit(new ChatEvent.TextDelta(0, ".")));
             if (flaw != Flaw.IGNORES_CANCEL) {
