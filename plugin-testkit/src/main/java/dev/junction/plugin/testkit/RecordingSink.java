@@ -155,11 +155,6 @@ public final class RecordingSink implements ChatSink {
         return readyActions.size();
     }
 
-    /** How many cancel actions the backend registered so far. */
-    public synchronized int cancelRegistrations() {
-        return cancelRegistrations;
-    }
-
     /** Every event so far, in order, also any after the terminal one. */
     public synchronized List<ChatEvent> events() {
         return List.copyOf(events);
@@ -229,15 +224,6 @@ public final class RecordingSink implements ChatSink {
             throw new AssertionError("expected the stream to fail, but it ended with " + terminal + "; events: " + events);
         }
         return failed;
-    }
-
-    /** Waits for the terminal event, fails the test unless it is a {@link ChatEvent.Finish}, returns it. */
-    public synchronized ChatEvent.Finish awaitFinish() {
-        ChatEvent terminal = awaitTerminal();
-        if (!(terminal instanceof ChatEvent.Finish finish)) {
-            throw new AssertionError("expected the stream to finish, but it ended with " + terminal);
-        }
-        return finish;
     }
 
     /**
