@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * A backend hosted as the gateway hosts it, for tests: created by its factory on a worker thread
@@ -47,7 +48,16 @@ public final class HostedBackend implements AutoCloseable {
      * @throws BackendException what the factory threw
      */
     public static HostedBackend start(BackendFactory factory, JsonObject options, Vertx vertx) {
-        TestBackendContext context = TestBackendContext.of("contract", options, vertx);
+        return start(factory, "contract", options, vertx);
+    }
+
+    /**
+     * Creates backend {@code id} from {@code options} on a worker thread of {@code vertx}.
+     *
+     * @throws BackendException what the factory threw
+     */
+    public static HostedBackend start(BackendFactory factory, String id, JsonObject options, Vertx vertx) {
+        TestBackendContext context = TestBackendContext.of(id, options, vertx);
         try {
             Backend backend = get(vertx.executeBlocking(() -> factory.create(context)), WAIT, "the factory");
             return new HostedBackend(backend, context, vertx.getOrCreateContext());
@@ -70,6 +80,19 @@ public final class HostedBackend implements AutoCloseable {
             lastChat = returned.future();
             loop.runOnContext(v -> returned.complete(serve(request, sink)));
         }
+    }
+
+    /**
+     * Makes one of the backend's other calls ({@code models}, {@code countTokens}, {@code embed}...)
+     * where the gateway would: on the event loop, or on a worker thread if the backend blocks.
+     */
+    public <T> Future<T> call(Function<Backend, Future<T>> call) {
+        if (backend.blocking()) {
+            return loop.owner().executeBlocking(() -> call.apply(backend), false).compose(result -> result);
+        }
+        Promise<T> result = Promise.promise();
+        loop.runOnContext(v -> call.apply(backend).onComplete(result));
+        return result.future();
     }
 
     /** Cancels {@code sink}'s request where the gateway would, and waits until its cancel actions ran. */

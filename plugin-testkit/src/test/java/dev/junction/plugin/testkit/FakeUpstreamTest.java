@@ -68,6 +68,17 @@ class FakeUpstreamTest {
     }
 
     @Test
+    void a_paced_replay_pauses_after_each_event() throws Exception {
+        upstream.answer(SseReplay.of(TRANSCRIPT).pacedBy(Duration.ofMillis(200)));
+        long start = System.nanoTime();
+
+        String body = body(HttpMethod.POST, "/stream");
+
+        assertThat(body).isEqualTo(TRANSCRIPT);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(600));
+    }
+
+    @Test
     void a_held_replay_writes_its_first_events_and_the_rest_once_released() throws Exception {
         SseReplay replay = SseReplay.of(TRANSCRIPT).holdingAfter(1);
         upstream.answer(replay);

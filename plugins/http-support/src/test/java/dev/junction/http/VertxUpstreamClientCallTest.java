@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.junction.plugin.ErrorKind;
 import dev.junction.plugin.testkit.FakeUpstream;
-import dev.junction.plugin.testkit.RecordingSink;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;

@@ -8,7 +8,6 @@ import dev.junction.plugin.testkit.FakeUpstream;
 import dev.junction.plugin.testkit.RecordingSink;
 import dev.junction.plugin.ErrorKind;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;

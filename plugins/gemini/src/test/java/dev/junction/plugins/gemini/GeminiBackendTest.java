@@ -20,11 +20,10 @@ import dev.junction.plugin.TokenCount;
 import dev.junction.plugin.ToolChoice;
 import dev.junction.plugin.testkit.FakeUpstream;
 import dev.junction.plugin.testkit.Golden;
+import dev.junction.plugin.testkit.HostedBackend;
 import dev.junction.plugin.testkit.RecordingSink;
 import dev.junction.plugin.testkit.SseReplay;
-import dev.junction.plugin.testkit.TestBackendContext;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -33,7 +32,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.assertj.core.api.ThrowableAssertAlternative;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,38 +50,31 @@ class GeminiBackendTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private FakeUpstream upstream;
-    private TestBackendContext context;
+    private HostedBackend hosted;
     private Backend backend;
 
     @BeforeEach
     void start(Vertx vertx) {
         upstream = FakeUpstream.start(vertx);
-        backend = backend(vertx, new JsonObject()
+        host(vertx, new JsonObject()
                 .put("apiKey", KEY)
                 .put("modelMap", new JsonObject().put("fast", "gemini-2.5-flash-lite")));
     }
 
     @AfterEach
-    void stop() throws Exception {
+    void stop() {
         try {
-            backend.close().await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            hosted.close();
         } finally {
-            context.close();
             upstream.close();
         }
     }
 
-    /** A backend {@code gem} at the fake with {@code options}; its context becomes the one closed after the test. */
-    private Backend backend(Vertx vertx, JsonObject options) {
-        TestBackendContext created = TestBackendContext.of("gem", options.put("baseUrl", upstream.baseUrl("/v1beta")), vertx);
-        try {
-            Backend made = new GeminiBackendFactory().create(created);
-            context = created;
-            return made;
-        } catch (RuntimeException e) {
-            created.close();
-            throw e;
-        }
+    /** Hosts backend {@code gem} at the fake with {@code options}. */
+    private void host(Vertx vertx, JsonObject options) {
+        hosted = HostedBackend.start(
+                new GeminiBackendFactory(), "gem", options.put("baseUrl", upstream.baseUrl("/v1beta")), vertx);
+        backend = hosted.backend();
     }
 
     @Test
@@ -187,7 +178,7 @@ class GeminiBackendTest {
     }
 
     @Test
-    void a_wrong_api_key_is_an_authentication_failure_although_gemini_answers_400(Vertx vertx) {
+    void a_wrong_api_key_is_an_authentication_failure_although_gemini_answers_400() {
         upstream.answer(FakeUpstream.json(400, """
                 {"error": {"code": 400, "message": "API key not valid. Please pass a valid API key.", "status": "INVALID_ARGUMENT",
                   "details": [{"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "API_KEY_INVALID",
@@ -197,7 +188,7 @@ class GeminiBackendTest {
 
         assertThat(failed.kind()).isEqualTo(ErrorKind.AUTHENTICATION);
         assertThat(failed.message()).startsWith("backend 'gem': ").contains("API key not valid");
-        assertFails(onEventLoop(vertx, () -> backend.countTokens(chat(List.of(), List.of(user(text("Hi")))))))
+        assertFails(hosted.call(gemini -> gemini.countTokens(chat(List.of(), List.of(user(text("Hi")))))))
                 .isInstanceOfSatisfying(BackendException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.AUTHENTICATION));
     }
 
@@ -294,9 +285,8 @@ class GeminiBackendTest {
 
     @Test
     void sends_no_key_header_without_an_api_key(Vertx vertx) throws Exception {
-        backend.close().await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        context.close();
-        backend = backend(vertx, new JsonObject());
+        hosted.close();
+        host(vertx, new JsonObject());
         upstream.answer(FakeUpstream.json(200, "{\"models\": []}"));
 
         backend.models().await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -306,12 +296,12 @@ class GeminiBackendTest {
 
     @Test
     void names_a_bad_option(Vertx vertx) {
-        assertThatThrownBy(() -> backend(vertx, new JsonObject().put("thinkingConfig", "high")))
+        assertThatThrownBy(() -> host(vertx, new JsonObject().put("thinkingConfig", "high")))
                 .isInstanceOfSatisfying(BackendException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_REQUEST))
                 .hasMessageStartingWith("options.thinkingConfig:");
-        assertThatThrownBy(() -> backend(vertx, new JsonObject().put("syntheticThoughtSignatures", "yes")))
+        assertThatThrownBy(() -> host(vertx, new JsonObject().put("syntheticThoughtSignatures", "yes")))
                 .hasMessageStartingWith("options.syntheticThoughtSignatures:");
-        assertThatThrownBy(() -> backend(vertx, new JsonObject().put("project", "p")))
+        assertThatThrownBy(() -> host(vertx, new JsonObject().put("project", "p")))
                 .hasMessageStartingWith("options.project:");
     }
 
@@ -320,13 +310,6 @@ class GeminiBackendTest {
         RecordingSink sink = new RecordingSink();
         backend.chat(chat(List.of(), List.of(user(text("Hi")))), sink);
         return sink.awaitFailure();
-    }
-
-    /** Makes a call of the backend on an event loop, as the gateway does. */
-    private static <T> Future<T> onEventLoop(Vertx vertx, Supplier<Future<T>> call) {
-        Promise<T> result = Promise.promise();
-        vertx.runOnContext(v -> call.get().onComplete(result));
-        return result.future();
     }
 
     private static ThrowableAssertAlternative<?> assertFails(Future<?> future) {

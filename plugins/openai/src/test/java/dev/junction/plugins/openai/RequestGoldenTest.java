@@ -4,7 +4,6 @@ import static dev.junction.plugins.openai.Requests.assistant;
 import static dev.junction.plugins.openai.Requests.builder;
 import static dev.junction.plugins.openai.Requests.text;
 import static dev.junction.plugins.openai.Requests.user;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.plugin.ChatRequest;
 import dev.junction.plugin.ContentPart;
