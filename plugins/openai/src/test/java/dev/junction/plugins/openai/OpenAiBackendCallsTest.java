@@ -11,37 +11,22 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The backend's one-shot calls, {@code GET /models} and {@code POST /embeddings}, against a fake upstream. */
-@ExtendWith(VertxExtension.class)
-@Timeout(value = 20, unit = TimeUnit.SECONDS)
-class OpenAiBackendCallsTest {
+class OpenAiBackendCallsTest extends AgainstFakeOpenAi {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private OpenAiUpstream upstream;
-
-    @AfterEach
-    void close() throws Exception {
-        if (upstream != null) {
-            upstream.close();
-        }
-    }
-
     @Test
     void lists_the_upstream_models(Vertx vertx) throws Exception {
-        upstream = OpenAiUpstream.start(vertx, new JsonObject(), FakeUpstream.json(200, """
+        start(vertx, new JsonObject(), FakeUpstream.json(200, """
                 {"object":"list","data":[
                   {"id":"gpt-4o","object":"model","created":1715367049,"owned_by":"system"},
                   {"id":"gpt-4o-mini","object":"model","created":1721172741,"owned_by":"system"},
@@ -58,7 +43,7 @@ class OpenAiBackendCallsTest {
 
     @Test
     void embeds_with_float_vectors_in_input_order(Vertx vertx) throws Exception {
-        upstream = OpenAiUpstream.start(
+        start(
                 vertx,
                 new JsonObject().put("modelMap", new JsonObject().put("embed", "text-embedding-3-small")),
                 FakeUpstream.json(200, """
@@ -87,7 +72,7 @@ class OpenAiBackendCallsTest {
         ByteBuffer floats = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
         floats.putFloat(0.5f).putFloat(-1.25f).putFloat(3.0f);
         String base64 = Base64.getEncoder().encodeToString(floats.array());
-        upstream = OpenAiUpstream.start(vertx, new JsonObject(), FakeUpstream.json(200, new JsonObject()
+        start(vertx, new JsonObject(), FakeUpstream.json(200, new JsonObject()
                 .put("object", "list")
                 .put("data", new JsonArray().add(new JsonObject()
                         .put("object", "embedding").put("index", 0).put("embedding", base64)))
@@ -104,7 +89,7 @@ class OpenAiBackendCallsTest {
 
     @Test
     void a_failed_model_list_is_classified(Vertx vertx) {
-        upstream = OpenAiUpstream.start(vertx, new JsonObject(), FakeUpstream.json(403,
+        start(vertx, new JsonObject(), FakeUpstream.json(403,
                 "{\"error\":{\"message\":\"You are not allowed to list models.\",\"type\":\"invalid_request_error\"}}"));
 
         assertThat(upstream.backend().models().toCompletionStage())

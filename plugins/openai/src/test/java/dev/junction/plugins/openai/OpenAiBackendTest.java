@@ -14,14 +14,9 @@ import dev.junction.plugin.testkit.SseReplay;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,20 +24,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The backend against a fake upstream on 127.0.0.1 (port 0) that records exactly what it receives
  * and answers with a recorded transcript or an error.
  */
-@ExtendWith(VertxExtension.class)
-@Timeout(value = 20, unit = TimeUnit.SECONDS)
-class OpenAiBackendTest {
+class OpenAiBackendTest extends AgainstFakeOpenAi {
 
     private static final String KEY = OpenAiUpstream.KEY;
-
-    private OpenAiUpstream upstream;
-
-    @AfterEach
-    void close() throws Exception {
-        if (upstream != null) {
-            upstream.close();
-        }
-    }
 
     @Test
     void streams_a_recorded_transcript_as_it_arrives(Vertx vertx) {
@@ -50,7 +34,7 @@ class OpenAiBackendTest {
         JsonObject options = new JsonObject()
                 .put("organization", "org-junction")
                 .put("modelMap", new JsonObject().put("fast", "gpt-4o-mini"));
-        upstream = OpenAiUpstream.start(vertx, options, replay);
+        start(vertx, options, replay);
         RecordingSink sink = new RecordingSink();
 
         upstream.backend().chat(Requests.builder("fast").build(), sink);
@@ -71,7 +55,7 @@ class OpenAiBackendTest {
 
     @Test
     void same_dialect_requests_carry_their_extra_fields_and_headers_but_not_the_client_key(Vertx vertx) {
-        upstream = OpenAiUpstream.start(vertx, new JsonObject(), SseReplay.of(Golden.text("streams/text.sse")));
+        start(vertx, new JsonObject(), SseReplay.of(Golden.text("streams/text.sse")));
         RecordingSink sink = new RecordingSink();
 
         upstream.backend().chat(RequestGoldenTest.sameDialectExtra(), sink);
@@ -85,7 +69,7 @@ class OpenAiBackendTest {
 
     @Test
     void refused_key_is_an_authentication_failure_naming_the_backend(Vertx vertx) {
-        upstream = OpenAiUpstream.start(vertx, new JsonObject(), FakeUpstream.json(401, new JsonObject()
+        start(vertx, new JsonObject(), FakeUpstream.json(401, new JsonObject()
                 .put("error", new JsonObject()
                         .put("message", "Incorrect API key provided: " + KEY + ".")
                         .put("type", "invalid_request_error")
@@ -104,7 +88,7 @@ class OpenAiBackendTest {
 
     @Test
     void rate_limit_keeps_its_retry_after(Vertx vertx) {
-        upstream = OpenAiUpstream.start(vertx, new JsonObject(), FakeUpstream.json(429,
+        start(vertx, new JsonObject(), FakeUpstream.json(429,
                 "{\"error\":{\"message\":\"Rate limit reached for gpt-4o-mini on requests per min (RPM): "
                         + "Limit 3, Used 3, Requested 1.\",\"type\":\"requests\",\"param\":null,"
                         + "\"code\":\"rate_limit_exceeded\"}}",
@@ -121,7 +105,7 @@ class OpenAiBackendTest {
 
     @Test
     void top_k_is_refused_for_openai_before_any_call(Vertx vertx) {
-        upstream = OpenAiUpstream.start(vertx, new JsonObject().put("flavor", "openai"), FakeUpstream.status(500));
+        start(vertx, new JsonObject().put("flavor", "openai"), FakeUpstream.status(500));
         RecordingSink sink = new RecordingSink();
 
         upstream.backend().chat(Requests.builder("gpt-4o-mini")

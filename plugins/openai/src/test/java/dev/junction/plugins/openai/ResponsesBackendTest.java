@@ -12,37 +12,21 @@ import dev.junction.plugin.testkit.SseReplay;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The backend with {@code options.api: responses} against a fake Responses API on 127.0.0.1 that
  * records what it receives and answers with a recorded stream, a response object or an error.
  */
-@ExtendWith(VertxExtension.class)
-@Timeout(value = 20, unit = TimeUnit.SECONDS)
-class ResponsesBackendTest {
+class ResponsesBackendTest extends AgainstFakeOpenAi {
 
     private static final JsonObject RESPONSES = new JsonObject().put("api", "responses");
 
-    private OpenAiUpstream upstream;
-
-    @AfterEach
-    void close() throws Exception {
-        if (upstream != null) {
-            upstream.close();
-        }
-    }
-
     @Test
     void streams_from_post_responses(Vertx vertx) {
-        upstream = OpenAiUpstream.start(vertx, RESPONSES, SseReplay.of(Golden.text("streams/responses/text.sse")));
+        start(vertx, RESPONSES, SseReplay.of(Golden.text("streams/responses/text.sse")));
         RecordingSink sink = new RecordingSink();
 
         upstream.backend().chat(Requests.builder("gpt-5-mini").build(), sink);
@@ -60,7 +44,7 @@ class ResponsesBackendTest {
         String transcript = Golden.text("streams/responses/reasoning-tool-call.sse");
         JsonObject completed = new JsonObject(transcript.substring(transcript.lastIndexOf("data: ") + 6).strip())
                 .getJsonObject("response");
-        upstream = OpenAiUpstream.start(vertx, RESPONSES, FakeUpstream.json(200, completed));
+        start(vertx, RESPONSES, FakeUpstream.json(200, completed));
         RecordingSink sink = new RecordingSink();
 
         upstream.backend().chat(Requests.builder("gpt-5").stream(false).build(), sink);
@@ -75,7 +59,7 @@ class ResponsesBackendTest {
 
     @Test
     void a_responses_client_has_its_headers_forwarded_but_not_its_key(Vertx vertx) {
-        upstream = OpenAiUpstream.start(vertx, RESPONSES, SseReplay.of(Golden.text("streams/responses/text.sse")));
+        start(vertx, RESPONSES, SseReplay.of(Golden.text("streams/responses/text.sse")));
         RecordingSink sink = new RecordingSink();
 
         upstream.backend().chat(Requests.builder("gpt-5-mini")
@@ -91,7 +75,7 @@ class ResponsesBackendTest {
 
     @Test
     void a_refused_request_is_an_invalid_request_with_the_upstream_message(Vertx vertx) {
-        upstream = OpenAiUpstream.start(vertx, RESPONSES, FakeUpstream.json(400,
+        start(vertx, RESPONSES, FakeUpstream.json(400,
                 "{\"error\":{\"message\":\"Invalid schema for function 'noop': schema must be a JSON Schema of "
                         + "'type: \\\"object\\\"'.\",\"type\":\"invalid_request_error\",\"param\":\"tools[0].parameters\","
                         + "\"code\":\"invalid_function_parameters\"}}"));
