@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -144,7 +145,7 @@ public final class Golden {
         return value;
     }
 
-    private static void compare(String path, Object actual, java.util.function.Supplier<Object> expected) {
+    private static void compare(String path, Object actual, Supplier<Object> expected) {
         if (updating()) {
             write(path, pretty(actual) + "\n");
             return;
