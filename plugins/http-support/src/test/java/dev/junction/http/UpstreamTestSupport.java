@@ -1,5 +1,7 @@
 package dev.junction.http;
 
+import dev.junction.plugin.testkit.FakeUpstream;
+import dev.junction.plugin.testkit.RecordingSink;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
@@ -30,8 +32,8 @@ final class UpstreamTestSupport {
             return;
         }
         FakeUpstream fake = FakeUpstream.start(
-                vertx, request -> request.response().setChunked(true).end("data: [DONE]\n\n"));
-        UpstreamClient client = client(vertx, fake.baseUrl(), new JsonObject());
+                vertx, (request, response) -> response.setChunked(true).end("data: [DONE]\n\n"));
+        UpstreamClient client = client(vertx, fake.baseUrl("/v1"), new JsonObject());
         RecordingSink sink = new RecordingSink();
         client.stream("/warm-up", Map.of(), new JsonObject(), new TextHandler(), sink);
         sink.awaitTerminal();

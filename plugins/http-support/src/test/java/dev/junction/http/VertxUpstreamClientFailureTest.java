@@ -4,9 +4,10 @@ import static dev.junction.http.VertxUpstreamClientStreamTest.sse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.plugin.ChatEvent;
+import dev.junction.plugin.testkit.FakeUpstream;
+import dev.junction.plugin.testkit.RecordingSink;
 import dev.junction.plugin.ErrorKind;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
@@ -42,9 +43,9 @@ class VertxUpstreamClientFailureTest {
 
     @Test
     void classifies_each_class_of_http_failure_with_the_upstreams_message(Vertx vertx) throws Exception {
-        fake = FakeUpstream.start(vertx, request -> {
+        fake = FakeUpstream.start(vertx, (request, response) -> {
             int status = Integer.parseInt(request.path().substring(request.path().lastIndexOf('/') + 1));
-            HttpServerResponse response = request.response().setStatusCode(status);
+            response.setStatusCode(status);
             if (status == 429 || status == 529) {
                 response.putHeader("Retry-After", "7");
             }
@@ -54,7 +55,7 @@ class VertxUpstreamClientFailureTest {
                             .put("error", new JsonObject().put("message", "upstream says " + status))
                             .encode());
         });
-        client = UpstreamTestSupport.client(vertx, fake.baseUrl(), new JsonObject());
+        client = UpstreamTestSupport.client(vertx, fake.baseUrl("/v1"), new JsonObject());
 
         assertThat(streamFailure(400)).isEqualTo(ChatEvent.Failed.of(ErrorKind.INVALID_REQUEST, "upstream says 400"));
         assertThat(streamFailure(401))
@@ -80,10 +81,10 @@ class VertxUpstreamClientFailureTest {
 
     @Test
     void never_shows_the_api_key_when_the_upstream_quotes_it(Vertx vertx) throws Exception {
-        fake = FakeUpstream.start(vertx, request -> request.response()
+        fake = FakeUpstream.start(vertx, (request, response) -> response
                 .setStatusCode(401)
                 .end("{\"error\":{\"message\":\"Incorrect API key provided: " + UpstreamTestSupport.API_KEY + ".\"}}"));
-        client = UpstreamTestSupport.client(vertx, fake.baseUrl(), new JsonObject());
+        client = UpstreamTestSupport.client(vertx, fake.baseUrl("/v1"), new JsonObject());
         RecordingSink sink = new RecordingSink();
 
         client.stream("/chat/completions", Map.of(), new JsonObject(), new TextHandler(), sink);
@@ -98,22 +99,22 @@ class VertxUpstreamClientFailureTest {
 
     @Test
     void times_out_when_the_upstream_sends_no_headers_within_the_first_byte_timeout(Vertx vertx) throws Exception {
-        fake = FakeUpstream.start(vertx, request -> {});
-        client = UpstreamTestSupport.client(vertx, fake.baseUrl(), new JsonObject().put("firstByteTimeoutSeconds", 1));
+        fake = FakeUpstream.start(vertx, (request, response) -> {});
+        client = UpstreamTestSupport.client(vertx, fake.baseUrl("/v1"), new JsonObject().put("firstByteTimeoutSeconds", 1));
         RecordingSink sink = new RecordingSink();
 
         client.stream("/chat/completions", Map.of(), new JsonObject(), new TextHandler(), sink);
 
         assertThat(sink.awaitFailure())
                 .isEqualTo(ChatEvent.Failed.of(ErrorKind.TIMEOUT, "backend 'up': the upstream did not answer within 1 s"));
-        assertThat(fake.connectionClosedWithin(1000)).as("the request was aborted").isTrue();
+        assertThat(fake.connectionClosedWithin(Duration.ofMillis(1000))).as("the request was aborted").isTrue();
         assertThat(sink.events()).hasSize(1);
     }
 
     @Test
     void times_out_when_the_stream_does_not_finish_within_the_total_timeout(Vertx vertx) throws Exception {
-        fake = FakeUpstream.start(vertx, request -> sse(request.response()).write("data: one\n\n"));
-        client = UpstreamTestSupport.client(vertx, fake.baseUrl(), new JsonObject().put("timeoutSeconds", 1));
+        fake = FakeUpstream.start(vertx, (request, response) -> sse(response).write("data: one\n\n"));
+        client = UpstreamTestSupport.client(vertx, fake.baseUrl("/v1"), new JsonObject().put("timeoutSeconds", 1));
         TextHandler handler = new TextHandler();
         RecordingSink sink = new RecordingSink();
 
@@ -122,14 +123,14 @@ class VertxUpstreamClientFailureTest {
         assertThat(sink.awaitFailure())
                 .isEqualTo(ChatEvent.Failed.of(ErrorKind.TIMEOUT, "backend 'up': the upstream did not finish within 1 s"));
         assertThat(sink.events()).hasSize(2).first().isEqualTo(new ChatEvent.TextDelta(0, "one"));
-        assertThat(fake.connectionClosedWithin(1000)).as("the request was aborted").isTrue();
+        assertThat(fake.connectionClosedWithin(Duration.ofMillis(1000))).as("the request was aborted").isTrue();
         assertThat(handler.ends).isEmpty();
     }
 
     @Test
     void is_unavailable_when_the_connection_is_refused(Vertx vertx) throws Exception {
-        FakeUpstream closed = FakeUpstream.start(vertx, request -> {});
-        String baseUrl = closed.baseUrl();
+        FakeUpstream closed = FakeUpstream.start(vertx, (request, response) -> {});
+        String baseUrl = closed.baseUrl("/v1");
         int port = closed.port();
         closed.close();
         client = UpstreamTestSupport.client(vertx, baseUrl, new JsonObject());
@@ -170,10 +171,10 @@ class VertxUpstreamClientFailureTest {
 
     @Test
     void tells_the_handler_of_an_unclean_end_when_the_connection_is_cut_mid_stream(Vertx vertx) throws Exception {
-        fake = FakeUpstream.start(vertx, request -> sse(request.response())
+        fake = FakeUpstream.start(vertx, (request, response) -> sse(response)
                 .write("data: one\n\n")
-                .onSuccess(written -> request.connection().close()));
-        client = UpstreamTestSupport.client(vertx, fake.baseUrl(), new JsonObject());
+                .onSuccess(written -> response.reset()));
+        client = UpstreamTestSupport.client(vertx, fake.baseUrl("/v1"), new JsonObject());
         TextHandler handler = new TextHandler();
         RecordingSink sink = new RecordingSink();
 
@@ -186,9 +187,9 @@ class VertxUpstreamClientFailureTest {
 
     @Test
     void a_cancel_closes_the_upstream_connection_and_nothing_follows(Vertx vertx) throws Exception {
-        fake = FakeUpstream.start(vertx, request -> sse(request.response()).write("data: one\n\n"));
+        fake = FakeUpstream.start(vertx, (request, response) -> sse(response).write("data: one\n\n"));
         client = UpstreamTestSupport.client(
-                vertx, fake.baseUrl(), new JsonObject().put("timeoutSeconds", 1).put("firstByteTimeoutSeconds", 1));
+                vertx, fake.baseUrl("/v1"), new JsonObject().put("timeoutSeconds", 1).put("firstByteTimeoutSeconds", 1));
         TextHandler handler = new TextHandler();
         RecordingSink sink = new RecordingSink();
         client.stream("/chat/completions", Map.of(), new JsonObject(), handler, sink);
@@ -196,7 +197,7 @@ class VertxUpstreamClientFailureTest {
 
         sink.cancel();
 
-        assertThat(fake.connectionClosedWithin(1000)).as("the upstream saw its connection closed").isTrue();
+        assertThat(fake.connectionClosedWithin(Duration.ofMillis(1000))).as("the upstream saw its connection closed").isTrue();
         assertThat(sink.terminalWithin(Duration.ofMillis(1500)))
                 .as("no timeout or end follows a cancel, even past the 1 s total timeout")
                 .isFalse();
@@ -206,15 +207,15 @@ class VertxUpstreamClientFailureTest {
 
     @Test
     void a_cancel_before_the_headers_closes_the_upstream_connection(Vertx vertx) throws Exception {
-        fake = FakeUpstream.start(vertx, request -> {});
-        client = UpstreamTestSupport.client(vertx, fake.baseUrl(), new JsonObject().put("firstByteTimeoutSeconds", 1));
+        fake = FakeUpstream.start(vertx, (request, response) -> {});
+        client = UpstreamTestSupport.client(vertx, fake.baseUrl("/v1"), new JsonObject().put("firstByteTimeoutSeconds", 1));
         RecordingSink sink = new RecordingSink();
         client.stream("/chat/completions", Map.of(), new JsonObject(), new TextHandler(), sink);
-        fake.nextRequest();
+        fake.next();
 
         sink.cancel();
 
-        assertThat(fake.connectionClosedWithin(1000)).isTrue();
+        assertThat(fake.connectionClosedWithin(Duration.ofMillis(1000))).isTrue();
         assertThat(sink.terminalWithin(Duration.ofMillis(1500)))
                 .as("the first-byte timeout does not fire after a cancel")
                 .isFalse();
@@ -223,8 +224,8 @@ class VertxUpstreamClientFailureTest {
 
     @Test
     void a_handler_that_throws_fails_the_stream_and_aborts_the_request(Vertx vertx) throws Exception {
-        fake = FakeUpstream.start(vertx, request -> sse(request.response()).write("data: boom\n\n"));
-        client = UpstreamTestSupport.client(vertx, fake.baseUrl(), new JsonObject());
+        fake = FakeUpstream.start(vertx, (request, response) -> sse(response).write("data: boom\n\n"));
+        client = UpstreamTestSupport.client(vertx, fake.baseUrl("/v1"), new JsonObject());
         SseHandler throwing = new TextHandler() {
             @Override
             public void onEvent(SseEvent event, java.util.function.Consumer<ChatEvent> events) {
@@ -239,7 +240,7 @@ class VertxUpstreamClientFailureTest {
                 .isEqualTo(ChatEvent.Failed.of(
                         ErrorKind.INTERNAL,
                         "backend 'up': could not read the upstream's stream: java.lang.IllegalStateException: bad boom"));
-        assertThat(fake.connectionClosedWithin(1000)).isTrue();
+        assertThat(fake.connectionClosedWithin(Duration.ofMillis(1000))).isTrue();
     }
 
     private ChatEvent.Failed streamFailure(int status) throws InterruptedException {

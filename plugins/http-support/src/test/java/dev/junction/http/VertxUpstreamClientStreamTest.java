@@ -3,6 +3,8 @@ package dev.junction.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.plugin.ChatEvent;
+import dev.junction.plugin.testkit.FakeUpstream;
+import dev.junction.plugin.testkit.RecordingSink;
 import dev.junction.plugin.FinishReason;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -50,12 +52,12 @@ class VertxUpstreamClientStreamTest {
     @Test
     void relays_each_event_as_it_arrives_without_waiting_for_the_whole_answer(Vertx vertx) throws Exception {
         Promise<Void> sawFirst = Promise.promise();
-        fake = FakeUpstream.start(vertx, request -> {
-            HttpServerResponse response = sse(request.response());
+        fake = FakeUpstream.start(vertx, (request, response) -> {
+            sse(response);
             response.write("data: one\n\n");
             sawFirst.future().onSuccess(go -> response.write("data: two\n\n").compose(v -> response.end("data: [DONE]\n\n")));
         });
-        client = UpstreamTestSupport.client(vertx, fake.baseUrl(), new JsonObject());
+        client = UpstreamTestSupport.client(vertx, fake.baseUrl("/v1"), new JsonObject());
         RecordingSink sink = new RecordingSink();
 
         client.stream("/chat/completions", Map.of(), new JsonObject().put("stream", true), new TextHandler(), sink);
@@ -72,9 +74,9 @@ class VertxUpstreamClientStreamTest {
 
     @Test
     void sends_fixed_then_option_then_call_headers_and_the_json_body(Vertx vertx) throws Exception {
-        fake = FakeUpstream.start(vertx, request -> sse(request.response()).end("data: [DONE]\n\n"));
+        fake = FakeUpstream.start(vertx, (request, response) -> sse(response).end("data: [DONE]\n\n"));
         HttpOptions options = UpstreamTestSupport.options(
-                fake.baseUrl(),
+                fake.baseUrl("/v1"),
                 new JsonObject().put("headers", new JsonObject().put("anthropic-version", "2").put("X-Opt", "option")));
         client = VertxUpstreamClient.create(
                 vertx,
@@ -85,7 +87,7 @@ class VertxUpstreamClientStreamTest {
 
         client.stream("/messages", Map.of("x-opt", "call", "X-Call", "c"), body, new TextHandler(), new RecordingSink());
 
-        FakeUpstream.Received received = fake.nextRequest();
+        FakeUpstream.Received received = fake.next();
         assertThat(received.method()).isEqualTo(HttpMethod.POST);
         assertThat(received.uri()).isEqualTo("/v1/messages");
         assertThat(received.headers().get("x-api-key")).isEqualTo(UpstreamTestSupport.API_KEY);
@@ -100,9 +102,9 @@ class VertxUpstreamClientStreamTest {
 
     @Test
     void passes_named_events_in_crlf_streams_to_the_handler(Vertx vertx) throws Exception {
-        fake = FakeUpstream.start(vertx, request -> sse(request.response())
+        fake = FakeUpstream.start(vertx, (request, response) -> sse(response)
                 .end(": hello\r\nevent: delta\r\ndata: a\r\ndata: b\r\n\r\nevent: stop\r\ndata: [DONE]"));
-        client = UpstreamTestSupport.client(vertx, fake.baseUrl(), new JsonObject());
+        client = UpstreamTestSupport.client(vertx, fake.baseUrl("/v1"), new JsonObject());
         TextHandler handler = new TextHandler();
         RecordingSink sink = new RecordingSink();
 
@@ -114,8 +116,8 @@ class VertxUpstreamClientStreamTest {
 
     @Test
     void asks_the_handler_for_the_end_when_the_upstream_ends_without_a_terminal_event(Vertx vertx) throws Exception {
-        fake = FakeUpstream.start(vertx, request -> sse(request.response()).end("data: partial\n\n"));
-        client = UpstreamTestSupport.client(vertx, fake.baseUrl(), new JsonObject());
+        fake = FakeUpstream.start(vertx, (request, response) -> sse(response).end("data: partial\n\n"));
+        client = UpstreamTestSupport.client(vertx, fake.baseUrl("/v1"), new JsonObject());
         TextHandler handler = new TextHandler();
         RecordingSink sink = new RecordingSink();
 
@@ -128,9 +130,9 @@ class VertxUpstreamClientStreamTest {
 
     @Test
     void drops_what_follows_the_handlers_terminal_event_and_does_not_ask_for_an_end(Vertx vertx) throws Exception {
-        fake = FakeUpstream.start(vertx, request -> sse(request.response())
+        fake = FakeUpstream.start(vertx, (request, response) -> sse(response)
                 .end("data: a\n\ndata: [DONE]\n\ndata: after\n\ndata: [DONE]\n\n"));
-        client = UpstreamTestSupport.client(vertx, fake.baseUrl(), new JsonObject());
+        client = UpstreamTestSupport.client(vertx, fake.baseUrl("/v1"), new JsonObject());
         TextHandler handler = new TextHandler();
         RecordingSink sink = new RecordingSink();
 
@@ -144,9 +146,9 @@ class VertxUpstreamClientStreamTest {
 
     @Test
     void ends_exactly_once_and_no_deadline_fires_after_the_end(Vertx vertx) throws Exception {
-        fake = FakeUpstream.start(vertx, request -> sse(request.response()).end("data: a\n\ndata: [DONE]\n\n"));
+        fake = FakeUpstream.start(vertx, (request, response) -> sse(response).end("data: a\n\ndata: [DONE]\n\n"));
         client = UpstreamTestSupport.client(
-                vertx, fake.baseUrl(), new JsonObject().put("timeoutSeconds", 1).put("firstByteTimeoutSeconds", 1));
+                vertx, fake.baseUrl("/v1"), new JsonObject().put("timeoutSeconds", 1).put("firstByteTimeoutSeconds", 1));
         RecordingSink sink = new RecordingSink();
 
         client.stream("/chat/completions", Map.of(), new JsonObject(), new TextHandler(), sink);
@@ -160,15 +162,15 @@ class VertxUpstreamClientStreamTest {
 
     @Test
     void sends_nothing_when_the_sink_is_already_cancelled(Vertx vertx) throws Exception {
-        fake = FakeUpstream.start(vertx, request -> request.response().end("{\"data\":[]}"));
-        client = UpstreamTestSupport.client(vertx, fake.baseUrl(), new JsonObject());
+        fake = FakeUpstream.start(vertx, (request, response) -> response.end("{\"data\":[]}"));
+        client = UpstreamTestSupport.client(vertx, fake.baseUrl("/v1"), new JsonObject());
         RecordingSink sink = new RecordingSink();
         sink.cancel();
 
         client.stream("/chat/completions", Map.of(), new JsonObject(), new TextHandler(), sink);
 
         assertThat(client.call(HttpMethod.GET, "/models", Map.of(), null).await(5, TimeUnit.SECONDS)).isNotNull();
-        assertThat(fake.nextRequest().uri()).isEqualTo("/v1/models");
+        assertThat(fake.next().uri()).isEqualTo("/v1/models");
         assertThat(sink.events()).isEmpty();
     }
 
@@ -179,8 +181,8 @@ class VertxUpstreamClientStreamTest {
     @Test
     void pauses_the_upstream_while_the_sink_is_not_ready_and_resumes_when_it_is(Vertx vertx) throws Exception {
         AtomicInteger written = new AtomicInteger();
-        fake = FakeUpstream.start(vertx, request -> pump(request.response().setChunked(true), written));
-        client = UpstreamTestSupport.client(vertx, fake.baseUrl(), new JsonObject());
+        fake = FakeUpstream.start(vertx, (request, response) -> pump(response.setChunked(true), written));
+        client = UpstreamTestSupport.client(vertx, fake.baseUrl("/v1"), new JsonObject());
         RecordingSink sink = new RecordingSink();
         sink.stopReading();
 

@@ -1,6 +1,5 @@
 package dev.junction.plugins.anthropic;
 
-import dev.junction.plugin.testkit.TestBackendContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,6 +12,13 @@ import dev.junction.plugin.ContentPart;
 import dev.junction.plugin.ErrorKind;
 import dev.junction.plugin.Message;
 import dev.junction.plugin.TokenCount;
+import dev.junction.plugin.testkit.CanonicalJson;
+import dev.junction.plugin.testkit.FakeUpstream;
+import dev.junction.plugin.testkit.Golden;
+import dev.junction.plugin.testkit.RecordingSink;
+import dev.junction.plugin.testkit.SseReplay;
+import dev.junction.plugin.testkit.StreamGrammar;
+import dev.junction.plugin.testkit.TestBackendContext;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -38,7 +44,7 @@ class AnthropicBackendTest {
     private static final String KEY = "sk-ant-api03-test-key-0123456789";
     private static final String BACKEND = GoldenStreamTest.BACKEND;
 
-    private FakeAnthropic upstream;
+    private FakeUpstream upstream;
     private Backend backend;
 
     @AfterEach
@@ -53,15 +59,15 @@ class AnthropicBackendTest {
 
     @Test
     void streams_a_recorded_answer_for_exactly_the_translated_request(Vertx vertx) throws Exception {
-        String transcript = Golden.resource("streams/tool-use-two-blocks.sse");
-        upstream = FakeAnthropic.start(vertx, (request, response) -> FakeAnthropic.stream(response, transcript));
+        String transcript = Golden.text("streams/tool-use-two-blocks.sse");
+        upstream = FakeUpstream.start(vertx, SseReplay.of(transcript));
         backend = backend(vertx, new JsonObject().put("apiKey", KEY));
-        JsonObject golden = new JsonObject(Golden.resource("requests/anthropic-extra-and-beta.json"));
+        JsonObject golden = new JsonObject(Golden.text("requests/anthropic-extra-and-beta.json"));
         RecordingSink sink = new RecordingSink();
 
         backend.chat(CanonicalJson.request(golden.getJsonObject("canonical")), sink);
 
-        FakeAnthropic.Received received = upstream.next();
+        FakeUpstream.Received received = upstream.next();
         assertThat(received.method()).isEqualTo(HttpMethod.POST);
         assertThat(received.uri()).isEqualTo("/v1/messages");
         assertThat(received.headers().getAll("x-api-key")).containsExactly(KEY);
@@ -71,38 +77,38 @@ class AnthropicBackendTest {
         assertThat(received.headers().get("content-type")).isEqualTo("application/json");
         assertThat(received.headers().contains("x-stainless-lang")).isFalse();
         assertThat(received.json()).isEqualTo(golden.getJsonObject("upstream").getJsonObject("body"));
-        assertThat(sink.awaitEvents()).isEqualTo(GoldenStreamTest.decode(transcript));
-        Grammar.assertWellFormed(sink.awaitEvents());
+        assertThat(sink.awaitEnd()).isEqualTo(GoldenStreamTest.decode(transcript));
+        StreamGrammar.assertValid(sink.events());
     }
 
     @Test
     void sends_no_beta_header_for_an_openai_client_and_no_key_when_none_is_set(Vertx vertx) throws Exception {
-        String transcript = Golden.resource("streams/text.sse");
-        upstream = FakeAnthropic.start(vertx, (request, response) -> FakeAnthropic.stream(response, transcript));
+        String transcript = Golden.text("streams/text.sse");
+        upstream = FakeUpstream.start(vertx, SseReplay.of(transcript));
         backend = backend(vertx, new JsonObject().put("version", "2023-06-01").put("autoCache", false));
-        JsonObject golden = new JsonObject(Golden.resource("requests/openai-extra-not-forwarded.json"));
+        JsonObject golden = new JsonObject(Golden.text("requests/openai-extra-not-forwarded.json"));
         RecordingSink sink = new RecordingSink();
 
         backend.chat(CanonicalJson.request(golden.getJsonObject("canonical")), sink);
 
-        FakeAnthropic.Received received = upstream.next();
+        FakeUpstream.Received received = upstream.next();
         assertThat(received.headers().contains("anthropic-beta")).isFalse();
         assertThat(received.headers().contains("x-api-key")).isFalse();
         assertThat(received.headers().contains("authorization")).isFalse();
         assertThat(received.json()).isEqualTo(golden.getJsonObject("upstream").getJsonObject("body"));
-        assertThat(sink.awaitEvents()).isEqualTo(GoldenStreamTest.decode(transcript));
+        assertThat(sink.awaitEnd()).isEqualTo(GoldenStreamTest.decode(transcript));
     }
 
     @Test
     void an_error_event_mid_stream_fails_the_answer_after_what_came_before(Vertx vertx) throws Exception {
-        String transcript = Golden.resource("streams/error-mid-stream.sse");
-        upstream = FakeAnthropic.start(vertx, (request, response) -> FakeAnthropic.stream(response, transcript));
+        String transcript = Golden.text("streams/error-mid-stream.sse");
+        upstream = FakeUpstream.start(vertx, SseReplay.of(transcript));
         backend = backend(vertx, new JsonObject().put("apiKey", KEY));
         RecordingSink sink = new RecordingSink();
 
         backend.chat(hello(), sink);
 
-        List<ChatEvent> events = sink.awaitEvents();
+        List<ChatEvent> events = sink.awaitEnd();
         assertThat(events).hasSize(5).startsWith(new ChatEvent.MessageStart("msg_01XFDUDYJgAACzvnptvVoYEL", "claude-opus-4-1-20250805"));
         assertThat(events.get(4)).isEqualTo(ChatEvent.Failed.of(
                 ErrorKind.OVERLOADED, "backend 'claude-api': the upstream failed mid-stream (overloaded_error): Overloaded"));
@@ -110,44 +116,41 @@ class AnthropicBackendTest {
 
     @Test
     void a_529_is_overloaded(Vertx vertx) throws Exception {
-        upstream = FakeAnthropic.start(vertx, (request, response) ->
-                FakeAnthropic.json(response, 529, FakeAnthropic.error("overloaded_error", "Overloaded")));
+        upstream = FakeUpstream.start(vertx, FakeUpstream.json(529, error("overloaded_error", "Overloaded")));
         backend = backend(vertx, new JsonObject().put("apiKey", KEY));
         RecordingSink sink = new RecordingSink();
 
         backend.chat(hello(), sink);
 
-        ChatEvent.Failed failed = (ChatEvent.Failed) sink.awaitTerminal();
+        ChatEvent.Failed failed = sink.awaitFailure();
         assertThat(failed.kind()).isEqualTo(ErrorKind.OVERLOADED);
         assertThat(failed.message()).contains("backend 'claude-api'").contains("Overloaded");
-        assertThat(sink.awaitEvents()).hasSize(1);
+        assertThat(sink.awaitEnd()).hasSize(1);
     }
 
     @Test
     void a_401_is_the_gateways_credentials_refused_naming_the_backend_and_never_the_key(Vertx vertx) throws Exception {
-        upstream = FakeAnthropic.start(vertx, (request, response) -> FakeAnthropic.json(
-                response, 401, FakeAnthropic.error("authentication_error", "invalid x-api-key " + KEY)));
+        upstream = FakeUpstream.start(vertx, FakeUpstream.json(401, error("authentication_error", "invalid x-api-key " + KEY)));
         backend = backend(vertx, new JsonObject().put("apiKey", KEY));
         RecordingSink sink = new RecordingSink();
 
         backend.chat(hello(), sink);
 
-        ChatEvent.Failed failed = (ChatEvent.Failed) sink.awaitTerminal();
+        ChatEvent.Failed failed = sink.awaitFailure();
         assertThat(failed.kind()).isEqualTo(ErrorKind.AUTHENTICATION);
         assertThat(failed.message()).startsWith("backend 'claude-api': ").contains("invalid x-api-key").doesNotContain(KEY);
     }
 
     @Test
     void a_429_is_rate_limited_with_the_upstreams_retry_after(Vertx vertx) throws Exception {
-        upstream = FakeAnthropic.start(vertx, (request, response) -> FakeAnthropic.json(
-                response, 429, FakeAnthropic.error("rate_limit_error", "Number of request tokens has exceeded your per-minute rate limit"),
+        upstream = FakeUpstream.start(vertx, FakeUpstream.json(429, error("rate_limit_error", "Number of request tokens has exceeded your per-minute rate limit"),
                 "retry-after", "17", "anthropic-ratelimit-tokens-remaining", "0"));
         backend = backend(vertx, new JsonObject().put("apiKey", KEY));
         RecordingSink sink = new RecordingSink();
 
         backend.chat(hello(), sink);
 
-        ChatEvent.Failed failed = (ChatEvent.Failed) sink.awaitTerminal();
+        ChatEvent.Failed failed = sink.awaitFailure();
         assertThat(failed.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
         assertThat(failed.retryAfterSeconds()).isEqualTo(17);
         assertThat(failed.message()).contains("per-minute rate limit");
@@ -155,7 +158,7 @@ class AnthropicBackendTest {
 
     @Test
     void a_request_the_api_cannot_express_fails_before_any_call(Vertx vertx) throws Exception {
-        upstream = FakeAnthropic.start(vertx, (request, response) -> response.setStatusCode(500).end());
+        upstream = FakeUpstream.start(vertx, FakeUpstream.status(500));
         backend = backend(vertx, new JsonObject());
         RecordingSink sink = new RecordingSink();
         ChatRequest request = request(List.of(new Message(
@@ -163,7 +166,7 @@ class AnthropicBackendTest {
 
         backend.chat(request, sink);
 
-        ChatEvent.Failed failed = (ChatEvent.Failed) sink.awaitTerminal();
+        ChatEvent.Failed failed = sink.awaitFailure();
         assertThat(failed.kind()).isEqualTo(ErrorKind.INVALID_REQUEST);
         assertThat(failed.message()).startsWith("messages[0].content[0]: the arguments of tool call 'call_1' (f)");
         assertThat(upstream.pending()).isZero();
@@ -171,16 +174,15 @@ class AnthropicBackendTest {
 
     @Test
     void counts_tokens_exactly_with_the_count_tokens_body(Vertx vertx) throws Exception {
-        upstream = FakeAnthropic.start(vertx, (request, response) ->
-                FakeAnthropic.json(response, 200, new JsonObject().put("input_tokens", 2095)));
+        upstream = FakeUpstream.start(vertx, FakeUpstream.json(200, new JsonObject().put("input_tokens", 2095)));
         backend = backend(vertx, new JsonObject().put("apiKey", KEY));
-        JsonObject golden = new JsonObject(Golden.resource("requests/thinking-across-turns.json"));
+        JsonObject golden = new JsonObject(Golden.text("requests/thinking-across-turns.json"));
 
         TokenCount count = backend.countTokens(CanonicalJson.request(golden.getJsonObject("canonical")))
                 .await(10, TimeUnit.SECONDS);
 
         assertThat(count).isEqualTo(new TokenCount(2095, true));
-        FakeAnthropic.Received received = upstream.next();
+        FakeUpstream.Received received = upstream.next();
         assertThat(received.method()).isEqualTo(HttpMethod.POST);
         assertThat(received.uri()).isEqualTo("/v1/messages/count_tokens");
         assertThat(received.headers().get("x-api-key")).isEqualTo(KEY);
@@ -190,8 +192,7 @@ class AnthropicBackendTest {
 
     @Test
     void a_count_that_fails_upstream_fails_with_the_classified_kind_not_an_estimate(Vertx vertx) throws Exception {
-        upstream = FakeAnthropic.start(vertx, (request, response) ->
-                FakeAnthropic.json(response, 404, FakeAnthropic.error("not_found_error", "model: claude-nope")));
+        upstream = FakeUpstream.start(vertx, FakeUpstream.json(404, error("not_found_error", "model: claude-nope")));
         backend = backend(vertx, new JsonObject().put("apiKey", KEY));
 
         assertThatThrownBy(() -> backend.countTokens(hello()).await(10, TimeUnit.SECONDS))
@@ -203,12 +204,12 @@ class AnthropicBackendTest {
 
     @Test
     void lists_the_model_ids_of_every_page(Vertx vertx) throws Exception {
-        upstream = FakeAnthropic.start(vertx, (request, response) -> {
+        upstream = FakeUpstream.start(vertx, (request, response) -> {
             boolean first = !request.uri().contains("after_id");
             JsonObject page = first
                     ? modelsPage(true, "claude-opus-4-1-20250805", "claude-sonnet-4-5-20250929")
                     : modelsPage(false, "claude-3-5-haiku-20241022");
-            FakeAnthropic.json(response, 200, page);
+            FakeUpstream.json(200, page).respond(request, response);
         });
         backend = backend(vertx, new JsonObject().put("apiKey", KEY));
 
@@ -216,7 +217,7 @@ class AnthropicBackendTest {
 
         assertThat(models).containsExactly(
                 "claude-opus-4-1-20250805", "claude-sonnet-4-5-20250929", "claude-3-5-haiku-20241022");
-        FakeAnthropic.Received first = upstream.next();
+        FakeUpstream.Received first = upstream.next();
         assertThat(first.method()).isEqualTo(HttpMethod.GET);
         assertThat(first.uri()).isEqualTo("/v1/models?limit=1000");
         assertThat(first.headers().get("x-api-key")).isEqualTo(KEY);
@@ -226,8 +227,8 @@ class AnthropicBackendTest {
 
     @Test
     void stops_following_model_pages_at_the_bound(Vertx vertx) throws Exception {
-        upstream = FakeAnthropic.start(vertx, (request, response) ->
-                FakeAnthropic.json(response, 200, modelsPage(true, "claude-" + request.uri().length())));
+        upstream = FakeUpstream.start(vertx, (request, response) ->
+                FakeUpstream.json(200, modelsPage(true, "claude-" + request.uri().length())).respond(request, response));
         backend = backend(vertx, new JsonObject());
 
         List<String> models = backend.models().await(10, TimeUnit.SECONDS);
@@ -246,7 +247,7 @@ class AnthropicBackendTest {
 
     @Test
     void does_not_block_and_makes_no_embeddings(Vertx vertx) throws Exception {
-        upstream = FakeAnthropic.start(vertx, (request, response) -> response.end());
+        upstream = FakeUpstream.start(vertx, (request, response) -> response.end());
         backend = backend(vertx, new JsonObject());
 
         assertThat(backend.blocking()).isFalse();
@@ -254,6 +255,14 @@ class AnthropicBackendTest {
                         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(BackendException.class);
+    }
+
+    /** Anthropic's error body: {@code {"type":"error","error":{"type","message"},"request_id"}}. */
+    static JsonObject error(String type, String message) {
+        return new JsonObject()
+                .put("type", "error")
+                .put("error", new JsonObject().put("type", type).put("message", message))
+                .put("request_id", "req_011CSHoEeqs5C35K2UUqR7Fy");
     }
 
     private Backend backend(Vertx vertx, JsonObject options) {

@@ -3,10 +3,12 @@ package dev.junction.plugins.gemini;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.http.SseEvent;
+import dev.junction.http.TranscriptReplay;
 import dev.junction.plugin.ChatEvent;
 import dev.junction.plugin.ErrorKind;
 import dev.junction.plugin.FinishReason;
-import java.util.ArrayList;
+import dev.junction.plugin.testkit.Golden;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,18 +16,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class GeminiStreamDecoderTest {
 
-    /** Feeds a recorded stream the way the upstream client does: until the first terminal event, then the end. */
+    /** Feeds parsed events as the upstream client does: until the first terminal event, then the end. */
     private static List<ChatEvent> decode(List<SseEvent> stream, boolean clean) {
-        GeminiStreamDecoder decoder = new GeminiStreamDecoder("gemini-requested", "gem");
-        List<ChatEvent> events = new ArrayList<>();
-        for (SseEvent event : stream) {
-            decoder.onEvent(event, events::add);
-            if (!events.isEmpty() && events.get(events.size() - 1).terminal()) {
-                return events;
-            }
-        }
-        events.add(decoder.onEnd(clean));
-        return events;
+        return TranscriptReplay.decode(stream, decoder(), clean);
+    }
+
+    /** Feeds {@code golden/streams/<name>.sse} as the upstream client does, in small chunks. */
+    private static List<ChatEvent> replay(String name, boolean clean) {
+        byte[] transcript = Golden.text("streams/" + name + ".sse").getBytes(StandardCharsets.UTF_8);
+        return TranscriptReplay.decode(transcript, TranscriptReplay.CHUNK, decoder(), clean);
+    }
+
+    private static GeminiStreamDecoder decoder() {
+        return new GeminiStreamDecoder("gemini-requested", "gem");
     }
 
     @ParameterizedTest
@@ -43,20 +46,20 @@ class GeminiStreamDecoderTest {
         "cut_off"
     })
     void decodes_recorded_streams_into_the_canonical_events(String name) {
-        List<ChatEvent> events = decode(Golden.sse("streams/" + name + ".sse"), true);
+        List<ChatEvent> events = replay(name, true);
         Golden.assertEvents("streams/" + name + ".events.json", events);
     }
 
     @Test
     void a_cut_connection_without_a_finish_reason_fails() {
-        List<ChatEvent> events = decode(Golden.sse("streams/cut_off.sse"), false);
+        List<ChatEvent> events = replay("cut_off", false);
         assertThat(events.get(events.size() - 1)).isEqualTo(ChatEvent.Failed.of(
                 ErrorKind.UPSTREAM, "The Gemini stream broke off before the answer was complete."));
     }
 
     @Test
     void a_cut_connection_after_the_finish_reason_still_finishes() {
-        List<ChatEvent> events = decode(Golden.sse("streams/max_tokens.sse"), false);
+        List<ChatEvent> events = replay("max_tokens", false);
         assertThat(events.get(events.size() - 1)).isEqualTo(ChatEvent.Finish.of(FinishReason.MAX_TOKENS));
     }
 

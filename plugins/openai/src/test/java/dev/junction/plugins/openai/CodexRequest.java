@@ -9,6 +9,7 @@ import dev.junction.plugin.ContentPart;
 import dev.junction.plugin.Reasoning;
 import dev.junction.plugin.Tool;
 import dev.junction.plugin.ToolChoice;
+import dev.junction.plugin.testkit.Golden;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;

@@ -4,7 +4,6 @@ import static dev.junction.plugins.openai.Requests.assistant;
 import static dev.junction.plugins.openai.Requests.builder;
 import static dev.junction.plugins.openai.Requests.text;
 import static dev.junction.plugins.openai.Requests.user;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.plugin.ChatRequest;
 import dev.junction.plugin.ContentPart;
@@ -13,6 +12,7 @@ import dev.junction.plugin.ResponseFormat;
 import dev.junction.plugin.Sampling;
 import dev.junction.plugin.Tool;
 import dev.junction.plugin.ToolChoice;
+import dev.junction.plugin.testkit.Golden;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -75,13 +75,9 @@ class RequestGoldenTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void encodes_the_golden_body(String name, OpenAiSettings settings, ChatRequest request) {
-        JsonObject expected = Golden.json("requests/" + name + ".json");
-
         JsonObject body = ChatRequestEncoder.encode(request, settings);
 
-        assertThat(body)
-                .withFailMessage("expected%n%s%nbut encoded%n%s", expected.encodePrettily(), body.encodePrettily())
-                .isEqualTo(expected);
+        Golden.assertJson("requests/" + name + ".json", body);
     }
 
     private static ChatRequest systemMultiTurn() {

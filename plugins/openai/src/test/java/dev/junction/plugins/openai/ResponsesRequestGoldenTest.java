@@ -17,6 +17,7 @@ import dev.junction.plugin.ResponseFormat;
 import dev.junction.plugin.Sampling;
 import dev.junction.plugin.Tool;
 import dev.junction.plugin.ToolChoice;
+import dev.junction.plugin.testkit.Golden;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.stream.Stream;
@@ -51,13 +52,9 @@ class ResponsesRequestGoldenTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void encodes_the_golden_body(String name, ChatRequest request) {
-        JsonObject expected = Golden.json("requests/responses/" + name + ".json");
-
         JsonObject body = ResponsesRequestEncoder.encode(request, RESPONSES);
 
-        assertThat(body)
-                .withFailMessage("expected%n%s%nbut encoded%n%s", expected.encodePrettily(), body.encodePrettily())
-                .isEqualTo(expected);
+        Golden.assertJson("requests/responses/" + name + ".json", body);
     }
 
     @Test

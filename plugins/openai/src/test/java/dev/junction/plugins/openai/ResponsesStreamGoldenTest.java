@@ -16,6 +16,7 @@ import dev.junction.plugin.ChatEvent.ToolArgumentsDelta;
 import dev.junction.plugin.ChatEvent.Usage;
 import dev.junction.plugin.ErrorKind;
 import dev.junction.plugin.FinishReason;
+import dev.junction.plugin.testkit.Golden;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

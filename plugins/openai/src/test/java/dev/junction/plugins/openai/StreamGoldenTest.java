@@ -14,6 +14,7 @@ import dev.junction.plugin.ChatEvent.ToolArgumentsDelta;
 import dev.junction.plugin.ChatEvent.Usage;
 import dev.junction.plugin.ErrorKind;
 import dev.junction.plugin.FinishReason;
+import dev.junction.plugin.testkit.Golden;
 import org.junit.jupiter.api.Test;
 
 /**
