@@ -124,9 +124,13 @@ public record ChatRequest(
             return this;
         }
 
+        public Builder system(ContentPart... system) {
+            return system(List.of(system));
+        }
+
         /** One system text. */
         public Builder system(String text) {
-            return system(List.of(new ContentPart.Text(text)));
+            return system(new ContentPart.Text(text));
         }
 
         public Builder messages(List<Message> messages) {
@@ -141,6 +145,10 @@ public record ChatRequest(
         public Builder tools(List<Tool> tools) {
             this.tools = tools;
             return this;
+        }
+
+        public Builder tools(Tool... tools) {
+            return tools(List.of(tools));
         }
 
         public Builder toolChoice(ToolChoice toolChoice) {

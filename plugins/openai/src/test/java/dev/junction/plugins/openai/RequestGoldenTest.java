@@ -8,6 +8,7 @@ import static dev.junction.plugins.openai.Requests.user;
 import dev.junction.plugin.ChatRequest;
 import dev.junction.plugin.ContentPart;
 import dev.junction.plugin.Message;
+import dev.junction.plugin.Reasoning;
 import dev.junction.plugin.ResponseFormat;
 import dev.junction.plugin.Sampling;
 import dev.junction.plugin.Tool;
@@ -63,11 +64,11 @@ class RequestGoldenTest {
                 Arguments.of("same-dialect-part-extras", OPENAI, partExtras("openai")),
                 Arguments.of("other-dialect-part-extras-dropped", OPENAI, partExtras("anthropic")),
                 Arguments.of("reasoning-effort", OPENAI, builder("o4-mini")
-                        .reasoning("high", 4096)
+                        .reasoning(new Reasoning("high", 4096))
                         .dialect("responses")
                         .build()),
                 Arguments.of("reasoning-effort-of-an-anthropic-client", OPENAI, builder("gpt-4o")
-                        .reasoning("high", 4096)
+                        .reasoning(new Reasoning("high", 4096))
                         .dialect("anthropic")
                         .build()));
     }
