@@ -233,7 +233,7 @@ public final class Gateway {
      * {@link #drainTimeout}, then end with an error) and the backends (the answers they serve for
      * any node get as long), stops answering the cluster, undeploys every verticle (closing the
      * backends), writes the access log lines still queued, then unloads the plugins. The watchers
-     * stop first, and a change they were applying ends before the rest.
+     * stop first, and a change under way (a reload, a plugin swap) ends before the backends retire.
      */
     public Future<Void> stop() {
         stopping = true;
@@ -243,12 +243,10 @@ public final class Gateway {
         if (pluginWatcher != null) {
             pluginWatcher.stop();
         }
-        return changes.run(() -> {
-                    node.drain();
-                    services.host().drain();
-                    return Future.join(
-                            http.drain(drainTimeout()), services.host().retireAll(drainTimeout(), SHUTTING_DOWN));
-                })
+        node.drain();
+        services.host().drain();
+        Future<Void> requestsDrained = http.drain(drainTimeout());
+        return changes.run(() -> Future.join(requestsDrained, services.host().retireAll(drainTimeout(), SHUTTING_DOWN)))
                 .transform(drained -> node.close())
                 .transform(closed -> Future.join(vertx.deploymentIDs().stream().map(vertx::undeploy).toList()))
                 .transform(undeployed -> services.close(vertx))
