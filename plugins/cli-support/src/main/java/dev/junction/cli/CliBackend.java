@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -110,7 +111,10 @@ public final class CliBackend implements Backend {
                         + protocol.installHint());
     }
 
-    /** Refuses new requests, fails the waiting and running ones, and kills every CLI process tree. */
+    /**
+     * Refuses new requests, fails the waiting and running ones, and kills every CLI process tree;
+     * completes once every run has ended, or after 10 s.
+     */
     @Override
     public Future<Void> close() {
         closed = true;
@@ -120,8 +124,12 @@ public final class CliBackend implements Backend {
             execution.fail(shuttingDown());
             runs.add(execution.done());
         }
+        if (runs.isEmpty()) {
+            return Future.succeededFuture();
+        }
         CompletableFuture<Void> all = CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new));
-        context.timers().schedule(() -> all.complete(null), CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        ScheduledFuture<?> giveUp = context.timers().schedule(() -> all.complete(null), CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        all.whenComplete((done, failure) -> giveUp.cancel(false));
         return Future.fromCompletionStage(all);
     }
 

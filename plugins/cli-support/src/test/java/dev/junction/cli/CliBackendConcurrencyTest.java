@@ -108,4 +108,23 @@ class CliBackendConcurrencyTest {
         assertThat(late.events()).containsExactly(shuttingDown);
         assertThat(cli.protocol.prepared).hasValue(1);
     }
+
+    @Test
+    void a_closed_backend_leaves_no_work_on_the_threads_of_its_context() throws Exception {
+        CliBackend backend = cli.backend("family");
+        RecordingSink sink = RecordingSink.recording();
+        CompletableFuture<Void> chat = cli.chatAsync(backend, sink);
+        cli.nextRun();
+        List<Long> pids = cli.pids(3);
+
+        backend.close().toCompletionStage().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        chat.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        cli.context.close();
+
+        assertAllDead(pids);
+        assertThat(cli.context.workers().awaitTermination(WAIT.toSeconds(), TimeUnit.SECONDS))
+                .as("stdin copied and stderr drained no longer")
+                .isTrue();
+        assertThat(cli.context.timers().awaitTermination(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    }
 }
