@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.plugin.ChatRequest;
 import dev.junction.plugin.Message;
+import dev.junction.plugin.testkit.RecordingSink;
 import dev.junction.plugin.testkit.TestBackendContext;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
