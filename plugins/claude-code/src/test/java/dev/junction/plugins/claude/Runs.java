@@ -13,12 +13,12 @@ import dev.junction.plugin.ChatRequest;
 import dev.junction.plugin.ContentPart;
 import dev.junction.plugin.ErrorKind;
 import dev.junction.plugin.Message;
+import dev.junction.plugin.testkit.RecordingSink;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
@@ -55,14 +55,15 @@ final class Runs {
     }
 
     /** The events of a recorded stdout, fed line by line to a run for the model {@code claude}. */
-    static List<ChatEvent> replay(String fixture) {
+    static RecordingSink replay(String fixture) {
         return replay(prepare(ask("Say hello"), new JsonObject()), lines(fixture));
     }
 
-    static List<ChatEvent> replay(CliRun run, List<String> lines) {
-        List<ChatEvent> events = new ArrayList<>();
+    /** The events {@code run} makes of {@code lines}, fed to it one by one. */
+    static RecordingSink replay(CliRun run, List<String> lines) {
+        RecordingSink events = new RecordingSink();
         Stdin stdin = new Stdin();
-        lines.forEach(line -> run.onLine(line, stdin, events::add));
+        lines.forEach(line -> run.onLine(line, stdin, events::emit));
         return events;
     }
 
@@ -76,15 +77,6 @@ final class Runs {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The text of all text deltas, in order. */
-    static String text(List<ChatEvent> events) {
-        StringBuilder text = new StringBuilder();
-        events.stream()
-                .filter(ChatEvent.TextDelta.class::isInstance)
-                .forEach(delta -> text.append(((ChatEvent.TextDelta) delta).text()));
-        return text.toString();
     }
 
     /** Asserts that {@code call} fails with {@link ErrorKind#INVALID_REQUEST} and {@code message}. */
