@@ -3,7 +3,7 @@ package dev.junction.plugins.claude;
 import dev.junction.plugin.BackendFactory;
 import dev.junction.plugin.ErrorKind;
 import dev.junction.plugin.testkit.BackendContractTest;
-import dev.junction.plugin.testkit.PidFileProbe;
+import dev.junction.plugin.testkit.FakeCliScript;
 import dev.junction.plugin.testkit.Scenario;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -29,13 +29,10 @@ class ClaudeCodeContractTest extends BackendContractTest {
     @Override
     protected Scenario prepare(Kind kind) {
         return switch (kind) {
-            case TEXT -> scenario("cat \"$FAKE_DIR/stdout.jsonl\"", "stream-json-partial.stdout.jsonl");
-            case FAILURE -> scenario("cat \"$FAKE_DIR/stdout.jsonl\"; exit 1", "error-529.stream-json.stdout.jsonl")
+            case TEXT -> scenario("cat \"$DIR/stdout.jsonl\"", "stream-json-partial.stdout.jsonl");
+            case FAILURE -> scenario("cat \"$DIR/stdout.jsonl\"; exit 1", "error-529.stream-json.stdout.jsonl")
                     .failingWith(ErrorKind.OVERLOADED);
-            case SLOW -> scenario(
-                            "echo $$ > \"$FAKE_DIR/pid\"; head -n 5 \"$FAKE_DIR/stdout.jsonl\"; exec sleep 1000",
-                            "stream-json-partial.stdout.jsonl")
-                    .stoppedWhen(PidFileProbe.of(dir.resolve("pid")));
+            case SLOW -> scenario("head -n 5 \"$DIR/stdout.jsonl\"; exec sleep 1000", "stream-json-partial.stdout.jsonl");
         };
     }
 
@@ -50,7 +47,8 @@ class ClaudeCodeContractTest extends BackendContractTest {
 
     private Scenario scenario(String output, String fixture) {
         try {
-            return Scenario.of(FakeClaude.in(dir, output, fixture), Runs.ask("Say hello"));
+            FakeCliScript claude = FakeClaude.in(dir, output, fixture);
+            return Scenario.of(FakeClaude.options(claude), Runs.ask("Say hello")).stoppedWhen(claude.stopProbe());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -31,7 +31,7 @@ class FakeClaudeTest {
 
     @Test
     void answers_with_the_recorded_stream_and_feeds_the_prompt_on_stdin() throws IOException {
-        Backend backend = backend("cat \"$FAKE_DIR/stdout.jsonl\"", "stream-json-partial.stdout.jsonl");
+        Backend backend = backend("cat \"$DIR/stdout.jsonl\"", "stream-json-partial.stdout.jsonl");
 
         ChatRequest request = Runs.request("claude", "-- be brief", Message.text(Message.Role.USER, "Say hello"));
 
@@ -61,7 +61,7 @@ class FakeClaudeTest {
     @Test
     void explains_a_cli_that_dies_before_its_result() throws IOException {
         Backend backend = backend(
-                "head -n 5 \"$FAKE_DIR/stdout.jsonl\"; echo 'fatal: out of memory' >&2; exit 3",
+                "head -n 5 \"$DIR/stdout.jsonl\"; echo 'fatal: out of memory' >&2; exit 3",
                 "stream-json-partial.stdout.jsonl");
 
         RecordingSink sink = chat(backend, Runs.ask("Say hello"));
@@ -74,7 +74,7 @@ class FakeClaudeTest {
     }
 
     private Backend backend(String output, String fixture) throws IOException {
-        return new ClaudeCodeBackendFactory().create(TestBackendContext.of("claude", FakeClaude.in(dir, output, fixture), null));
+        return new ClaudeCodeBackendFactory().create(TestBackendContext.of("claude", FakeClaude.options(FakeClaude.in(dir, output, fixture)), null));
     }
 
     private static RecordingSink chat(Backend backend, ChatRequest request) {
