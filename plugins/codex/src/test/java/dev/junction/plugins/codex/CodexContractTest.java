@@ -6,9 +6,6 @@ import dev.junction.plugin.testkit.BackendContractTest;
 import dev.junction.plugin.testkit.FakeCliScript;
 import dev.junction.plugin.testkit.Scenario;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,17 +15,14 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The codex backend keeps the plugin contract, running a fake {@code codex app-server} that prints
- * the messages of the recorded session (app-server.jsonl) and keeps reading its stdin until the
- * backend closes it, as the real one does.
+ * The codex backend keeps the plugin contract, running a {@link FakeCodex} that answers with the
+ * recorded session: whole (text), with a fatal 429 error after the turn started (failure), or up to
+ * the first delta and then never again (slow).
  */
 @DisabledOnOs(OS.WINDOWS)
 class CodexContractTest extends BackendContractTest {
 
-    private static final List<JsonObject> RECEIVED = Fixtures.jsonLines("app-server.jsonl").stream()
-            .filter(line -> "recv".equals(line.getString("dir")))
-            .map(line -> line.getJsonObject("msg"))
-            .toList();
+    private static final int TURN_START = 2;
 
     @TempDir
     Path dir;
@@ -41,9 +35,9 @@ class CodexContractTest extends BackendContractTest {
     @Override
     protected Scenario prepare(Kind kind) {
         return switch (kind) {
-            case TEXT -> scenario(RECEIVED, "cat > /dev/null");
-            case FAILURE -> scenario(failedTurn(), "cat > /dev/null").failingWith(ErrorKind.RATE_LIMITED);
-            case SLOW -> scenario(until("item/agentMessage/delta"), "exec sleep 1000");
+            case TEXT -> scenario(FakeCodex.recordedAnswers(), ":");
+            case FAILURE -> scenario(turnAnswer(until("turn/started", failedTurn())), ":").failingWith(ErrorKind.RATE_LIMITED);
+            case SLOW -> scenario(turnAnswer(until("item/agentMessage/delta", new ArrayList<>())), "exec sleep 1000");
         };
     }
 
@@ -56,39 +50,39 @@ class CodexContractTest extends BackendContractTest {
                 new BadOption(new JsonObject().put("sandbx", "read-only"), "sandbx"));
     }
 
-    /** A fake codex that prints {@code messages}, one a line, then runs {@code then}. */
-    private Scenario scenario(List<JsonObject> messages, String then) {
-        try {
-            Files.write(dir.resolve("stdout.jsonl"), messages.stream().map(JsonObject::encode).toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        FakeCliScript codex = FakeCliScript.write(dir, "codex", "cat \"$DIR/stdout.jsonl\"\n" + then);
+    private Scenario scenario(List<List<JsonObject>> answers, String afterTurn) {
+        FakeCliScript codex = FakeCodex.write(dir, answers, afterTurn);
         return Scenario.of(new JsonObject().put("command", codex.command().toString()), Requests.user("codex", "Say hello"))
                 .stoppedWhen(codex.stopProbe());
     }
 
-    /** The recorded messages up to the first of {@code method}, that one included. */
-    private static List<JsonObject> until(String method) {
+    /** The recorded answers, the turn's replaced by {@code turn}. */
+    private static List<List<JsonObject>> turnAnswer(List<JsonObject> turn) {
+        List<List<JsonObject>> answers = new ArrayList<>(FakeCodex.recordedAnswers());
+        answers.set(TURN_START, turn);
+        return answers;
+    }
+
+    /** The recorded answer to turn/start up to the first {@code method}, that one included, then {@code more}. */
+    private static List<JsonObject> until(String method, List<JsonObject> more) {
         List<JsonObject> messages = new ArrayList<>();
-        for (JsonObject message : RECEIVED) {
+        for (JsonObject message : FakeCodex.recordedAnswers().get(TURN_START)) {
             messages.add(message);
             if (method.equals(message.getString("method"))) {
+                messages.addAll(more);
                 return messages;
             }
         }
-        throw new IllegalArgumentException("no " + method + " in the recorded session");
+        throw new IllegalArgumentException("no " + method + " in the recorded turn");
     }
 
-    /** The recorded handshake up to turn/started, then the fatal error Codex reported for a 429. */
+    /** The fatal error Codex reported for a 429. */
     private static List<JsonObject> failedTurn() {
-        List<JsonObject> messages = until("turn/started");
-        messages.add(TurnFailureTest.notification("error", new JsonObject()
+        return List.of(TurnFailureTest.notification("error", new JsonObject()
                 .put("error", new JsonObject()
                         .put("message", Fixtures.turnFailedMessage("error-429.stdout.jsonl"))
                         .putNull("codexErrorInfo")
                         .putNull("additionalDetails"))
                 .put("willRetry", false)));
-        return messages;
     }
 }
