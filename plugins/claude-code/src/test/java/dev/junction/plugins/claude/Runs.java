@@ -3,9 +3,9 @@ package dev.junction.plugins.claude;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.junction.cli.CliInput;
 import dev.junction.cli.CliOptions;
 import dev.junction.cli.CliRun;
+import dev.junction.cli.RecordingInput;
 import dev.junction.cli.TempFiles;
 import dev.junction.plugin.BackendException;
 import dev.junction.plugin.ChatEvent;
@@ -48,8 +48,8 @@ final class Runs {
     }
 
     /** What {@link CliRun#start} writes to stdin. */
-    static Stdin started(CliRun run) {
-        Stdin stdin = new Stdin();
+    static RecordingInput started(CliRun run) {
+        RecordingInput stdin = new RecordingInput();
         run.start(stdin);
         return stdin;
     }
@@ -62,7 +62,7 @@ final class Runs {
     /** The events {@code run} makes of {@code lines}, fed to it one by one. */
     static RecordingSink replay(CliRun run, List<String> lines) {
         RecordingSink events = new RecordingSink();
-        Stdin stdin = new Stdin();
+        RecordingInput stdin = new RecordingInput();
         lines.forEach(line -> run.onLine(line, stdin, events::emit));
         return events;
     }
@@ -85,21 +85,5 @@ final class Runs {
                 .isInstanceOfSatisfying(
                         BackendException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_REQUEST))
                 .hasMessage(message);
-    }
-
-    /** A stdin that records what was written. */
-    static final class Stdin implements CliInput {
-        final StringBuilder written = new StringBuilder();
-        boolean closed;
-
-        @Override
-        public void write(String text) {
-            written.append(text);
-        }
-
-        @Override
-        public void close() {
-            closed = true;
-        }
     }
 }
