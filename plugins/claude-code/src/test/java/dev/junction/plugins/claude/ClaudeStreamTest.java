@@ -123,8 +123,7 @@ class ClaudeStreamTest {
 
     @Test
     void sends_whole_blocks_when_there_are_no_deltas() {
-        RecordingSink replayed = replay("retry-429-then-ok.stream-json.stdout.jsonl");
-        List<ChatEvent> events = replayed.events();
+        List<ChatEvent> events = replay("retry-429-then-ok.stream-json.stdout.jsonl").events();
 
         assertThat(events)
                 .containsExactly(
@@ -149,8 +148,7 @@ class ClaudeStreamTest {
                 "{\"type\":\"stream_event\",\"event\":\"odd\",\"parent_tool_use_id\":null}"); // JSON of another shape
         lines.add("{\"type\":null,\"result\":7}");
 
-        RecordingSink replayed = replay(Runs.prepare(Runs.ask("hi"), new JsonObject()), lines);
-        List<ChatEvent> events = replayed.events();
+        List<ChatEvent> events = replay(Runs.prepare(Runs.ask("hi"), new JsonObject()), lines).events();
 
         assertThat(events).isEqualTo(replay("stream-json-partial.stdout.jsonl").events());
     }
@@ -162,8 +160,7 @@ class ClaudeStreamTest {
         lines.remove(lines.size() - 1);
         lines.add("Segmentation fault");
 
-        RecordingSink replayed = replay(run, lines);
-        List<ChatEvent> events = replayed.events();
+        List<ChatEvent> events = replay(run, lines).events();
         ChatEvent exit = run.onExit(139, "fatal: something broke\n");
 
         assertThat(events).noneMatch(ChatEvent::terminal);
