@@ -23,7 +23,8 @@ import java.util.concurrent.ExecutorService;
  * on their bytecode: a backend that the gateway retires, or a plugin JAR that it replaces, leaves
  * no thread, timer, pool, static state or JVM-wide registration behind to keep running or to keep
  * the plugin's class loader reachable. The host's {@link dev.junction.plugin.BackendContext} gives
- * a backend the timers and threads it needs, and stops them when the backend retires.
+ * a backend the timers and threads it needs, and stops them when the backend retires: keep the
+ * context in a field and ask it for {@code timers()} and {@code workers()} where they are needed.
  *
  * <p>A plugin's test runs them on its own classes with {@link #checkPackages}:
  *
