@@ -2,6 +2,7 @@ package dev.junction.cli;
 
 import dev.junction.plugin.Availability;
 import dev.junction.plugin.Backend;
+import dev.junction.plugin.BackendContext;
 import dev.junction.plugin.BackendException;
 import dev.junction.plugin.ChatEvent;
 import dev.junction.plugin.ChatRequest;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,6 +35,10 @@ import java.util.concurrent.TimeUnit;
  * cancellation included, the CLI's whole process tree is killed before {@code chat} returns; on
  * Linux that includes orphaned children, found by the variable {@code JUNCTION_CLI_RUN} that every
  * process of a run inherits.
+ *
+ * <p>Its timers (time limits, the kill of process trees) and its threads beside a request's own
+ * (copying stdin, draining stderr) are the {@link BackendContext}'s: the backend starts none of its
+ * own, so nothing of it outlives its retirement.
  */
 public final class CliBackend implements Backend {
 
@@ -41,14 +47,17 @@ public final class CliBackend implements Backend {
 
     private final CliProtocol protocol;
     private final CliOptions options;
+    private final BackendContext context;
     private final ConcurrencyGate gate;
     private final CommandLookup lookup;
     private final Set<CliExecution> live = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    public CliBackend(CliProtocol protocol, CliOptions options) {
+    /** @param context the host's context of this backend, whose timers and workers the runs use */
+    public CliBackend(CliProtocol protocol, CliOptions options, BackendContext context) {
         this.protocol = protocol;
         this.options = options;
+        this.context = context;
         this.gate = new ConcurrencyGate(options.maxConcurrency(), options.maxQueue());
         this.lookup = new CommandLookup(
                 options.command(),
@@ -102,7 +111,10 @@ public final class CliBackend implements Backend {
                         + protocol.installHint());
     }
 
-    /** Refuses new requests, fails the waiting and running ones, and kills every CLI process tree. */
+    /**
+     * Refuses new requests, fails the waiting and running ones, and kills every CLI process tree;
+     * completes once every run has ended, or after 10 s.
+     */
     @Override
     public Future<Void> close() {
         closed = true;
@@ -112,8 +124,12 @@ public final class CliBackend implements Backend {
             execution.fail(shuttingDown());
             runs.add(execution.done());
         }
+        if (runs.isEmpty()) {
+            return Future.succeededFuture();
+        }
         CompletableFuture<Void> all = CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new));
-        Watchdog.SCHEDULER.schedule(() -> all.complete(null), CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        ScheduledFuture<?> giveUp = context.timers().schedule(() -> all.complete(null), CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        all.whenComplete((done, failure) -> giveUp.cancel(false));
         return Future.fromCompletionStage(all);
     }
 
@@ -137,7 +153,7 @@ public final class CliBackend implements Backend {
                 sink.emit(ChatEvent.Failed.of(ErrorKind.INTERNAL, protocol.displayName() + " could not be prepared: " + e));
                 return;
             }
-            CliExecution execution = new CliExecution(protocol, options, sealed, run, sink);
+            CliExecution execution = new CliExecution(protocol, options, context, sealed, run, sink);
             live.add(execution);
             try {
                 if (closed) {

@@ -1,5 +1,6 @@
 package dev.junction.cli;
 
+import dev.junction.plugin.BackendContext;
 import dev.junction.plugin.ChatEvent;
 import dev.junction.plugin.ChatSink;
 import dev.junction.plugin.ErrorKind;
@@ -31,6 +32,7 @@ final class CliExecution {
 
     private final CliProtocol protocol;
     private final CliOptions options;
+    private final BackendContext context;
     private final SealedRun sealed;
     private final CliRun run;
     private final GuardedSink events;
@@ -40,9 +42,12 @@ final class CliExecution {
     /** Counted down when the client can take more, or the run is aborted; {@code null} while not waiting. */
     private volatile CountDownLatch waitingForClient;
 
-    CliExecution(CliProtocol protocol, CliOptions options, SealedRun sealed, CliRun run, ChatSink sink) {
+    /** @param context the backend whose timer and worker threads serve the run */
+    CliExecution(
+            CliProtocol protocol, CliOptions options, BackendContext context, SealedRun sealed, CliRun run, ChatSink sink) {
         this.protocol = protocol;
         this.options = options;
+        this.context = context;
         this.sealed = sealed;
         this.run = run;
         this.events = new GuardedSink(sink);
@@ -111,7 +116,7 @@ final class CliExecution {
         command.addAll(run.arguments());
         CliProcess started;
         try {
-            started = CliProcess.start(command, environment, sealed.workingDirectory());
+            started = CliProcess.start(command, environment, sealed.workingDirectory(), context);
         } catch (IOException e) {
             events.emit(ChatEvent.Failed.of(ErrorKind.UNAVAILABLE, name() + " could not be started: " + e.getMessage()));
             return;
@@ -125,6 +130,7 @@ final class CliExecution {
 
     private void converse(CliProcess cli) {
         Watchdog watchdog = Watchdog.start(
+                context,
                 Duration.ofSeconds(options.timeoutSeconds()),
                 Duration.ofSeconds(options.idleTimeoutSeconds()),
                 this::expired);

@@ -1,5 +1,6 @@
 package dev.junction.cli;
 
+import dev.junction.plugin.BackendContext;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,8 +13,9 @@ import java.util.concurrent.TimeUnit;
  * One started CLI process and its pipes: stdout read as lines, stdin written through a
  * {@link ProcessInput}, stderr drained into a {@link StderrTail}, and its {@link ProcessTree}. No
  * shell is involved. Once the process exits, whatever it left running is killed, so that an orphan
- * holding stdout open cannot keep the reader waiting. {@link #kill} may be called from any thread;
- * the rest belongs to the run's thread.
+ * holding stdout open cannot keep the reader waiting. The copying of stdin, the draining of stderr
+ * and the tree's timers run on the backend's threads ({@link BackendContext}). {@link #kill} may be
+ * called from any thread; the rest belongs to the run's thread.
  */
 final class CliProcess {
 
@@ -28,13 +30,12 @@ final class CliProcess {
     private final ProcessInput stdin;
     private final StderrTail stderr;
 
-    private CliProcess(Process process, String marker) {
+    private CliProcess(Process process, String marker, BackendContext context) {
         this.process = process;
-        this.tree = new ProcessTree(process, marker, GRACE, Watchdog.SCHEDULER);
-        String suffix = "-" + process.pid();
+        this.tree = new ProcessTree(process, marker, GRACE, context);
         this.stdout = new LineReader(process.getInputStream(), LineReader.MAX_LINE_BYTES);
-        this.stdin = new ProcessInput(process.getOutputStream(), "junction-cli-stdin" + suffix);
-        this.stderr = StderrTail.drain(process.getErrorStream(), "junction-cli-stderr" + suffix);
+        this.stdin = new ProcessInput(process.getOutputStream(), context);
+        this.stderr = StderrTail.drain(process.getErrorStream(), context);
         process.onExit().thenRun(tree::terminate);
     }
 
@@ -42,9 +43,11 @@ final class CliProcess {
      * Starts {@code command} with exactly {@code environment} in {@code directory}.
      *
      * @param directory the working directory, or {@code null} for the gateway's
+     * @param context the backend whose threads serve the process
      * @throws IOException when the process cannot be started
      */
-    static CliProcess start(List<String> command, Map<String, String> environment, Path directory) throws IOException {
+    static CliProcess start(List<String> command, Map<String, String> environment, Path directory, BackendContext context)
+            throws IOException {
         String marker = UUID.randomUUID().toString();
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().clear();
@@ -55,7 +58,7 @@ final class CliProcess {
         }
         Process process = builder.start();
         try {
-            return new CliProcess(process, marker);
+            return new CliProcess(process, marker, context);
         } catch (RuntimeException | Error e) {
             process.destroyForcibly(); // no thread to read it: it must not outlive this failure
             throw e;

@@ -1,5 +1,6 @@
 package dev.junction.cli;
 
+import dev.junction.plugin.BackendContext;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,10 +9,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A CLI's stdin as a {@link CliInput}. Writes are queued and a daemon thread copies them to the
- * process, so a CLI that does not read its input never blocks the caller. Thread-safe. Once the
- * pipe breaks (the CLI exited or closed its stdin) further writes are dropped: the CLI's output and
- * exit code tell what happened. The thread ends when the input is closed or the pipe breaks.
+ * A CLI's stdin as a {@link CliInput}. Writes are queued and a worker thread of the backend
+ * ({@link BackendContext#workers()}) copies them to the process, so a CLI that does not read its
+ * input never blocks the caller. Thread-safe. Once the pipe breaks (the CLI exited or closed its
+ * stdin) further writes are dropped: the CLI's output and exit code tell what happened. The copy
+ * ends when the input is closed, the pipe breaks, or the backend's workers are stopped.
  */
 final class ProcessInput implements CliInput {
 
@@ -20,10 +22,9 @@ final class ProcessInput implements CliInput {
     private final BlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    ProcessInput(OutputStream stdin, String threadName) {
-        Thread writer = new Thread(() -> copy(stdin), threadName);
-        writer.setDaemon(true);
-        writer.start();
+    /** @throws java.util.concurrent.RejectedExecutionException when the backend has retired */
+    ProcessInput(OutputStream stdin, BackendContext context) {
+        context.workers().execute(() -> copy(stdin));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.junction.cli;
 
+import dev.junction.plugin.BackendContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryIteratorException;
@@ -12,7 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,8 +28,9 @@ import java.util.concurrent.TimeoutException;
  * its environment and detaches escapes. A zombie counts as gone: it holds no pipe and no memory,
  * and reaping an orphan is init's job, which some container inits do late or never.
  *
- * <p>Thread-safe. Timed work (the SIGKILL after the grace, polling for exits) runs on the shared
- * scheduler.
+ * <p>Thread-safe. Timed work (the SIGKILL after the grace, polling for exits) runs on the backend's
+ * timer thread ({@link BackendContext#timers()}); once the backend has retired and its timers are
+ * stopped, the survivors are killed at once instead of after the grace.
  */
 final class ProcessTree {
 
@@ -42,18 +44,18 @@ final class ProcessTree {
     private final Process root;
     private final String marker;
     private final Duration grace;
-    private final ScheduledExecutorService scheduler;
+    private final BackendContext context;
     private final Set<ProcessHandle> seen = ConcurrentHashMap.newKeySet();
 
     /**
      * @param markerValue the value of {@link #MARKER_VARIABLE} in the root's environment
-     * @param scheduler where the SIGKILL waits for its grace and exits are polled
+     * @param context whose timer thread waits for the grace of the SIGKILL and polls for exits
      */
-    ProcessTree(Process root, String markerValue, Duration grace, ScheduledExecutorService scheduler) {
+    ProcessTree(Process root, String markerValue, Duration grace, BackendContext context) {
         this.root = root;
         this.marker = MARKER_VARIABLE + "=" + markerValue;
         this.grace = grace;
-        this.scheduler = scheduler;
+        this.context = context;
     }
 
     /** Sends SIGTERM to every member now and SIGKILL to the survivors after the grace; returns at once. */
@@ -61,7 +63,11 @@ final class ProcessTree {
         Set<ProcessHandle> members = members();
         if (!members.isEmpty()) {
             members.forEach(ProcessHandle::destroy);
-            scheduler.schedule(this::killSurvivors, grace.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                context.timers().schedule(this::killSurvivors, grace.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                killSurvivors(); // the backend has retired: no grace
+            }
         }
     }
 
@@ -104,15 +110,20 @@ final class ProcessTree {
 
     private boolean awaitGone(Set<ProcessHandle> processes, Duration timeout) {
         CompletableFuture<Void> allGone = new CompletableFuture<>();
-        ScheduledFuture<?> poll = scheduler.scheduleWithFixedDelay(
-                () -> {
-                    if (processes.stream().allMatch(ProcessTree::gone)) {
-                        allGone.complete(null);
-                    }
-                },
-                0,
-                POLL_MILLIS,
-                TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> poll;
+        try {
+            poll = context.timers().scheduleWithFixedDelay(
+                    () -> {
+                        if (processes.stream().allMatch(ProcessTree::gone)) {
+                            allGone.complete(null);
+                        }
+                    },
+                    0,
+                    POLL_MILLIS,
+                    TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            return processes.stream().allMatch(ProcessTree::gone); // the backend has retired: no waiting
+        }
         try {
             allGone.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return true;

@@ -1,14 +1,20 @@
 package dev.junction.cli;
 
+import dev.junction.plugin.BackendContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * The last few kilobytes a CLI wrote to stderr, for error messages. A daemon thread drains the
- * stream to its end, so the CLI never blocks on a full stderr pipe and memory stays bounded however
- * much it writes. {@link #text} may be called from any thread.
+ * The last few kilobytes a CLI wrote to stderr, for error messages. A worker thread of the backend
+ * ({@link BackendContext#workers()}) drains the stream to its end, so the CLI never blocks on a
+ * full stderr pipe and memory stays bounded however much it writes. {@link #text} may be called
+ * from any thread.
  */
 final class StderrTail {
 
@@ -16,19 +22,20 @@ final class StderrTail {
     static final int CAPACITY = 8 * 1024;
 
     private final byte[] ring = new byte[CAPACITY];
-    private final Thread drainer;
+    private final CompletableFuture<Void> drained;
     private long written;
 
-    private StderrTail(InputStream stderr, String threadName) {
-        drainer = new Thread(() -> drain(stderr), threadName);
-        drainer.setDaemon(true);
+    private StderrTail(InputStream stderr, BackendContext context) {
+        drained = CompletableFuture.runAsync(() -> drain(stderr), context.workers());
     }
 
-    /** Starts draining {@code stderr} on a daemon thread called {@code threadName}. */
-    static StderrTail drain(InputStream stderr, String threadName) {
-        StderrTail tail = new StderrTail(stderr, threadName);
-        tail.drainer.start();
-        return tail;
+    /**
+     * Starts draining {@code stderr} on a worker thread of {@code context}.
+     *
+     * @throws java.util.concurrent.RejectedExecutionException when the backend has retired
+     */
+    static StderrTail drain(InputStream stderr, BackendContext context) {
+        return new StderrTail(stderr, context);
     }
 
     /**
@@ -37,9 +44,11 @@ final class StderrTail {
      */
     String text(Duration wait) {
         try {
-            drainer.join(wait.toMillis());
+            drained.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Still writing, or the drain stopped: what was read so far is the tail.
         }
         byte[] bytes;
         synchronized (this) {

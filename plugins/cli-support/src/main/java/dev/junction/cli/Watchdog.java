@@ -1,8 +1,8 @@
 package dev.junction.cli;
 
+import dev.junction.plugin.BackendContext;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -10,9 +10,8 @@ import java.util.function.Consumer;
 /**
  * The two time limits of one run: in all, and without output. {@link #touch} records output;
  * between {@link #hold} and {@link #release} (the run waits for the client) no output is expected;
- * when a limit is reached the expiry callback runs once, on the shared timer thread, and must not
- * block. Thread-safe. All runs share one daemon timer thread ({@link #SCHEDULER}), which also
- * times the kill of process trees.
+ * when a limit is reached the expiry callback runs once, on the backend's timer thread
+ * ({@link BackendContext#timers()}), and must not block. Thread-safe.
  */
 final class Watchdog {
 
@@ -22,9 +21,7 @@ final class Watchdog {
         IDLE
     }
 
-    /** The timer thread of every run. */
-    static final ScheduledThreadPoolExecutor SCHEDULER = scheduler();
-
+    private final BackendContext context;
     private final long idleNanos;
     private final Consumer<Limit> onExpiry;
     private final AtomicBoolean done = new AtomicBoolean();
@@ -33,16 +30,20 @@ final class Watchdog {
     private volatile long lastOutput = System.nanoTime();
     private volatile boolean held;
 
-    private Watchdog(Duration total, Duration idle, Consumer<Limit> onExpiry) {
+    private Watchdog(BackendContext context, Duration total, Duration idle, Consumer<Limit> onExpiry) {
+        this.context = context;
         this.idleNanos = idle.toNanos();
         this.onExpiry = onExpiry;
-        this.total = SCHEDULER.schedule(() -> expire(Limit.TOTAL), total.toNanos(), TimeUnit.NANOSECONDS);
-        this.idle = SCHEDULER.schedule(this::checkIdle, idleNanos, TimeUnit.NANOSECONDS);
+        this.total = context.timers().schedule(() -> expire(Limit.TOTAL), total.toNanos(), TimeUnit.NANOSECONDS);
+        this.idle = context.timers().schedule(this::checkIdle, idleNanos, TimeUnit.NANOSECONDS);
     }
 
-    /** Starts timing a run; {@code onExpiry} runs at most once, unless {@link #stop} came first. */
-    static Watchdog start(Duration total, Duration idle, Consumer<Limit> onExpiry) {
-        return new Watchdog(total, idle, onExpiry);
+    /**
+     * Starts timing a run on the timer thread of {@code context}; {@code onExpiry} runs at most once,
+     * unless {@link #stop} came first.
+     */
+    static Watchdog start(BackendContext context, Duration total, Duration idle, Consumer<Limit> onExpiry) {
+        return new Watchdog(context, total, idle, onExpiry);
     }
 
     /** The run printed something: the idle limit counts from now. */
@@ -73,7 +74,7 @@ final class Watchdog {
         if (silent >= idleNanos) {
             expire(Limit.IDLE);
         } else if (!done.get()) {
-            idle = SCHEDULER.schedule(this::checkIdle, idleNanos - silent, TimeUnit.NANOSECONDS);
+            idle = context.timers().schedule(this::checkIdle, idleNanos - silent, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -82,15 +83,5 @@ final class Watchdog {
             total.cancel(false);
             onExpiry.accept(limit);
         }
-    }
-
-    private static ScheduledThreadPoolExecutor scheduler() {
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "junction-cli-timers");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.setRemoveOnCancelPolicy(true);
-        return executor;
     }
 }

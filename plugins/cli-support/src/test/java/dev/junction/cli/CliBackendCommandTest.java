@@ -9,6 +9,7 @@ import dev.junction.plugin.ChatRequest;
 import dev.junction.plugin.ContentPart;
 import dev.junction.plugin.ErrorKind;
 import dev.junction.plugin.Message;
+import dev.junction.plugin.testkit.RecordingSink;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ class CliBackendCommandTest {
 
     @Test
     void fails_as_unavailable_with_the_install_hint_when_the_command_is_missing() {
-        RecordingSink sink = RecordingSink.recording();
+        RecordingSink sink = new RecordingSink();
 
         cli.backend(new JsonObject().put("command", "junction-no-such-cli")).chat(request("hi"), sink);
 
@@ -43,7 +44,7 @@ class CliBackendCommandTest {
 
     @Test
     void refuses_a_document_with_a_400_before_anything_else() {
-        RecordingSink sink = RecordingSink.recording();
+        RecordingSink sink = new RecordingSink();
         ChatRequest withPdf = ChatRequest.builder("fake")
                 .messages(List.of(new Message(Message.Role.USER, List.of(
                         new ContentPart.Text("Summarise this."),
@@ -78,7 +79,7 @@ class CliBackendCommandTest {
         CliBackend backend = cli.backend(new JsonObject()
                 .put("args", new JsonArray().add("stream"))
                 .put("env", new JsonObject().put("PATH", bin + ":/usr/bin:/bin")));
-        RecordingSink sink = RecordingSink.recording();
+        RecordingSink sink = new RecordingSink();
 
         backend.chat(request("hi"), sink);
 

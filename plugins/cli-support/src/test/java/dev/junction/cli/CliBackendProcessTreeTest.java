@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.plugin.ChatEvent;
 import dev.junction.plugin.ErrorKind;
+import dev.junction.plugin.testkit.RecordingSink;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +30,7 @@ class CliBackendProcessTreeTest {
 
     @Test
     void leaves_no_child_or_grandchild_alive_after_the_cli_finishes() throws Exception {
-        RecordingSink sink = RecordingSink.recording();
+        RecordingSink sink = new RecordingSink();
         CompletableFuture<Void> chat = cli.chatAsync(cli.backend("family"), sink);
         List<Long> pids = cli.pids(3);
 
@@ -42,17 +43,17 @@ class CliBackendProcessTreeTest {
 
     @Test
     void leaves_no_child_or_grandchild_alive_after_a_timeout() throws InterruptedException {
-        RecordingSink sink = RecordingSink.recording();
+        RecordingSink sink = new RecordingSink();
 
         cli.backend("family", new JsonObject().put("idleTimeoutSeconds", 1)).chat(request("hi"), sink);
 
-        assertThat(sink.failure().kind()).isEqualTo(ErrorKind.TIMEOUT);
+        assertThat(sink.awaitFailure().kind()).isEqualTo(ErrorKind.TIMEOUT);
         assertAllDead(cli.pids(3));
     }
 
     @Test
     void leaves_no_child_or_grandchild_alive_after_a_cancel() throws Exception {
-        RecordingSink sink = RecordingSink.recording();
+        RecordingSink sink = new RecordingSink();
         CompletableFuture<Void> chat = cli.chatAsync(cli.backend("family"), sink);
         List<Long> pids = cli.pids(3);
 
@@ -65,7 +66,7 @@ class CliBackendProcessTreeTest {
 
     @Test
     void a_cancel_mid_stream_kills_the_tree_at_once_and_nothing_follows() throws Exception {
-        RecordingSink sink = RecordingSink.recording();
+        RecordingSink sink = new RecordingSink();
         CompletableFuture<Void> chat = cli.chatAsync(cli.backend("wait-for-go"), sink);
         sink.awaitText("ready", WAIT);
         List<Long> pids = cli.pids(1);
@@ -80,7 +81,7 @@ class CliBackendProcessTreeTest {
 
     @Test
     void kills_a_cli_that_ignores_sigterm_after_the_grace() throws Exception {
-        RecordingSink sink = RecordingSink.recording();
+        RecordingSink sink = new RecordingSink();
         CompletableFuture<Void> chat = cli.chatAsync(cli.backend("stubborn"), sink);
         sink.awaitText("still here", WAIT);
         List<Long> pids = cli.pids(2);

@@ -3,6 +3,7 @@ package dev.junction.cli;
 import static dev.junction.cli.FakeCli.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.junction.plugin.testkit.RecordingSink;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,7 +75,7 @@ class CliBackendSealedRunTest {
 
     /** The fields of the fake CLI's report: {@code home=/tmp/...|pwd=...}. */
     private static Map<String, String> run(CliBackend backend) {
-        RecordingSink sink = RecordingSink.recording();
+        RecordingSink sink = new RecordingSink();
         backend.chat(request("hi"), sink);
         Map<String, String> fields = new LinkedHashMap<>();
         for (String field : sink.text().split("\\|")) {

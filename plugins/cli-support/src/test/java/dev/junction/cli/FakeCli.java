@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.plugin.ChatRequest;
 import dev.junction.plugin.Message;
+import dev.junction.plugin.testkit.RecordingSink;
+import dev.junction.plugin.testkit.TestBackendContext;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -22,8 +24,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The fixture of the {@link CliBackend} tests: backends that run {@code fake-cli.sh} in a given
  * mode through {@code /bin/sh}, request threads, and what the fake CLI told its
- * {@link FakeCliProtocol}. {@link #close} closes every backend, which kills what a failed test
- * left running.
+ * {@link FakeCliProtocol}. The backends share one {@link TestBackendContext}, as the gateway's
+ * backends each have theirs. {@link #close} closes every backend, which kills what a failed test
+ * left running, and then the context.
  */
 final class FakeCli implements AutoCloseable {
 
@@ -31,6 +34,7 @@ final class FakeCli implements AutoCloseable {
     static final Path SCRIPT = script();
 
     final FakeCliProtocol protocol = new FakeCliProtocol();
+    final TestBackendContext context = TestBackendContext.of("fake", new JsonObject(), null);
     private final ExecutorService requestThreads = Executors.newCachedThreadPool();
     private final List<CliBackend> backends = new ArrayList<>();
 
@@ -49,7 +53,7 @@ final class FakeCli implements AutoCloseable {
 
     /** A backend with exactly these options. */
     CliBackend backend(JsonObject options) {
-        CliBackend backend = new CliBackend(protocol, CliOptions.parse(options, protocol));
+        CliBackend backend = new CliBackend(protocol, CliOptions.parse(options, protocol), context);
         backends.add(backend);
         return backend;
     }
@@ -75,8 +79,11 @@ final class FakeCli implements AutoCloseable {
 
     @Override
     public void close() {
-        backends.forEach(CliBackend::close);
+        for (CliBackend backend : backends) {
+            backend.close().toCompletionStage().toCompletableFuture().orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+        }
         requestThreads.shutdownNow();
+        context.close();
     }
 
     static ChatRequest request(String text) {

@@ -108,17 +108,20 @@ final class FakeCliProtocol implements CliProtocol {
             if (json.containsKey("pid")) {
                 pids.add(json.getLong("pid"));
             } else if (json.containsKey("text")) {
-                if (!begun) {
-                    begun = true;
-                    events.accept(new ChatEvent.MessageStart(null, "fake"));
-                    events.accept(ChatEvent.BlockStart.text(0));
-                }
+                begin(events);
                 events.accept(new ChatEvent.TextDelta(0, json.getString("text")));
             } else if (json.getBoolean("done", false)) {
-                if (begun) {
-                    events.accept(new ChatEvent.BlockStop(0));
-                }
+                begin(events);
+                events.accept(new ChatEvent.BlockStop(0));
                 events.accept(ChatEvent.Finish.of(FinishReason.END_TURN));
+            }
+        }
+
+        private void begin(Consumer<ChatEvent> events) {
+            if (!begun) {
+                begun = true;
+                events.accept(new ChatEvent.MessageStart(null, "fake"));
+                events.accept(ChatEvent.BlockStart.text(0));
             }
         }
 

@@ -18,6 +18,6 @@ public class ClaudeCodeBackendFactory implements BackendFactory {
     @Override
     public Backend create(BackendContext context) {
         ClaudeCodeProtocol protocol = new ClaudeCodeProtocol(ClaudeOptions.parse(context.options()));
-        return new CliBackend(protocol, CliOptions.parse(context.options(), protocol));
+        return new CliBackend(protocol, CliOptions.parse(context.options(), protocol), context);
     }
 }

@@ -8,6 +8,7 @@ import static dev.junction.plugins.claude.Runs.started;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.cli.CliRun;
+import dev.junction.cli.RecordingInput;
 import dev.junction.plugin.ChatRequest;
 import dev.junction.plugin.ContentPart;
 import dev.junction.plugin.Message;
@@ -43,10 +44,10 @@ class ClaudeCodeProtocolTest {
     void writes_the_prompt_to_stdin_and_closes_it_never_to_the_arguments() {
         CliRun run = prepare(ask("--dangerously-skip-permissions please"), new JsonObject());
 
-        Runs.Stdin stdin = started(run);
+        RecordingInput stdin = started(run);
 
-        assertThat(stdin.written.toString()).contains("--dangerously-skip-permissions please");
-        assertThat(stdin.closed).isTrue();
+        assertThat(stdin.written()).contains("--dangerously-skip-permissions please");
+        assertThat(stdin.closed()).isTrue();
         assertThat(run.arguments()).noneMatch(argument -> argument.contains("please"));
     }
 
@@ -57,7 +58,7 @@ class ClaudeCodeProtocolTest {
     @ParameterizedTest
     @ValueSource(strings = {"/config language=X model=haiku", "/help", "/login", "@/etc/passwd", "!ls", "--flag", "hi"})
     void sends_every_prompt_as_a_text_block_followed_by_a_blank_one(String prompt) {
-        String written = started(prepare(ask(prompt), new JsonObject())).written.toString();
+        String written = started(prepare(ask(prompt), new JsonObject())).written();
 
         assertThat(written).endsWith("\n").doesNotContain("\n\n");
         assertThat(new JsonObject(written)).isEqualTo(new JsonObject()
@@ -187,7 +188,7 @@ class ClaudeCodeProtocolTest {
                 new ContentPart.Text("what is this?"), new ContentPart.Image("image/png", "iVBORw0KGgo=", null)));
         CliRun run = prepare(request("claude", null, message), new JsonObject());
 
-        String written = started(run).written.toString();
+        String written = started(run).written();
 
         assertThat(run.arguments()).contains("--input-format=stream-json");
         assertThat(written).endsWith("\n").doesNotContain("\n\n");

@@ -1,9 +1,7 @@
 package dev.junction.plugins.claude;
 
-import static dev.junction.plugins.claude.Grammar.assertWellFormed;
 import static dev.junction.plugins.claude.Runs.lines;
 import static dev.junction.plugins.claude.Runs.replay;
-import static dev.junction.plugins.claude.Runs.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.cli.CliRun;
@@ -11,6 +9,8 @@ import dev.junction.plugin.ChatEvent;
 import dev.junction.plugin.ChatEvent.BlockStart;
 import dev.junction.plugin.ErrorKind;
 import dev.junction.plugin.FinishReason;
+import dev.junction.plugin.testkit.RecordingSink;
+import dev.junction.plugin.testkit.StreamGrammar;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,7 @@ class ClaudeStreamTest {
 
     @Test
     void streams_the_text_deltas_of_one_block_then_usage_and_finish() {
-        assertThat(replay("stream-json-partial.stdout.jsonl"))
+        assertThat(replay("stream-json-partial.stdout.jsonl").events())
                 .containsExactly(
                         new ChatEvent.MessageStart("msg_stub_711acfda66f34ed1", "claude-opus-4-8"),
                         BlockStart.text(0),
@@ -37,9 +37,10 @@ class ClaudeStreamTest {
 
     @Test
     void keeps_the_clis_own_tool_calls_inside_and_separates_the_text_around_them() {
-        List<ChatEvent> events = replay("tool-use.stream-json-partial.stdout.jsonl");
+        RecordingSink replayed = replay("tool-use.stream-json-partial.stdout.jsonl");
+        List<ChatEvent> events = replayed.events();
 
-        assertWellFormed(events);
+        StreamGrammar.assertValid(events);
         assertThat(events)
                 .filteredOn(BlockStart.class::isInstance)
                 .containsExactly(BlockStart.text(0), BlockStart.text(1));
@@ -47,7 +48,7 @@ class ClaudeStreamTest {
         assertThat(events).filteredOn(ChatEvent.MessageStart.class::isInstance).hasSize(1);
         assertThat(events)
                 .contains(new ChatEvent.TextDelta(0, "Let me read the file."), new ChatEvent.TextDelta(1, " stub"));
-        assertThat(text(events)).isEqualTo("Let me read the file.\n\nHello from stub");
+        assertThat(replayed.text()).isEqualTo("Let me read the file.\n\nHello from stub");
         assertThat(events.subList(events.size() - 2, events.size()))
                 .containsExactly(new ChatEvent.Usage(24, 25, 0, 0, 0), ChatEvent.Finish.of(FinishReason.END_TURN));
     }
@@ -58,15 +59,16 @@ class ClaudeStreamTest {
         "stream-cut-fallback.stream-json-partial.stdout.jsonl"
     })
     void completes_the_text_the_cli_repeated_without_streaming(String fixture) {
-        List<ChatEvent> events = replay(fixture);
+        RecordingSink replayed = replay(fixture);
+        List<ChatEvent> events = replayed.events();
 
-        assertWellFormed(events);
+        StreamGrammar.assertValid(events);
         assertThat(events)
                 .containsSubsequence(
                         new ChatEvent.TextDelta(0, "Hello"),
                         new ChatEvent.TextDelta(0, " from stub"),
                         new ChatEvent.BlockStop(0));
-        assertThat(text(events)).isEqualTo("Hello from stub");
+        assertThat(replayed.text()).isEqualTo("Hello from stub");
         assertThat(events.get(events.size() - 2))
                 .as("result.usage is all zeros; modelUsage counts the repeated call")
                 .isEqualTo(new ChatEvent.Usage(12, 5, 0, 0, 0));
@@ -79,12 +81,13 @@ class ClaudeStreamTest {
         "stream-cut-nofallback.stream-json-partial.stdout.jsonl, UPSTREAM, Connection to the API was lost"
     })
     void fails_a_stream_broken_midway_after_its_first_delta(String fixture, ErrorKind kind, String message) {
-        List<ChatEvent> events = replay(fixture);
+        RecordingSink replayed = replay(fixture);
+        List<ChatEvent> events = replayed.events();
 
-        assertWellFormed(events);
-        assertThat(text(events)).isEqualTo("Hello");
-        assertThat(failure(events).kind()).isEqualTo(kind);
-        assertThat(failure(events).message()).contains(message);
+        StreamGrammar.assertValid(events);
+        assertThat(replayed.text()).isEqualTo("Hello");
+        assertThat(replayed.awaitFailure().kind()).isEqualTo(kind);
+        assertThat(replayed.awaitFailure().message()).contains(message);
     }
 
     @ParameterizedTest
@@ -99,26 +102,28 @@ class ClaudeStreamTest {
                 "no-credentials.stdout.json             | AUTHENTICATION | Not logged in"
             })
     void fails_with_the_kind_of_the_reported_error_and_never_as_text(String fixture, ErrorKind kind, String message) {
-        List<ChatEvent> events = replay(fixture);
+        RecordingSink replayed = replay(fixture);
+        List<ChatEvent> events = replayed.events();
 
         assertThat(events).hasSize(1);
-        assertThat(failure(events).kind()).isEqualTo(kind);
-        assertThat(failure(events).message()).startsWith("Claude Code: ").contains(message);
+        assertThat(replayed.awaitFailure().kind()).isEqualTo(kind);
+        assertThat(replayed.awaitFailure().message()).startsWith("Claude Code: ").contains(message);
     }
 
     @Test
     void fails_when_the_cli_reaches_its_max_turns() {
-        List<ChatEvent> events = replay("max-turns-exceeded.stream-json.stdout.jsonl");
+        RecordingSink replayed = replay("max-turns-exceeded.stream-json.stdout.jsonl");
+        List<ChatEvent> events = replayed.events();
 
-        assertWellFormed(events);
-        assertThat(text(events)).isEqualTo("Let me read the file.");
-        assertThat(failure(events).kind()).isEqualTo(ErrorKind.UPSTREAM);
-        assertThat(failure(events).message()).contains("reached max turns");
+        StreamGrammar.assertValid(events);
+        assertThat(replayed.text()).isEqualTo("Let me read the file.");
+        assertThat(replayed.awaitFailure().kind()).isEqualTo(ErrorKind.UPSTREAM);
+        assertThat(replayed.awaitFailure().message()).contains("reached max turns");
     }
 
     @Test
     void sends_whole_blocks_when_there_are_no_deltas() {
-        List<ChatEvent> events = replay("retry-429-then-ok.stream-json.stdout.jsonl");
+        List<ChatEvent> events = replay("retry-429-then-ok.stream-json.stdout.jsonl").events();
 
         assertThat(events)
                 .containsExactly(
@@ -143,9 +148,9 @@ class ClaudeStreamTest {
                 "{\"type\":\"stream_event\",\"event\":\"odd\",\"parent_tool_use_id\":null}"); // JSON of another shape
         lines.add("{\"type\":null,\"result\":7}");
 
-        List<ChatEvent> events = replay(Runs.prepare(Runs.ask("hi"), new JsonObject()), lines);
+        List<ChatEvent> events = replay(Runs.prepare(Runs.ask("hi"), new JsonObject()), lines).events();
 
-        assertThat(events).isEqualTo(replay("stream-json-partial.stdout.jsonl"));
+        assertThat(events).isEqualTo(replay("stream-json-partial.stdout.jsonl").events());
     }
 
     @Test
@@ -155,7 +160,7 @@ class ClaudeStreamTest {
         lines.remove(lines.size() - 1);
         lines.add("Segmentation fault");
 
-        List<ChatEvent> events = replay(run, lines);
+        List<ChatEvent> events = replay(run, lines).events();
         ChatEvent exit = run.onExit(139, "fatal: something broke\n");
 
         assertThat(events).noneMatch(ChatEvent::terminal);
@@ -173,14 +178,14 @@ class ClaudeStreamTest {
         List<String> lines = new ArrayList<>(lines("stream-json-partial.stdout.jsonl"));
         lines.add(5, subAgentDelta);
 
-        List<ChatEvent> events = replay(Runs.prepare(Runs.ask("hi"), new JsonObject()), lines);
+        RecordingSink replayed = replay(Runs.prepare(Runs.ask("hi"), new JsonObject()), lines);
 
-        assertThat(text(events)).isEqualTo("Hello from stub");
+        assertThat(replayed.text()).isEqualTo("Hello from stub");
     }
 
     @Test
     void streams_thinking_and_its_signature_in_a_block_of_its_own() {
-        assertThat(replay("synthetic-thinking.stdout.jsonl"))
+        assertThat(replay("synthetic-thinking.stdout.jsonl").events())
                 .containsExactly(
                         new ChatEvent.MessageStart("msg_1", "claude-x"),
                         BlockStart.thinking(0),
@@ -199,7 +204,7 @@ class ClaudeStreamTest {
         String result = "{\"type\":\"result\",\"subtype\":\"success\",\"is_error\":false,\"result\":\"Hello\","
                 + "\"usage\":{\"input_tokens\":1,\"output_tokens\":2}}";
 
-        assertThat(replay(Runs.prepare(Runs.ask("hi"), new JsonObject()), List.of(result)))
+        assertThat(replay(Runs.prepare(Runs.ask("hi"), new JsonObject()), List.of(result)).events())
                 .containsExactly(
                         new ChatEvent.MessageStart(null, "claude"),
                         BlockStart.text(0),
@@ -207,10 +212,5 @@ class ClaudeStreamTest {
                         new ChatEvent.BlockStop(0),
                         new ChatEvent.Usage(1, 2, 0, 0, 0),
                         ChatEvent.Finish.of(FinishReason.END_TURN));
-    }
-
-    private static ChatEvent.Failed failure(List<ChatEvent> events) {
-        assertThat(events.get(events.size() - 1)).isInstanceOf(ChatEvent.Failed.class);
-        return (ChatEvent.Failed) events.get(events.size() - 1);
     }
 }

@@ -1,20 +1,19 @@
 package dev.junction.plugins.claude;
 
-import dev.junction.plugin.testkit.TestBackendContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.plugin.Backend;
 import dev.junction.plugin.ChatEvent;
 import dev.junction.plugin.ChatRequest;
-import dev.junction.plugin.ChatSink;
 import dev.junction.plugin.ErrorKind;
 import dev.junction.plugin.Message;
+import dev.junction.plugin.testkit.RecordingSink;
+import dev.junction.plugin.testkit.TestBackendContext;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -32,13 +31,13 @@ class FakeClaudeTest {
 
     @Test
     void answers_with_the_recorded_stream_and_feeds_the_prompt_on_stdin() throws IOException {
-        Backend backend = backend(fakeClaude("cat \"$FAKE_DIR/stdout.jsonl\"", "stream-json-partial.stdout.jsonl"));
+        Backend backend = backend("cat \"$DIR/stdout.jsonl\"", "stream-json-partial.stdout.jsonl");
 
         ChatRequest request = Runs.request("claude", "-- be brief", Message.text(Message.Role.USER, "Say hello"));
 
-        List<ChatEvent> events = chat(backend, request);
+        List<ChatEvent> events = chat(backend, request).events();
 
-        assertThat(events).isEqualTo(Runs.replay("stream-json-partial.stdout.jsonl"));
+        assertThat(events).isEqualTo(Runs.replay("stream-json-partial.stdout.jsonl").events());
         assertThat(new JsonObject(Files.readString(dir.resolve("stdin.txt"))).getJsonObject("message").encode())
                 .isEqualTo("{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"Say hello\"},{\"type\":\"text\",\"text\":\" \"}]}");
         assertThat(Files.readAllLines(dir.resolve("args.txt")))
@@ -61,66 +60,26 @@ class FakeClaudeTest {
 
     @Test
     void explains_a_cli_that_dies_before_its_result() throws IOException {
-        Backend backend = backend(fakeClaude(
-                "head -n 5 \"$FAKE_DIR/stdout.jsonl\"; echo 'fatal: out of memory' >&2; exit 3",
-                "stream-json-partial.stdout.jsonl"));
+        Backend backend = backend(
+                "head -n 5 \"$DIR/stdout.jsonl\"; echo 'fatal: out of memory' >&2; exit 3",
+                "stream-json-partial.stdout.jsonl");
 
-        List<ChatEvent> events = chat(backend, Runs.ask("Say hello"));
+        RecordingSink sink = chat(backend, Runs.ask("Say hello"));
+        List<ChatEvent> events = sink.events();
 
-        assertThat(Runs.text(events)).isEqualTo("Hello");
+        assertThat(sink.text()).isEqualTo("Hello");
         assertThat(events.get(events.size() - 1))
                 .isEqualTo(ChatEvent.Failed.of(
                         ErrorKind.UPSTREAM, "Claude Code exited with code 3 before its result: fatal: out of memory"));
     }
 
-    private Path fakeClaude(String output, String fixture) throws IOException {
-        Files.writeString(dir.resolve("stdout.jsonl"), String.join("\n", Runs.lines(fixture)) + "\n");
-        Path script = dir.resolve("claude");
-        Files.writeString(script, String.join("\n",
-                "#!/bin/sh",
-                "printf '%s\\n' \"$@\" > \"$FAKE_DIR/args.txt\"",
-                "env > \"$FAKE_DIR/env.txt\"",
-                "cat > \"$FAKE_DIR/stdin.txt\"",
-                output,
-                ""));
-        script.toFile().setExecutable(true);
-        return script;
+    private Backend backend(String output, String fixture) throws IOException {
+        return new ClaudeCodeBackendFactory().create(TestBackendContext.of("claude", FakeClaude.options(FakeClaude.in(dir, output, fixture)), null));
     }
 
-    private Backend backend(Path command) {
-        JsonObject options = new JsonObject()
-                .put("command", command.toString())
-                .put("env", new JsonObject().put("FAKE_DIR", dir.toString()))
-                .put("timeoutSeconds", 30);
-        return new ClaudeCodeBackendFactory().create(TestBackendContext.of("claude", options, null));
-    }
-
-    private static List<ChatEvent> chat(Backend backend, ChatRequest request) {
-        List<ChatEvent> events = new CopyOnWriteArrayList<>();
-        backend.chat(request, new ChatSink() {
-            @Override
-            public void emit(ChatEvent event) {
-                events.add(event);
-            }
-
-            @Override
-            public boolean cancelled() {
-                return false;
-            }
-
-            @Override
-            public void onCancel(Runnable action) {}
-
-            @Override
-            public boolean ready() {
-                return true;
-            }
-
-            @Override
-            public void onReady(Runnable action) {
-                action.run();
-            }
-        });
-        return events;
+    private static RecordingSink chat(Backend backend, ChatRequest request) {
+        RecordingSink sink = new RecordingSink();
+        backend.chat(request, sink);
+        return sink;
     }
 }

@@ -3,9 +3,9 @@ package dev.junction.plugins.claude;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.junction.cli.CliInput;
 import dev.junction.cli.CliOptions;
 import dev.junction.cli.CliRun;
+import dev.junction.cli.RecordingInput;
 import dev.junction.cli.TempFiles;
 import dev.junction.plugin.BackendException;
 import dev.junction.plugin.ChatEvent;
@@ -13,12 +13,12 @@ import dev.junction.plugin.ChatRequest;
 import dev.junction.plugin.ContentPart;
 import dev.junction.plugin.ErrorKind;
 import dev.junction.plugin.Message;
+import dev.junction.plugin.testkit.RecordingSink;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
@@ -48,21 +48,22 @@ final class Runs {
     }
 
     /** What {@link CliRun#start} writes to stdin. */
-    static Stdin started(CliRun run) {
-        Stdin stdin = new Stdin();
+    static RecordingInput started(CliRun run) {
+        RecordingInput stdin = new RecordingInput();
         run.start(stdin);
         return stdin;
     }
 
     /** The events of a recorded stdout, fed line by line to a run for the model {@code claude}. */
-    static List<ChatEvent> replay(String fixture) {
+    static RecordingSink replay(String fixture) {
         return replay(prepare(ask("Say hello"), new JsonObject()), lines(fixture));
     }
 
-    static List<ChatEvent> replay(CliRun run, List<String> lines) {
-        List<ChatEvent> events = new ArrayList<>();
-        Stdin stdin = new Stdin();
-        lines.forEach(line -> run.onLine(line, stdin, events::add));
+    /** The events {@code run} makes of {@code lines}, fed to it one by one. */
+    static RecordingSink replay(CliRun run, List<String> lines) {
+        RecordingSink events = new RecordingSink();
+        RecordingInput stdin = new RecordingInput();
+        lines.forEach(line -> run.onLine(line, stdin, events::emit));
         return events;
     }
 
@@ -78,36 +79,11 @@ final class Runs {
         }
     }
 
-    /** The text of all text deltas, in order. */
-    static String text(List<ChatEvent> events) {
-        StringBuilder text = new StringBuilder();
-        events.stream()
-                .filter(ChatEvent.TextDelta.class::isInstance)
-                .forEach(delta -> text.append(((ChatEvent.TextDelta) delta).text()));
-        return text.toString();
-    }
-
     /** Asserts that {@code call} fails with {@link ErrorKind#INVALID_REQUEST} and {@code message}. */
     static void assertInvalidRequest(ThrowingCallable call, String message) {
         assertThatThrownBy(call)
                 .isInstanceOfSatisfying(
                         BackendException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_REQUEST))
                 .hasMessage(message);
-    }
-
-    /** A stdin that records what was written. */
-    static final class Stdin implements CliInput {
-        final StringBuilder written = new StringBuilder();
-        boolean closed;
-
-        @Override
-        public void write(String text) {
-            written.append(text);
-        }
-
-        @Override
-        public void close() {
-            closed = true;
-        }
     }
 }

@@ -20,6 +20,6 @@ public class CodexBackendFactory implements BackendFactory {
     public Backend create(BackendContext context) {
         CliOptions options = CliOptions.parse(context.options(), protocol);
         CodexSettings.parse(options.raw());
-        return new CliBackend(protocol, options);
+        return new CliBackend(protocol, options, context);
     }
 }

@@ -3,6 +3,7 @@ package dev.junction.plugins.codex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.cli.CliRun;
+import dev.junction.cli.RecordingInput;
 import dev.junction.cli.TempFiles;
 import dev.junction.plugin.ChatEvent;
 import dev.junction.plugin.FinishReason;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.junction.cli.CliRun;
+import dev.junction.cli.RecordingInput;
 import dev.junction.cli.TempFiles;
 import dev.junction.plugin.BackendException;
 import dev.junction.plugin.ChatRequest;

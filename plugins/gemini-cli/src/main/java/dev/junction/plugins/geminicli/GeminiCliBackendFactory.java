@@ -20,6 +20,6 @@ public class GeminiCliBackendFactory implements BackendFactory {
     public Backend create(BackendContext context) {
         CliOptions options = CliOptions.parse(context.options(), PROTOCOL);
         GeminiOptions.parse(options.raw());
-        return new CliBackend(PROTOCOL, options);
+        return new CliBackend(PROTOCOL, options, context);
     }
 }

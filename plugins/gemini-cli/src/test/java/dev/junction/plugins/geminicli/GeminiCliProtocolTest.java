@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.junction.cli.CliOptions;
 import dev.junction.cli.CliRun;
+import dev.junction.cli.RecordingInput;
 import dev.junction.cli.TempFiles;
 import dev.junction.plugin.BackendException;
 import dev.junction.plugin.ChatRequest;
@@ -182,8 +183,8 @@ class GeminiCliProtocolTest {
     }
 
     private static String stdinOf(CliRun run) {
-        Replay.RecordingInput stdin = new Replay.RecordingInput();
+        RecordingInput stdin = new RecordingInput();
         run.start(stdin);
-        return stdin.written.toString();
+        return stdin.written();
     }
 }

@@ -2,6 +2,7 @@ package dev.junction.plugins.geminicli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.junction.cli.RecordingInput;
 import dev.junction.plugin.ChatEvent;
 import dev.junction.plugin.ChatEvent.BlockStart;
 import dev.junction.plugin.ChatEvent.BlockStop;
@@ -36,12 +37,12 @@ class GeminiRunTest {
 
     @Test
     void writes_the_prompt_to_stdin_and_closes_it() {
-        Replay.RecordingInput stdin = new Replay.RecordingInput();
+        RecordingInput stdin = new RecordingInput();
 
         run.start(stdin);
 
-        assertThat(stdin.written).hasToString("Say hello");
-        assertThat(stdin.closed).isTrue();
+        assertThat(stdin.written()).isEqualTo("Say hello");
+        assertThat(stdin.closed()).isTrue();
     }
 
     @Test
@@ -129,7 +130,7 @@ class GeminiRunTest {
     private List<ChatEvent> replay(String... lines) {
         List<ChatEvent> events = new ArrayList<>();
         for (String line : lines) {
-            run.onLine(line, new Replay.RecordingInput(), events::add);
+            run.onLine(line, new RecordingInput(), events::add);
         }
         return events;
     }

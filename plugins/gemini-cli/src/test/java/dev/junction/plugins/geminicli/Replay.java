@@ -1,7 +1,7 @@
 package dev.junction.plugins.geminicli;
 
-import dev.junction.cli.CliInput;
 import dev.junction.cli.CliRun;
+import dev.junction.cli.RecordingInput;
 import dev.junction.plugin.ChatEvent;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -58,22 +58,6 @@ final class Replay {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A stdin that keeps what was written. */
-    static final class RecordingInput implements CliInput {
-        final StringBuilder written = new StringBuilder();
-        boolean closed;
-
-        @Override
-        public void write(String text) {
-            written.append(text);
-        }
-
-        @Override
-        public void close() {
-            closed = true;
         }
     }
 }
