@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One chat request in canonical form, whatever dialect the client spoke.
+ * One chat request in canonical form, whatever dialect the client spoke. Make one with
+ * {@link #builder} (or change one with {@link #toBuilder}): a minor release of the plugin API may
+ * add components, and so parameters to the canonical constructor, but keeps the builder's methods.
  *
  * @param model the model name to pass to the backend (after routing: for {@code backend/model} it
  *     is the part after the slash)
