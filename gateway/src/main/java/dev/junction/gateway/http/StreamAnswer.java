@@ -14,9 +14,10 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Streams the answer as server-sent events, one write per event so nothing is held back. A
- * failure before the first event is a plain HTTP error; after it, the dialect's error event ends
- * the stream.
+ * Streams the answer as server-sent events. The first event goes out at once; after it, the events
+ * that arrive together (one batch from the backend) go out as one write ({@link CoalescedWrites}),
+ * so nothing is held back and an unpaced stream does not cost a system call per event. A failure
+ * before the first event is a plain HTTP error; after it, the dialect's error event ends the stream.
  *
  * <p>Keep-alive: one timer per stream watches for silence. When nothing was written for the
  * configured time, the dialect's keep-alive goes out ({@link dev.junction.gateway.dialect.ApiFamily#keepAlive()}); a backend that
@@ -35,6 +36,7 @@ final class StreamAnswer implements AnswerWriter {
     private final ChatDialect dialect;
     private final StreamEncoder encoder;
     private final long keepAliveMillis;
+    private final CoalescedWrites writes;
     private boolean started;
     private boolean done;
     private long lastWrite = System.nanoTime();
@@ -48,6 +50,7 @@ final class StreamAnswer implements AnswerWriter {
         this.dialect = dialect;
         this.encoder = dialect.streamEncoder(request);
         this.keepAliveMillis = keepAliveMillis;
+        this.writes = new CoalescedWrites(ctx.vertx().getOrCreateContext(), ctx.response(), this::pauseIfFull);
         if (keepAliveMillis > 0) {
             arm(keepAliveMillis);
         }
@@ -76,14 +79,18 @@ final class StreamAnswer implements AnswerWriter {
             close();
             Promise<Void> written = Promise.promise();
             RequestFacts.of(ctx).lastPartWritten = written.future();
-            response.end(frames).onComplete(written);
+            writes.end(frames).onComplete(written);
         } else if (frames.length() > 0) {
-            response.write(frames);
+            writes.write(frames);
             lastWrite = System.nanoTime();
-            if (source != null && !paused && response.writeQueueFull()) {
-                paused = true;
-                source.pause();
-            }
+        }
+    }
+
+    /** After a write: pauses the source while the client does not keep up. */
+    private void pauseIfFull() {
+        if (source != null && !paused && ctx.response().writeQueueFull()) {
+            paused = true;
+            source.pause();
         }
     }
 
@@ -134,7 +141,7 @@ final class StreamAnswer implements AnswerWriter {
         if (!started) {
             start(response);
         }
-        response.write(dialect.family().keepAlive());
+        writes.write(Buffer.buffer(dialect.family().keepAlive()));
         lastWrite = System.nanoTime();
         arm(keepAliveMillis);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.gateway.bus.Addresses;
 import dev.junction.gateway.bus.BusCodecs;
+import dev.junction.gateway.bus.EventBatch;
 import dev.junction.gateway.bus.ExchangeRequest;
 import dev.junction.gateway.bus.NodeDirectory;
 import dev.junction.gateway.cluster.Membership;
@@ -62,9 +63,9 @@ class CreditFlowTest {
         List<ChatEvent> received = new CopyOnWriteArrayList<>();
         Checkpoint finished = test.checkpoint();
         deploy(vertx, new Words(true)).onComplete(test.succeeding(deployed -> {
-            vertx.eventBus().<ChatEvent>consumer(Addresses.reply("x1"), message -> {
-                received.add(message.body());
-                if (message.body() instanceof ChatEvent.Finish) {
+            vertx.eventBus().<EventBatch>consumer(Addresses.reply("x1"), message -> {
+                received.addAll(message.body().events());
+                if (last(message.body()) instanceof ChatEvent.Finish) {
                     test.verify(() -> assertThat(received).filteredOn(ChatEvent.TextDelta.class::isInstance).hasSize(WORDS));
                     expectNoCreditAddress(vertx, "x1", test, finished);
                 }
@@ -83,9 +84,9 @@ class CreditFlowTest {
         List<ChatEvent> received = new CopyOnWriteArrayList<>();
         Checkpoint failed = test.checkpoint();
         deploy(vertx, new Words(false)).onComplete(test.succeeding(deployed -> {
-            vertx.eventBus().<ChatEvent>consumer(Addresses.reply("x2"), message -> {
-                received.add(message.body());
-                if (message.body() instanceof ChatEvent.Failed failure) {
+            vertx.eventBus().<EventBatch>consumer(Addresses.reply("x2"), message -> {
+                received.addAll(message.body().events());
+                if (last(message.body()) instanceof ChatEvent.Failed failure) {
                     test.verify(() -> {
                         assertThat(failure.message()).contains("ignores flow control");
                         assertThat(received).as("the credit's events, then the failure").hasSize(8 + 1);
@@ -104,8 +105,8 @@ class CreditFlowTest {
         Checkpoint freed = test.checkpoint();
         deploy(vertx, new Words(true)).onComplete(test.succeeding(deployed -> {
             AtomicInteger received = new AtomicInteger();
-            vertx.eventBus().<ChatEvent>consumer(Addresses.reply("x3"), message -> {
-                if (received.incrementAndGet() == 4) {
+            vertx.eventBus().<EventBatch>consumer(Addresses.reply("x3"), message -> {
+                if (received.addAndGet(message.body().events().size()) == 4) {
                     vertx.eventBus().send(Addresses.cancel("x3"), new JsonObject());
                     vertx.setTimer(200, later -> {
                         test.verify(() -> assertThat(cancels.get()).isEqualTo(1));
@@ -115,6 +116,10 @@ class CreditFlowTest {
             });
             open(vertx, "x3", 4);
         }));
+    }
+
+    private static ChatEvent last(EventBatch batch) {
+        return batch.events().get(batch.events().size() - 1);
     }
 
     private Future<String> deploy(Vertx vertx, Backend backend) {

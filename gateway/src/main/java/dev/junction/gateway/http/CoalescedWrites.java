@@ -1,0 +1,66 @@
+package dev.junction.gateway.http;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+
+/**
+ * The bytes of one streamed answer on their way to the response. The first write goes out at once,
+ * so the client's first byte waits for nothing. After it, the bytes written in one turn of the
+ * request's event loop (the events of one batch from the backend, and of those already queued
+ * behind it) are gathered and go out as one write, flushed once, as soon as the loop takes up its
+ * next task. There is no timer and no waiting for more: a paced stream's events still go out one by
+ * one as they come, and an unpaced one costs a system call per batch, not per event.
+ *
+ * <p>Confined to the request's context.
+ */
+final class CoalescedWrites {
+
+    private final Context context;
+    private final HttpServerResponse response;
+    private final Runnable afterWrite;
+    private Buffer pending;
+    private boolean wrote;
+
+    /**
+     * @param context the request's context, whose turns delimit the writes
+     * @param afterWrite runs after each write that reached the response (to check its write queue)
+     */
+    CoalescedWrites(Context context, HttpServerResponse response, Runnable afterWrite) {
+        this.context = context;
+        this.response = response;
+        this.afterWrite = afterWrite;
+    }
+
+    /** Writes {@code bytes}: at once if they are the stream's first, else with the rest of this turn. */
+    void write(Buffer bytes) {
+        if (!wrote) {
+            wrote = true;
+            response.write(bytes);
+            afterWrite.run();
+        } else if (pending == null) {
+            pending = Buffer.buffer(bytes.length() * 4).appendBuffer(bytes);
+            context.runOnContext(turnEnded -> flush());
+        } else {
+            pending.appendBuffer(bytes);
+        }
+    }
+
+    /** Ends the response with what is pending and {@code last}, in one write. */
+    Future<Void> end(Buffer last) {
+        Buffer all = pending == null ? last : pending.appendBuffer(last);
+        pending = null;
+        return response.end(all);
+    }
+
+    private void flush() {
+        Buffer bytes = pending;
+        pending = null;
+        if (bytes == null || response.closed() || response.ended()) {
+            return;
+        }
+        response.write(bytes);
+        afterWrite.run();
+    }
+}
