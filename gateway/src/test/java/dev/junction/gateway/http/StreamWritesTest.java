@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.junction.gateway.support.PluginJar;
 import dev.junction.gateway.support.RawConnection;
 import dev.junction.gateway.support.TestGateway;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,14 +100,7 @@ class StreamWritesTest {
 
     /** Streams {@code model} through {@code api} on a raw connection to {@code port}. */
     static RawConnection.ChunkedAnswer stream(int port, Api api, String model) throws Exception {
-        byte[] body = api.body.formatted(model).getBytes(StandardCharsets.UTF_8);
-        try (RawConnection connection = RawConnection.open(port)) {
-            return connection
-                    .send("POST " + api.path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
-                            + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n"
-                            + new String(body, StandardCharsets.ISO_8859_1))
-                    .readChunked();
-        }
+        return RawConnection.postChunked(port, api.path, api.body.formatted(model));
     }
 
     /** The i-th delta's text as a JSON string, which no other delta's contains. */

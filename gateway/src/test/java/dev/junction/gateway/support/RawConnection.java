@@ -50,6 +50,18 @@ public final class RawConnection implements AutoCloseable {
         return new RawConnection(socket);
     }
 
+    /** Posts {@code json} to {@code path} on a new connection to {@code port} and reads the chunked answer. */
+    public static ChunkedAnswer postChunked(int port, String path, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        try (RawConnection connection = open(port)) {
+            return connection
+                    .send("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                            + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n"
+                            + new String(body, StandardCharsets.ISO_8859_1))
+                    .readChunked();
+        }
+    }
+
     /** Writes {@code text} (ISO-8859-1) and flushes. */
     public RawConnection send(String text) throws IOException {
         socket.getOutputStream().write(text.getBytes(StandardCharsets.ISO_8859_1));
