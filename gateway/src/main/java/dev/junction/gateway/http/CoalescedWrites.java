@@ -1,7 +1,7 @@
 package dev.junction.gateway.http;
 
-import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 
@@ -17,18 +17,17 @@ import io.vertx.core.http.HttpServerResponse;
  */
 final class CoalescedWrites {
 
-    private final Context context;
+    private final Vertx vertx;
     private final HttpServerResponse response;
     private final Runnable afterWrite;
     private Buffer pending;
     private boolean wrote;
 
     /**
-     * @param context the request's context, whose turns delimit the writes
      * @param afterWrite runs after each write that reached the response (to check its write queue)
      */
-    CoalescedWrites(Context context, HttpServerResponse response, Runnable afterWrite) {
-        this.context = context;
+    CoalescedWrites(Vertx vertx, HttpServerResponse response, Runnable afterWrite) {
+        this.vertx = vertx;
         this.response = response;
         this.afterWrite = afterWrite;
     }
@@ -40,8 +39,8 @@ final class CoalescedWrites {
             response.write(bytes);
             afterWrite.run();
         } else if (pending == null) {
-            pending = Buffer.buffer(bytes.length() * 4).appendBuffer(bytes);
-            context.runOnContext(turnEnded -> flush());
+            pending = Buffer.buffer().appendBuffer(bytes);
+            vertx.runOnContext(turnEnded -> flush()); // after this turn, on the writing context
         } else {
             pending.appendBuffer(bytes);
         }

@@ -50,7 +50,7 @@ final class StreamAnswer implements AnswerWriter {
         this.dialect = dialect;
         this.encoder = dialect.streamEncoder(request);
         this.keepAliveMillis = keepAliveMillis;
-        this.writes = new CoalescedWrites(ctx.vertx().getOrCreateContext(), ctx.response(), this::pauseIfFull);
+        this.writes = new CoalescedWrites(ctx.vertx(), ctx.response(), this::pauseIfFull);
         if (keepAliveMillis > 0) {
             arm(keepAliveMillis);
         }
