@@ -3,6 +3,7 @@ package dev.junction.gateway.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.gateway.support.PluginJar;
+import dev.junction.gateway.support.ProbeBackendFactory;
 import dev.junction.gateway.support.RawConnection;
 import dev.junction.gateway.support.TestGateway;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * How a streamed answer's events reach the client's socket, read chunk by chunk from a raw
  * connection (each chunk of the chunked answer is one write of the gateway's), in the three
- * streaming dialects, from a test plugin in a real JAR ({@link BurstBackendFactory}): a backend that
+ * streaming dialects, from the probe plugin in a real JAR ({@link ProbeBackendFactory}): a backend that
  * emits 100 deltas in one go reaches the client in a handful of writes, not a hundred, its first
  * event alone in the first; a paced backend's deltas still go out one by one, as they come.
  */
@@ -56,9 +57,9 @@ class StreamWritesTest {
     @BeforeAll
     static void start(@TempDir Path dir) {
         Path plugins = dir.resolve("plugins");
-        PluginJar.write(plugins, "burst", ">=0.1.0", BurstBackendFactory.class,
-                BurstBackendFactory.class, BurstBackendFactory.BurstBackend.class);
-        gateway = TestGateway.start(dir, plugins, "  burst:\n    plugin: burst\n    models: [burst, paced]\n");
+        PluginJar.write(plugins, "probe", ">=0.1.0", ProbeBackendFactory.class,
+                ProbeBackendFactory.class, ProbeBackendFactory.ProbeBackend.class);
+        gateway = TestGateway.start(dir, plugins, "  probe:\n    plugin: probe\n    models: [burst, paced]\n");
     }
 
     @AfterAll
@@ -72,9 +73,9 @@ class StreamWritesTest {
         RawConnection.ChunkedAnswer answer = stream(gateway.port(), api, "burst");
 
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.body()).contains(quoted(0), quoted(BurstBackendFactory.BURST - 1));
-        assertThat(deltaOrder(answer.body(), BurstBackendFactory.BURST)).as("every delta, in order").isSorted();
-        assertThat(answer.chunks()).as("writes for %d deltas", BurstBackendFactory.BURST).hasSizeLessThanOrEqualTo(FEW_WRITES);
+        assertThat(answer.body()).contains(quoted(0), quoted(ProbeBackendFactory.BURST - 1));
+        assertThat(deltaOrder(answer.body(), ProbeBackendFactory.BURST)).as("every delta, in order").isSorted();
+        assertThat(answer.chunks()).as("writes for %d deltas", ProbeBackendFactory.BURST).hasSizeLessThanOrEqualTo(FEW_WRITES);
         String first = answer.chunks().get(0).text();
         assertThat(first).as("the first write: the answer's start, alone").contains(api.start).doesNotContain("\"w");
         assertThat(answer.chunks().get(answer.chunks().size() - 1).text()).contains(api.end);
@@ -87,7 +88,7 @@ class StreamWritesTest {
 
         assertThat(answer.status()).isEqualTo(200);
         List<Integer> chunkOfDelta = new ArrayList<>();
-        for (int i = 0; i < BurstBackendFactory.PACED; i++) {
+        for (int i = 0; i < ProbeBackendFactory.PACED; i++) {
             chunkOfDelta.add(chunkWith(answer, quoted(i)));
         }
         assertThat(chunkOfDelta).as("the write of each delta").doesNotHaveDuplicates().isSorted().doesNotContain(-1);
@@ -95,7 +96,7 @@ class StreamWritesTest {
                 - answer.chunks().get(chunkOfDelta.get(0)).arrivedNanos();
         assertThat(TimeUnit.NANOSECONDS.toMillis(spread))
                 .as("the first delta was not held back for the others")
-                .isGreaterThanOrEqualTo((BurstBackendFactory.PACED - 1) * BurstBackendFactory.PACE_MS / 2);
+                .isGreaterThanOrEqualTo((ProbeBackendFactory.PACED - 1) * ProbeBackendFactory.PACE_MS / 2);
     }
 
     /** Streams {@code model} through {@code api} on a raw connection to {@code port}. */
@@ -105,7 +106,7 @@ class StreamWritesTest {
 
     /** The i-th delta's text as a JSON string, which no other delta's contains. */
     static String quoted(int i) {
-        return "\"" + BurstBackendFactory.delta(i) + "\"";
+        return "\"" + ProbeBackendFactory.delta(i) + "\"";
     }
 
     /** Where each of the first {@code deltas} deltas is in {@code body}. */
