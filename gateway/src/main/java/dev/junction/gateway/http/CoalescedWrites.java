@@ -11,7 +11,8 @@ import io.vertx.core.http.HttpServerResponse;
  * request's event loop (the events of one batch from the backend, and of those already queued
  * behind it) are gathered and go out as one write, flushed once, as soon as the loop takes up its
  * next task. There is no timer and no waiting for more: a paced stream's events still go out one by
- * one as they come, and an unpaced one costs a system call per batch, not per event.
+ * one as they come, and an unpaced one costs a system call per batch, not per event. What waits is
+ * bounded by the backend's credit window: no more can arrive in one turn.
  *
  * <p>Confined to the request's context.
  */
