@@ -12,24 +12,32 @@ import io.vertx.core.http.HttpServerResponse;
  * behind it) are gathered and go out as one write, flushed once, as soon as the loop takes up its
  * next task. There is no timer and no waiting for more: a paced stream's events still go out one by
  * one as they come, and an unpaced one costs a system call per batch, not per event. What waits is
- * bounded by the backend's credit window: no more can arrive in one turn.
+ * bounded: once it reaches {@link #MAX_PENDING_BYTES}, what the response's write queue holds before
+ * it counts as full, it is written at once, so that a slow client's stream is paused as soon as it
+ * would be with a write per event, before its backend is granted more.
  *
  * <p>Confined to the request's context.
  */
 final class CoalescedWrites {
 
+    /** Netty's default high-water mark for a connection's write queue (64 KiB). */
+    static final int MAX_PENDING_BYTES = 64 * 1024;
+
     private final Vertx vertx;
     private final HttpServerResponse response;
+    private final Runnable holding;
     private final Runnable afterWrite;
     private Buffer pending;
     private boolean wrote;
 
     /**
+     * @param holding runs when bytes start to wait for the end of the turn (to take no more for now)
      * @param afterWrite runs after each write that reached the response (to check its write queue)
      */
-    CoalescedWrites(Vertx vertx, HttpServerResponse response, Runnable afterWrite) {
+    CoalescedWrites(Vertx vertx, HttpServerResponse response, Runnable holding, Runnable afterWrite) {
         this.vertx = vertx;
         this.response = response;
+        this.holding = holding;
         this.afterWrite = afterWrite;
     }
 
@@ -42,8 +50,12 @@ final class CoalescedWrites {
         } else if (pending == null) {
             pending = Buffer.buffer().appendBuffer(bytes);
             vertx.runOnContext(turnEnded -> flush()); // after this turn, on the writing context
+            holding.run();
         } else {
             pending.appendBuffer(bytes);
+        }
+        if (pending != null && pending.length() >= MAX_PENDING_BYTES) {
+            flush();
         }
     }
 

@@ -27,7 +27,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Flow control: when a write leaves the response's write queue full (the client reads slower than
  * the backend answers), the writer {@link Demand#pause() pauses} its source, and resumes it when the
- * queue has drained; so what waits for a slow client is the write queue and one credit window.
+ * queue has drained; so what waits for a slow client is the write queue and one credit window. The
+ * source is paused too while bytes wait for the end of the turn, and resumed once they are written
+ * to a queue that is not full.
  * Confined to the request's context, like the events and timers it handles.
  */
 final class StreamAnswer implements AnswerWriter {
@@ -42,7 +44,10 @@ final class StreamAnswer implements AnswerWriter {
     private long lastWrite = System.nanoTime();
     private long timer = -1;
     private Demand source;
+    /** The response's write queue is full: the source waits for it to drain. */
     private boolean paused;
+    /** Bytes wait for the end of the turn: the source waits for them to be written. */
+    private boolean holding;
 
     /** @param keepAliveMillis the silence after which a keep-alive is written; 0 for none */
     StreamAnswer(RoutingContext ctx, ChatDialect dialect, DecodedRequest request, long keepAliveMillis) {
@@ -50,7 +55,7 @@ final class StreamAnswer implements AnswerWriter {
         this.dialect = dialect;
         this.encoder = dialect.streamEncoder(request);
         this.keepAliveMillis = keepAliveMillis;
-        this.writes = new CoalescedWrites(ctx.vertx(), ctx.response(), this::pauseIfFull);
+        this.writes = new CoalescedWrites(ctx.vertx(), ctx.response(), this::holding, this::written);
         if (keepAliveMillis > 0) {
             arm(keepAliveMillis);
         }
@@ -86,11 +91,31 @@ final class StreamAnswer implements AnswerWriter {
         }
     }
 
-    /** After a write: pauses the source while the client does not keep up. */
-    private void pauseIfFull() {
-        if (source != null && !paused && ctx.response().writeQueueFull()) {
-            paused = true;
+    /**
+     * Bytes wait for the end of the turn: the source is granted nothing more until they are written,
+     * so that its credit is not topped up before the write shows whether the client keeps up.
+     */
+    private void holding() {
+        if (source != null && !paused && !holding) {
+            holding = true;
             source.pause();
+        }
+    }
+
+    /** After a write: the source waits while the client does not keep up, and goes on otherwise. */
+    private void written() {
+        boolean held = holding;
+        holding = false;
+        if (source == null || paused) {
+            return;
+        }
+        if (ctx.response().writeQueueFull()) {
+            paused = true;
+            if (!held) {
+                source.pause();
+            }
+        } else if (held) {
+            source.resume();
         }
     }
 
