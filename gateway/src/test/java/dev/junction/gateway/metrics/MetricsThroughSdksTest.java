@@ -82,6 +82,43 @@ class MetricsThroughSdksTest {
         }
     }
 
+    /** Vert.x's HTTP server meters by method and code: a method no one knows is one {@code OTHER}, the path is never a label. */
+    @Test
+    void methods_clients_make_up_count_as_other_and_paths_never_become_labels(@TempDir Path dir) throws Exception {
+        try (TestGateway gateway = start(dir)) {
+            for (int i = 0; i < 20; i++) {
+                assertThat(rawStatusLine(gateway.port(), "BREW" + i + " /coffee-" + i)).as("answered, not dropped")
+                        .startsWith("HTTP/1.1 4");
+            }
+            assertThat(rawStatusLine(gateway.port(), "GET /no-such-path-" + UUID.randomUUID())).startsWith("HTTP/1.1 4");
+
+            PrometheusText text = Scrapes.until(gateway, "21 requests", scrape ->
+                    scrape.value("vertx_http_server_requests_total", "method", "OTHER") == 20
+                            && scrape.value("vertx_http_server_requests_total", "method", "GET") >= 1);
+
+            assertThat(text.labelValues("vertx_http_server_requests_total", "method")).containsExactlyInAnyOrder("OTHER", "GET");
+            assertThat(text.labelValues("vertx_http_server_active_requests", "method")).doesNotContain("BREW0");
+            assertThat(text.value("vertx_http_server_active_requests", "method", "OTHER")).as("all ended").isZero();
+            assertThat(text.value("vertx_http_server_active_requests", "method", "GET")).as("the scrape itself").isEqualTo(1);
+            assertThat(text.names("vertx_http_server_")).contains(
+                    "vertx_http_server_response_time_seconds_count", "vertx_http_server_request_bytes_count",
+                    "vertx_http_server_response_bytes_count", "vertx_http_server_active_requests");
+            assertThat(text.samples().toString()).doesNotContain("coffee", "no-such-path", "BREW");
+            assertThat(text.names("vertx_eventbus_")).as("no event-bus meters").isEmpty();
+        }
+    }
+
+    /** Sends {@code requestLine} with no body on a connection of its own; the status line that comes back. */
+    private static String rawStatusLine(int port, String requestLine) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((requestLine + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+            return answer.lines().findFirst().orElse("");
+        }
+    }
+
     @Test
     void model_names_from_clients_never_become_label_values(@TempDir Path dir) {
         try (TestGateway gateway = start(dir)) {
