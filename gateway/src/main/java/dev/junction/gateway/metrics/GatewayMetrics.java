@@ -12,9 +12,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
-import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -56,12 +57,18 @@ public final class GatewayMetrics implements RecoveryListener, FallbackListener 
 
     /**
      * A builder for the Vert.x instance the gateway runs on, with Vert.x's own meters in this
-     * registry ({@link VertxMeters}: no request path, no event bus).
+     * registry ({@link VertxMeters}). They keep vertx-micrometer-metrics' default tags, which leave
+     * out the request path and the event bus address (both unbounded).
      */
     public VertxBuilder vertxBuilder(VertxOptions options) {
+        MicrometerMetricsOptions metrics = new MicrometerMetricsOptions()
+                .setEnabled(true)
+                .setJvmMetricsEnabled(true)
+                // vertx-micrometer-metrics keeps registries in a static table by this name: one per gateway.
+                .setRegistryName("junction-" + UUID.randomUUID());
         return Vertx.builder()
-                .with(new VertxOptions(options).setMetricsOptions(VertxMeters.options()))
-                .withMetrics(new MicrometerMetricsFactory(registry));
+                .with(new VertxOptions(options).setMetricsOptions(metrics))
+                .withMetrics(VertxMeters.factory(registry));
     }
 
     /** Every meter in Prometheus text format (version 0.0.4). */

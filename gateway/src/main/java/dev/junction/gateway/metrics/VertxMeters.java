@@ -1,47 +1,134 @@
 package dev.junction.gateway.metrics;
 
-import io.vertx.core.http.HttpMethod;
-import io.vertx.micrometer.Label;
-import io.vertx.micrometer.Match;
-import io.vertx.micrometer.MatchType;
-import io.vertx.micrometer.MetricsDomain;
-import io.vertx.micrometer.MicrometerMetricsOptions;
-import java.util.EnumSet;
-import java.util.UUID;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.datagram.DatagramSocketOptions;
+import io.vertx.core.http.HttpClientConfig;
+import io.vertx.core.http.HttpServerConfig;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.metrics.MetricsOptions;
+import io.vertx.core.net.QuicEndpointConfig;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.core.net.TcpClientConfig;
+import io.vertx.core.net.TcpServerConfig;
+import io.vertx.core.spi.VertxMetricsFactory;
+import io.vertx.core.spi.metrics.ClientMetrics;
+import io.vertx.core.spi.metrics.DatagramSocketMetrics;
+import io.vertx.core.spi.metrics.EventBusMetrics;
+import io.vertx.core.spi.metrics.HttpClientMetrics;
+import io.vertx.core.spi.metrics.HttpServerMetrics;
+import io.vertx.core.spi.metrics.PoolMetrics;
+import io.vertx.core.spi.metrics.TransportMetrics;
+import io.vertx.core.spi.metrics.VertxMetrics;
+import io.vertx.micrometer.MicrometerMetricsFactory;
 
 /**
- * Which of Vert.x's own meters (vertx-micrometer-metrics) the gateway keeps, and their labels: the
- * HTTP server's by method and status code, never by path; pools by type and name; JVM meters. An
- * unusual method counts as {@code OTHER}, so that a client cannot make series up. The event bus has
- * none: its meters cost a fifth of the gateway's CPU per request (every answer event is a bus
- * message), and the gateway's own meters count requests per backend.
+ * Vert.x's own meters: vertx-micrometer-metrics' pool and JVM meters as they are, the HTTP server's
+ * from {@link HttpServerMeters} under the library's names. The library's own HTTP server meters
+ * (5.1.6) keep a request active until both its body and its response have ended: a request answered
+ * before its body came (a refused key) whose client then hangs up stays in
+ * {@code vertx_http_server_active_requests} for good (eclipse-vertx/vert.x#6328, still so in
+ * 5.1.6); ours end it with its response. The event bus has none: its meters cost a fifth of the
+ * gateway's CPU per request (every answer event is a bus message), and the gateway's own meters
+ * count requests per backend.
  */
-final class VertxMeters {
+final class VertxMeters implements VertxMetrics {
 
-    /** Any method Vert.x does not name: a client may send any token as a method. */
-    private static final String UNUSUAL_METHOD = "(?!(?:"
-            + HttpMethod.values().stream().map(method -> Pattern.quote(method.name())).collect(Collectors.joining("|"))
-            + ")$).*";
+    private final VertxMetrics micrometer;
+    private final HttpServerMeters httpServer;
 
-    private VertxMeters() {}
+    private VertxMeters(VertxMetrics micrometer, MeterRegistry registry) {
+        this.micrometer = micrometer;
+        this.httpServer = new HttpServerMeters(registry);
+    }
 
-    /** The options of a new gateway's meters. */
-    static MicrometerMetricsOptions options() {
-        return new MicrometerMetricsOptions()
-                .setEnabled(true)
-                .setJvmMetricsEnabled(true)
-                .setLabels(EnumSet.of(Label.HTTP_METHOD, Label.HTTP_CODE, Label.POOL_TYPE, Label.POOL_NAME))
-                .addDisabledMetricsCategory(MetricsDomain.EVENT_BUS)
-                // Applied once per new series (Micrometer maps an id when it registers it), not per request.
-                .addLabelMatch(new Match()
-                        .setDomain(MetricsDomain.HTTP_SERVER)
-                        .setLabel(Label.HTTP_METHOD.toString())
-                        .setType(MatchType.REGEX)
-                        .setValue(UNUSUAL_METHOD)
-                        .setAlias("OTHER"))
-                // vertx-micrometer-metrics keeps registries in a static table by this name: one per gateway.
-                .setRegistryName("junction-" + UUID.randomUUID());
+    /** The factory that gives Vert.x these meters, all in {@code registry}. */
+    static VertxMetricsFactory factory(MeterRegistry registry) {
+        MicrometerMetricsFactory micrometer = new MicrometerMetricsFactory(registry);
+        return new VertxMetricsFactory() {
+            @Override
+            public VertxMetrics metrics(VertxOptions options) {
+                return new VertxMeters(micrometer.metrics(options), registry);
+            }
+
+            @Override
+            public MetricsOptions newOptions() {
+                return micrometer.newOptions();
+            }
+
+            @Override
+            public MetricsOptions newOptions(MetricsOptions options) {
+                return micrometer.newOptions(options);
+            }
+
+            @Override
+            public MetricsOptions newOptions(JsonObject json) {
+                return micrometer.newOptions(json);
+            }
+        };
+    }
+
+    @Override
+    public HttpServerMetrics<?, ?> createHttpServerMetrics(
+            HttpServerConfig config, SocketAddress tcpAddress, SocketAddress udpAddress) {
+        return httpServer;
+    }
+
+    @Override
+    public EventBusMetrics createEventBusMetrics() {
+        return null;
+    }
+
+    @Override
+    public ClientMetrics<?, ?, ?> createClientMetrics(SocketAddress remoteAddress, String type, String namespace) {
+        return micrometer.createClientMetrics(remoteAddress, type, namespace);
+    }
+
+    @Override
+    public HttpClientMetrics<?, ?> createHttpClientMetrics(HttpClientConfig config) {
+        return micrometer.createHttpClientMetrics(config);
+    }
+
+    @Override
+    public TransportMetrics<?> createTcpServerMetrics(
+            TcpServerConfig config, String protocol, SocketAddress localAddress) {
+        return micrometer.createTcpServerMetrics(config, protocol, localAddress);
+    }
+
+    @Override
+    public TransportMetrics<?> createTcpClientMetrics(TcpClientConfig config, String protocol) {
+        return micrometer.createTcpClientMetrics(config, protocol);
+    }
+
+    @Override
+    public TransportMetrics<?> createQuicEndpointMetrics(
+            QuicEndpointConfig config, String protocol, SocketAddress localAddress) {
+        return micrometer.createQuicEndpointMetrics(config, protocol, localAddress);
+    }
+
+    @Override
+    public DatagramSocketMetrics createDatagramSocketMetrics(DatagramSocketOptions options) {
+        return micrometer.createDatagramSocketMetrics(options);
+    }
+
+    @Override
+    public PoolMetrics<?, ?> createPoolMetrics(String poolType, String poolName, int maxPoolSize) {
+        return micrometer.createPoolMetrics(poolType, poolName, maxPoolSize);
+    }
+
+    @Override
+    public void vertxCreated(Vertx vertx) {
+        micrometer.vertxCreated(vertx);
+    }
+
+    @Override
+    public boolean isMetricsEnabled() {
+        return micrometer.isMetricsEnabled();
+    }
+
+    @Override
+    public void close() {
+        micrometer.close();
     }
 }

@@ -108,14 +108,36 @@ class MetricsThroughSdksTest {
         }
     }
 
+    /** A request refused before its body came (no key) ends there: it is not left active. */
+    @Test
+    void a_request_refused_before_its_body_came_is_not_left_active(@TempDir Path dir) throws Exception {
+        try (TestGateway gateway = start(dir)) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(rawStatusLine(gateway.port(), "POST /v1/chat/completions",
+                        "Content-Type: application/json\r\nContent-Length: 100000\r\n")).startsWith("HTTP/1.1 401");
+            }
+
+            Scrapes.until(gateway, "3 answers", scrape ->
+                    scrape.value("vertx_http_server_requests_total", "method", "POST", "code", "401") == 3);
+            Scrapes.until(gateway, "none of them active", scrape ->
+                    scrape.value("vertx_http_server_active_requests", "method", "POST") == 0);
+        }
+    }
+
     /** Sends {@code requestLine} with no body on a connection of its own; the status line that comes back. */
     private static String rawStatusLine(int port, String requestLine) throws java.io.IOException {
+        return rawStatusLine(port, requestLine, "");
+    }
+
+    /** As above, with more header lines ({@code headers}, each ending in CRLF) and no body, whatever they announce. */
+    private static String rawStatusLine(int port, String requestLine, String headers) throws java.io.IOException {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write((requestLine + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+            socket.getOutputStream().write((requestLine + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + headers + "\r\n")
                     .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
-            return answer.lines().findFirst().orElse("");
+            return new java.io.BufferedReader(new java.io.InputStreamReader(
+                            socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))
+                    .readLine();
         }
     }
 
