@@ -102,7 +102,10 @@ class MetricsThroughSdksTest {
             assertThat(text.value("vertx_http_server_active_requests", "method", "GET")).as("the scrape itself").isEqualTo(1);
             assertThat(text.names("vertx_http_server_")).contains(
                     "vertx_http_server_response_time_seconds_count", "vertx_http_server_request_bytes_count",
-                    "vertx_http_server_response_bytes_count", "vertx_http_server_active_requests");
+                    "vertx_http_server_response_bytes_count", "vertx_http_server_active_requests",
+                    "vertx_http_server_active_connections", "vertx_http_server_bytes_read_total");
+            assertThat(text.find("vertx_http_server_active_connections")).singleElement()
+                    .satisfies(sample -> assertThat(sample.labels()).isEmpty());
             assertThat(text.samples().toString()).doesNotContain("coffee", "no-such-path", "BREW");
             assertThat(text.names("vertx_eventbus_")).as("no event-bus meters").isEmpty();
         }
