@@ -24,15 +24,16 @@ import io.vertx.core.spi.metrics.VertxMetrics;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 
 /**
- * Vert.x's own meters: vertx-micrometer-metrics' pool, JVM and server connection meters as they are,
- * the HTTP server's requests from {@link HttpServerMeters} under the library's names. The library's own HTTP server meters
- * (5.1.6) keep a request active until both its body and its response have ended: a request answered
- * before its body came (a refused key) whose client then hangs up stays in
- * {@code vertx_http_server_active_requests} for good (eclipse-vertx/vert.x#6328, still so in
- * 5.1.6); ours end it with its response. The event bus has none: its meters cost a fifth of the
- * gateway's CPU per request (every answer event is a bus message), and the gateway's own meters
- * count requests per backend. Nor have the HTTP and TCP clients (the plugins' upstream calls): the
- * library registers their meters per request, and {@code junction_*} counts those calls per backend.
+ * Vert.x's own meters: vertx-micrometer-metrics' pool, JVM and server connection meters as they
+ * are, the HTTP server's requests from {@link HttpServerMeters} under the library's names. The
+ * library's own HTTP server meters (5.1.6) keep a request active until both its body and its
+ * response have ended: a request answered before its body came (a refused key) whose client then
+ * hangs up stays in {@code vertx_http_server_active_requests} for good (eclipse-vertx/vert.x#6328,
+ * still so with 5.1.6); ours end it with its response. The event bus has no meters: they cost a
+ * fifth of the gateway's CPU per request (every answer event is a bus message), and the gateway's
+ * own meters count requests per backend. Nor have the HTTP and TCP clients (the plugins' upstream
+ * calls): the library registers their meters per request, and {@code junction_*} counts those calls
+ * per backend.
  */
 final class VertxMeters implements VertxMetrics {
 

@@ -11,7 +11,9 @@ import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.errors.NotFoundException;
+import dev.junction.gateway.support.RawConnection;
 import dev.junction.gateway.support.TestGateway;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
@@ -82,15 +84,15 @@ class MetricsThroughSdksTest {
         }
     }
 
-    /** Vert.x's HTTP server meters by method and code: a method no one knows is one {@code OTHER}, the path is never a label. */
+    /** Vert.x's HTTP server meters by method and code: methods no one knows are one {@code OTHER}, the path never a label. */
     @Test
     void methods_clients_make_up_count_as_other_and_paths_never_become_labels(@TempDir Path dir) throws Exception {
         try (TestGateway gateway = start(dir)) {
             for (int i = 0; i < 20; i++) {
-                assertThat(rawStatusLine(gateway.port(), "BREW" + i + " /coffee-" + i)).as("answered, not dropped")
-                        .startsWith("HTTP/1.1 4");
+                assertThat(status(gateway.port(), "BREW" + i + " /coffee-" + i, "")).as("answered, not dropped")
+                        .isBetween(400, 499);
             }
-            assertThat(rawStatusLine(gateway.port(), "GET /no-such-path-" + UUID.randomUUID())).startsWith("HTTP/1.1 4");
+            assertThat(status(gateway.port(), "GET /no-such-path-" + UUID.randomUUID(), "")).isBetween(400, 499);
 
             PrometheusText text = Scrapes.until(gateway, "21 requests", scrape ->
                     scrape.value("vertx_http_server_requests_total", "method", "OTHER") == 20
@@ -116,8 +118,8 @@ class MetricsThroughSdksTest {
     void a_request_refused_before_its_body_came_is_not_left_active(@TempDir Path dir) throws Exception {
         try (TestGateway gateway = start(dir)) {
             for (int i = 0; i < 3; i++) {
-                assertThat(rawStatusLine(gateway.port(), "POST /v1/chat/completions",
-                        "Content-Type: application/json\r\nContent-Length: 100000\r\n")).startsWith("HTTP/1.1 401");
+                assertThat(status(gateway.port(), "POST /v1/chat/completions",
+                        "Content-Type: application/json\r\nContent-Length: 100000\r\n")).isEqualTo(401);
             }
 
             Scrapes.until(gateway, "3 answers", scrape ->
@@ -127,20 +129,10 @@ class MetricsThroughSdksTest {
         }
     }
 
-    /** Sends {@code requestLine} with no body on a connection of its own; the status line that comes back. */
-    private static String rawStatusLine(int port, String requestLine) throws java.io.IOException {
-        return rawStatusLine(port, requestLine, "");
-    }
-
-    /** As above, with more header lines ({@code headers}, each ending in CRLF) and no body, whatever they announce. */
-    private static String rawStatusLine(int port, String requestLine, String headers) throws java.io.IOException {
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write((requestLine + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + headers + "\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            return new java.io.BufferedReader(new java.io.InputStreamReader(
-                            socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))
-                    .readLine();
+    /** The status of the answer to {@code requestLine} and {@code headers} (each line ending in CRLF), sent with no body whatever they announce. */
+    private static int status(int port, String requestLine, String headers) throws IOException {
+        try (RawConnection connection = RawConnection.open(port)) {
+            return connection.send(requestLine + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers + "\r\n").read().status();
         }
     }
 
