@@ -1,22 +1,20 @@
 package dev.junction.gateway.logging;
 
 import ch.qos.logback.classic.AsyncAppender;
+import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Logback's {@link AsyncAppender} that counts what it drops: with {@code neverBlock} a full queue
  * drops the new event rather than make the logging thread (an event loop) wait, and Logback drops
- * it silently. This one says how many were dropped in a WARN of its own logger, at most every
- * {@code warnEverySeconds} (default 10) s, with the next event it is handed. A drop raced by another
- * thread filling the queue between the check and the offer goes uncounted: the count is a floor.
+ * it silently. This one says how many were dropped in a WARN of its own logger (in its logging
+ * context), at most every {@code warnEverySeconds} (default 10) s, with the next event it is
+ * handed. A drop raced by another thread filling the queue between the check and the offer goes
+ * uncounted: the count is a floor.
  */
 public class CountingAsyncAppender extends AsyncAppender {
-
-    private static final Logger LOG = LoggerFactory.getLogger(CountingAsyncAppender.class);
 
     private final AtomicLong dropped = new AtomicLong();
     private volatile long warnedAt = System.nanoTime();
@@ -43,8 +41,13 @@ public class CountingAsyncAppender extends AsyncAppender {
         warnedAt = System.nanoTime();
         long count = dropped.getAndSet(0);
         if (count > 0) {
-            LOG.warn("{} log lines of appender {} dropped: the log could not keep up ({} lines may wait)",
-                    count, getName(), getQueueSize());
+            ((LoggerContext) getContext())
+                    .getLogger(CountingAsyncAppender.class)
+                    .warn(
+                            "Log lines dropped by appender {}: {} (the log could not keep up; {} lines may wait)",
+                            getName(),
+                            count,
+                            getQueueSize());
         }
     }
 }
