@@ -25,6 +25,7 @@ class CountingAsyncAppenderTest {
     private final CountDownLatch stuck = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
     private final CountDownLatch fiveWritten = new CountDownLatch(5);
+    private final ListAppender<ILoggingEvent> warnings = new ListAppender<>();
 
     @AfterEach
     void stop() {
@@ -34,12 +35,8 @@ class CountingAsyncAppenderTest {
 
     @Test
     void a_full_queue_drops_new_lines_without_waiting_and_a_warn_counts_them() {
-        ListAppender<ILoggingEvent> warnings = started(new ListAppender<>());
-        context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(warnings);
-        access(4, 0);
+        accessLogStuckAtItsFirstLine(4, 0);
 
-        log("first");
-        await(stuck);
         long start = System.nanoTime();
         IntStream.range(0, 4).forEach(i -> log("queued " + i));
         IntStream.range(0, 3).forEach(i -> log("dropped " + i));
@@ -57,19 +54,19 @@ class CountingAsyncAppenderTest {
 
     @Test
     void drops_are_told_at_most_once_an_interval() {
-        ListAppender<ILoggingEvent> warnings = started(new ListAppender<>());
-        context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(warnings);
-        access(1, 3600);
+        accessLogStuckAtItsFirstLine(1, 3600);
 
-        log("first");
-        await(stuck);
         IntStream.range(0, 5).forEach(i -> log("line " + i));
 
         assertThat(warnings.list).as("not within the interval").isEmpty();
     }
 
-    /** The {@code junction.access} logger through a started appender of {@code queueSize} to a console stuck at its first line. */
-    private void access(int queueSize, long warnEverySeconds) {
+    /**
+     * The {@code junction.access} logger through a started appender of {@code queueSize} to a
+     * console, once that console is stuck at the line {@code first}; warnings go to {@link #warnings}.
+     */
+    private void accessLogStuckAtItsFirstLine(int queueSize, long warnEverySeconds) {
+        context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(started(warnings));
         CountingAsyncAppender async = new CountingAsyncAppender();
         async.setContext(context);
         async.setName("ACCESS");
@@ -95,6 +92,8 @@ class CountingAsyncAppenderTest {
         Logger access = context.getLogger("junction.access");
         access.setAdditive(false);
         access.addAppender(async);
+        log("first");
+        await(stuck);
     }
 
     private <A extends ch.qos.logback.core.Appender<ILoggingEvent>> A started(A appender) {
