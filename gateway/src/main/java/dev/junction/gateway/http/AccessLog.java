@@ -19,9 +19,8 @@ import org.slf4j.LoggerFactory;
  * clean-ups ({@link RequestFacts#onEnd}), counts it in the metrics ({@link RequestMeters}) and hands
  * one JSON line ({@link JsonLine}) to its sink, the logger {@code junction.access} (whose bundled
  * configuration hands it to a thread of Logback's, never blocking the event loop); not for
- * {@code /health} and {@code /metrics}. It owns the
- * response's end and close handlers: others use {@link RequestFacts#onEnd}. The line never holds a
- * prompt, a key or a header.
+ * {@code /health} and {@code /metrics}. It owns the response's end and close handlers: others use
+ * {@link RequestFacts#onEnd}. The line never holds a prompt, a key or a header.
  */
 final class AccessLog implements Handler<RoutingContext> {
 
