@@ -115,7 +115,6 @@ public final class Gateway {
                                     vertx, config, host, nodes, cluster, breakers, metrics, membership, accessLog, admin)
                             .compose(services -> HttpServers.deploy(vertx, config, services)
                                     .compose(http -> node.serve(address(config.server().host(), http.port())).map(http))
-                                    .recover(failed -> services.close(vertx).transform(closed -> Future.failedFuture(failed)))
                                     .map(http -> new Gateway(
                                             vertx, membership, plugins, metrics, node, services, http, changes, config)));
                 })
@@ -232,8 +231,9 @@ public final class Gateway {
      * for no new request), drains every HTTP server instance (no new requests; those in flight get
      * {@link #drainTimeout}, then end with an error) and the backends (the answers they serve for
      * any node get as long), stops answering the cluster, undeploys every verticle (closing the
-     * backends), writes the access log lines still queued, then unloads the plugins. The watchers
-     * stop first, and a change under way (a reload, a plugin swap) ends before the backends retire.
+     * backends), then unloads the plugins. The watchers stop first, and a change under way (a reload,
+     * a plugin swap) ends before the backends retire. The log lines still queued are the logging's to
+     * write ({@link dev.junction.gateway.logging.Logging#stop}, once the process is done).
      */
     public Future<Void> stop() {
         stopping = true;
@@ -249,8 +249,7 @@ public final class Gateway {
         return changes.run(() -> Future.join(requestsDrained, services.host().retireAll(drainTimeout(), SHUTTING_DOWN)))
                 .transform(drained -> node.close())
                 .transform(closed -> Future.join(vertx.deploymentIDs().stream().map(vertx::undeploy).toList()))
-                .transform(undeployed -> services.close(vertx))
-                .transform(closed -> vertx.executeBlocking(() -> {
+                .transform(undeployed -> vertx.executeBlocking(() -> {
                     plugins.stop();
                     return null;
                 }));

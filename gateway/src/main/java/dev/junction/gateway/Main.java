@@ -6,6 +6,7 @@ import dev.junction.gateway.cluster.MembershipLog;
 import dev.junction.gateway.config.ConfigException;
 import dev.junction.gateway.config.ConfigLoader;
 import dev.junction.gateway.config.GatewayConfig;
+import dev.junction.gateway.logging.Logging;
 import dev.junction.gateway.metrics.GatewayMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -42,9 +43,14 @@ public final class Main {
         }
         GatewayConfig config;
         try {
+            Logging.configureFrom(commandLine.config())
+                    .ifPresent(file -> LOG.info("Logging configured by {}", file));
             config = load(commandLine);
         } catch (ExecutionException e) {
             exit(e.getCause(), null);
+            return;
+        } catch (ConfigException e) {
+            exit(e, null);
             return;
         }
         boolean clustered = commandLine.cluster() || config.cluster().enabled();
@@ -96,6 +102,7 @@ public final class Main {
         if (vertx != null) {
             vertx.close();
         }
+        Logging.stop();
         System.exit(1);
     }
 
@@ -110,6 +117,7 @@ public final class Main {
         } catch (Exception e) {
             LOG.warn("Junction did not stop cleanly: {}", e.toString());
         }
+        Logging.stop();
     }
 
     /** The command line: where the configuration is, an optional port override, and whether to join a cluster. */

@@ -1,6 +1,5 @@
 package dev.junction.gateway.backend;
 
-import dev.junction.plugin.BackendFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -162,11 +161,6 @@ public final class PluginHost {
         return current.get(plugin.id()) == plugin;
     }
 
-    /** The backend factory of a started plugin. */
-    public Optional<BackendFactory> factory(String pluginId) {
-        return current(pluginId).map(LoadedPlugin::factory);
-    }
-
     /**
      * Each plugin id of the folder and its state in lower case: {@code started}, or for a JAR that
      * could not be loaded {@code disabled} or {@code failed}.
@@ -193,7 +187,7 @@ public final class PluginHost {
         return new PluginInfo(plugin.id(), plugin.version(), state, plugin.file().getFileName().toString(), error);
     }
 
-    /** Why {@link #factory} finds nothing for {@code pluginId}, in words for {@code /health}. */
+    /** Why {@link #current} finds nothing for {@code pluginId}, in words for {@code /health}. */
     public String whyMissing(String pluginId) {
         return refused.entrySet().stream()
                 .filter(entry -> pluginId.equals(entry.getValue().id()))

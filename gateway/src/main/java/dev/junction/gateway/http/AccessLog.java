@@ -17,10 +17,10 @@ import org.slf4j.LoggerFactory;
  * The first handler of every request: settles its id (echoed in {@code X-Request-Id}), opens its
  * {@link RequestFacts}, and when the response ends or the connection closes runs the request's
  * clean-ups ({@link RequestFacts#onEnd}), counts it in the metrics ({@link RequestMeters}) and hands
- * one JSON line ({@link JsonLine}) to its sink, the {@link AccessLogWriter} that writes it to the
- * logger {@code junction.access}; not for {@code /health} and {@code /metrics}. It owns the
- * response's end and close handlers: others use {@link RequestFacts#onEnd}. The line never holds a
- * prompt, a key or a header.
+ * one JSON line ({@link JsonLine}) to its sink, the logger {@code junction.access} (whose bundled
+ * configuration hands it to a thread of Logback's, never blocking the event loop); not for
+ * {@code /health} and {@code /metrics}. It owns the response's end and close handlers: others use
+ * {@link RequestFacts#onEnd}. The line never holds a prompt, a key or a header.
  */
 final class AccessLog implements Handler<RoutingContext> {
 

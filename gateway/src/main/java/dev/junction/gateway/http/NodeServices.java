@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * (which chooses where each request goes), the view of the cluster's nodes, the rate
  * limiter's counts, the stored answers of the Responses API, the circuit breakers (made by the
  * caller, as the node's report shows them too), the timeout sweeper, the metrics (which also hear
- * of retries and fallbacks), the answers in flight (the {@link Drain}), the access log writer, the
+ * of retries and fallbacks), the answers in flight (the {@link Drain}), the access log's sink, the
  * node's request, connection and body limits, the memory of which backend made each thinking
  * signature, and what the admin endpoints do with the node's plugins.
  * Every part is thread-safe or keeps its state per context, so that {@code server.instances}
@@ -39,7 +39,7 @@ public record NodeServices(
         DeadlineSweeper deadlines,
         GatewayMetrics metrics,
         Drain drain,
-        AccessLogWriter accessLog,
+        Consumer<String> accessLog,
         RequestLimits requestLimits,
         ConnectionGuards connectionGuards,
         BodyTimeout bodyTimeout,
@@ -49,7 +49,7 @@ public record NodeServices(
     /**
      * The services of the node that {@code membership} names (its {@code plugins} made by the
      * caller), with the limits of {@code config} (they need a restart), its access log lines going to {@code accessLog} (the
-     * {@code junction.access} logger when null) from a thread of their own, until {@link #close}. The
+     * {@code junction.access} logger when null; it must never block, as it is called on an event loop). The
      * rate limiter and the response store are each the one place chosen for the node
      * ({@link RateLimiter#forNode}, {@link ResponseStore#forNode}): cluster-wide in a cluster, in
      * this node's memory alone.
@@ -70,19 +70,11 @@ public record NodeServices(
                                 new DeadlineSweeper(),
                                 metrics,
                                 new Drain(),
-                                AccessLogWriter.start(accessLog == null ? AccessLog.TO_LOGGER : accessLog),
+                                accessLog == null ? AccessLog.TO_LOGGER : accessLog,
                                 new RequestLimits(limits),
                                 new ConnectionGuards(limits),
                                 new BodyTimeout(vertx, limits.bodyTimeoutSeconds()),
                                 new ThinkingSignatures(),
                                 plugins)));
-    }
-
-    /** Writes the access log lines still queued and stops their thread, off the event loop. */
-    public Future<Void> close(Vertx vertx) {
-        return vertx.executeBlocking(() -> {
-            accessLog.close();
-            return null;
-        });
     }
 }

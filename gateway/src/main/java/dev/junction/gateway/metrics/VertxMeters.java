@@ -24,12 +24,16 @@ import io.vertx.core.spi.metrics.VertxMetrics;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 
 /**
- * Vert.x's own meters on Vert.x 5.1. vertx-micrometer-metrics has no 5.1 release; its 5.0 still
- * implements the 5.0 metrics SPI, whose HTTP server hook Vert.x 5.1 no longer calls. So its pool and
- * JVM meters are kept as they are, and the HTTP server's come from {@link HttpServerMeters} under
- * the same names. The event bus has none: its meters cost a fifth of the gateway's CPU per request
- * (every answer event is a bus message), and the gateway's own meters count requests per backend.
- * Drop this for the library's own factory once a 5.1 release of it exists.
+ * Vert.x's own meters: vertx-micrometer-metrics' pool, JVM and server connection meters as they
+ * are, the HTTP server's requests from {@link HttpServerMeters} under the library's names. The
+ * library's own HTTP server meters (5.1.6) keep a request active until both its body and its
+ * response have ended: a request answered before its body came (a refused key) whose client then
+ * hangs up stays in {@code vertx_http_server_active_requests} for good (eclipse-vertx/vert.x#6328,
+ * still so with 5.1.6); ours end it with its response. The event bus has no meters: they cost a
+ * fifth of the gateway's CPU per request (every answer event is a bus message), and the gateway's
+ * own meters count requests per backend. Nor have the HTTP and TCP clients (the plugins' upstream
+ * calls): the library registers their meters per request, and {@code junction_*} counts those calls
+ * per backend.
  */
 final class VertxMeters implements VertxMetrics {
 
@@ -85,7 +89,7 @@ final class VertxMeters implements VertxMetrics {
 
     @Override
     public HttpClientMetrics<?, ?> createHttpClientMetrics(HttpClientConfig config) {
-        return micrometer.createHttpClientMetrics(config);
+        return null;
     }
 
     @Override
@@ -96,7 +100,7 @@ final class VertxMeters implements VertxMetrics {
 
     @Override
     public TransportMetrics<?> createTcpClientMetrics(TcpClientConfig config, String protocol) {
-        return micrometer.createTcpClientMetrics(config, protocol);
+        return null;
     }
 
     @Override

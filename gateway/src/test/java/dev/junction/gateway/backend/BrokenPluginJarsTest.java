@@ -4,13 +4,16 @@ import static dev.junction.gateway.backend.HotPluginGateway.awaitTrue;
 import static dev.junction.gateway.backend.HotPluginGateway.hotJar;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.junction.gateway.support.LogTap;
 import dev.junction.gateway.support.PluginJar;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,10 +26,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A broken JAR dropped into a running gateway's folder is listed in {@code /health} with its file
- * name, state and reason, and changes nothing else: the other plugins keep serving.
+ * name, state and reason, is logged once (a WARN, not one per scan), and changes nothing else: the
+ * other plugins keep serving.
  */
 @Timeout(120)
 class BrokenPluginJarsTest {
+
+    /** How long the log is watched for a broken JAR reported again. */
+    private static final Duration SCANS_WATCHED = Duration.ofSeconds(1);
 
     @TempDir
     static Path dir;
@@ -75,12 +82,19 @@ class BrokenPluginJarsTest {
     void a_broken_jar_is_listed_with_its_reason_and_changes_nothing_else(
             String name, Consumer<Path> writer, String id, String state, String reason) throws Exception {
         String file = name + ".jar";
-        writer.accept(gateway.plugins().resolve(file));
+        String logged = "Plugin JAR " + gateway.plugins().resolve(file) + " is not loaded: ";
+        try (LogTap log = LogTap.install()) {
+            writer.accept(gateway.plugins().resolve(file));
 
-        awaitTrue(file + " listed", () -> gateway.lists(file));
-        JsonObject entry = gateway.plugin(file, state).orElseThrow(() -> new AssertionError(gateway.health().encodePrettily()));
-        assertThat(entry.getString("id")).isEqualTo(id);
-        assertThat(entry.getString("error")).contains(reason);
+            awaitTrue(file + " listed", () -> gateway.lists(file));
+            JsonObject entry = gateway.plugin(file, state).orElseThrow(() -> new AssertionError(gateway.health().encodePrettily()));
+            assertThat(entry.getString("id")).isEqualTo(id);
+            assertThat(entry.getString("error")).contains(reason);
+            Thread.sleep(SCANS_WATCHED.toMillis()); // the folder is scanned every 100 ms: ten scans more
+            assertThat(log.textOnce(logged, SCANS_WATCHED).split(Pattern.quote(logged), -1))
+                    .as("WARN lines for %s", file)
+                    .hasSize(2);
+        }
         assertThat(gateway.reply("hot", "hi")).isEqualTo("serving");
         assertThat(gateway.reply("echo", "still here")).isEqualTo("still here");
         assertThat(gateway.plugin("hot.jar", "started")).isPresent();

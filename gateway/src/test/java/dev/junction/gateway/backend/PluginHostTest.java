@@ -38,8 +38,8 @@ class PluginHostTest {
         PluginJar.write(dir, "slow", ">=0.1.0 & <0.2.0", SlowBackendFactory.class,
                 SlowBackendFactory.class, SlowBackendFactory.SlowBackend.class);
         PluginHost host = started(dir, "0.1.0");
-        assertThat(host.factory("slow")).isPresent();
-        assertThat(host.factory("slow").get().getClass().getClassLoader())
+        assertThat(host.current("slow").map(LoadedPlugin::factory)).isPresent();
+        assertThat(host.current("slow").map(LoadedPlugin::factory).get().getClass().getClassLoader())
                 .as("loaded from the plugin JAR, not the class path")
                 .isNotSameAs(getClass().getClassLoader());
     }
@@ -48,7 +48,7 @@ class PluginHostTest {
     void a_plugin_for_another_api_version_is_not_started_and_says_why(@TempDir Path dir) {
         PluginJar.write(dir, "future", ">=2.0.0", SlowBackendFactory.class, SlowBackendFactory.class);
         PluginHost host = started(dir, "0.1.0");
-        assertThat(host.factory("future")).isEmpty();
+        assertThat(host.current("future").map(LoadedPlugin::factory)).isEmpty();
         assertThat(host.whyMissing("future")).contains(">=2.0.0").contains("0.1.0");
         assertThat(host.whyMissing("absent")).contains("not installed").contains(dir.toString());
     }
@@ -56,7 +56,7 @@ class PluginHostTest {
     @Test
     void the_built_echo_plugin_jar_loads() {
         PluginHost host = started(TestGateway.BUILT_PLUGINS, "1.0.0");
-        assertThat(host.factory("echo")).as("echo.jar in " + TestGateway.BUILT_PLUGINS).isPresent();
+        assertThat(host.current("echo").map(LoadedPlugin::factory)).as("echo.jar in " + TestGateway.BUILT_PLUGINS).isPresent();
     }
 
     @Test
@@ -87,7 +87,7 @@ class PluginHostTest {
         Files.delete(jar);
         assertThat(host.refresh(true)).isTrue();
 
-        assertThat(host.factory("hot")).isEmpty();
+        assertThat(host.current("hot").map(LoadedPlugin::factory)).isEmpty();
         assertThat(host.whyMissing("hot")).isEqualTo("plugin 'hot' was removed from " + dir);
     }
 
@@ -109,12 +109,12 @@ class PluginHostTest {
     void stopping_unloads_every_plugin_and_deletes_the_copies(@TempDir Path dir) {
         HotPluginGateway.hotJar("hot", "1.0.0", "one").write(dir.resolve("hot.jar"));
         PluginHost host = started(dir, "0.1.0");
-        ClassLoader loader = host.factory("hot").orElseThrow().getClass().getClassLoader();
+        ClassLoader loader = host.current("hot").map(LoadedPlugin::factory).orElseThrow().getClass().getClassLoader();
 
         host.stop();
 
         assertThat(host.plugins()).isEmpty();
-        assertThat(host.factory("hot")).isEmpty();
+        assertThat(host.current("hot").map(LoadedPlugin::factory)).isEmpty();
         assertThat(loader.getResource(HotBackendFactory.LABEL_RESOURCE)).as("its class loader closed").isNull();
     }
 }

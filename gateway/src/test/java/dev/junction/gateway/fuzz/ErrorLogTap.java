@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Watches the gateway's log (slf4j-simple writes to {@code System.err}) while the fuzzer runs: every
- * {@code ERROR} line followed by a stack trace is counted by logger and exception class. Malformed
- * input is the client's problem, so the gateway should not log it as its own failure. Everything
- * still reaches the original stream. Install once, close to restore.
+ * Watches the gateway's log (the bundled logback.xml writes to {@code System.err}) while the fuzzer
+ * runs: every {@code ERROR} line followed by a stack trace is counted by logger and exception class.
+ * Malformed input is the client's problem, so the gateway should not log it as its own failure.
+ * Everything still reaches the original stream. Install once, close to restore.
  */
 final class ErrorLogTap implements AutoCloseable {
 

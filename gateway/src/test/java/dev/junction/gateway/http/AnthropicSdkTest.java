@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.anthropic.client.AnthropicClient;
-import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.core.JsonValue;
 import com.anthropic.core.http.StreamResponse;
 import com.anthropic.errors.BadRequestException;
@@ -46,7 +45,7 @@ class AnthropicSdkTest {
 
     /** @param base "" for {@code /v1/messages}, "/anthropic" for {@code /anthropic/v1/messages} */
     private static AnthropicClient client(String base) {
-        return AnthropicOkHttpClient.builder().baseUrl(gateway.url(base)).apiKey("unused").maxRetries(0).build();
+        return gateway.anthropic(base, "unused");
     }
 
     private static MessageCreateParams.Builder echo(String text) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.anthropic.client.AnthropicClient;
-import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.MessageCountTokensParams;
@@ -57,7 +56,7 @@ class ApiKeyAuthTest {
     }
 
     private static AnthropicClient anthropic(String key) {
-        return AnthropicOkHttpClient.builder().baseUrl(gateway.url("/anthropic")).apiKey(key).maxRetries(0).build();
+        return gateway.anthropic("/anthropic", key);
     }
 
     private static ChatCompletionCreateParams chat(String model) {

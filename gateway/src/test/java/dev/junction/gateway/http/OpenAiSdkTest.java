@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.JsonValue;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.BadRequestException;
@@ -45,7 +44,7 @@ class OpenAiSdkTest {
     }
 
     private static OpenAIClient client(String base) {
-        return OpenAIOkHttpClient.builder().baseUrl(gateway.url(base)).apiKey("unused").maxRetries(0).build();
+        return gateway.openAi(base, "unused");
     }
 
     private static ChatCompletionCreateParams.Builder echo(String text) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import com.anthropic.client.AnthropicClient;
-import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.core.http.StreamResponse;
 import com.anthropic.models.ErrorType;
 import com.anthropic.models.messages.MessageCountTokensParams;
@@ -88,7 +87,7 @@ class RateLimitSdkTest {
     }
 
     private static AnthropicClient anthropic(String key) {
-        return AnthropicOkHttpClient.builder().baseUrl(gateway.url("/anthropic")).apiKey("sk-" + key).maxRetries(0).build();
+        return gateway.anthropic("/anthropic", "sk-" + key);
     }
 
     private static ChatCompletionCreateParams chat(String text) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.JsonValue;
 import com.openai.core.ObjectMappers;
 import com.openai.core.http.StreamResponse;
@@ -50,7 +49,7 @@ class ResponsesSdkTest {
     }
 
     private static OpenAIClient client(String base) {
-        return OpenAIOkHttpClient.builder().baseUrl(gateway.url(base)).apiKey("unused").maxRetries(0).build();
+        return gateway.openAi(base, "unused");
     }
 
     private static ResponseCreateParams.Builder echo(String text) {

@@ -80,6 +80,27 @@ class CancellationMetricsTest {
                 .isGreaterThanOrEqualTo(1);
     }
 
+    /** Vert.x's HTTP server meters see a client that leaves mid-stream as a reset, not as a response. */
+    @Test
+    void a_client_that_leaves_mid_stream_is_a_reset_of_the_http_server() throws Exception {
+        PacedProbe probe = PacedProbe.of("talky-reset");
+        PrometheusText before = Scrapes.scrape(gateway);
+        double resets = before.value("vertx_http_server_request_resets_total", "method", "POST");
+        double served = before.value("vertx_http_server_requests_total", "method", "POST");
+
+        try (RawRequest request = RawRequest.post(gateway.port(), "/v1/chat/completions", chat("talky-reset", true))) {
+            request.readUntil("word0");
+            assertThat(Scrapes.scrape(gateway).value("vertx_http_server_active_requests", "method", "POST"))
+                    .as("the stream in progress").isGreaterThanOrEqualTo(1);
+        }
+
+        assertThat(PacedProbe.await(probe.cancelled(), 1, 10)).isTrue();
+        PrometheusText text = Scrapes.until(gateway, "the reset", scrape ->
+                scrape.value("vertx_http_server_request_resets_total", "method", "POST") == resets + 1);
+        assertThat(text.value("vertx_http_server_requests_total", "method", "POST")).as("not a response").isEqualTo(served);
+        assertThat(text.value("vertx_http_server_active_requests", "method", "POST")).isZero();
+    }
+
     /** The backend runs 32 requests at a time (its worker pool); the rest wait in the pool's queue. */
     @Test
     void gauges_count_requests_in_flight_and_queued_until_they_end() throws Exception {

@@ -1,15 +1,13 @@
 package dev.junction.gateway.metrics;
 
+import static dev.junction.gateway.support.ObservedHttp.request;
+import static dev.junction.gateway.support.ObservedHttp.response;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpVersion;
-import io.vertx.core.net.SocketAddress;
 import io.vertx.core.spi.observability.HttpRequest;
-import io.vertx.core.spi.observability.HttpResponse;
 import org.junit.jupiter.api.Test;
 import dev.junction.gateway.support.PrometheusText;
 
@@ -18,59 +16,6 @@ class HttpServerMetersTest {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final HttpServerMeters meters = new HttpServerMeters(registry);
-
-    private static HttpRequest request(HttpMethod method, String uri) {
-        return new HttpRequest() {
-            @Override
-            public long id() {
-                return 1;
-            }
-
-            @Override
-            public HttpVersion version() {
-                return HttpVersion.HTTP_1_1;
-            }
-
-            @Override
-            public String uri() {
-                return uri;
-            }
-
-            @Override
-            public String absoluteURI() {
-                return "http://127.0.0.1" + uri;
-            }
-
-            @Override
-            public HttpMethod method() {
-                return method;
-            }
-
-            @Override
-            public MultiMap headers() {
-                return MultiMap.caseInsensitiveMultiMap();
-            }
-
-            @Override
-            public SocketAddress remoteAddress() {
-                return SocketAddress.inetSocketAddress(40000, "127.0.0.1");
-            }
-        };
-    }
-
-    private static HttpResponse response(int status) {
-        return new HttpResponse() {
-            @Override
-            public int statusCode() {
-                return status;
-            }
-
-            @Override
-            public MultiMap headers() {
-                return MultiMap.caseInsensitiveMultiMap();
-            }
-        };
-    }
 
     private PrometheusText scrape() {
         return PrometheusText.parse(registry.scrape());

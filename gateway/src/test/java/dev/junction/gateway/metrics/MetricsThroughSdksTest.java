@@ -11,7 +11,9 @@ import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.errors.NotFoundException;
+import dev.junction.gateway.support.RawConnection;
 import dev.junction.gateway.support.TestGateway;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
@@ -79,6 +81,58 @@ class MetricsThroughSdksTest {
             assertThat(text.value("vertx_http_server_requests_total", "method", "POST", "code", "200")).isGreaterThanOrEqualTo(2);
             assertThat(text.find("vertx_http_server_requests_total")).allSatisfy(sample ->
                     assertThat(sample.labels()).doesNotContainKeys("path", "route"));
+        }
+    }
+
+    /** Vert.x's HTTP server meters by method and code: methods no one knows are one {@code OTHER}, the path never a label. */
+    @Test
+    void methods_clients_make_up_count_as_other_and_paths_never_become_labels(@TempDir Path dir) throws Exception {
+        try (TestGateway gateway = start(dir)) {
+            for (int i = 0; i < 20; i++) {
+                assertThat(status(gateway.port(), "BREW" + i + " /coffee-" + i, "")).as("answered, not dropped")
+                        .isBetween(400, 499);
+            }
+            assertThat(status(gateway.port(), "GET /no-such-path-" + UUID.randomUUID(), "")).isBetween(400, 499);
+
+            PrometheusText text = Scrapes.until(gateway, "21 requests", scrape ->
+                    scrape.value("vertx_http_server_requests_total", "method", "OTHER") == 20
+                            && scrape.value("vertx_http_server_requests_total", "method", "GET") >= 1);
+
+            assertThat(text.labelValues("vertx_http_server_requests_total", "method")).containsExactlyInAnyOrder("OTHER", "GET");
+            assertThat(text.labelValues("vertx_http_server_active_requests", "method")).doesNotContain("BREW0");
+            assertThat(text.value("vertx_http_server_active_requests", "method", "OTHER")).as("all ended").isZero();
+            assertThat(text.value("vertx_http_server_active_requests", "method", "GET")).as("the scrape itself").isEqualTo(1);
+            assertThat(text.names("vertx_http_server_")).contains(
+                    "vertx_http_server_response_time_seconds_count", "vertx_http_server_request_bytes_count",
+                    "vertx_http_server_response_bytes_count", "vertx_http_server_active_requests",
+                    "vertx_http_server_active_connections", "vertx_http_server_bytes_read_total");
+            assertThat(text.find("vertx_http_server_active_connections")).singleElement()
+                    .satisfies(sample -> assertThat(sample.labels()).isEmpty());
+            assertThat(text.samples().toString()).doesNotContain("coffee", "no-such-path", "BREW");
+            assertThat(text.names("vertx_eventbus_")).as("no event-bus meters").isEmpty();
+        }
+    }
+
+    /** A request refused before its body came (no key) ends there: it is not left active. */
+    @Test
+    void a_request_refused_before_its_body_came_is_not_left_active(@TempDir Path dir) throws Exception {
+        try (TestGateway gateway = start(dir)) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(status(gateway.port(), "POST /v1/chat/completions",
+                        "Content-Type: application/json\r\nContent-Length: 100000\r\n")).isEqualTo(401);
+            }
+
+            Scrapes.until(gateway, "3 answers", scrape ->
+                    scrape.value("vertx_http_server_requests_total", "method", "POST", "code", "401") == 3);
+            Scrapes.until(gateway, "none of them active", scrape ->
+                    scrape.value("vertx_http_server_active_requests", "method", "POST") == 0);
+        }
+    }
+
+    /** The status of the answer to {@code requestLine} and {@code headers} (each line ending in CRLF), sent with no body whatever they announce. */
+    private static int status(int port, String requestLine, String headers) throws IOException {
+        try (RawConnection connection = RawConnection.open(port)) {
+            return connection.send(requestLine + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers + "\r\n").read().status();
         }
     }
 

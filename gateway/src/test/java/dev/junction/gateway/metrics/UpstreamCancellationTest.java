@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import dev.junction.gateway.support.PrometheusText;
 import dev.junction.gateway.support.Scrapes;
 
 /**
@@ -91,8 +92,10 @@ class UpstreamCancellationTest {
         }
 
         assertThat(CLOSED.tryAcquire(2, TimeUnit.SECONDS)).as("the upstream connection closed").isTrue();
-        Scrapes.until(gateway, "the cancellation at " + stage, scrape ->
+        PrometheusText text = Scrapes.until(gateway, "the cancellation at " + stage, scrape ->
                 scrape.value("junction_cancellations_total", "backend", "openai", "stage", stage) == before + 1);
+        assertThat(text.names("vertx_http_client_")).as("upstream calls are metered by junction_* alone").isEmpty();
+        assertThat(text.names("vertx_net_client_")).isEmpty();
     }
 
     private static <T> T await(Future<T> future) throws Exception {

@@ -31,10 +31,12 @@ public final class ForkedGateway implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final Thread reader;
 
-    private ForkedGateway(Process process, int port) {
+    private ForkedGateway(Process process, int port, Thread reader) {
         this.process = process;
         this.port = port;
+        this.reader = reader;
     }
 
     /**
@@ -65,7 +67,7 @@ public final class ForkedGateway implements AutoCloseable {
         reader.setDaemon(true);
         reader.start();
         try {
-            return new ForkedGateway(process, port.get(90, TimeUnit.SECONDS));
+            return new ForkedGateway(process, port.get(90, TimeUnit.SECONDS), reader);
         } catch (Exception e) {
             process.destroyForcibly();
             synchronized (early) {
@@ -132,13 +134,19 @@ public final class ForkedGateway implements AutoCloseable {
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
 
-    /** Stops the JVM as SIGTERM does (its shutdown hooks run), forcibly after 30 s. */
+    /**
+     * Stops the JVM with SIGTERM (its shutdown hooks run), forcibly after 30 s, and lets what it
+     * wrote last, its shutdown included, reach the {@code lines} of
+     * {@link #start(List, Class, List, Consumer)}: the signal goes through the process's handle, as
+     * {@link Process#destroy} would also close the pipe those lines come through.
+     */
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
+        process.toHandle().destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
+        reader.join(TimeUnit.SECONDS.toMillis(10));
     }
 
     private String jcmd(String command) throws IOException, InterruptedException {

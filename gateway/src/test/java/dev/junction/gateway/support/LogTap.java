@@ -4,10 +4,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Keeps a copy of everything the gateway logs while installed (slf4j-simple writes to
+ * Keeps a copy of everything the gateway logs while installed (the bundled logback.xml writes to
  * {@code System.err}, looked up at each line), still passing it on. Install, then close to restore.
+ * The log is written by Logback's threads a moment after the call that logs: {@link #textOnce}
+ * waits for a line.
  */
 public final class LogTap implements AutoCloseable {
 
@@ -29,6 +33,20 @@ public final class LogTap implements AutoCloseable {
         }
     }
 
+    /** What was logged since {@link #install}, once it holds {@code expected} (or the wait ends). */
+    public String textOnce(String expected, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        synchronized (kept) {
+            String text = kept.toString(StandardCharsets.UTF_8);
+            for (long left = wait.toMillis(); !text.contains(expected) && left > 0; ) {
+                kept.wait(left);
+                text = kept.toString(StandardCharsets.UTF_8);
+                left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            }
+            return text;
+        }
+    }
+
     @Override
     public void close() {
         System.setErr(original);
@@ -42,6 +60,7 @@ public final class LogTap implements AutoCloseable {
             original.write(b);
             synchronized (kept) {
                 kept.write(b);
+                kept.notifyAll();
             }
         }
 
@@ -50,6 +69,7 @@ public final class LogTap implements AutoCloseable {
             original.write(bytes, offset, length);
             synchronized (kept) {
                 kept.write(bytes, offset, length);
+                kept.notifyAll();
             }
         }
 

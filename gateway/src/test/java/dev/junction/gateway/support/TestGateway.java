@@ -203,12 +203,22 @@ public final class TestGateway implements AutoCloseable {
 
     /** An official OpenAI client of this gateway's {@code /v1}, sending {@code apiKey}, that never retries by itself. */
     public OpenAIClient openAi(String apiKey) {
-        return OpenAIOkHttpClient.builder().baseUrl(url("/v1")).apiKey(apiKey).maxRetries(0).build();
+        return openAi("/v1", apiKey);
+    }
+
+    /** The official OpenAI client at {@code base} ({@code /v1}, {@code /openai/v1}), without retries. */
+    public OpenAIClient openAi(String base, String apiKey) {
+        return OpenAIOkHttpClient.builder().baseUrl(url(base)).apiKey(apiKey).maxRetries(0).build();
     }
 
     /** An official Anthropic client of this gateway (base URL without a path), sending {@code apiKey}, that never retries by itself. */
     public AnthropicClient anthropic(String apiKey) {
-        return AnthropicOkHttpClient.builder().baseUrl(url("")).apiKey(apiKey).maxRetries(0).build();
+        return anthropic("", apiKey);
+    }
+
+    /** The official Anthropic client at {@code base} ({@code ""}, {@code /anthropic}), without retries. */
+    public AnthropicClient anthropic(String base, String apiKey) {
+        return AnthropicOkHttpClient.builder().baseUrl(url(base)).apiKey(apiKey).maxRetries(0).build();
     }
 
     /** This gateway's node id in its cluster (of one, unless its Vert.x is clustered). */

@@ -5,7 +5,6 @@ import dev.junction.plugin.ChatRequest;
 import dev.junction.plugin.ErrorKind;
 import dev.junction.plugin.Message;
 import dev.junction.plugin.testkit.FakeUpstream;
-import dev.junction.plugin.testkit.Golden;
 import dev.junction.plugin.testkit.HttpBackendContractTest;
 import io.vertx.core.json.JsonObject;
 import java.util.stream.Stream;
@@ -31,11 +30,6 @@ class AnthropicContractTest extends HttpBackendContractTest {
     @Override
     protected String chatPath() {
         return "/v1/messages";
-    }
-
-    @Override
-    protected String transcript() {
-        return Golden.text("streams/text.sse");
     }
 
     /** The message start and a ping come before the text. */

@@ -28,8 +28,13 @@ public abstract class HttpBackendContractTest extends BackendContractTest {
     /** The path the backend POSTs {@link #request()} to, such as {@code /v1/chat/completions}. */
     protected abstract String chatPath();
 
-    /** A recorded stream of a short text answer, as the upstream writes it. */
-    protected abstract String transcript();
+    /**
+     * A recorded stream of a short text answer, as the upstream writes it: the golden file
+     * {@code streams/text.sse} unless told.
+     */
+    protected String transcript() {
+        return Golden.text("streams/text.sse");
+    }
 
     /** How the upstream fails in the failure scenario. */
     protected abstract UpstreamFailure failure();
