@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * not a {@link ChatEvent.MessageStart}, so that the client's first byte waits for nothing. After
  * it, the events emitted in one turn of the backend's event loop (what one upstream read brought)
  * go out together, as one {@link EventBatch}, when the loop takes up its next task: no timer, no
- * waiting for more, so a paced backend's events still go out one by one as they come.
+ * waiting for more, so a paced backend's events still go out one by one as they come. A batch that
+ * reaches {@link #MAX_BATCH} events goes at once.
  *
  * <p>Thread-safe: events are queued and sent under a lock, so that emits from several threads keep
  * their order. Cancel and ready actions run outside the lock, on the thread that cancels or grants.
@@ -34,6 +35,12 @@ final class BusChatSink implements ChatSink {
 
     /** The events a backend may emit beyond its credit before its stream fails. */
     static final int MAX_HELD = 1024;
+    /**
+     * The most events in one batch: a batch is taken in whole by the front end, so its size bounds
+     * what the front end holds at once beyond the response's write queue (a credit window of large
+     * events in one message would be held three times over: its wire bytes, its events and their frames).
+     */
+    static final int MAX_BATCH = 32;
 
     private static final Logger LOG = LoggerFactory.getLogger(BusChatSink.class);
 
@@ -76,6 +83,7 @@ final class BusChatSink implements ChatSink {
     public void emit(ChatEvent event) {
         boolean overflow = false;
         List<Runnable> woken = List.of();
+        EventBatch last = null;
         synchronized (this) {
             if (ended || cancelled) {
                 return;
@@ -86,7 +94,7 @@ final class BusChatSink implements ChatSink {
             } else {
                 held.add(event);
                 release();
-                dispatch();
+                last = dispatch();
                 if (ended) {
                     woken = take(readyActions);
                 }
@@ -98,7 +106,7 @@ final class BusChatSink implements ChatSink {
             return;
         }
         woken.forEach(BusChatSink::runQuietly);
-        closeIfSent();
+        sendLast(last);
     }
 
     @Override
@@ -139,19 +147,20 @@ final class BusChatSink implements ChatSink {
     /** The front end granted {@code events} more: sends what is held, then wakes the waiting producer. */
     void grant(int events) {
         List<Runnable> woken = List.of();
+        EventBatch last;
         synchronized (this) {
             if (closed) {
                 return;
             }
             credit += events;
             release();
-            dispatch();
+            last = dispatch();
             if (ready()) {
                 woken = take(readyActions);
             }
         }
         woken.forEach(BusChatSink::runQuietly);
-        closeIfSent();
+        sendLast(last);
     }
 
     /** The client went away: stops the stream and runs the cancel actions. */
@@ -175,48 +184,63 @@ final class BusChatSink implements ChatSink {
         }
     }
 
-    /** Sends the outbox now while the answer opens, else at the end of this turn of the event loop. Under the lock. */
-    private void dispatch() {
-        if (outbox.isEmpty() || sendScheduled) {
-            return;
+    /**
+     * Sends the outbox now while the answer opens, else at the end of this turn of the event loop.
+     * Under the lock.
+     *
+     * @return the batch that ends the stream, when it was taken now, for {@link #sendLast}
+     */
+    private EventBatch dispatch() {
+        if (!opened || outbox.size() >= MAX_BATCH) {
+            return send();
         }
-        if (!opened) {
-            send();
-            return;
+        if (outbox.isEmpty() || sendScheduled) {
+            return null;
         }
         sendScheduled = true;
         context.runOnContext(turnEnded -> {
+            EventBatch last = null;
             synchronized (this) {
                 sendScheduled = false;
                 if (!cancelled) {
-                    send();
+                    last = send();
                 }
             }
-            closeIfSent();
+            sendLast(last);
         });
+        return null;
     }
 
-    /** Sends the outbox as one batch. Under the lock. */
-    private void send() {
+    /**
+     * Sends the outbox as one batch, under the lock; the batch that ends the stream is returned
+     * instead, for {@link #sendLast} once out of the lock. Nothing is sent after it.
+     */
+    private EventBatch send() {
         if (outbox.isEmpty()) {
-            return;
+            return null;
         }
-        for (ChatEvent event : outbox) {
+        EventBatch batch = new EventBatch(outbox);
+        outbox.clear();
+        for (ChatEvent event : batch.events()) {
             opened |= !(event instanceof ChatEvent.MessageStart);
         }
-        events.send(bus, new EventBatch(outbox));
-        outbox.clear();
+        if (batch.events().get(batch.events().size() - 1).terminal()) {
+            closed = true;
+            return batch;
+        }
+        events.send(bus, batch);
+        return null;
     }
 
-    /** Tells {@link #onDone} once the terminal event went out. */
-    private void closeIfSent() {
-        synchronized (this) {
-            if (closed || !ended || !held.isEmpty() || !outbox.isEmpty()) {
-                return;
-            }
-            closed = true;
+    /**
+     * Tells {@link #onDone} and then sends the batch that ends the stream: released first, so that
+     * the front end, once it has the end, finds nothing of the exchange left (its credit address gone).
+     */
+    private void sendLast(EventBatch last) {
+        if (last != null) {
+            onDone.accept(this);
+            events.send(bus, last);
         }
-        onDone.accept(this);
     }
 
     private void stop(ChatEvent.Failed failure) {

@@ -4,6 +4,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The bytes of one streamed answer on their way to the response. The first write goes out at once,
@@ -27,7 +29,9 @@ final class CoalescedWrites {
     private final HttpServerResponse response;
     private final Runnable holding;
     private final Runnable afterWrite;
-    private Buffer pending;
+    /** The bytes waiting for the end of the turn, as written: joined into one buffer of their exact size at the flush. */
+    private final List<Buffer> pending = new ArrayList<>();
+    private int pendingBytes;
     private boolean wrote;
 
     /**
@@ -47,32 +51,48 @@ final class CoalescedWrites {
             wrote = true;
             response.write(bytes);
             afterWrite.run();
-        } else if (pending == null) {
-            pending = Buffer.buffer().appendBuffer(bytes);
-            vertx.runOnContext(turnEnded -> flush()); // after this turn, on the writing context
-            holding.run();
         } else {
-            pending.appendBuffer(bytes);
-        }
-        if (pending != null && pending.length() >= MAX_PENDING_BYTES) {
-            flush();
+            if (pending.isEmpty()) {
+                vertx.runOnContext(turnEnded -> flush()); // after this turn, on the writing context
+                holding.run();
+            }
+            pending.add(bytes);
+            pendingBytes += bytes.length();
+            if (pendingBytes >= MAX_PENDING_BYTES) {
+                flush();
+            }
         }
     }
 
     /** Ends the response with what is pending and {@code last}, in one write. */
     Future<Void> end(Buffer last) {
-        Buffer all = pending == null ? last : pending.appendBuffer(last);
-        pending = null;
-        return response.end(all);
+        pending.add(last);
+        pendingBytes += last.length();
+        return response.end(takePending());
     }
 
     private void flush() {
-        Buffer bytes = pending;
-        pending = null;
-        if (bytes == null || response.closed() || response.ended()) {
+        if (pending.isEmpty() || response.closed() || response.ended()) {
             return;
         }
-        response.write(bytes);
+        response.write(takePending());
         afterWrite.run();
+    }
+
+    /**
+     * The waiting bytes as one buffer of their exact size: a buffer grown by appending has up to twice
+     * the room it uses, and the write queue would hold that room as long as the client does not read.
+     */
+    private Buffer takePending() {
+        Buffer bytes;
+        if (pending.size() == 1) {
+            bytes = pending.get(0);
+        } else {
+            bytes = Buffer.buffer(pendingBytes);
+            pending.forEach(bytes::appendBuffer);
+        }
+        pending.clear();
+        pendingBytes = 0;
+        return bytes;
     }
 }

@@ -140,6 +140,25 @@ class CreditFlowTest {
     }
 
     @Test
+    void a_long_burst_goes_in_batches_of_at_most_max_batch_events(Vertx vertx, VertxTestContext test) {
+        List<List<ChatEvent>> batches = new CopyOnWriteArrayList<>();
+        Checkpoint finished = test.checkpoint();
+        deploy(vertx, new Burst(100)).onComplete(test.succeeding(deployed -> {
+            vertx.eventBus().<EventBatch>consumer(Addresses.reply("x6"), message -> {
+                batches.add(message.body().events());
+                if (last(message.body()) instanceof ChatEvent.Finish) {
+                    test.verify(() -> assertThat(batches)
+                            .as("the opening one by one, then the 102 other events in batches of %d", BusChatSink.MAX_BATCH)
+                            .extracting(List::size)
+                            .containsExactly(1, 1, 32, 32, 32, 100 + 2 - 3 * 32));
+                    finished.flag();
+                }
+            });
+            open(vertx, "x6", 128);
+        }));
+    }
+
+    @Test
     void what_a_grant_releases_goes_as_one_batch(Vertx vertx, VertxTestContext test) {
         List<List<ChatEvent>> batches = new CopyOnWriteArrayList<>();
         Checkpoint finished = test.checkpoint();
