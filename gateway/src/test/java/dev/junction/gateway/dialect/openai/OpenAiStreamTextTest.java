@@ -1,0 +1,69 @@
+package dev.junction.gateway.dialect.openai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.junction.gateway.dialect.JsonTextTest;
+import dev.junction.gateway.dialect.SseFrame;
+import dev.junction.plugin.ChatEvent;
+import dev.junction.plugin.FinishReason;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The chunks the stream encoder writes from templates are, to the character, what encoding the
+ * same chunk as a {@code JsonObject} makes: the text a client gets did not change when the
+ * templates replaced the trees.
+ */
+class OpenAiStreamTextTest {
+
+    private static String tree(long created, boolean includeUsage, JsonObject delta, String finishReason) {
+        JsonObject choice = new JsonObject()
+                .put("index", 0)
+                .put("delta", delta)
+                .put("logprobs", null)
+                .put("finish_reason", finishReason);
+        JsonObject chunk = new JsonObject()
+                .put("id", "chatcmpl-t\"1")
+                .put("object", "chat.completion.chunk")
+                .put("created", created)
+                .put("model", "gpt-tést")
+                .put("choices", new JsonArray().add(choice));
+        return (includeUsage ? chunk.put("usage", null) : chunk).encode();
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void chunks_are_the_text_of_their_json_tree_whatever_the_characters(boolean includeUsage) {
+        for (String text : JsonTextTest.awkwardTexts()) {
+            List<SseFrame> frames = OpenAiStreamEncoderTest.encode(includeUsage, List.of(
+                    new ChatEvent.MessageStart("chatcmpl-t\"1", "gpt-tést"),
+                    ChatEvent.BlockStart.thinking(0),
+                    new ChatEvent.ThinkingDelta(0, text, null),
+                    new ChatEvent.BlockStop(0),
+                    ChatEvent.BlockStart.text(1),
+                    new ChatEvent.TextDelta(1, text),
+                    new ChatEvent.BlockStop(1),
+                    ChatEvent.Finish.of(FinishReason.MAX_TOKENS)));
+            long created = new JsonObject(frames.get(0).data()).getLong("created");
+
+            List<String> expected = new ArrayList<>(List.of(
+                    tree(created, includeUsage, new JsonObject().put("role", "assistant").put("content", ""), null),
+                    tree(created, includeUsage, new JsonObject().put("reasoning_content", text), null),
+                    tree(created, includeUsage, new JsonObject().put("content", text), null),
+                    tree(created, includeUsage, new JsonObject(), "length")));
+            if (text.isEmpty()) {
+                expected.remove(2); // an empty text delta writes no chunk
+            }
+            assertThat(frames.subList(0, expected.size()))
+                    .as("chunks of %s", text)
+                    .allSatisfy(frame -> assertThat(frame.event()).isNull())
+                    .extracting(SseFrame::data)
+                    .containsExactlyElementsOf(expected);
+            assertThat(frames.get(frames.size() - 1).wire()).isEqualTo("data: [DONE]\n\n");
+        }
+    }
+}
