@@ -21,7 +21,7 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * A recorded Chat Completions stream ({@code golden/streams/<fixture>}) on its way in, per whole
  * stream: {@code decode} feeds its events to a {@link ChatStreamDecoder} as the upstream client
- * does (it uses only what main has too, so the same file measures a commit before and after);
+ * does (it uses only what older commits have too, so it measures a commit before and after);
  * {@code readChunks} is the chunks' reading alone ({@link ChunkReader}), {@code parseTrees} the
  * {@code JsonObject} per chunk it replaced. Never run by the build; see the gateway's
  * {@code jmh/README.md} for how to run and read a benchmark.
