@@ -60,16 +60,13 @@ final class OpenAiStreamEncoder implements StreamEncoder {
             toolCallIndexes.put(block.index(), index);
             JsonObject call = OpenAiWire.functionCall(block.toolCallId(), block.toolName(), "")
                     .put("index", index);
-            frames.add(chunk(toolCalls(call), null));
+            frames.add(chunk(new JsonObject().put("tool_calls", new JsonArray().add(call)).encode(), null));
         } else if (event instanceof ChatEvent.TextDelta delta && !delta.text().isEmpty()) {
             frames.add(textChunk("content", delta.text()));
         } else if (event instanceof ChatEvent.ToolArgumentsDelta delta
                 && toolCallIndexes.containsKey(delta.index())
                 && !delta.json().isEmpty()) {
-            JsonObject call = new JsonObject()
-                    .put("index", toolCallIndexes.get(delta.index()))
-                    .put("function", new JsonObject().put("arguments", delta.json()));
-            frames.add(chunk(toolCalls(call), null));
+            frames.add(argumentsChunk(toolCallIndexes.get(delta.index()), delta.json()));
         } else if (event instanceof ChatEvent.ThinkingDelta delta && delta.text() != null) {
             frames.add(textChunk("reasoning_content", delta.text()));
         } else if (event instanceof ChatEvent.Usage latest) {
@@ -101,6 +98,16 @@ final class OpenAiStreamEncoder implements StreamEncoder {
         return choiceEnd(out, null);
     }
 
+    /** A chunk with more of a tool call's arguments, the usual event of a tool call, written into the template. */
+    private SseFrame argumentsChunk(int toolCall, String arguments) {
+        StringBuilder out = choiceStart(arguments.length() + 60)
+                .append("{\"tool_calls\":[{\"index\":")
+                .append(toolCall)
+                .append(",\"function\":{\"arguments\":");
+        JsonText.string(out, arguments).append("}}]}");
+        return choiceEnd(out, null);
+    }
+
     /** A chunk with one choice whose delta is the JSON object {@code delta}. */
     private SseFrame chunk(String delta, String finishReason) {
         return choiceEnd(choiceStart(delta.length()).append(delta), finishReason);
@@ -121,10 +128,6 @@ final class OpenAiStreamEncoder implements StreamEncoder {
         out.append(",\"logprobs\":null,\"finish_reason\":");
         JsonText.string(out, finishReason).append('}').append(chunkTail);
         return new SseFrame(null, out.toString());
-    }
-
-    private static String toolCalls(JsonObject call) {
-        return new JsonObject().put("tool_calls", new JsonArray().add(call)).encode();
     }
 
     private JsonObject envelope(JsonArray choices) {

@@ -35,6 +35,10 @@ class OpenAiStreamTextTest {
         return (includeUsage ? chunk.put("usage", null) : chunk).encode();
     }
 
+    private static JsonObject toolCalls(JsonObject call) {
+        return new JsonObject().put("tool_calls", new JsonArray().add(call));
+    }
+
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void chunks_are_the_text_of_their_json_tree_whatever_the_characters(boolean includeUsage) {
@@ -47,6 +51,9 @@ class OpenAiStreamTextTest {
                     ChatEvent.BlockStart.text(1),
                     new ChatEvent.TextDelta(1, text),
                     new ChatEvent.BlockStop(1),
+                    ChatEvent.BlockStart.toolCall(2, "call_1", "f"),
+                    new ChatEvent.ToolArgumentsDelta(2, text),
+                    new ChatEvent.BlockStop(2),
                     ChatEvent.Finish.of(FinishReason.MAX_TOKENS)));
             long created = new JsonObject(frames.get(0).data()).getLong("created");
 
@@ -54,9 +61,18 @@ class OpenAiStreamTextTest {
                     tree(created, includeUsage, new JsonObject().put("role", "assistant").put("content", ""), null),
                     tree(created, includeUsage, new JsonObject().put("reasoning_content", text), null),
                     tree(created, includeUsage, new JsonObject().put("content", text), null),
+                    tree(created, includeUsage, toolCalls(new JsonObject()
+                            .put("id", "call_1")
+                            .put("type", "function")
+                            .put("function", new JsonObject().put("name", "f").put("arguments", ""))
+                            .put("index", 0)), null),
+                    tree(created, includeUsage, toolCalls(new JsonObject()
+                            .put("index", 0)
+                            .put("function", new JsonObject().put("arguments", text))), null),
                     tree(created, includeUsage, new JsonObject(), "length")));
-            if (text.isEmpty()) {
-                expected.remove(2); // an empty text delta writes no chunk
+            if (text.isEmpty()) { // an empty text or arguments delta writes no chunk
+                expected.remove(4);
+                expected.remove(2);
             }
             assertThat(frames.subList(0, expected.size()))
                     .as("chunks of %s", text)
