@@ -2,6 +2,8 @@ package dev.junction.gateway.dialect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.junction.plugin.ChatEvent;
+import dev.junction.plugin.FinishReason;
 import io.vertx.core.json.JsonArray;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,26 @@ public class JsonTextTest {
         }
         texts.add(controls.toString());
         return texts;
+    }
+
+    /**
+     * An answer with {@code text} in each of its strings that the stream encoders write from
+     * templates: reasoning, its signature, text and a tool call's arguments; it ends at max tokens.
+     */
+    public static List<ChatEvent> turnWith(String text) {
+        return List.of(
+                new ChatEvent.MessageStart("id_t\"1", "model-tést"),
+                ChatEvent.BlockStart.thinking(0),
+                new ChatEvent.ThinkingDelta(0, text, null),
+                new ChatEvent.ThinkingDelta(0, null, text),
+                new ChatEvent.BlockStop(0),
+                ChatEvent.BlockStart.text(1),
+                new ChatEvent.TextDelta(1, text),
+                new ChatEvent.BlockStop(1),
+                ChatEvent.BlockStart.toolCall(12, "call_1", "f"),
+                new ChatEvent.ToolArgumentsDelta(12, text),
+                new ChatEvent.BlockStop(12),
+                ChatEvent.Finish.of(FinishReason.MAX_TOKENS));
     }
 
     @Test

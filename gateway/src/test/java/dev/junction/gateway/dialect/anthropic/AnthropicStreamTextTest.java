@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.gateway.dialect.JsonTextTest;
 import dev.junction.gateway.dialect.SseFrame;
-import dev.junction.plugin.ChatEvent;
-import dev.junction.plugin.FinishReason;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,18 +26,7 @@ class AnthropicStreamTextTest {
     @Test
     void delta_frames_are_the_text_of_their_json_tree_whatever_the_characters() {
         for (String text : JsonTextTest.awkwardTexts()) {
-            List<SseFrame> frames = AnthropicStreamEncoderTest.encode(List.of(
-                    new ChatEvent.MessageStart("msg_t", "claude-test"),
-                    ChatEvent.BlockStart.thinking(0),
-                    new ChatEvent.ThinkingDelta(0, text, text),
-                    new ChatEvent.BlockStop(0),
-                    ChatEvent.BlockStart.text(1),
-                    new ChatEvent.TextDelta(1, text),
-                    new ChatEvent.BlockStop(1),
-                    ChatEvent.BlockStart.toolCall(12, "toolu_1", "f"),
-                    new ChatEvent.ToolArgumentsDelta(12, text),
-                    new ChatEvent.BlockStop(12),
-                    ChatEvent.Finish.of(FinishReason.TOOL_USE)));
+            List<SseFrame> frames = AnthropicStreamEncoderTest.encode(JsonTextTest.turnWith(text));
 
             assertThat(frames("content_block_delta", frames))
                     .as("deltas of %s", text)

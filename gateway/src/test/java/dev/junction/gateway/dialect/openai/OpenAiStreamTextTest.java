@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.gateway.dialect.JsonTextTest;
 import dev.junction.gateway.dialect.SseFrame;
-import dev.junction.plugin.ChatEvent;
-import dev.junction.plugin.FinishReason;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -27,10 +25,10 @@ class OpenAiStreamTextTest {
                 .put("logprobs", null)
                 .put("finish_reason", finishReason);
         JsonObject chunk = new JsonObject()
-                .put("id", "chatcmpl-t\"1")
+                .put("id", "id_t\"1")
                 .put("object", "chat.completion.chunk")
                 .put("created", created)
-                .put("model", "gpt-tést")
+                .put("model", "model-tést")
                 .put("choices", new JsonArray().add(choice));
         return (includeUsage ? chunk.put("usage", null) : chunk).encode();
     }
@@ -43,18 +41,7 @@ class OpenAiStreamTextTest {
     @ValueSource(booleans = {false, true})
     void chunks_are_the_text_of_their_json_tree_whatever_the_characters(boolean includeUsage) {
         for (String text : JsonTextTest.awkwardTexts()) {
-            List<SseFrame> frames = OpenAiStreamEncoderTest.encode(includeUsage, List.of(
-                    new ChatEvent.MessageStart("chatcmpl-t\"1", "gpt-tést"),
-                    ChatEvent.BlockStart.thinking(0),
-                    new ChatEvent.ThinkingDelta(0, text, null),
-                    new ChatEvent.BlockStop(0),
-                    ChatEvent.BlockStart.text(1),
-                    new ChatEvent.TextDelta(1, text),
-                    new ChatEvent.BlockStop(1),
-                    ChatEvent.BlockStart.toolCall(2, "call_1", "f"),
-                    new ChatEvent.ToolArgumentsDelta(2, text),
-                    new ChatEvent.BlockStop(2),
-                    ChatEvent.Finish.of(FinishReason.MAX_TOKENS)));
+            List<SseFrame> frames = OpenAiStreamEncoderTest.encode(includeUsage, JsonTextTest.turnWith(text));
             long created = new JsonObject(frames.get(0).data()).getLong("created");
 
             List<String> expected = new ArrayList<>(List.of(

@@ -6,7 +6,6 @@ import dev.junction.gateway.dialect.JsonTextTest;
 import dev.junction.gateway.dialect.SseFrame;
 import dev.junction.gateway.dialect.StreamEncoder;
 import dev.junction.plugin.ChatEvent;
-import dev.junction.plugin.FinishReason;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,15 +26,7 @@ class ResponsesStreamTextTest {
             StreamEncoder encoder =
                     DIALECT.streamEncoder(DIALECT.decode(new JsonObject("{\"model\": \"m\", \"input\": \"go\"}")));
             List<SseFrame> frames = new ArrayList<>();
-            for (ChatEvent event : List.of(
-                    new ChatEvent.MessageStart("resp_1", "m"),
-                    ChatEvent.BlockStart.text(0),
-                    new ChatEvent.TextDelta(0, text),
-                    new ChatEvent.BlockStop(0),
-                    ChatEvent.BlockStart.toolCall(1, "call_1", "f"),
-                    new ChatEvent.ToolArgumentsDelta(1, text),
-                    new ChatEvent.BlockStop(1),
-                    ChatEvent.Finish.of(FinishReason.TOOL_USE))) {
+            for (ChatEvent event : JsonTextTest.turnWith(text)) {
                 frames.addAll(encoder.encode(event));
             }
 
@@ -51,7 +42,7 @@ class ResponsesStreamTextTest {
                     .filteredOn(frame -> frame.event().endsWith(".delta"))
                     .extracting(frame -> new JsonObject(frame.data()).getString("delta"))
                     .as("deltas of %s (an empty one writes none)", text)
-                    .isEqualTo(text.isEmpty() ? List.of() : List.of(text, text));
+                    .isEqualTo(text.isEmpty() ? List.of() : List.of(text, text, text));
         }
     }
 }
