@@ -1,8 +1,10 @@
 package dev.junction.plugins.openai;
 
 import dev.junction.http.SseEvent;
+import dev.junction.http.SseParser;
 import dev.junction.plugin.testkit.Golden;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -21,7 +23,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * A recorded Chat Completions stream ({@code golden/streams/<fixture>}) on its way in, per whole
  * stream: {@code decode} feeds its events to a {@link ChatStreamDecoder} as the upstream client
- * does (it uses only what older commits have too, so it measures a commit before and after);
+ * does, {@code parseAndDecode} its bytes through {@link SseParser} first (both use only what older
+ * commits have too, so they measure a commit before and after);
  * {@code readChunks} is the chunks' reading alone ({@link ChunkReader}), {@code parseTrees} the
  * {@code JsonObject} per chunk it replaced. Never run by the build; see the gateway's
  * {@code jmh/README.md} for how to run and read a benchmark.
@@ -37,10 +40,12 @@ public class ChatStreamDecodeBench {
     @Param({"text.sse", "tool-calls-parallel.sse", "reasoning-content.sse"})
     public String fixture;
 
+    private byte[] transcript;
     private List<String> chunks;
 
     @Setup
     public void setUp() {
+        transcript = Golden.text("streams/" + fixture).getBytes(StandardCharsets.UTF_8);
         chunks = Golden.text("streams/" + fixture)
                 .lines()
                 .filter(line -> line.startsWith("data: ") && !line.equals("data: [DONE]"))
@@ -55,6 +60,14 @@ public class ChatStreamDecodeBench {
             decoder.onEvent(new SseEvent(null, chunk), blackhole::consume);
         }
         decoder.onEvent(new SseEvent(null, "[DONE]"), blackhole::consume);
+    }
+
+    @Benchmark
+    public void parseAndDecode(Blackhole blackhole) {
+        ChatStreamDecoder decoder = new ChatStreamDecoder("openai", "requested-model");
+        SseParser parser = new SseParser(event -> decoder.onEvent(event, blackhole::consume));
+        parser.feed(transcript);
+        parser.end();
     }
 
     @Benchmark
