@@ -15,8 +15,8 @@ import java.util.function.Consumer;
  * {@code \n}; {@code event:} names the event; lines starting with {@code :} are comments; one space
  * after the colon is dropped; {@code id:}, {@code retry:} and unknown fields are ignored; an event
  * without data is not dispatched. A field's value is decoded as UTF-8 once its line is whole, so a
- * character split across chunks is kept intact; the field's name is matched as bytes. Unlike a browser, {@link #end()} also dispatches a last event that
- * lacks its closing blank line.
+ * character split across chunks is kept intact; the field's name is matched as bytes. Unlike a
+ * browser, {@link #end()} also dispatches a last event that lacks its closing blank line.
  *
  * <p>Not thread-safe: one parser per stream, fed on one thread at a time.
  */
