@@ -14,21 +14,26 @@ import java.util.function.Consumer;
  * (also when a chunk ends between {@code \r} and {@code \n}); {@code data:} lines join with
  * {@code \n}; {@code event:} names the event; lines starting with {@code :} are comments; one space
  * after the colon is dropped; {@code id:}, {@code retry:} and unknown fields are ignored; an event
- * without data is not dispatched. Bytes are decoded as UTF-8 per whole line, so a character split
- * across chunks is kept intact. Unlike a browser, {@link #end()} also dispatches a last event that
- * lacks its closing blank line.
+ * without data is not dispatched. A field's value is decoded as UTF-8 once its line is whole, so a
+ * character split across chunks is kept intact; the field's name is matched as bytes. Unlike a
+ * browser, {@link #end()} also dispatches a last event that lacks its closing blank line.
  *
  * <p>Not thread-safe: one parser per stream, fed on one thread at a time.
  */
 public final class SseParser {
 
-    private static final String BYTE_ORDER_MARK = "\uFEFF";
+    private static final byte[] BYTE_ORDER_MARK = "\uFEFF".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] DATA = "data".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] EVENT = "event".getBytes(StandardCharsets.US_ASCII);
 
     private final Consumer<SseEvent> events;
     private byte[] line = new byte[256];
     private int lineLength;
-    private final StringBuilder data = new StringBuilder();
-    private boolean hasData;
+    /** The first data line's value, or {@code null} before the event's first data line. */
+    private String data;
+    /** The data lines joined, from an event's second data line on (most events have one). */
+    private final StringBuilder joinedData = new StringBuilder();
+    private boolean multiline;
     private String eventName;
     private boolean afterCarriageReturn;
     private boolean firstLine = true;
@@ -89,51 +94,65 @@ public final class SseParser {
         dispatch();
     }
 
+    /**
+     * Reads the line in {@link #line}. Only a field's value is decoded into a string: the name is
+     * matched as bytes (a UTF-8 multibyte sequence holds no ASCII byte, so the value decodes alone as
+     * it would within the whole line).
+     */
     private void endLine() {
-        String text = new String(line, 0, lineLength, StandardCharsets.UTF_8);
+        int start = 0;
+        int end = lineLength;
         lineLength = 0;
         if (firstLine) {
             firstLine = false;
-            if (text.startsWith(BYTE_ORDER_MARK)) {
-                text = text.substring(1);
+            if (is(BYTE_ORDER_MARK, 0, Math.min(end, BYTE_ORDER_MARK.length))) {
+                start = BYTE_ORDER_MARK.length;
             }
         }
-        if (text.isEmpty()) {
+        if (start == end) {
             dispatch();
-        } else if (text.charAt(0) != ':') {
-            field(text);
+            return;
         }
+        if (line[start] == ':') {
+            return; // a comment
+        }
+        int colon = start;
+        while (colon < end && line[colon] != ':') {
+            colon++;
+        }
+        int valueStart = colon == end ? end : colon + 1 < end && line[colon + 1] == ' ' ? colon + 2 : colon + 1;
+        if (is(DATA, start, colon)) {
+            data(new String(line, valueStart, end - valueStart, StandardCharsets.UTF_8));
+        } else if (is(EVENT, start, colon)) {
+            eventName = valueStart == end ? null : new String(line, valueStart, end - valueStart, StandardCharsets.UTF_8);
+        }
+        // id, retry and unknown fields mean nothing to an upstream client
     }
 
-    private void field(String text) {
-        int colon = text.indexOf(':');
-        String name = colon < 0 ? text : text.substring(0, colon);
-        String value = "";
-        if (colon >= 0) {
-            int start = colon + 1 < text.length() && text.charAt(colon + 1) == ' ' ? colon + 2 : colon + 1;
-            value = text.substring(start);
+    private void data(String value) {
+        if (data == null) {
+            data = value;
+            return;
         }
-        switch (name) {
-            case "data" -> {
-                if (hasData) {
-                    data.append('\n');
-                }
-                data.append(value);
-                hasData = true;
-            }
-            case "event" -> eventName = value.isEmpty() ? null : value;
-            default -> {
-                // id, retry and unknown fields mean nothing to an upstream client
-            }
+        if (!multiline) {
+            multiline = true;
+            joinedData.setLength(0);
+            joinedData.append(data);
         }
+        joinedData.append('\n').append(value);
+    }
+
+    /** Whether the line's bytes from {@code start} to {@code end} are {@code bytes}. */
+    private boolean is(byte[] bytes, int start, int end) {
+        return Arrays.equals(line, start, end, bytes, 0, bytes.length);
     }
 
     private void dispatch() {
-        if (hasData) {
-            events.accept(new SseEvent(eventName, data.toString()));
+        if (data != null) {
+            events.accept(new SseEvent(eventName, multiline ? joinedData.toString() : data));
         }
-        data.setLength(0);
-        hasData = false;
+        data = null;
+        multiline = false;
         eventName = null;
     }
 }

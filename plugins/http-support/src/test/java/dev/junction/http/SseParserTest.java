@@ -81,6 +81,30 @@ class SseParserTest {
                         "a leading byte order mark is dropped",
                         "\uFEFFdata: a\n\n",
                         List.of(new SseEvent(null, "a"))),
+                Arguments.of(
+                        "an empty first data line still joins",
+                        "data:\ndata: x\n\n",
+                        List.of(new SseEvent(null, "\nx"))),
+                Arguments.of(
+                        "a byte order mark before a comment or a name is dropped",
+                        "\uFEFF: c\nevent: e\ndata: a\n\n",
+                        List.of(new SseEvent("e", "a"))),
+                Arguments.of(
+                        "a byte order mark after the first line is part of the name",
+                        "data: a\n\n\uFEFFdata: b\n\n",
+                        List.of(new SseEvent(null, "a"))),
+                Arguments.of(
+                        "names that only start like data or event are unknown fields",
+                        "datum: x\ndata2: y\ndat: z\nevents: w\ndata: a\n\n",
+                        List.of(new SseEvent(null, "a"))),
+                Arguments.of(
+                        "a field without a colon has an empty value",
+                        "event: e\nevent\ndata\n\n",
+                        List.of(new SseEvent(null, ""))),
+                Arguments.of(
+                        "UTF-8 in an event name and after a colon in the value",
+                        "event: dëltä ✓\ndata: {\"k\":\"a: ü\"}\n\n",
+                        List.of(new SseEvent("dëltä ✓", "{\"k\":\"a: ü\"}"))),
                 Arguments.of("empty stream", "", List.of()),
                 Arguments.of("only comments", ": hi\n: there\n", List.of()));
     }
@@ -109,6 +133,16 @@ class SseParserTest {
             chunks.add(new byte[] {b});
         }
         assertThat(parse(chunks)).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void invalid_utf8_in_a_value_becomes_the_replacement_character_and_in_a_name_matches_nothing() {
+        List<SseEvent> events = new ArrayList<>();
+        SseParser parser = new SseParser(events::add);
+        parser.feed(new byte[] {'d', 'a', 't', (byte) 0xE1, ':', ' ', 'x', '\n', 'd', 'a', 't', 'a', ':', ' ', 'a',
+            (byte) 0xFF, 'b', (byte) 0xE2, (byte) 0x9C, '\n', '\n'});
+
+        assertThat(events).containsExactly(new SseEvent(null, "a\uFFFDb\uFFFD"));
     }
 
     @Test

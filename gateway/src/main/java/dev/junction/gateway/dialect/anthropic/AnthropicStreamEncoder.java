@@ -1,5 +1,6 @@
 package dev.junction.gateway.dialect.anthropic;
 
+import dev.junction.gateway.dialect.JsonText;
 import dev.junction.gateway.dialect.SseFrame;
 import dev.junction.gateway.dialect.StreamEncoder;
 import dev.junction.plugin.ChatEvent;
@@ -22,6 +23,9 @@ import java.util.Set;
  * thread-safe, like every {@link StreamEncoder}.
  */
 final class AnthropicStreamEncoder implements StreamEncoder {
+
+    private static final SseFrame PING = new SseFrame("ping", "{\"type\":\"ping\"}");
+    private static final SseFrame MESSAGE_STOP = new SseFrame("message_stop", "{\"type\":\"message_stop\"}");
 
     private final String requestedModel;
     private final Set<Integer> openBlocks = new LinkedHashSet<>();
@@ -96,7 +100,7 @@ final class AnthropicStreamEncoder implements StreamEncoder {
         frames.add(frame(block("content_block_start", index).put("content_block", contentBlock)));
         if (!pinged) {
             pinged = true;
-            frames.add(frame(data("ping")));
+            frames.add(PING);
         }
     }
 
@@ -123,7 +127,8 @@ final class AnthropicStreamEncoder implements StreamEncoder {
 
     private void stop(int index, List<SseFrame> frames) {
         if (openBlocks.remove(index)) {
-            frames.add(frame(block("content_block_stop", index)));
+            frames.add(new SseFrame(
+                    "content_block_stop", "{\"type\":\"content_block_stop\",\"index\":" + index + "}"));
         }
     }
 
@@ -134,7 +139,7 @@ final class AnthropicStreamEncoder implements StreamEncoder {
                 .put("stop_reason", AnthropicWire.stopReason(finish.reason()))
                 .put("stop_sequence", finish.stopSequence());
         frames.add(frame(data("message_delta").put("delta", delta).put("usage", AnthropicWire.usage(usage))));
-        frames.add(frame(data("message_stop")));
+        frames.add(MESSAGE_STOP);
     }
 
     private static JsonObject startBlock(ChatEvent.BlockStart start) {
@@ -150,9 +155,21 @@ final class AnthropicStreamEncoder implements StreamEncoder {
         return data(event).put("index", index);
     }
 
+    /**
+     * A {@code content_block_delta} frame, the stream's usual event: written into its template
+     * rather than built as a tree, the same text {@link #frame} would make of it.
+     */
     private static SseFrame delta(int index, String type, String field, String value) {
-        JsonObject delta = new JsonObject().put("type", type).put(field, value);
-        return frame(block("content_block_delta", index).put("delta", delta));
+        StringBuilder data = new StringBuilder((value == null ? 0 : value.length()) + 90)
+                .append("{\"type\":\"content_block_delta\",\"index\":")
+                .append(index)
+                .append(",\"delta\":{\"type\":\"")
+                .append(type)
+                .append("\",\"")
+                .append(field)
+                .append("\":");
+        JsonText.string(data, value).append("}}");
+        return new SseFrame("content_block_delta", data.toString());
     }
 
     /** The data of an {@code event} frame: the event name as its {@code type}, first, as the API writes it. */

@@ -1,6 +1,7 @@
 package dev.junction.gateway.dialect.openai;
 
 import dev.junction.gateway.dialect.DecodedRequest;
+import dev.junction.gateway.dialect.JsonText;
 import dev.junction.gateway.dialect.SseFrame;
 import dev.junction.gateway.dialect.StreamEncoder;
 import dev.junction.plugin.ChatEvent;
@@ -20,6 +21,8 @@ import java.util.Map;
 final class OpenAiStreamEncoder implements StreamEncoder {
 
     private static final SseFrame DONE = new SseFrame(null, "[DONE]");
+    private static final String ROLE_DELTA = "{\"role\":\"assistant\",\"content\":\"\"}";
+    private static final String EMPTY_DELTA = "{}";
 
     private final DecodedRequest request;
     private final long created = Instant.now().getEpochSecond();
@@ -50,30 +53,27 @@ final class OpenAiStreamEncoder implements StreamEncoder {
         List<SseFrame> frames = new ArrayList<>(3);
         if (!started) {
             start(event instanceof ChatEvent.MessageStart start ? start : new ChatEvent.MessageStart(null, null));
-            frames.add(chunk(new JsonObject().put("role", "assistant").put("content", ""), null));
+            frames.add(chunk(ROLE_DELTA, null));
         }
         if (event instanceof ChatEvent.BlockStart block && block.kind() == ChatEvent.BlockKind.TOOL_CALL) {
             int index = toolCallIndexes.size();
             toolCallIndexes.put(block.index(), index);
             JsonObject call = OpenAiWire.functionCall(block.toolCallId(), block.toolName(), "")
                     .put("index", index);
-            frames.add(chunk(new JsonObject().put("tool_calls", new JsonArray().add(call)), null));
+            frames.add(chunk(new JsonObject().put("tool_calls", new JsonArray().add(call)).encode(), null));
         } else if (event instanceof ChatEvent.TextDelta delta && !delta.text().isEmpty()) {
-            frames.add(chunk(new JsonObject().put("content", delta.text()), null));
+            frames.add(textChunk("content", delta.text()));
         } else if (event instanceof ChatEvent.ToolArgumentsDelta delta
                 && toolCallIndexes.containsKey(delta.index())
                 && !delta.json().isEmpty()) {
-            JsonObject call = new JsonObject()
-                    .put("index", toolCallIndexes.get(delta.index()))
-                    .put("function", new JsonObject().put("arguments", delta.json()));
-            frames.add(chunk(new JsonObject().put("tool_calls", new JsonArray().add(call)), null));
+            frames.add(argumentsChunk(toolCallIndexes.get(delta.index()), delta.json()));
         } else if (event instanceof ChatEvent.ThinkingDelta delta && delta.text() != null) {
-            frames.add(chunk(new JsonObject().put("reasoning_content", delta.text()), null));
+            frames.add(textChunk("reasoning_content", delta.text()));
         } else if (event instanceof ChatEvent.Usage latest) {
             usage = latest;
         } else if (event instanceof ChatEvent.Finish finish) {
             ended = true;
-            frames.add(chunk(new JsonObject(), OpenAiWire.finishReason(finish.reason())));
+            frames.add(chunk(EMPTY_DELTA, OpenAiWire.finishReason(finish.reason())));
             if (request.includeUsage()) {
                 frames.add(frame(envelope(new JsonArray()).put("usage", OpenAiWire.usage(usage))));
             }
@@ -91,18 +91,43 @@ final class OpenAiStreamEncoder implements StreamEncoder {
         chunkTail = request.includeUsage() ? "],\"usage\":null}" : "]}";
     }
 
+    /** A chunk whose delta holds one string field: the text of the stream's usual event, written into the template. */
+    private SseFrame textChunk(String field, String text) {
+        StringBuilder out = choiceStart(field.length() + text.length() + 8).append("{\"").append(field).append("\":");
+        JsonText.string(out, text).append('}');
+        return choiceEnd(out, null);
+    }
+
+    /** A chunk with more of a tool call's arguments, the usual event of a tool call, written into the template. */
+    private SseFrame argumentsChunk(int toolCall, String arguments) {
+        StringBuilder out = choiceStart(arguments.length() + 60)
+                .append("{\"tool_calls\":[{\"index\":")
+                .append(toolCall)
+                .append(",\"function\":{\"arguments\":");
+        JsonText.string(out, arguments).append("}}]}");
+        return choiceEnd(out, null);
+    }
+
+    /** A chunk with one choice whose delta is the JSON object {@code delta}. */
+    private SseFrame chunk(String delta, String finishReason) {
+        return choiceEnd(choiceStart(delta.length()).append(delta), finishReason);
+    }
+
     /**
-     * A {@code chat.completion.chunk} with one choice. Only the choice is encoded: the envelope
-     * around it ({@code id}, {@code created}, {@code model}, {@code usage: null} when usage is
-     * included) does not change within a stream, so its text is made once, in {@link #start}.
+     * A {@code chat.completion.chunk} up to its choice's delta. Only the choice is written per chunk:
+     * the envelope around it ({@code id}, {@code created}, {@code model}, {@code usage: null} when
+     * usage is included) does not change within a stream, so its text is made once, in {@link #start}.
      */
-    private SseFrame chunk(JsonObject delta, String finishReason) {
-        JsonObject choice = new JsonObject()
-                .put("index", 0)
-                .put("delta", delta)
-                .put("logprobs", null)
-                .put("finish_reason", finishReason);
-        return new SseFrame(null, chunkHead + choice.encode() + chunkTail);
+    private StringBuilder choiceStart(int deltaLength) {
+        return new StringBuilder(chunkHead.length() + deltaLength + 80)
+                .append(chunkHead)
+                .append("{\"index\":0,\"delta\":");
+    }
+
+    private SseFrame choiceEnd(StringBuilder out, String finishReason) {
+        out.append(",\"logprobs\":null,\"finish_reason\":");
+        JsonText.string(out, finishReason).append('}').append(chunkTail);
+        return new SseFrame(null, out.toString());
     }
 
     private JsonObject envelope(JsonArray choices) {

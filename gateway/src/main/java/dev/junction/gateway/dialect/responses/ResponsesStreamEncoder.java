@@ -1,6 +1,7 @@
 package dev.junction.gateway.dialect.responses;
 
 import dev.junction.gateway.dialect.DecodedRequest;
+import dev.junction.gateway.dialect.JsonText;
 import dev.junction.gateway.dialect.SseFrame;
 import dev.junction.gateway.dialect.StreamEncoder;
 import dev.junction.plugin.ChatEvent;
@@ -140,11 +141,16 @@ final class ResponsesStreamEncoder implements StreamEncoder {
             this.frames = frames;
         }
 
-        /** An event named {@code type}, with {@code type} and {@code sequence_number} first, then {@code fields}. */
+        /**
+         * An event named {@code type}, with {@code type} and {@code sequence_number} first, then
+         * {@code fields} (which hold neither): the two are written before the fields' own text, not
+         * copied with them into a second tree.
+         */
         void add(String type, JsonObject fields) {
-            JsonObject data = new JsonObject().put("type", type).put("sequence_number", sequence++);
-            fields.forEach(field -> data.put(field.getKey(), field.getValue()));
-            frames.add(new SseFrame(type, data.encode()));
+            String rest = fields.isEmpty() ? "}" : "," + fields.encode().substring(1);
+            StringBuilder data = new StringBuilder(rest.length() + type.length() + 40).append("{\"type\":");
+            JsonText.string(data, type).append(",\"sequence_number\":").append(sequence++).append(rest);
+            frames.add(new SseFrame(type, data.toString()));
         }
     }
 }

@@ -42,6 +42,15 @@ final class MessagesStream implements SseHandler {
 
     @Override
     public void onEvent(SseEvent event, Consumer<ChatEvent> events) {
+        if ("content_block_delta".equals(event.event())) { // the usual event: read without a tree
+            BlockDelta delta = BlockDelta.read(event.data());
+            if (delta == null) {
+                events.accept(notAnObject("content_block_delta"));
+            } else {
+                blockDelta(delta, events);
+            }
+            return;
+        }
         JsonObject data = Json.parseObject(event.data());
         String type = event.event() != null ? event.event() : data == null ? null : Json.string(data, "type");
         if (type == null) {
@@ -52,13 +61,13 @@ final class MessagesStream implements SseHandler {
             return;
         }
         if (data == null) {
-            events.accept(failure(ErrorKind.UPSTREAM, "sent a " + type + " event whose data is not a JSON object"));
+            events.accept(notAnObject(type));
             return;
         }
         switch (type) {
             case "message_start" -> messageStart(Json.object(data, "message"), events);
             case "content_block_start" -> blockStart(data, events);
-            case "content_block_delta" -> blockDelta(data, events);
+            case "content_block_delta" -> blockDelta(BlockDelta.of(data), events);
             case "content_block_stop" -> blockStop(data, events);
             case "message_delta" -> messageDelta(data, events);
             case "message_stop" -> events.accept(finish());
@@ -137,24 +146,19 @@ final class MessagesStream implements SseHandler {
         nextBlock++;
     }
 
-    private void blockDelta(JsonObject data, Consumer<ChatEvent> events) {
-        Integer index = blocks.get(Json.integer(data, "index"));
-        if (index == null) {
+    private void blockDelta(BlockDelta delta, Consumer<ChatEvent> events) {
+        Integer index = blocks.get(delta.index());
+        if (index == null || delta.type() == null) {
             return;
         }
-        JsonObject delta = Json.object(data, "delta");
-        String type = Json.string(delta, "type");
-        if (type == null) {
-            return;
-        }
-        switch (type) {
-            case "text_delta" -> emitIfAny(Json.string(delta, "text"), text -> new ChatEvent.TextDelta(index, text), events);
+        switch (delta.type()) {
+            case "text_delta" -> emitIfAny(delta.value(), text -> new ChatEvent.TextDelta(index, text), events);
             case "input_json_delta" ->
-                emitIfAny(Json.string(delta, "partial_json"), json -> new ChatEvent.ToolArgumentsDelta(index, json), events);
+                emitIfAny(delta.value(), json -> new ChatEvent.ToolArgumentsDelta(index, json), events);
             case "thinking_delta" ->
-                emitIfAny(Json.string(delta, "thinking"), text -> new ChatEvent.ThinkingDelta(index, text, null), events);
+                emitIfAny(delta.value(), text -> new ChatEvent.ThinkingDelta(index, text, null), events);
             case "signature_delta" ->
-                emitIfAny(Json.string(delta, "signature"), sig -> new ChatEvent.ThinkingDelta(index, null, sig), events);
+                emitIfAny(delta.value(), sig -> new ChatEvent.ThinkingDelta(index, null, sig), events);
             default -> {
                 // citations_delta and newer delta types: nothing in the canonical model carries them
             }
@@ -210,6 +214,10 @@ final class MessagesStream implements SseHandler {
                 kind,
                 "backend '" + backendId + "': the upstream failed mid-stream" + (type == null ? "" : " (" + type + ")")
                         + ": " + text);
+    }
+
+    private ChatEvent notAnObject(String type) {
+        return failure(ErrorKind.UPSTREAM, "sent a " + type + " event whose data is not a JSON object");
     }
 
     private ChatEvent failure(ErrorKind kind, String problem) {

@@ -1,17 +1,11 @@
 package dev.junction.plugins.openai;
 
-import static dev.junction.plugins.openai.JsonFields.integer;
-import static dev.junction.plugins.openai.JsonFields.nonEmpty;
-import static dev.junction.plugins.openai.JsonFields.parse;
-import static dev.junction.plugins.openai.JsonFields.string;
-
 import dev.junction.http.SseEvent;
 import dev.junction.http.SseHandler;
 import dev.junction.plugin.BackendException;
 import dev.junction.plugin.ChatEvent;
 import dev.junction.plugin.ErrorKind;
 import dev.junction.plugin.FinishReason;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.function.Consumer;
 
@@ -60,7 +54,7 @@ final class ChatStreamDecoder implements SseHandler {
             if (data.equals("[DONE]")) {
                 end(out);
             } else {
-                chunk(parse(data), out);
+                chunk(ChunkReader.read(data), out);
             }
         } catch (BackendException e) {
             fail(ChatEvent.Failed.of(e.kind(), prefix() + e.getMessage()), out);
@@ -85,56 +79,25 @@ final class ChatStreamDecoder implements SseHandler {
      * usage and the finish.
      */
     void completion(JsonObject completion, Consumer<ChatEvent> out) {
-        JsonArray choices = new JsonArray();
-        if (completion.getValue("choices") instanceof JsonArray answered) {
-            for (Object item : answered) {
-                if (item instanceof JsonObject choice && choice.getValue("message") instanceof JsonObject message) {
-                    choices.add(new JsonObject()
-                            .put("index", choice.getValue("index", 0))
-                            .put("delta", asDelta(message))
-                            .put("finish_reason", choice.getValue("finish_reason")));
-                }
-            }
-        }
-        chunk(new JsonObject()
-                        .put("id", completion.getValue("id"))
-                        .put("model", completion.getValue("model"))
-                        .put("choices", choices)
-                        .put("usage", completion.getValue("usage")),
-                out);
+        chunk(ChatChunk.ofCompletion(completion), out);
         if (!ended) {
             end(out);
         }
     }
 
-    private static JsonObject asDelta(JsonObject message) {
-        JsonObject delta = message.copy();
-        if (delta.getValue("tool_calls") instanceof JsonArray calls) {
-            for (int i = 0; i < calls.size(); i++) {
-                if (calls.getValue(i) instanceof JsonObject call) {
-                    call.put("index", i);
-                }
-            }
-        }
-        return delta;
-    }
-
-    private void chunk(JsonObject chunk, Consumer<ChatEvent> out) {
-        if (chunk.getValue("error") != null) {
-            fail(StreamErrors.failure(backendId, chunk.getValue("error")), out);
+    private void chunk(ChatChunk chunk, Consumer<ChatEvent> out) {
+        if (chunk.error() != null) {
+            fail(StreamErrors.failure(backendId, chunk.error()), out);
             return;
         }
-        JsonArray choices = chunk.getValue("choices") instanceof JsonArray array ? array : new JsonArray();
-        if (!started && (nonEmpty(chunk, "id") != null || !choices.isEmpty())) {
-            start(nonEmpty(chunk, "id"), nonEmpty(chunk, "model"), out);
+        if (!started && (chunk.id() != null || chunk.hasChoices())) {
+            start(chunk.id(), chunk.model(), out);
         }
-        for (Object choice : choices) {
-            if (choice instanceof JsonObject object && integer(object, "index") == 0) {
-                choice(object, out);
-            }
+        for (ChatChunk.Choice choice : chunk.firstChoices()) {
+            choice(choice, out);
         }
-        if (chunk.getValue("usage") instanceof JsonObject counts) {
-            usage = usage(counts);
+        if (chunk.usage() != null) {
+            usage = chunk.usage();
             if (finish != null) {
                 out.accept(usage);
                 finish(out);
@@ -142,55 +105,41 @@ final class ChatStreamDecoder implements SseHandler {
         }
     }
 
-    private void choice(JsonObject choice, Consumer<ChatEvent> out) {
+    private void choice(ChatChunk.Choice choice, Consumer<ChatEvent> out) {
         if (finish != null) {
             return; // the blocks are closed; nothing of the answer follows its finish reason
         }
-        if (choice.getValue("delta") instanceof JsonObject delta) {
-            delta(delta, out);
+        if (choice.delta() != null) {
+            delta(choice.delta(), out);
         }
-        if (choice.getValue("finish_reason") instanceof String reason) {
+        if (choice.finishReason() != null) {
             toolCalls.finishAll(out);
             blocks.close(out);
-            finish = reason(reason);
+            finish = reason(choice.finishReason());
             if (usage != null) {
                 out.accept(usage);
             }
         }
     }
 
-    private void delta(JsonObject delta, Consumer<ChatEvent> out) {
-        String reasoning = nonEmpty(delta, "reasoning_content");
-        if (reasoning == null) {
-            reasoning = nonEmpty(delta, "reasoning"); // vLLM may send both, the same text: read one
-        }
-        if (reasoning != null) {
+    private void delta(ChatChunk.Delta delta, Consumer<ChatEvent> out) {
+        if (delta.reasoning() != null) { // vLLM may send reasoning_content and reasoning, the same text: one is read
             toolCalls.finishAll(out);
-            blocks.thinking(reasoning, out);
+            blocks.thinking(delta.reasoning(), out);
         }
-        String content = string(delta, "content");
+        String content = delta.content();
         if (content != null && !content.isEmpty()) {
             toolCalls.finishAll(out);
             blocks.text(content, out);
         }
-        String refusal = string(delta, "refusal");
+        String refusal = delta.refusal();
         if (refusal != null && !refusal.isEmpty()) {
             refused = true;
             toolCalls.finishAll(out);
             blocks.text(refusal, out);
         }
-        if (delta.getValue("tool_calls") instanceof JsonArray calls) {
-            for (int i = 0; i < calls.size(); i++) {
-                if (calls.getValue(i) instanceof JsonObject call) {
-                    JsonObject function = call.getValue("function") instanceof JsonObject f ? f : new JsonObject();
-                    toolCalls.piece(
-                            call.getValue("index") instanceof Number n ? n.intValue() : i,
-                            string(call, "id"),
-                            string(function, "name"),
-                            string(function, "arguments"),
-                            out);
-                }
-            }
+        for (ChatChunk.ToolCallPiece call : delta.toolCalls()) {
+            toolCalls.piece(call.index(), call.id(), call.name(), call.arguments(), out);
         }
     }
 
@@ -206,22 +155,6 @@ final class ChatStreamDecoder implements SseHandler {
             case "content_filter" -> FinishReason.REFUSAL;
             default -> refused ? FinishReason.REFUSAL : toolCalls.any() ? FinishReason.TOOL_USE : FinishReason.END_TURN;
         };
-    }
-
-    /**
-     * OpenAI's {@code prompt_tokens} include the cached ones, the canonical input does not; its
-     * {@code completion_tokens} include the reasoning ones, like the canonical output.
-     */
-    private static ChatEvent.Usage usage(JsonObject counts) {
-        int prompt = integer(counts, "prompt_tokens");
-        int cached = counts.getValue("prompt_tokens_details") instanceof JsonObject details
-                ? integer(details, "cached_tokens")
-                : 0;
-        int reasoning = counts.getValue("completion_tokens_details") instanceof JsonObject details
-                ? integer(details, "reasoning_tokens")
-                : 0;
-        return new ChatEvent.Usage(
-                Math.max(0, prompt - cached), integer(counts, "completion_tokens"), cached, 0, reasoning);
     }
 
     private void end(Consumer<ChatEvent> out) {
