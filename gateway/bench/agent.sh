@@ -113,7 +113,7 @@ keyed_status() { # key: the status of the smallest body sent to the keyed gatewa
 [ "$(keyed_status sk-wrong)" = 401 ] || die "the keyed gateway did not refuse a wrong key with 401"
 [ "$(keyed_status "sk-bench-$$")" = 200 ] || die "the keyed gateway did not serve its key"
 BENCH_AUTH=sk-wrong run_wrk junction-bad-key 64 "$KEYED/v1/chat/completions" "$A/openai-$AGENT_SMALL.json" \
-    "$KEYED_PID" "$KEYED_PID" $((WARMUP_SECONDS / 2)) 0
+    "$KEYED_PID" "$KEYED_PID" "$WARMUP_SECONDS" 0
 agent_wrk nginx-flood 64 "$PROXY/v1/chat/completions" "$A/openai-$AGENT_SMALL.json" "$NGINX_PID $NGINX_WORKER" "$NGINX_WORKER" "$AGENT_SMALL"
 BENCH_AUTH=sk-wrong agent_wrk junction-bad-key 64 "$KEYED/v1/chat/completions" "$A/openai-$AGENT_SMALL.json" \
     "$KEYED_PID" "$KEYED_PID" "$AGENT_SMALL"

@@ -4,10 +4,10 @@
 # the CLI path, and the cost of the hop between two clustered nodes (gateway/bench/cluster.sh). See
 # BENCHMARKS.md.
 #
-#   gateway/bench/run.sh                  # everything, about 9 minutes once built
+#   gateway/bench/run.sh                  # everything, about 13 minutes once built
 #   CLUSTER_ONLY=1 gateway/bench/run.sh   # the mock and the cluster phase alone, about 3.5 minutes
 #   CLUSTER=0 gateway/bench/run.sh        # everything but the cluster phase
-#   AGENT=0 gateway/bench/run.sh          # everything but the agent phase (about 4 minutes)
+#   AGENT=0 gateway/bench/run.sh          # everything but the agent phase (which takes about 4 minutes)
 #
 # Installs wrk and nginx from Debian when missing, builds the project when a source is newer than
 # the last build, starts a mock upstream, nginx and the gateway on 127.0.0.1, runs the load, stops

@@ -42,9 +42,12 @@ final class UnreadBody {
         if (expect != null && expect.equalsIgnoreCase("100-continue")) {
             return false;
         }
+        if (request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+            return false;
+        }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         try {
-            return length != null && Long.parseLong(length.trim()) <= maxBodyBytes;
+            return length == null || Long.parseLong(length.trim()) <= maxBodyBytes; // none: no body
         } catch (NumberFormatException e) {
             return false; // the codec refuses such a head before it gets here; closing is the safe side
         }

@@ -96,6 +96,23 @@ class RefusedBeforeBodyTest {
     }
 
     @Test
+    void refusals_without_a_body_keep_the_connection() throws Exception {
+        try (RawConnection connection = RawConnection.open(gateway.port())) {
+            for (int i = 0; i < 3; i++) {
+                Answer answer = connection.send("GET /v1/models HTTP/1.1\r\nHost: 127.0.0.1\r\nx-api-key: sk-wrong\r\n\r\n")
+                        .read();
+                assertThat(answer.status()).isEqualTo(401);
+                assertThat(answer.headers()).doesNotContainKey("connection");
+            }
+            Answer empty = connection.send(head("/v1/chat/completions", "", 0)).read();
+            assertThat(empty.status()).isEqualTo(401);
+            assertThat(connection.send("GET /v1/models HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + GOOD_KEY
+                            + "\r\n\r\n").read().status())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
     void a_client_waiting_for_100_continue_gets_401_without_it_and_is_closed() throws Exception {
         try (RawConnection connection = RawConnection.open(gateway.port())) {
             Answer answer = connection.send(head("/v1/chat/completions", "Expect: 100-continue\r\n", 100)).read();
