@@ -93,16 +93,11 @@ final class AgentRuns {
                     if (run == null) {
                         continue;
                     }
-                    boolean isDirect = scenario.equals("direct");
                     md.append("| ").append(HttpRuns.SCENARIOS.get(scenario))
                             .append(" | ").append(tokens)
                             .append(" | ").append(fmt(kib(run), 1))
-                            .append(" | ").append(c)
-                            .append(" | ").append(fmt(HttpRuns.rps(run), 0))
-                            .append(" | ").append(fmt(HttpRuns.p50(run), 3))
-                            .append(" | ").append(fmt(HttpRuns.p99(run), 3))
-                            .append(" | ").append(isDirect ? "–" : fmt(HttpRuns.p50(run) - HttpRuns.p50(direct), 3))
-                            .append(" | ").append(isDirect ? "–" : fmt(HttpRuns.p99(run) - HttpRuns.p99(direct), 3))
+                            .append(" | ").append(c);
+                    HttpRuns.latencyCells(md, run, direct)
                             .append(" | ").append(fmt(HttpRuns.cpuPerRequest(run), 1))
                             .append(" | ").append(fmt(HttpRuns.cpuPerRequest(run) / kib(run), 2))
                             .append(" | ").append(HttpRuns.errors(run))
