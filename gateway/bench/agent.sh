@@ -31,6 +31,7 @@ java -cp "$CP" dev.junction.gateway.bench.AgentBodies --dir "$A" --tokens "${AGE
   || die "AgentBodies failed; see $LOGS/agent-bodies.log"
 for t in $AGENT_TOKENS; do
   smoke "$DIRECT/v1/chat/completions" "$A/openai-$t.json" '"content":" word word'
+  smoke "$PROXY/v1/chat/completions" "$A/openai-$t.json" '"content":" word word'
   smoke "$GW/v1/chat/completions" "$A/openai-$t.json" '"content":" word word'
   smoke "$GW/v1/messages" "$A/anthropic-$t.json" '"text":" word word'
 done

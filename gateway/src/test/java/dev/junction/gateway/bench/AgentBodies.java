@@ -16,7 +16,9 @@ import java.util.Random;
  * tabs and new lines to escape), grown until the body holds about 4 bytes per token asked for. The
  * same conversation in each dialect: OpenAI Chat Completions ({@code tool_calls}, {@code tool}
  * messages) and Anthropic Messages ({@code tool_use}, {@code tool_result} blocks); the last message
- * is the user's. Deterministic: the same sizes give the same bytes.
+ * is the user's. The keys come in the order the official Python SDKs send them: the messages before
+ * the model and the stream flag, so that nothing can be learnt from the body before reading most
+ * of it. Deterministic: the same sizes give the same bytes.
  *
  * <pre>
  * java -cp GATEWAY_TEST_CLASSPATH dev.junction.gateway.bench.AgentBodies --dir DIR [--tokens 1000,10000,100000]
@@ -106,16 +108,14 @@ public final class AgentBodies {
                     .add(new JsonObject().put("role", "assistant").put("content", turn.answer()));
         }
         messages.add(new JsonObject().put("role", "user").put("content", "Now fix the slowest of them."));
-        JsonObject body = new JsonObject().put("model", MODEL);
+        JsonObject body = new JsonObject().put("messages", messages).put("model", MODEL).put("max_tokens", 1024);
         if (stream) {
             body.put("stream", true);
         }
-        return body.put("max_tokens", 1024)
-                .put("tools", new JsonArray().add(new JsonObject().put("type", "function").put("function", new JsonObject()
-                        .put("name", TOOL)
-                        .put("description", "Reads a file of the repository.")
-                        .put("parameters", schema()))))
-                .put("messages", messages);
+        return body.put("tools", new JsonArray().add(new JsonObject().put("type", "function").put("function", new JsonObject()
+                .put("name", TOOL)
+                .put("description", "Reads a file of the repository.")
+                .put("parameters", schema()))));
     }
 
     static JsonObject anthropic(List<Turn> turns) {
@@ -139,14 +139,14 @@ public final class AgentBodies {
         }
         messages.add(new JsonObject().put("role", "user").put("content", "Now fix the slowest of them."));
         return new JsonObject()
-                .put("model", MODEL)
                 .put("max_tokens", 1024)
+                .put("messages", messages)
+                .put("model", MODEL)
                 .put("system", SYSTEM)
                 .put("tools", new JsonArray().add(new JsonObject()
                         .put("name", TOOL)
                         .put("description", "Reads a file of the repository.")
-                        .put("input_schema", schema())))
-                .put("messages", messages);
+                        .put("input_schema", schema())));
     }
 
     private static JsonObject schema() {
