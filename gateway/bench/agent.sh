@@ -73,7 +73,7 @@ agent_blocked() {
   local logfile=$LOGS/agent-background-${1//\//-}.log background json
   BENCH_BODY=$A/openai-$AGENT_LARGE.json timeout $((AGENT_SECONDS * 2 + 40)) taskset -c "$LOAD_CORE" \
       wrk -t1 -c1 -d"$((AGENT_SECONDS * 2 + 4))s" --latency -s "$BENCH/post.lua" "$2/v1/chat/completions" >"$logfile" 2>&1 &
-  background=$!
+  background=$!; PIDS+=("$background")
   sleep 1 # its first large request is in flight before the turns start
   agent_turns "$1" "$2" "$3"
   wait "$background" || die "the background client failed; see $logfile"
