@@ -134,7 +134,7 @@ final class Targets {
                     ratio <= MAX_REFUSAL_CPU_RATIO);
         }
         if (agent.sizes().size() < 2) {
-            missing("same dialect: CPU/req grows no faster than the body");
+            missing("same dialect: CPU/req and added p50 grow no faster than the body");
             return this;
         }
         int smallest = agent.sizes().first();
@@ -147,8 +147,11 @@ final class Targets {
             }
             double bytes = large.getDouble("body_bytes") / small.getDouble("body_bytes");
             double cpu = HttpRuns.cpuPerRequest(large) / HttpRuns.cpuPerRequest(small);
-            add("same dialect, " + c + " conns: CPU/req grows no faster than the body (" + smallest + " → " + largest + " tokens)",
-                    "body ×" + fmt(bytes, 1) + ", CPU/req ×" + fmt(cpu, 1), cpu <= bytes);
+            double added = agent.added(large, 50) / agent.added(small, 50);
+            add("same dialect, " + c + " conns: CPU/req and added p50 grow no faster than the body (" + smallest + " → "
+                            + largest + " tokens)",
+                    "body ×" + fmt(bytes, 1) + ", CPU/req ×" + fmt(cpu, 1) + ", added p50 ×" + fmt(added, 1),
+                    cpu <= bytes && added <= bytes);
         }
         return this;
     }
