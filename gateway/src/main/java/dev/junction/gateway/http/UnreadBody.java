@@ -8,10 +8,10 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Refuses a request before its body is read (a missing or wrong key, a body that is not JSON): the
- * answer goes out at once, and the body, never buffered, becomes what the connection can bear. A body
- * announced by {@code Content-Length} within {@code server.maxBodyBytes} is dropped as it comes and the
- * connection stays open, so a client that sends its whole body before reading (the SDKs) gets the
- * refusal and keeps its connection. Any other unread body closes the connection once the answer is
+ * answer goes out at once and the body is never buffered. A body announced by {@code Content-Length}
+ * within {@code server.maxBodyBytes} is dropped as it comes and the connection stays open (as it does
+ * for a request without a body), so a client that sends its whole body before reading (the SDKs) gets
+ * the refusal and keeps its connection. Any other unread body closes the connection once the answer is
  * written: one announced larger (it would get 413 anyway, and a caller without a key may not make the
  * gateway read more than it serves), one sent in chunks (no length to bound), and one whose client
  * waits for {@code 100 Continue} (it may send the body or the next request: only closing is clear).
