@@ -1,11 +1,15 @@
 -- wrk script for the Junction benchmarks: POSTs the JSON body in the file $BENCH_BODY (with
--- anthropic-version when the path ends in /messages) and prints one JSON line, prefixed with
--- BENCHJSON, with the counts and the latency percentiles in microseconds.
+-- anthropic-version when the path ends in /messages, and Authorization: Bearer $BENCH_AUTH when that
+-- is set) and prints one JSON line, prefixed with BENCHJSON, with the counts and the latency
+-- percentiles in microseconds.
 local file = assert(io.open(os.getenv("BENCH_BODY"), "rb"))
 wrk.method = "POST"
 wrk.body = file:read("*a")
 file:close()
 wrk.headers["Content-Type"] = "application/json"
+if os.getenv("BENCH_AUTH") then
+  wrk.headers["Authorization"] = "Bearer " .. os.getenv("BENCH_AUTH")
+end
 if string.find(wrk.path, "/messages$") then
   wrk.headers["anthropic-version"] = "2023-06-01"
 end

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Junction's benchmarks, start to finish: the gateway's overhead against a direct call and against
-# nginx as a plain reverse proxy, streaming relay, peak memory, the CLI path, and the cost of the
-# hop between two clustered nodes (gateway/bench/cluster.sh). See BENCHMARKS.md.
+# nginx as a plain reverse proxy, streaming relay, peak memory, agent-shaped load (gateway/bench/agent.sh),
+# the CLI path, and the cost of the hop between two clustered nodes (gateway/bench/cluster.sh). See
+# BENCHMARKS.md.
 #
-#   gateway/bench/run.sh                  # everything, about 9 minutes once built
+#   gateway/bench/run.sh                  # everything, about 13 minutes once built
 #   CLUSTER_ONLY=1 gateway/bench/run.sh   # the mock and the cluster phase alone, about 3.5 minutes
 #   CLUSTER=0 gateway/bench/run.sh        # everything but the cluster phase
+#   AGENT=0 gateway/bench/run.sh          # everything but the agent phase (which takes about 4 minutes)
 #
 # Installs wrk and nginx from Debian when missing, builds the project when a source is newer than
 # the last build, starts a mock upstream, nginx and the gateway on 127.0.0.1, runs the load, stops
@@ -21,7 +23,8 @@
 # a number starts it through the test-scope GatewayLauncher with that many event loops and as many
 # HTTP server instances (server.instances), to measure what hops between event loops cost),
 # LOAD_CORE (0), PROXY_CORE (1; the cluster phase's three gateway JVMs share it), CLUSTER (1; 0
-# skips the cluster phase), CLUSTER_ONLY (1 runs only the mock and the cluster phase),
+# skips the cluster phase), CLUSTER_ONLY (1 runs only the mock and the cluster phase), AGENT (1; 0 skips
+# the agent phase; its own settings are in agent.sh),
 # CLUSTER_JVM_FLAGS (the cluster phase's flags, default GATEWAY_JVM_FLAGS; its JVMs run as
 # `java -jar`), REAL_CLIS_DIR (where the npm-installed CLIs are; default gateway/target/real-clis,
 # installed on first use), FORCE_BUILD (1 rebuilds).
@@ -39,6 +42,7 @@ LOAD_CORE=${LOAD_CORE:-0}
 PROXY_CORE=${PROXY_CORE:-1}
 CLUSTER=${CLUSTER:-1}
 CLUSTER_ONLY=${CLUSTER_ONLY:-0}
+AGENT=${AGENT:-1}
 REAL_CLIS_DIR=${REAL_CLIS_DIR:-$ROOT/gateway/target/real-clis}
 # The gateway's JVM flags, our production recommendation for a small instance: Serial GC (one core,
 # no GC threads to feed), a fixed small heap (the gateway holds only requests in flight), capped
@@ -288,6 +292,10 @@ if [ "$PROFILE" = 1 ]; then
   echo "profile_scenario=the gateway JVM, openai plugin → mock, 64 connections, ${WRK_SECONDS} s, $((LAST_REQUESTS / WRK_SECONDS)) req/s while recording (JFR with gateway/bench/profile.jfc, after the measured runs; recording: $JFR_FILE)" >>"$RESULTS/env.txt"
 fi
 
+if [ "$AGENT" = 1 ]; then
+  # shellcheck source=agent.sh
+  . "$BENCH/agent.sh"
+fi
 stop_processes "$GW_PID" "$NGINX_PID"
 echo "gateway_log_warnings=$(grep -c ' WARN ' "$LOGS/gateway.log" || true) WARN lines in the gateway log ($(grep -c 'Discarding message since the consumer is not registered' "$LOGS/gateway.log" || true) of them 'Discarding message since the consumer is not registered')" >>"$RESULTS/env.txt"
 fi

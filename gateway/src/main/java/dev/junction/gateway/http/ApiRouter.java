@@ -82,9 +82,10 @@ final class ApiRouter {
     private Router build(Router router) {
         router.get(RouteCoverage.HEALTH).handler(health);
         AdminEndpoints.addTo(router, config, plugins);
-        router.route().handler(AuthHandler.create(config.auth()));
+        UnreadBody unread = new UnreadBody(config.server().maxBodyBytes());
+        router.route().handler(AuthHandler.create(config.auth(), unread));
         router.get().handler(new WebSocketRefusal());
-        router.post().handler(new JsonContent());
+        router.post().handler(new JsonContent(unread));
         BodyHandler body = BodyHandler.create(false).setBodyLimit(config.server().maxBodyBytes());
         for (Declared declared : ApiEndpoints.routes()) {
             Handler<RoutingContext> handler = handler(declared);

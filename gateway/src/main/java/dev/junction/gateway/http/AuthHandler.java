@@ -13,7 +13,8 @@ import java.util.Optional;
  * Asks every API request for a configured key, sent as {@code Authorization: Bearer <key>} or
  * {@code x-api-key: <key>}; answers 401 in the route's dialect otherwise. The matched key's name
  * goes into the context under {@link #KEY_NAME} (for logs), the key itself under {@link #API_KEY}
- * (for the model allowlist, {@link #allows}). With no keys configured, every request passes.
+ * (for the model allowlist, {@link #allows}). The 401 goes out before the body is read
+ * ({@link UnreadBody}). With no keys configured, every request passes.
  * The base URL ({@code /}), {@code /health} and {@code /metrics} need no key; the admin endpoints, routed
  * before this handler when they are on, ask for the admin key instead ({@link AdminEndpoints}). Keys
  * never appear in answers or logs.
@@ -28,13 +29,16 @@ final class AuthHandler implements Handler<RoutingContext> {
     private static final String BEARER = "bearer ";
 
     private final ApiKeys keys;
+    private final UnreadBody unread;
 
-    private AuthHandler(ApiKeys keys) {
+    private AuthHandler(ApiKeys keys, UnreadBody unread) {
         this.keys = keys;
+        this.unread = unread;
     }
 
-    static AuthHandler create(AuthConfig config) {
-        return new AuthHandler(new ApiKeys(config));
+    /** @param unread how a refusal treats the body it does not read */
+    static AuthHandler create(AuthConfig config, UnreadBody unread) {
+        return new AuthHandler(new ApiKeys(config), unread);
     }
 
     @Override
@@ -46,7 +50,7 @@ final class AuthHandler implements Handler<RoutingContext> {
         }
         Optional<ApiKeys.Key> key = keys.find(presented(ctx));
         if (key.isEmpty()) {
-            ErrorResponses.send(ctx, ApiEndpoints.familyOf(ctx), ApiError.of(401, message(ctx)));
+            unread.refuse(ctx, ApiEndpoints.familyOf(ctx), ApiError.of(401, message(ctx)));
             return;
         }
         ctx.put(KEY_NAME, key.get().name());

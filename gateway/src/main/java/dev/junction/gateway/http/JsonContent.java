@@ -16,6 +16,13 @@ import java.util.Locale;
  */
 final class JsonContent implements Handler<RoutingContext> {
 
+    private final UnreadBody unread;
+
+    /** @param unread how a refusal treats the body it does not read */
+    JsonContent(UnreadBody unread) {
+        this.unread = unread;
+    }
+
     @Override
     public void handle(RoutingContext ctx) {
         if (ctx.request().method() != HttpMethod.POST) {
@@ -35,8 +42,8 @@ final class JsonContent implements Handler<RoutingContext> {
         }
     }
 
-    private static void refuse(RoutingContext ctx, String message) {
-        ErrorResponses.send(ctx, ApiEndpoints.familyOf(ctx), ApiError.of(415, message));
+    private void refuse(RoutingContext ctx, String message) {
+        unread.refuse(ctx, ApiEndpoints.familyOf(ctx), ApiError.of(415, message));
     }
 
     private static boolean isJson(String contentType) {

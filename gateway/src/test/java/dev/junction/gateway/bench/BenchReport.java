@@ -11,12 +11,13 @@ import java.util.Map;
 
 /**
  * Turns one run's results folder (written by {@code gateway/bench/run.sh}) into the Markdown report
- * that BENCHMARKS.md is made from: machine, HTTP tables, ratios against nginx, streaming, CLI,
- * the hop between two clustered nodes, targets met or missed, and the profile.
+ * that BENCHMARKS.md is made from: machine, HTTP tables, ratios against nginx, streaming, agent-shaped
+ * load, CLI, the hop between two clustered nodes, targets met or missed, and the profile.
  *
  * <p>Inputs: {@code env.txt} (key=value), {@code wrk.jsonl} (one wrk run a line, with the proxy's
  * CPU ticks and peak RSS), {@code streams.jsonl} ({@link StreamLoad}), {@code cli.jsonl}
- * ({@link CliBench}), {@code cluster.jsonl} ({@link ClusterRuns}) and {@code profile.md} ({@link JfrTop});
+ * ({@link CliBench}), {@code cluster.jsonl} ({@link ClusterRuns}), {@code agent.jsonl} and
+ * {@code agent-streams.jsonl} ({@link AgentRuns}) and {@code profile.md} ({@link JfrTop});
  * missing files leave their section out, and the targets are left out when only the cluster ran.
  *
  * <pre>
@@ -34,6 +35,7 @@ public final class BenchReport {
         List<JsonObject> streams = lines(dir.resolve("streams.jsonl"));
         List<JsonObject> cli = lines(dir.resolve("cli.jsonl"));
         ClusterRuns cluster = new ClusterRuns(lines(dir.resolve("cluster.jsonl")));
+        AgentRuns agent = new AgentRuns(lines(dir.resolve("agent.jsonl")), lines(dir.resolve("agent-streams.jsonl")));
         Path profile = dir.resolve("profile.md");
 
         StringBuilder md = new StringBuilder();
@@ -50,6 +52,9 @@ public final class BenchReport {
             stream.ratios(md);
         }
         memory(md, env);
+        if (!agent.isEmpty()) {
+            agent.section(md, http);
+        }
         JsonObject cliRun = cli.isEmpty() ? null : cli.get(cli.size() - 1);
         if (cliRun != null) {
             cli(md, cliRun);
@@ -58,7 +63,8 @@ public final class BenchReport {
             cluster.section(md, env);
         }
         if (!wrk.isEmpty() || !streams.isEmpty()) {
-            new Targets(http, stream, cliRun, env).table(md);
+            Targets targets = new Targets(http, stream, cliRun, env);
+            (agent.isEmpty() ? targets : targets.agent(agent)).table(md);
         }
         if (Files.exists(profile)) {
             md.append("## Profile: ").append(env.getOrDefault("profile_scenario", "the gateway under load"))
@@ -96,7 +102,12 @@ public final class BenchReport {
         md.append("## Memory\n\n| process | RSS after start MiB | peak RSS (VmHWM) after all load MiB |\n|---|---:|---:|\n")
                 .append("| Junction gateway JVM | ").append(mib(env.get("gateway_idle_rss_kib")))
                 .append(" | ").append(mib(env.get("gateway_hwm_kib"))).append(" |\n")
-                .append("| nginx worker | – | ").append(mib(env.get("nginx_hwm_kib"))).append(" |\n\n");
+                .append("| nginx worker | – | ").append(mib(env.get("nginx_hwm_kib"))).append(" |\n");
+        if (env.containsKey("agent_gateway_hwm_kib")) {
+            md.append("| Junction gateway JVM, after the agent phase's large bodies too | – | ")
+                    .append(mib(env.get("agent_gateway_hwm_kib"))).append(" |\n");
+        }
+        md.append('\n');
     }
 
     private static String mib(String kib) {

@@ -48,13 +48,8 @@ final class ClusterRuns {
                 }
                 JsonObject direct = runs.run("direct", c);
                 boolean isDirect = scenario.equals("direct");
-                md.append("| ").append(SCENARIOS.get(scenario))
-                        .append(" | ").append(c)
-                        .append(" | ").append(fmt(HttpRuns.rps(run), 0))
-                        .append(" | ").append(fmt(HttpRuns.p50(run), 3))
-                        .append(" | ").append(fmt(HttpRuns.p99(run), 3))
-                        .append(" | ").append(isDirect ? "–" : fmt(HttpRuns.p50(run) - HttpRuns.p50(direct), 3))
-                        .append(" | ").append(isDirect ? "–" : fmt(HttpRuns.p99(run) - HttpRuns.p99(direct), 3))
+                md.append("| ").append(SCENARIOS.get(scenario)).append(" | ").append(c);
+                HttpRuns.latencyCells(md, run, direct)
                         .append(" | ").append(fmt(HttpRuns.cpuPerRequest(run), 1))
                         .append(" | ").append(isDirect ? "–" : fmt(node1PerRequest(run), 1))
                         .append(" | ").append(isDirect ? "–" : fmt(HttpRuns.busy(run), 0) + " %")

@@ -86,6 +86,19 @@ final class HttpRuns {
                 + run.getLong("errors_status", 0L) + run.getLong("errors_timeout", 0L);
     }
 
+    /**
+     * Appends the cells req/s, p50, p99, added p50 and added p99 of {@code run}, the added ones over
+     * {@code direct} ("–" when {@code run} is the direct run itself).
+     */
+    static StringBuilder latencyCells(StringBuilder md, JsonObject run, JsonObject direct) {
+        boolean isDirect = run == direct;
+        return md.append(" | ").append(fmt(rps(run), 0))
+                .append(" | ").append(fmt(p50(run), 3))
+                .append(" | ").append(fmt(p99(run), 3))
+                .append(" | ").append(isDirect ? "–" : fmt(p50(run) - p50(direct), 3))
+                .append(" | ").append(isDirect ? "–" : fmt(p99(run) - p99(direct), 3));
+    }
+
     TreeSet<Integer> connections() {
         TreeSet<Integer> set = new TreeSet<>();
         runs.forEach(run -> set.add(run.getInteger("connections")));
@@ -105,13 +118,8 @@ final class HttpRuns {
                 }
                 JsonObject direct = run("direct", c);
                 boolean isDirect = scenario.getKey().equals("direct");
-                md.append("| ").append(scenario.getValue())
-                        .append(" | ").append(c)
-                        .append(" | ").append(fmt(rps(run), 0))
-                        .append(" | ").append(fmt(p50(run), 3))
-                        .append(" | ").append(fmt(p99(run), 3))
-                        .append(" | ").append(isDirect ? "–" : fmt(p50(run) - p50(direct), 3))
-                        .append(" | ").append(isDirect ? "–" : fmt(p99(run) - p99(direct), 3))
+                md.append("| ").append(scenario.getValue()).append(" | ").append(c);
+                latencyCells(md, run, direct)
                         .append(" | ").append(fmt(cpuPerRequest(run), 1))
                         .append(" | ").append(isDirect ? "–" : fmt(busy(run), 0) + " %")
                         .append(" | ").append(fmt(mockCpuPerRequest(run), 1))

@@ -2,6 +2,9 @@ package dev.junction.gateway.bench;
 
 import dev.junction.gateway.bench.MockReplies.Api;
 import dev.junction.gateway.bench.MockReplies.Reply;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -13,6 +16,8 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.internal.buffer.BufferInternal;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -36,6 +41,8 @@ public final class MockUpstream extends VerticleBase {
     private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
     private static final CharSequence EVENT_STREAM = HttpHeaders.createOptimized("text/event-stream");
     private static final CharSequence NO_CACHE = HttpHeaders.createOptimized("no-cache");
+    private static final ByteBuf STREAM_KEY =
+            Unpooled.unreleasableBuffer(Unpooled.copiedBuffer("\"stream\"", StandardCharsets.US_ASCII));
 
     private final String host;
     private final int port;
@@ -193,20 +200,23 @@ public final class MockUpstream extends VerticleBase {
         response.reset();
     }
 
-    /** Whether the JSON body has {@code "stream"} followed by {@code true}, without parsing it. */
+    /**
+     * Whether the JSON body has {@code "stream"} followed by {@code true}, without parsing it: Netty's
+     * substring search finds the key (a 400 KB body in a fraction of a millisecond), a few bytes
+     * after it decide.
+     */
     static boolean streams(Buffer body) {
+        ByteBuf bytes = ((BufferInternal) body).getByteBuf();
+        int base = bytes.readerIndex();
         int length = body.length();
-        outer:
-        for (int i = 0; i + 8 <= length; i++) {
-            if (body.getByte(i) != '"' || body.getByte(i + 7) != '"') {
-                continue;
+        int from = 0;
+        while (from < length) {
+            int at = ByteBufUtil.indexOf(STREAM_KEY, bytes.slice(base + from, length - from));
+            if (at < 0) {
+                return false;
             }
-            for (int k = 0; k < 6; k++) {
-                if (body.getByte(i + 1 + k) != "stream".charAt(k)) {
-                    continue outer;
-                }
-            }
-            int j = i + 8;
+            int j = from + at + STREAM_KEY.readableBytes();
+            from = j;
             while (j < length && isSpace(body.getByte(j))) {
                 j++;
             }

@@ -136,10 +136,18 @@ class MockUpstreamTest {
                 "{\"stream\":false}|false",
                 "{\"stream_options\":{\"include_usage\":true}}|false",
                 "{\"model\":\"m\"}|false",
-                "{\"stream\"|false"
+                "{\"stream\"|false",
+                "{\"messages\":[{\"content\":\"the \\\"stream\\\" word\"}],\"stream\":true}|true"
             })
     void finds_the_stream_flag_without_parsing(String body, boolean streams) {
         assertThat(MockUpstream.streams(Buffer.buffer(body))).isEqualTo(streams);
+    }
+
+    @Test
+    void finds_the_stream_flag_after_400_kb_of_messages() {
+        String messages = "{\"messages\":[" + "{\"role\":\"user\",\"content\":\"word word\"},".repeat(12_000);
+        assertThat(MockUpstream.streams(Buffer.buffer(messages + "{}],\"stream\":true}"))).isTrue();
+        assertThat(MockUpstream.streams(Buffer.buffer(messages + "{}],\"model\":\"m\"}"))).isFalse();
     }
 
     @Test

@@ -21,6 +21,8 @@ final class Targets {
     static final int MAX_PACED_BURST = 10;
     static final double MAX_RSS_MIB = 256;
     static final double MAX_CLI_RATIO = 1.05;
+    static final double MAX_BLOCKING_FACTOR = 2.0;
+    static final double MAX_REFUSAL_CPU_RATIO = 1.0;
 
     private record Row(String target, String measured, Boolean met) {}
 
@@ -107,6 +109,51 @@ final class Targets {
         } else {
             missing("CLI through the gateway against the CLI run directly");
         }
+    }
+
+    /** Adds the agent phase's targets: no head-of-line blocking, cheap refusals, cost no faster than the bytes. */
+    Targets agent(AgentRuns agent) {
+        double factor = agent.blockingFactor("junction");
+        if (Double.isNaN(factor)) {
+            missing("small streaming turns beside large requests: TTFB p99 ≤ " + MAX_BLOCKING_FACTOR + "× idle");
+        } else {
+            add("small streaming turns beside large requests: TTFB p99 ≤ " + MAX_BLOCKING_FACTOR + "× idle",
+                    fmt(agent.turns("junction/busy").getDouble("ttfb_p99_ms"), 3) + " vs "
+                            + fmt(agent.turns("junction/idle").getDouble("ttfb_p99_ms"), 3) + " ms = " + fmt(factor, 2)
+                            + "× (nginx " + fmt(agent.blockingFactor("nginx"), 2) + "×)",
+                    factor <= MAX_BLOCKING_FACTOR);
+        }
+        JsonObject[] flood = agent.flood();
+        if (flood[0] == null || flood[1] == null) {
+            missing("invalid keys: CPU/req ≤ nginx's per proxied request");
+        } else {
+            double ratio = HttpRuns.cpuPerRequest(flood[0]) / HttpRuns.cpuPerRequest(flood[1]);
+            add("invalid keys: CPU/req ≤ nginx's per proxied request",
+                    fmt(HttpRuns.cpuPerRequest(flood[0]), 1) + " vs " + fmt(HttpRuns.cpuPerRequest(flood[1]), 1) + " µs = "
+                            + fmt(ratio, 2) + "×",
+                    ratio <= MAX_REFUSAL_CPU_RATIO);
+        }
+        if (agent.sizes().size() < 2) {
+            missing("same dialect: CPU/req and added p50 grow no faster than the body");
+            return this;
+        }
+        int smallest = agent.sizes().first();
+        int largest = agent.sizes().last();
+        for (int c : List.of(1, 16, 64)) {
+            JsonObject small = agent.run("junction-openai", c, smallest);
+            JsonObject large = agent.run("junction-openai", c, largest);
+            if (small == null || large == null) {
+                continue;
+            }
+            double bytes = large.getDouble("body_bytes") / small.getDouble("body_bytes");
+            double cpu = HttpRuns.cpuPerRequest(large) / HttpRuns.cpuPerRequest(small);
+            double added = agent.added(large, 50) / agent.added(small, 50);
+            add("same dialect, " + c + " conns: CPU/req and added p50 grow no faster than the body (" + smallest + " → "
+                            + largest + " tokens)",
+                    "body ×" + fmt(bytes, 1) + ", CPU/req ×" + fmt(cpu, 1) + ", added p50 ×" + fmt(added, 1),
+                    cpu <= bytes && added <= bytes);
+        }
+        return this;
     }
 
     private void add(String target, String measured, boolean met) {
