@@ -60,7 +60,15 @@ public final class ForkedGateway implements AutoCloseable {
      */
     public static ForkedGateway start(List<String> jvmFlags, Class<?> main, List<String> args, Consumer<String> lines)
             throws Exception {
-        Process process = new ProcessBuilder(command(jvmFlags, main, args)).redirectErrorStream(true).start();
+        return start(new ProcessBuilder(command(jvmFlags, main, args)), lines);
+    }
+
+    /**
+     * Starts {@code command}, a gateway JVM or a script that execs one (it is not stopped when this
+     * JVM ends: close it), and waits until it logs that it listens.
+     */
+    public static ForkedGateway start(ProcessBuilder command, Consumer<String> lines) throws Exception {
+        Process process = command.redirectErrorStream(true).start();
         CompletableFuture<Integer> port = new CompletableFuture<>();
         List<String> early = new ArrayList<>();
         Thread reader = new Thread(() -> drain(process, port, early, lines), "forked-gateway-output");
