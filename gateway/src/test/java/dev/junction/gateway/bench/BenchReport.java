@@ -12,12 +12,13 @@ import java.util.Map;
 /**
  * Turns one run's results folder (written by {@code gateway/bench/run.sh}) into the Markdown report
  * that BENCHMARKS.md is made from: machine, HTTP tables, ratios against nginx, streaming, CLI,
- * the hop between two clustered nodes, targets met or missed, and the profile.
+ * the hop between two clustered nodes, start-up and warm-up, targets met or missed, and the profile.
  *
  * <p>Inputs: {@code env.txt} (key=value), {@code wrk.jsonl} (one wrk run a line, with the proxy's
  * CPU ticks and peak RSS), {@code streams.jsonl} ({@link StreamLoad}), {@code cli.jsonl}
- * ({@link CliBench}), {@code cluster.jsonl} ({@link ClusterRuns}) and {@code profile.md} ({@link JfrTop});
- * missing files leave their section out, and the targets are left out when only the cluster ran.
+ * ({@link CliBench}), {@code cluster.jsonl} ({@link ClusterRuns}), {@code startup.jsonl}
+ * ({@link StartupRuns}) and {@code profile.md} ({@link JfrTop}); missing files leave their section
+ * out, and the targets are left out when only the cluster or the start-up phase ran.
  *
  * <pre>
  * java -cp GATEWAY_TEST_CLASSPATH dev.junction.gateway.bench.BenchReport RESULTS_DIR > report.md
@@ -34,6 +35,7 @@ public final class BenchReport {
         List<JsonObject> streams = lines(dir.resolve("streams.jsonl"));
         List<JsonObject> cli = lines(dir.resolve("cli.jsonl"));
         ClusterRuns cluster = new ClusterRuns(lines(dir.resolve("cluster.jsonl")));
+        StartupRuns startup = new StartupRuns(lines(dir.resolve("startup.jsonl")));
         Path profile = dir.resolve("profile.md");
 
         StringBuilder md = new StringBuilder();
@@ -56,6 +58,9 @@ public final class BenchReport {
         }
         if (!cluster.isEmpty()) {
             cluster.section(md, env);
+        }
+        if (!startup.isEmpty()) {
+            startup.section(md, env);
         }
         if (!wrk.isEmpty() || !streams.isEmpty()) {
             new Targets(http, stream, cliRun, env).table(md);
