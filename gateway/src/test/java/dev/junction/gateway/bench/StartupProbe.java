@@ -19,7 +19,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * How long a gateway takes from its start to its first answer: starts a command (the README's run
  * command, pinned by {@code taskset}), then POSTs one JSON body over a fresh connection after
- * another, every 0.2 ms while nothing listens, until an answer is 200 and holds the expected text.
+ * another, 0.2 ms after each refused connection, until an answer is 200 and holds the expected text.
  * Records, from the moment the command was started: the first accepted connection, the first
  * answer, and the CPU time and RSS the process had used by then. The command must exec the JVM
  * (taskset and the launcher do), so that its pid is the gateway's. The gateway is left running
@@ -65,16 +65,17 @@ public final class StartupProbe {
                         + (process.isAlive() ? "runs" : "ended") + "); see " + options.getString("log"));
             }
             polls++;
-            String answer = post(address, request);
-            if (answer == null) {
+            try (Socket socket = new Socket()) {
+                socket.connect(address, 1000);
+                if (listen < 0) {
+                    listen = System.nanoTime() - start;
+                }
+                String answer = exchange(socket, request);
+                if (answer.startsWith("HTTP/1.1 200") && answer.contains(expect)) {
+                    break;
+                }
+            } catch (SocketException e) { // refused, or reset by a server still starting
                 LockSupport.parkNanos(POLL_NANOS);
-                continue;
-            }
-            if (listen < 0) {
-                listen = System.nanoTime() - start;
-            }
-            if (answer.startsWith("HTTP/1.1 200") && answer.contains(expect)) {
-                break;
             }
         }
         long firstAnswer = System.nanoTime() - start;
@@ -83,8 +84,8 @@ public final class StartupProbe {
                 .put("label", options.getString("label"))
                 .put("pid", process.pid())
                 .put("spawn_epoch_ms", spawnEpochMs)
-                .put("listen_ms", listen / 1e6)
-                .put("first_answer_ms", firstAnswer / 1e6)
+                .put("listen_ms", Math.round(listen / 1e5) / 10.0)
+                .put("first_answer_ms", Math.round(firstAnswer / 1e5) / 10.0)
                 .put("polls", polls)
                 .put("cpu_ms", ProcCpu.micros(ProcCpu.ticks(List.of(process.pid()))) / 1e3)
                 .put("rss_kib", rssKib(process.pid()));
@@ -116,17 +117,12 @@ public final class StartupProbe {
         return request;
     }
 
-    /** The whole answer to one request over a fresh connection, or null when nothing answers yet. */
-    private static String post(InetSocketAddress address, byte[] request) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(address, 1000);
-            socket.setSoTimeout(30_000);
-            socket.getOutputStream().write(request);
-            InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (SocketException e) { // refused, or reset by a server still starting
-            return null;
-        }
+    /** The whole answer to {@code request}, which asks the server to close the connection after it. */
+    private static String exchange(Socket socket, byte[] request) throws IOException {
+        socket.setSoTimeout(30_000);
+        socket.getOutputStream().write(request);
+        InputStream in = socket.getInputStream();
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
 
     private static long rssKib(long pid) throws IOException {

@@ -127,6 +127,11 @@ public final class ForkedGateway implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** How the JVM ended, once {@link #close} stopped it: 143 when SIGTERM ended it, 137 when it had to be killed. */
+    public int exitCode() {
+        return process.exitValue();
+    }
+
     /** The bytes of the live objects on the heap, counted right after a full GC. */
     public long heapAfterGc() throws IOException, InterruptedException {
         String histogram = jcmd("GC.class_histogram");
