@@ -7,7 +7,7 @@
 #   gateway/bench/run.sh                  # everything, about 9 minutes once built
 #   CLUSTER_ONLY=1 gateway/bench/run.sh   # the mock and the cluster phase alone, about 3.5 minutes
 #   CLUSTER=0 gateway/bench/run.sh        # everything but the cluster phase
-#   STARTUP_ONLY=1 gateway/bench/run.sh   # the mock and the start-up phase alone, about 2 minutes
+#   STARTUP_ONLY=1 gateway/bench/run.sh   # the mock and the start-up phase alone, about 2.5 minutes
 #
 # Installs wrk and nginx from Debian when missing, builds the project when a source is newer than
 # the last build, starts a mock upstream, nginx and the gateway on 127.0.0.1, runs the load, stops
@@ -165,7 +165,7 @@ smoke() { # url body expected-text
   echo "java=$(java -version 2>&1 | sed -n 2p)"
   echo "nginx=$("$NGINX" -v 2>&1 | sed 's/.*: //')"
   echo "wrk=$(wrk --version 2>&1 | head -1 | awk '{print $1, $2}')"
-  echo "gateway_flags=$GATEWAY_JVM_FLAGS${GATEWAY_EVENT_LOOPS:+ (through GatewayLauncher with $GATEWAY_EVENT_LOOPS event loops and HTTP server instances)}"
+  echo "gateway_flags=$GATEWAY_JVM_FLAGS${GATEWAY_EVENT_LOOPS:+ (through GatewayLauncher with $GATEWAY_EVENT_LOOPS event loops and HTTP server instances)}$([ -z "${GATEWAY_EVENT_LOOPS:-}" ] && [ -f "$ROOT/gateway/target/junction.jsa" ] && echo ', and the AppCDS archive junction.jsa (gateway/target/junction)')"
   echo "mock_flags=$MOCK_JVM_FLAGS (2 event loops)"
   echo "pinning=wrk, StreamLoad and the mock on core $LOAD_CORE; nginx or the gateway on core $PROXY_CORE (taskset); the CLI run unpinned"
   echo "wrk_duration=${WRK_SECONDS} s per run, 1 thread; Junction warmed up ${WARMUP_SECONDS} s per path first"
