@@ -3,7 +3,6 @@ package dev.junction.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.junction.gateway.support.ForkedGateway;
 import dev.junction.gateway.support.TestGateway;
@@ -100,11 +99,7 @@ class LauncherTest {
     }
 
     private static String chat(ForkedGateway gateway) {
-        OpenAIClient client = OpenAIOkHttpClient.builder()
-                .baseUrl("http://127.0.0.1:" + gateway.port() + "/v1")
-                .apiKey("unused")
-                .maxRetries(0)
-                .build();
+        OpenAIClient client = gateway.openAi();
         try {
             return client.chat().completions().create(ChatCompletionCreateParams.builder()
                             .model("echo")

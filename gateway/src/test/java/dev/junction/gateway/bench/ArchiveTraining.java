@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 public final class ArchiveTraining {
 
     static final String ARCHIVE = "junction.jsa";
+    private static final String TRAINING_CONFIG = "archive-training.yaml";
     private static final int SIGTERM_EXIT = 143;
 
     private ArchiveTraining() {}
@@ -46,7 +47,7 @@ public final class ArchiveTraining {
                 .toCompletableFuture()
                 .get(30, TimeUnit.SECONDS);
         try {
-            Path config = Files.writeString(target.resolve("archive-training.yaml"), """
+            Path config = Files.writeString(target.resolve(TRAINING_CONFIG), """
                     server: {host: 127.0.0.1, port: 0, reloadSeconds: 0}
                     plugins: {dir: "%s", scanIntervalMillis: 0}
                     backends:
@@ -71,6 +72,7 @@ public final class ArchiveTraining {
             System.out.printf("AppCDS archive %s: %d MiB%n", archive, Files.size(archive) >> 20);
         } finally {
             upstream.vertx().close();
+            Files.deleteIfExists(target.resolve(TRAINING_CONFIG));
         }
     }
 

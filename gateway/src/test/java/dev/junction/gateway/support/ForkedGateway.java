@@ -1,5 +1,7 @@
 package dev.junction.gateway.support;
 
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
 import dev.junction.gateway.bench.GatewayLauncher;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -117,6 +119,15 @@ public final class ForkedGateway implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** An official OpenAI client of this gateway's {@code /v1}, with a key it ignores, that never retries by itself. */
+    public OpenAIClient openAi() {
+        return OpenAIOkHttpClient.builder()
+                .baseUrl("http://127.0.0.1:" + port + "/v1")
+                .apiKey("unused")
+                .maxRetries(0)
+                .build();
     }
 
     public long pid() {
