@@ -1,0 +1,64 @@
+package dev.junction.gateway.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StartupRunsTest {
+
+    @Test
+    void warm_up_ends_with_the_first_run_within_ten_percent_of_the_last_five_runs_mean() {
+        List<JsonObject> lines = new ArrayList<>(List.of(start("warmup", 2500)));
+        long[] rates = {1000, 5000, 9500, 8000, 10000, 10000, 10200, 9800, 10000, 10000};
+        for (int i = 0; i < rates.length; i++) {
+            lines.add(new JsonObject()
+                    .put("scenario", "warmup")
+                    .put("requests", rates[i])
+                    .put("duration_us", 1_000_000)
+                    .put("start_ms", 3000 + i * 1000)
+                    .put("end_ms", 4000 + i * 1000)
+                    .put("proxy_hwm_kib", 150 * 1024));
+        }
+
+        String section = section(lines);
+
+        assertThat(section)
+                .contains("| steady state: mean of the last 5 runs, req/s | 10000 |")
+                .contains("| first run within 10 % of it ends, s after the start | 6.0 |")
+                .contains("| every run from then on within 10 %: from the one ending, s after the start | 8.0 |")
+                .contains("| first run: req/s, ÷ steady state | 1000, 0.10× |")
+                .contains("| peak RSS after the last run MiB | 150 |");
+    }
+
+    @Test
+    void each_way_of_starting_gets_the_median_of_its_starts() {
+        String section = section(List.of(
+                start("readme", 2000), start("no-appcds", 4100), start("readme", 3000),
+                start("no-appcds", 4300), start("warmup", 2600)));
+
+        assertThat(section)
+                .contains("| README command (with the AppCDS archive when `mvn package` made one) | 3 | 1900 | 2600 | 2000 | 3000 | 1300 | 100 |")
+                .contains("| the same without the AppCDS archive (the JDK's own archive only) | 2 | 3500 | 4200 | 4100 | 4300 | 2100 | 100 |")
+                .doesNotContain("steady state");
+    }
+
+    private static JsonObject start(String label, double firstAnswerMs) {
+        return new JsonObject()
+                .put("kind", "start")
+                .put("label", label)
+                .put("listen_ms", firstAnswerMs - 700)
+                .put("first_answer_ms", firstAnswerMs)
+                .put("cpu_ms", firstAnswerMs / 2)
+                .put("rss_kib", 100 * 1024);
+    }
+
+    private static String section(List<JsonObject> lines) {
+        StringBuilder md = new StringBuilder();
+        new StartupRuns(lines).section(md, Map.of("startup_command", "gateway/target/junction"));
+        return md.toString();
+    }
+}
