@@ -2,8 +2,8 @@
 # long the README's run command (gateway/target/junction, the launcher beside the jar, pinned to
 # $PROXY_CORE) takes from its start to its first answered request, and how long until its
 # throughput is within 10 % of steady state. StartupProbe (on $LOAD_CORE) starts the launcher and
-# POSTs the openai path's request (openai plugin → mock) over a fresh connection every 0.2 ms until
-# one is answered; $STARTUP_RUNS starts, each stopped after its first answer, and as many without
+# POSTs the openai path's request (openai plugin → mock) over a fresh connection, 0.2 ms after each
+# refused one, until one is answered; $STARTUP_RUNS starts, each stopped after its first answer, and as many without
 # the AppCDS archive when `mvn package` made one (JAVA_OPTS names the JDK's own archive instead, as
 # a JVM without junction.jsa uses). Then one more start, followed by $STARTUP_SECONDS one-second
 # wrk runs at 64 connections back to back: the throughput over time since the start. Results go
