@@ -59,6 +59,9 @@ public final class ArchiveTraining {
             launcher.environment().remove("JUNCTION_JVM_FLAGS");
             launcher.environment().put("JAVA_HOME", System.getProperty("java.home"));
             launcher.environment().put("JAVA_OPTS", "-XX:ArchiveClassesAtExit=" + partial);
+            // Stopped by the build's timeout, this JVM takes the gateway with it.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants()
+                    .forEach(ProcessHandle::destroyForcibly)));
             ForkedGateway gateway = ForkedGateway.start(launcher, line -> {});
             try {
                 train("http://127.0.0.1:" + gateway.port());
