@@ -92,13 +92,19 @@ final class StartupRuns {
                 .append("| first run: req/s, ÷ steady state | ").append(fmt(HttpRuns.rps(slices.get(0)), 0))
                 .append(", ").append(fmt(HttpRuns.rps(slices.get(0)) / steady, 2)).append("× |\n")
                 .append("| peak RSS after the last run MiB | ").append(fmt(HttpRuns.peakMiB(last), 0)).append(" |\n\n")
-                .append("Each run's req/s in order (s after the start at its end): ");
+                .append("| run | ends, s after the start | req/s | ÷ steady state | p50 ms | p99 ms | gateway core busy |\n")
+                .append("|---:|---:|---:|---:|---:|---:|---:|\n");
         for (int i = 0; i < slices.size(); i++) {
             JsonObject slice = slices.get(i);
-            md.append(i == 0 ? "" : ", ").append(fmt(HttpRuns.rps(slice), 0))
-                    .append(" (").append(fmt(slice.getLong("end_ms") / 1e3, 1)).append(')');
+            md.append("| ").append(i + 1)
+                    .append(" | ").append(fmt(slice.getLong("end_ms") / 1e3, 1))
+                    .append(" | ").append(fmt(HttpRuns.rps(slice), 0))
+                    .append(" | ").append(fmt(HttpRuns.rps(slice) / steady, 2)).append('×')
+                    .append(" | ").append(fmt(HttpRuns.p50(slice), 3))
+                    .append(" | ").append(fmt(HttpRuns.p99(slice), 3))
+                    .append(" | ").append(fmt(HttpRuns.busy(slice), 0)).append(" % |\n");
         }
-        md.append(". A run is wrk's `-d1s` with 64 fresh connections; the gaps between runs (wrk starting) are in"
+        md.append("\nA run is wrk's `-d1s` with 64 fresh connections; the gaps between runs (wrk starting) are in"
                 + " the times.\n\n");
     }
 

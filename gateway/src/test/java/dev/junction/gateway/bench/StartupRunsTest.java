@@ -21,6 +21,10 @@ class StartupRunsTest {
                     .put("duration_us", 1_000_000)
                     .put("start_ms", 3000 + i * 1000)
                     .put("end_ms", 4000 + i * 1000)
+                    .put("lat_p50_us", 3000)
+                    .put("lat_p99_us", 9000 - i * 500)
+                    .put("proxy_ticks", 90)
+                    .put("clk_tck", 100)
                     .put("proxy_hwm_kib", 150 * 1024));
         }
 
@@ -31,7 +35,9 @@ class StartupRunsTest {
                 .contains("| first run within 10 % of it ends, s after the start | 6.0 |")
                 .contains("| every run from then on within 10 %: from the one ending, s after the start | 8.0 |")
                 .contains("| first run: req/s, ÷ steady state | 1000, 0.10× |")
-                .contains("| peak RSS after the last run MiB | 150 |");
+                .contains("| peak RSS after the last run MiB | 150 |")
+                .contains("| 1 | 4.0 | 1000 | 0.10× | 3.000 | 9.000 | 90 % |")
+                .contains("| 10 | 13.0 | 10000 | 1.00× | 3.000 | 4.500 | 90 % |");
     }
 
     @Test
