@@ -114,14 +114,16 @@ CLK_TCK=$(getconf CLK_TCK)
 [ "$CLK_TCK" = 100 ] || log "warning: CLK_TCK is $CLK_TCK; StreamLoad assumes 100"
 
 # run_wrk SCENARIO CONNS URL BODY "PROXY_PIDS" RSS_PID [SECONDS] [RECORD]; a recorded run is a line
-# of $WRK_OUT (default $RESULTS/wrk.jsonl)
+# of $WRK_OUT (default $RESULTS/wrk.jsonl); wrk runs $WRK_SCRIPT (default post.lua), and what it
+# printed is left in LAST_WRK_OUTPUT
 run_wrk() {
   local scenario=$1 conns=$2 url=$3 body=$4 proxy=$5 rss_pid=$6 seconds=${7:-$WRK_SECONDS} record=${8:-1}
   local proxy_before=0 mock_before output json extra=""
   [ -n "$proxy" ] && proxy_before=$(ticks $proxy)
   mock_before=$(ticks "$MOCK_PID")
-  output=$(BENCH_BODY=$body timeout $((seconds + 30)) taskset -c "$LOAD_CORE" \
-      wrk -t1 -c"$conns" -d"${seconds}s" --latency -s "$BENCH/post.lua" "$url")
+  output=$(BENCH_BODY=$body BENCH_LUA_DIR=$BENCH timeout $((seconds + 30)) taskset -c "$LOAD_CORE" \
+      wrk -t1 -c"$conns" -d"${seconds}s" --latency -s "${WRK_SCRIPT:-$BENCH/post.lua}" "$url")
+  LAST_WRK_OUTPUT=$output
   json=$(sed -n 's/^BENCHJSON //p' <<<"$output")
   [ -n "$json" ] || die "wrk printed no result for $scenario: $output"
   extra="\"scenario\":\"$scenario\",\"connections\":$conns,\"clk_tck\":$CLK_TCK,\"mock_ticks\":$(( $(ticks "$MOCK_PID") - mock_before ))"

@@ -5,13 +5,14 @@
 # POSTs the openai path's request (openai plugin → mock) over a fresh connection, 0.2 ms after each
 # refused one, until one is answered; $STARTUP_RUNS starts, each stopped after its first answer, and as many without
 # the AppCDS archive when `mvn package` made one (JAVA_OPTS names the JDK's own archive instead, as
-# a JVM without junction.jsa uses). Then one more start, followed by $STARTUP_SECONDS one-second
-# wrk runs at 64 connections back to back: the throughput over time since the start. Results go
-# to $RESULTS/startup.jsonl (StartupProbe's lines, and run_wrk's lines with the slice's start and
-# end in ms since the launcher started), the gateway's output to $LOGS/startup.log.
+# a JVM without junction.jsa uses). Then one more start, followed by one wrk run of
+# $STARTUP_SECONDS s at 64 connections (slices.lua counts its answers per second: no connection is
+# cut between seconds): the throughput over time since the start. Results go to
+# $RESULTS/startup.jsonl (StartupProbe's lines, and run_wrk's line with the start's epoch ms and the
+# answers per epoch second), the gateway's output to $LOGS/startup.log.
 
 STARTUP_RUNS=${STARTUP_RUNS:-5}
-STARTUP_SECONDS=${STARTUP_SECONDS:-40}
+STARTUP_SECONDS=${STARTUP_SECONDS:-40} # at least 8: the first and last seconds are partial
 LAUNCHER=$ROOT/gateway/target/junction
 WRK_OUT=$RESULTS/startup.jsonl # where run_wrk and StartupProbe record, for this phase
 JDK_ARCHIVE=$(java -XshowSettings:properties -version 2>&1 | awk '$1 == "java.home" {print $3}')/lib/server/classes.jsa
@@ -56,12 +57,9 @@ for _ in $(seq "$STARTUP_RUNS"); do
   fi
 done
 
-log "warm-up: one more start, then ${STARTUP_SECONDS} one-second wrk runs at 64 connections"
+log "warm-up: one more start, then one ${STARTUP_SECONDS} s wrk run at 64 connections, its answers counted per second"
 start_gateway warmup
-for _ in $(seq "$STARTUP_SECONDS"); do
-  slice_start=$(($(date +%s%3N) - STARTED_AT))
-  run_wrk warmup 64 "$STARTUP_URL" "$B/openai.json" "$STARTED_PID" "$STARTED_PID" 1
-  sed -i "\$ s/}\$/,\"start_ms\":$slice_start,\"end_ms\":$(($(date +%s%3N) - STARTED_AT))}/" "$WRK_OUT"
-done
+WRK_SCRIPT=$BENCH/slices.lua run_wrk warmup 64 "$STARTUP_URL" "$B/openai.json" "$STARTED_PID" "$STARTED_PID" "$STARTUP_SECONDS"
+sed -i "\$ s/}\$/,\"spawn_epoch_ms\":$STARTED_AT,\"answers_per_second\":$(sed -n 's/^BENCHSLICES //p' <<<"$LAST_WRK_OUTPUT")}/" "$WRK_OUT"
 stop_processes "$STARTED_PID"
 unset WRK_OUT
