@@ -28,7 +28,7 @@
 # `java -jar`), REAL_CLIS_DIR (where the npm-installed CLIs are; default gateway/target/real-clis,
 # installed on first use), FORCE_BUILD (1 rebuilds), STARTUP (1; 0 skips the start-up phase),
 # STARTUP_ONLY (1 runs only the mock and the start-up phase), STARTUP_RUNS (5 starts),
-# STARTUP_SECONDS (40 one-second runs after a start).
+# STARTUP_SECONDS (40: how long the warm-up run after a start lasts, in seconds).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
