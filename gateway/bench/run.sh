@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Junction's benchmarks, start to finish: the gateway's overhead against a direct call and against
 # nginx as a plain reverse proxy, streaming relay, peak memory, agent-shaped load (gateway/bench/agent.sh),
-# the CLI path, and the cost of the hop between two clustered nodes (gateway/bench/cluster.sh). See
-# BENCHMARKS.md.
+# start-up and warm-up (gateway/bench/startup.sh), the CLI path, and the cost of the hop between two
+# clustered nodes (gateway/bench/cluster.sh). See BENCHMARKS.md.
 #
 #   gateway/bench/run.sh                  # everything, about 13 minutes once built
 #   CLUSTER_ONLY=1 gateway/bench/run.sh   # the mock and the cluster phase alone, about 3.5 minutes
 #   CLUSTER=0 gateway/bench/run.sh        # everything but the cluster phase
 #   AGENT=0 gateway/bench/run.sh          # everything but the agent phase (which takes about 4 minutes)
+#   STARTUP_ONLY=1 gateway/bench/run.sh   # the mock and the start-up phase alone, about 2.5 minutes
 #
 # Installs wrk and nginx from Debian when missing, builds the project when a source is newer than
 # the last build, starts a mock upstream, nginx and the gateway on 127.0.0.1, runs the load, stops
@@ -27,7 +28,9 @@
 # the agent phase; its own settings are in agent.sh),
 # CLUSTER_JVM_FLAGS (the cluster phase's flags, default GATEWAY_JVM_FLAGS; its JVMs run as
 # `java -jar`), REAL_CLIS_DIR (where the npm-installed CLIs are; default gateway/target/real-clis,
-# installed on first use), FORCE_BUILD (1 rebuilds).
+# installed on first use), FORCE_BUILD (1 rebuilds), STARTUP (1; 0 skips the start-up phase),
+# STARTUP_ONLY (1 runs only the mock and the start-up phase), STARTUP_RUNS (5 starts),
+# STARTUP_SECONDS (40: how long the warm-up run after a start lasts, in seconds).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -43,11 +46,13 @@ PROXY_CORE=${PROXY_CORE:-1}
 CLUSTER=${CLUSTER:-1}
 CLUSTER_ONLY=${CLUSTER_ONLY:-0}
 AGENT=${AGENT:-1}
+STARTUP=${STARTUP:-1}
+STARTUP_ONLY=${STARTUP_ONLY:-0}
 REAL_CLIS_DIR=${REAL_CLIS_DIR:-$ROOT/gateway/target/real-clis}
-# The gateway's JVM flags, our production recommendation for a small instance: Serial GC (one core,
-# no GC threads to feed), a fixed small heap (the gateway holds only requests in flight), capped
-# metaspace and code cache, C2 left on (throughput). See BENCHMARKS.md.
-GATEWAY_JVM_FLAGS=${GATEWAY_JVM_FLAGS:-"-XX:+UseSerialGC -Xms64m -Xmx64m -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -Xss512k -XX:+ExitOnOutOfMemoryError"}
+# The gateway's JVM flags: by default the launcher's (gateway/src/main/dist/junction, what the README's
+# run command uses), our production recommendation. See BENCHMARKS.md.
+LAUNCHER_FLAGS=$(sed -n 's/^recommended="\(.*\)"$/\1/p' "$ROOT/gateway/src/main/dist/junction")
+GATEWAY_JVM_FLAGS=${GATEWAY_JVM_FLAGS:-$LAUNCHER_FLAGS}
 MOCK_JVM_FLAGS=${MOCK_JVM_FLAGS:-"-XX:+UseSerialGC -Xms128m -Xmx128m"}
 CLIENT_JVM_FLAGS=${CLIENT_JVM_FLAGS:-"-XX:+UseSerialGC -Xms128m -Xmx256m"}
 
@@ -77,10 +82,10 @@ for tool in java jcmd mvn taskset curl awk; do command -v $tool >/dev/null || di
 # --- build ---------------------------------------------------------------------------------------
 needs_build() {
   [ "${FORCE_BUILD:-0}" = 1 ] && return 0
-  [ -f "$JAR" ] && [ -f "$CP_FILE" ] && [ -f "$BUILD_STAMP" ] && [ -d "$ROOT/target/plugins" ] \
+  [ -f "$JAR" ] && [ -x "$ROOT/gateway/target/junction" ] && [ -f "$CP_FILE" ] && [ -f "$BUILD_STAMP" ] && [ -d "$ROOT/target/plugins" ] \
     && [ -f "$ROOT/gateway/target/test-classes/dev/junction/gateway/bench/MockUpstream.class" ] || return 0
   [ -n "$(find "$ROOT/pom.xml" "$ROOT/gateway" "$ROOT/plugin-api" "$ROOT/plugins" -path '*/target' -prune \
-      -o -type f \( -name '*.java' -o -name pom.xml -o -path '*/resources/*' \) -newer "$BUILD_STAMP" -print -quit)" ]
+      -o -type f \( -name '*.java' -o -name pom.xml -o -path '*/resources/*' -o -path '*/dist/*' \) -newer "$BUILD_STAMP" -print -quit)" ]
 }
 if needs_build; then
   log "building (mvn -q -DskipTests package: the jar, the plugins, the test classes and their classpath)"
@@ -112,14 +117,16 @@ CLK_TCK=$(getconf CLK_TCK)
 [ "$CLK_TCK" = 100 ] || log "warning: CLK_TCK is $CLK_TCK; StreamLoad assumes 100"
 
 # run_wrk SCENARIO CONNS URL BODY "PROXY_PIDS" RSS_PID [SECONDS] [RECORD]; a recorded run is a line
-# of $WRK_OUT (default $RESULTS/wrk.jsonl)
+# of $WRK_OUT (default $RESULTS/wrk.jsonl); wrk runs $WRK_SCRIPT (default post.lua), and what it
+# printed is left in LAST_WRK_OUTPUT
 run_wrk() {
   local scenario=$1 conns=$2 url=$3 body=$4 proxy=$5 rss_pid=$6 seconds=${7:-$WRK_SECONDS} record=${8:-1}
   local proxy_before=0 mock_before output json extra=""
   [ -n "$proxy" ] && proxy_before=$(ticks $proxy)
   mock_before=$(ticks "$MOCK_PID")
-  output=$(BENCH_BODY=$body timeout $((seconds + 30)) taskset -c "$LOAD_CORE" \
-      wrk -t1 -c"$conns" -d"${seconds}s" --latency -s "$BENCH/post.lua" "$url")
+  output=$(BENCH_BODY=$body BENCH_LUA_DIR=$BENCH timeout $((seconds + 30)) taskset -c "$LOAD_CORE" \
+      wrk -t1 -c"$conns" -d"${seconds}s" --latency -s "${WRK_SCRIPT:-$BENCH/post.lua}" "$url")
+  LAST_WRK_OUTPUT=$output
   json=$(sed -n 's/^BENCHJSON //p' <<<"$output")
   [ -n "$json" ] || die "wrk printed no result for $scenario: $output"
   extra="\"scenario\":\"$scenario\",\"connections\":$conns,\"clk_tck\":$CLK_TCK,\"mock_ticks\":$(( $(ticks "$MOCK_PID") - mock_before ))"
@@ -163,7 +170,7 @@ smoke() { # url body expected-text
   echo "java=$(java -version 2>&1 | sed -n 2p)"
   echo "nginx=$("$NGINX" -v 2>&1 | sed 's/.*: //')"
   echo "wrk=$(wrk --version 2>&1 | head -1 | awk '{print $1, $2}')"
-  echo "gateway_flags=$GATEWAY_JVM_FLAGS${GATEWAY_EVENT_LOOPS:+ (through GatewayLauncher with $GATEWAY_EVENT_LOOPS event loops and HTTP server instances)}"
+  echo "gateway_flags=$GATEWAY_JVM_FLAGS${GATEWAY_EVENT_LOOPS:+ (through GatewayLauncher with $GATEWAY_EVENT_LOOPS event loops and HTTP server instances)}$([ -z "${GATEWAY_EVENT_LOOPS:-}" ] && [ -f "$ROOT/gateway/target/junction.jsa" ] && echo ', and the AppCDS archive junction.jsa (gateway/target/junction)')"
   echo "mock_flags=$MOCK_JVM_FLAGS (2 event loops)"
   echo "pinning=wrk, StreamLoad and the mock on core $LOAD_CORE; nginx or the gateway on core $PROXY_CORE (taskset); the CLI run unpinned"
   echo "wrk_duration=${WRK_SECONDS} s per run, 1 thread; Junction warmed up ${WARMUP_SECONDS} s per path first"
@@ -189,7 +196,7 @@ echo "{\"model\":\"mock-paced\",\"stream\":true,\"messages\":[{\"role\":\"user\"
 
 # --- one node: nginx and the gateway, non-streaming and streaming runs, profile ----------------
 # (all of it up to the matching `fi` below the profile; CLUSTER_ONLY=1 skips it)
-if [ "$CLUSTER_ONLY" != 1 ]; then
+if [ "$CLUSTER_ONLY" != 1 ] && [ "$STARTUP_ONLY" != 1 ]; then
 NGINX_PORT=$(free_port $((MOCK_PORT + 1)))
 mkdir -p "$WORK/nginx"
 sed -e "s|@PREFIX@|$WORK/nginx|g" -e "s|@PORT@|$NGINX_PORT|g" -e "s|@MOCK_PORT@|$MOCK_PORT|g" \
@@ -225,7 +232,8 @@ if [ -n "${GATEWAY_EVENT_LOOPS:-}" ]; then
   taskset -c "$PROXY_CORE" java $GATEWAY_JVM_FLAGS -cp "$CP" dev.junction.gateway.bench.GatewayLauncher \
       --config "$WORK/gateway.yaml" --event-loops "$GATEWAY_EVENT_LOOPS" >"$LOGS/gateway.log" 2>&1 &
 else
-  taskset -c "$PROXY_CORE" java $GATEWAY_JVM_FLAGS -jar "$JAR" --config "$WORK/gateway.yaml" >"$LOGS/gateway.log" 2>&1 &
+  JUNCTION_JVM_FLAGS=$GATEWAY_JVM_FLAGS taskset -c "$PROXY_CORE" "$ROOT/gateway/target/junction" \
+      --config "$WORK/gateway.yaml" >"$LOGS/gateway.log" 2>&1 &
 fi
 GW_PID=$!; PIDS+=("$GW_PID")
 wait_http "http://127.0.0.1:$GW_PORT/health" "$GW_PID"
@@ -300,15 +308,21 @@ stop_processes "$GW_PID" "$NGINX_PID"
 echo "gateway_log_warnings=$(grep -c ' WARN ' "$LOGS/gateway.log" || true) WARN lines in the gateway log ($(grep -c 'Discarding message since the consumer is not registered' "$LOGS/gateway.log" || true) of them 'Discarding message since the consumer is not registered')" >>"$RESULTS/env.txt"
 fi
 
+# --- start-up and warm-up of the README's run command --------------------------------------------
+if { [ "$STARTUP" = 1 ] && [ "$CLUSTER_ONLY" != 1 ]; } || [ "$STARTUP_ONLY" = 1 ]; then
+  # shellcheck source=startup.sh
+  . "$BENCH/startup.sh"
+fi
+
 # --- two clustered nodes: one node against the hop, then stop the servers and the CLI path ------
-if [ "$CLUSTER" = 1 ] || [ "$CLUSTER_ONLY" = 1 ]; then
+if { [ "$CLUSTER" = 1 ] && [ "$STARTUP_ONLY" != 1 ]; } || [ "$CLUSTER_ONLY" = 1 ]; then
   # shellcheck source=cluster.sh
   . "$BENCH/cluster.sh"
 fi
 stop_processes "${PIDS[@]}"
 PIDS=()
 
-if [ "$CLI_RUNS" -gt 0 ] && [ "$CLUSTER_ONLY" != 1 ]; then
+if [ "$CLI_RUNS" -gt 0 ] && [ "$CLUSTER_ONLY" != 1 ] && [ "$STARTUP_ONLY" != 1 ]; then
   log "CLI path: Claude Code directly and through the gateway, $CLI_RUNS runs each (CLIs in $REAL_CLIS_DIR)"
   if timeout 900 java $GATEWAY_JVM_FLAGS -Djunction.realClisDir="$REAL_CLIS_DIR" -Djunction.pluginsDir="$ROOT/target/plugins" \
       -cp "$CP" dev.junction.gateway.bench.CliBench --runs "$CLI_RUNS" --warmup 2 --dir "$WORK/cli" \

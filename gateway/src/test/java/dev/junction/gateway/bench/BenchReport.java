@@ -12,13 +12,15 @@ import java.util.Map;
 /**
  * Turns one run's results folder (written by {@code gateway/bench/run.sh}) into the Markdown report
  * that BENCHMARKS.md is made from: machine, HTTP tables, ratios against nginx, streaming, agent-shaped
- * load, CLI, the hop between two clustered nodes, targets met or missed, and the profile.
+ * load, CLI, the hop between two clustered nodes, start-up and warm-up, targets met or missed, and
+ * the profile.
  *
  * <p>Inputs: {@code env.txt} (key=value), {@code wrk.jsonl} (one wrk run a line, with the proxy's
  * CPU ticks and peak RSS), {@code streams.jsonl} ({@link StreamLoad}), {@code cli.jsonl}
  * ({@link CliBench}), {@code cluster.jsonl} ({@link ClusterRuns}), {@code agent.jsonl} and
- * {@code agent-streams.jsonl} ({@link AgentRuns}) and {@code profile.md} ({@link JfrTop});
- * missing files leave their section out, and the targets are left out when only the cluster ran.
+ * {@code agent-streams.jsonl} ({@link AgentRuns}), {@code startup.jsonl} ({@link StartupRuns}) and
+ * {@code profile.md} ({@link JfrTop}); missing files leave their section out, and the targets are
+ * left out when only the cluster or the start-up phase ran.
  *
  * <pre>
  * java -cp GATEWAY_TEST_CLASSPATH dev.junction.gateway.bench.BenchReport RESULTS_DIR > report.md
@@ -36,6 +38,7 @@ public final class BenchReport {
         List<JsonObject> cli = lines(dir.resolve("cli.jsonl"));
         ClusterRuns cluster = new ClusterRuns(lines(dir.resolve("cluster.jsonl")));
         AgentRuns agent = new AgentRuns(lines(dir.resolve("agent.jsonl")), lines(dir.resolve("agent-streams.jsonl")));
+        StartupRuns startup = new StartupRuns(lines(dir.resolve("startup.jsonl")));
         Path profile = dir.resolve("profile.md");
 
         StringBuilder md = new StringBuilder();
@@ -61,6 +64,9 @@ public final class BenchReport {
         }
         if (!cluster.isEmpty()) {
             cluster.section(md, env);
+        }
+        if (!startup.isEmpty()) {
+            startup.section(md, env);
         }
         if (!wrk.isEmpty() || !streams.isEmpty()) {
             Targets targets = new Targets(http, stream, cliRun, env);

@@ -3,7 +3,6 @@ package dev.junction.gateway.logging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.junction.gateway.Main;
 import dev.junction.gateway.support.ForkedGateway;
@@ -110,11 +109,7 @@ class MainLoggingTest {
     }
 
     private static void chat(ForkedGateway gateway, int times) {
-        OpenAIClient client = OpenAIOkHttpClient.builder()
-                .baseUrl("http://127.0.0.1:" + gateway.port() + "/v1")
-                .apiKey("unused")
-                .maxRetries(0)
-                .build();
+        OpenAIClient client = gateway.openAi();
         try {
             for (int i = 0; i < times; i++) {
                 client.chat().completions().create(ChatCompletionCreateParams.builder()

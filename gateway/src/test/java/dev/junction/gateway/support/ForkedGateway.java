@@ -1,5 +1,7 @@
 package dev.junction.gateway.support;
 
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
 import dev.junction.gateway.bench.GatewayLauncher;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -60,7 +62,15 @@ public final class ForkedGateway implements AutoCloseable {
      */
     public static ForkedGateway start(List<String> jvmFlags, Class<?> main, List<String> args, Consumer<String> lines)
             throws Exception {
-        Process process = new ProcessBuilder(command(jvmFlags, main, args)).redirectErrorStream(true).start();
+        return start(new ProcessBuilder(command(jvmFlags, main, args)), lines);
+    }
+
+    /**
+     * Starts {@code command}, a gateway JVM or a script that execs one (it is not stopped when this
+     * JVM ends: close it), and waits until it logs that it listens.
+     */
+    public static ForkedGateway start(ProcessBuilder command, Consumer<String> lines) throws Exception {
+        Process process = command.redirectErrorStream(true).start();
         CompletableFuture<Integer> port = new CompletableFuture<>();
         List<String> early = new ArrayList<>();
         Thread reader = new Thread(() -> drain(process, port, early, lines), "forked-gateway-output");
@@ -111,12 +121,26 @@ public final class ForkedGateway implements AutoCloseable {
         return port;
     }
 
+    /** An official OpenAI client of this gateway's {@code /v1}, with a key it ignores, that never retries by itself. */
+    public OpenAIClient openAi() {
+        return OpenAIOkHttpClient.builder()
+                .baseUrl("http://127.0.0.1:" + port + "/v1")
+                .apiKey("unused")
+                .maxRetries(0)
+                .build();
+    }
+
     public long pid() {
         return process.pid();
     }
 
     public boolean alive() {
         return process.isAlive();
+    }
+
+    /** How the JVM ended, once {@link #close} stopped it: 143 when SIGTERM ended it, 137 when it had to be killed. */
+    public int exitCode() {
+        return process.exitValue();
     }
 
     /** The bytes of the live objects on the heap, counted right after a full GC. */
