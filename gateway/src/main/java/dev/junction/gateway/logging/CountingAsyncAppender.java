@@ -1,10 +1,7 @@
 package dev.junction.gateway.logging;
 
 import ch.qos.logback.classic.AsyncAppender;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Logback's {@link AsyncAppender} that counts what it drops: with {@code neverBlock} a full queue
@@ -16,38 +13,20 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public class CountingAsyncAppender extends AsyncAppender {
 
-    private final AtomicLong dropped = new AtomicLong();
-    private volatile long warnedAt = System.nanoTime();
-    private long warnEveryNanos = TimeUnit.SECONDS.toNanos(10);
+    private final DropCounter drops = new DropCounter(CountingAsyncAppender.class);
 
     /** How often at most the dropped lines are reported ({@code <warnEverySeconds>} in logback.xml). */
     public void setWarnEverySeconds(long seconds) {
-        warnEveryNanos = TimeUnit.SECONDS.toNanos(seconds);
+        drops.warnEverySeconds(seconds);
     }
 
     @Override
     protected void append(ILoggingEvent event) {
         if (isNeverBlock() && getRemainingCapacity() == 0) {
-            dropped.incrementAndGet();
+            drops.dropped();
         } else {
             super.append(event);
         }
-        if (dropped.get() > 0 && System.nanoTime() - warnedAt >= warnEveryNanos) {
-            warnOfDropped();
-        }
-    }
-
-    private void warnOfDropped() {
-        warnedAt = System.nanoTime();
-        long count = dropped.getAndSet(0);
-        if (count > 0) {
-            ((LoggerContext) getContext())
-                    .getLogger(CountingAsyncAppender.class)
-                    .warn(
-                            "Log lines dropped by appender {}: {} (the log could not keep up; {} lines may wait)",
-                            getName(),
-                            count,
-                            getQueueSize());
-        }
+        drops.warnIfDue(getContext(), getName(), getQueueSize());
     }
 }
