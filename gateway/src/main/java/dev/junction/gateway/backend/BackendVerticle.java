@@ -144,7 +144,7 @@ final class BackendVerticle extends VerticleBase {
         String origin = message.body().origin() == null ? nodes.self() : message.body().origin();
         OriginWatch watch = origin.equals(nodes.self()) ? null : new OriginWatch(origin);
         ExchangeRelay.Route events = ExchangeRelay.events(nodes.self(), origin, Addresses.reply(exchange));
-        BusChatSink sink = new BusChatSink(bus, events, message.body().credit(), done -> {
+        BusChatSink sink = new BusChatSink(context, events, message.body().credit(), done -> {
             cancels.unregister();
             credits.unregister();
             if (watch != null) {

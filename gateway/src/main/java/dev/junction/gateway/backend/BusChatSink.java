@@ -1,9 +1,11 @@
 package dev.junction.gateway.backend;
 
+import dev.junction.gateway.bus.EventBatch;
 import dev.junction.gateway.bus.ExchangeRelay;
 import dev.junction.plugin.ChatEvent;
 import dev.junction.plugin.ChatSink;
 import dev.junction.plugin.ErrorKind;
+import io.vertx.core.Context;
 import io.vertx.core.eventbus.EventBus;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,14 +15,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link ChatSink} that sends each event to the exchange's reply address (on its {@code events}
- * route, through the front end's relay when that is another node), as far as the front
- * end's credit goes ({@link #grant}). Events emitted beyond the credit are held, in order, and sent
- * as credit comes; more than {@link #MAX_HELD} of them end the stream with an error and cancel the
+ * A {@link ChatSink} that sends the events to the exchange's reply address (on its {@code events}
+ * route, through the front end's relay when that is another node), as far as the front end's
+ * credit goes ({@link #grant}). Events emitted beyond the credit are held, in order, and sent as
+ * credit comes; more than {@link #MAX_HELD} of them end the stream with an error and cancel the
  * backend. The terminal event needs no credit, only the events before it sent.
  *
- * <p>Thread-safe: events are sent under a lock, so that emits from several threads keep their
- * order. Cancel and ready actions run outside the lock, on the thread that cancels or grants.
+ * <p>Batches: the answer's opening goes out at once, event by event, up to its first event that is
+ * not a {@link ChatEvent.MessageStart}, so that the client's first byte waits for nothing. After
+ * it, the events emitted in one turn of the backend's event loop (what one upstream read brought)
+ * go out together, as one {@link EventBatch}, when the loop takes up its next task: no timer, no
+ * waiting for more, so a paced backend's events still go out one by one as they come.
+ *
+ * <p>Thread-safe: events are queued and sent under a lock, so that emits from several threads keep
+ * their order. Cancel and ready actions run outside the lock, on the thread that cancels or grants.
  */
 final class BusChatSink implements ChatSink {
 
@@ -29,13 +37,22 @@ final class BusChatSink implements ChatSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(BusChatSink.class);
 
+    private final Context context;
     private final EventBus bus;
     private final ExchangeRelay.Route events;
     private final Consumer<BusChatSink> onDone;
     private final List<Runnable> cancelActions = new ArrayList<>();
     private final List<Runnable> readyActions = new ArrayList<>();
+    /** Emitted beyond the credit: waits for more. */
     private final ArrayDeque<ChatEvent> held = new ArrayDeque<>();
+    /** Covered by the credit (or terminal): goes in the next batch. */
+    private final List<ChatEvent> outbox = new ArrayList<>();
+    /** The credit not yet taken by an event of the outbox or sent. */
     private long credit;
+    /** An event other than a message start was sent: later events go in batches. */
+    private boolean opened;
+    /** A send of the outbox is scheduled on {@link #context}. */
+    private boolean sendScheduled;
     /** The backend emitted its terminal event (it may still be held). */
     private boolean ended;
     private boolean cancelled;
@@ -43,11 +60,13 @@ final class BusChatSink implements ChatSink {
     private boolean closed;
 
     /**
+     * @param context the event loop whose turns delimit the batches (the backend verticle's)
      * @param credit the events the front end granted with the request
      * @param onDone gets this sink once, when the stream ends, is cancelled or is aborted
      */
-    BusChatSink(EventBus bus, ExchangeRelay.Route events, int credit, Consumer<BusChatSink> onDone) {
-        this.bus = bus;
+    BusChatSink(Context context, ExchangeRelay.Route events, int credit, Consumer<BusChatSink> onDone) {
+        this.context = context;
+        this.bus = context.owner().eventBus();
         this.events = events;
         this.credit = credit;
         this.onDone = onDone;
@@ -66,7 +85,8 @@ final class BusChatSink implements ChatSink {
                 overflow = true;
             } else {
                 held.add(event);
-                flush();
+                release();
+                dispatch();
                 if (ended) {
                     woken = take(readyActions);
                 }
@@ -124,7 +144,8 @@ final class BusChatSink implements ChatSink {
                 return;
             }
             credit += events;
-            flush();
+            release();
+            dispatch();
             if (ready()) {
                 woken = take(readyActions);
             }
@@ -143,21 +164,54 @@ final class BusChatSink implements ChatSink {
         stop(failure);
     }
 
-    /** Sends the held events the credit covers, and the terminal event once it is next. Under the lock. */
-    private void flush() {
+    /** Moves the held events the credit covers to the outbox, the terminal event once it is next. Under the lock. */
+    private void release() {
         while (!held.isEmpty() && (credit > 0 || held.peek().terminal())) {
             ChatEvent next = held.poll();
             if (!next.terminal()) {
                 credit--;
             }
-            events.send(bus, next);
+            outbox.add(next);
         }
+    }
+
+    /** Sends the outbox now while the answer opens, else at the end of this turn of the event loop. Under the lock. */
+    private void dispatch() {
+        if (outbox.isEmpty() || sendScheduled) {
+            return;
+        }
+        if (!opened) {
+            send();
+            return;
+        }
+        sendScheduled = true;
+        context.runOnContext(turnEnded -> {
+            synchronized (this) {
+                sendScheduled = false;
+                if (!cancelled) {
+                    send();
+                }
+            }
+            closeIfSent();
+        });
+    }
+
+    /** Sends the outbox as one batch. Under the lock. */
+    private void send() {
+        if (outbox.isEmpty()) {
+            return;
+        }
+        for (ChatEvent event : outbox) {
+            opened |= !(event instanceof ChatEvent.MessageStart);
+        }
+        events.send(bus, new EventBatch(outbox));
+        outbox.clear();
     }
 
     /** Tells {@link #onDone} once the terminal event went out. */
     private void closeIfSent() {
         synchronized (this) {
-            if (closed || !ended || !held.isEmpty()) {
+            if (closed || !ended || !held.isEmpty() || !outbox.isEmpty()) {
                 return;
             }
             closed = true;
@@ -168,6 +222,7 @@ final class BusChatSink implements ChatSink {
     private void stop(ChatEvent.Failed failure) {
         List<Runnable> actions;
         List<Runnable> woken;
+        List<ChatEvent> last = new ArrayList<>();
         synchronized (this) {
             if (closed || cancelled) {
                 return;
@@ -175,6 +230,12 @@ final class BusChatSink implements ChatSink {
             closed = true;
             cancelled = true;
             held.clear();
+            if (failure != null) {
+                // What the credit covered and is not sent yet still goes, before the failure.
+                last.addAll(outbox);
+                last.add(failure);
+            }
+            outbox.clear();
             // A backend that already emitted its end has nothing left to stop.
             actions = ended ? List.of() : List.copyOf(cancelActions);
             woken = take(readyActions);
@@ -184,7 +245,7 @@ final class BusChatSink implements ChatSink {
         // Released first, so that the front end, once it has the failure, finds nothing of the exchange left.
         onDone.accept(this);
         if (failure != null) {
-            events.send(bus, failure); // nothing else is sent once cancelled
+            events.send(bus, new EventBatch(last)); // nothing else is sent once cancelled
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.junction.gateway.bus;
 
-import dev.junction.plugin.ChatEvent;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
@@ -11,15 +10,15 @@ import java.util.function.Function;
 /**
  * The event-bus codecs of the chat path. On one node a message is the immutable record itself (no
  * copy, no JSON); between cluster nodes it travels in the JSON wire forms of {@link RequestWire}
- * and {@link EventWire}, length-prefixed.
+ * and {@link EventBatch} (events in {@link EventWire}'s form), length-prefixed.
  */
 public final class BusCodecs {
 
-    /** How a {@link ChatEvent} is sent. */
-    public static final DeliveryOptions EVENTS = new DeliveryOptions().setCodecName("junction.chat-event");
+    /** How an {@link EventBatch} is sent. */
+    public static final DeliveryOptions EVENTS = new DeliveryOptions().setCodecName("junction.chat-events");
 
-    static final MessageCodec<ChatEvent, ChatEvent> EVENT_CODEC =
-            new RecordCodec<>("junction.chat-event", EventWire::encode, EventWire::decode);
+    static final MessageCodec<EventBatch, EventBatch> EVENT_CODEC =
+            new RecordCodec<>("junction.chat-events", EventBatch::encode, EventBatch::decode);
     static final MessageCodec<ExchangeRequest, ExchangeRequest> REQUEST_CODEC =
             new RecordCodec<>("junction.exchange-request", BusCodecs::encodeRequest, BusCodecs::decodeRequest);
 

@@ -25,6 +25,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * ({@link ExchangeWatcher}; {@link #nodeLost()} tells it apart). {@link #cancel()} tells the backend
  * to stop.
  *
+ * <p>The backend's events come in batches ({@link EventBatch}): the handler gets a batch's events
+ * one after the other in one turn of the event loop, so that a writer can send them on together.
+ *
  * <p>Flow control: the backend may send a window of events ahead of the handler, topped up as the
  * handler takes them, unless the reader {@link #pause() paused} ({@link Credit}). Confined to the
  * context that opened it.
@@ -44,7 +47,7 @@ public final class BusExchange implements Demand, NodeDirectory.Watched {
     private final String backendId;
     private final Handler<ChatEvent> events;
     private final Credit credit;
-    private MessageConsumer<ChatEvent> consumer;
+    private MessageConsumer<EventBatch> consumer;
     /** Where the exchange's credit and cancel go: the serving node's exchange, once chosen. */
     private ExchangeRelay.Route credits;
     private ExchangeRelay.Route cancels;
@@ -97,7 +100,7 @@ public final class BusExchange implements Demand, NodeDirectory.Watched {
                 nodes.watch(node, this);
             }
             // A local consumer: the serving node's events come through this node's relay (ExchangeRelay).
-            consumer = bus.localConsumer(Addresses.reply(id), message -> onEvent(message.body()));
+            consumer = bus.localConsumer(Addresses.reply(id), message -> onBatch(message.body()));
             consumer.completion()
                     .compose(registered -> bus.request(
                             host.chat(),
@@ -118,7 +121,7 @@ public final class BusExchange implements Demand, NodeDirectory.Watched {
         unwatch();
         // Events already on their way still arrive: take them in quietly for a while, then let go.
         // Neither the quiet handler nor the timer holds this exchange: its request and answer are free at once.
-        MessageConsumer<ChatEvent> draining = consumer;
+        MessageConsumer<EventBatch> draining = consumer;
         if (draining != null) {
             draining.handler(dropped -> {});
             vertx.setTimer(DRAIN_AFTER_CANCEL_MS, timer -> draining.unregister());
@@ -177,19 +180,29 @@ public final class BusExchange implements Demand, NodeDirectory.Watched {
         }
     }
 
+    /** Hands on the events of one batch, in one go, then counts the credit they used. */
+    private void onBatch(EventBatch batch) {
+        int used = 0;
+        for (ChatEvent event : batch.events()) {
+            if (ended) {
+                return;
+            }
+            onEvent(event);
+            used++;
+        }
+        if (!ended) {
+            credit.used(used);
+        }
+    }
+
     private void onEvent(ChatEvent event) {
         if (ended) {
             return;
         }
         if (event.terminal()) {
             end();
-            events.handle(event);
-            return;
         }
         events.handle(event);
-        if (!ended) {
-            credit.used();
-        }
     }
 
     private void end() {

@@ -6,10 +6,10 @@ import java.util.function.IntConsumer;
 /**
  * The front end's account of one exchange's credit: how many more events the backend may send.
  * The backend starts with {@link #WINDOW} ({@link ExchangeRequest#credit()}); each event it sends
- * uses one. Once half the window is used, and unless the reader paused, the front end tops it up to
- * a full window with a message on {@link Addresses#credit}, {@code {"events": n}}. A paused reader
- * grants nothing, so the backend sends at most one window beyond what the reader took. Confined to
- * the exchange's context.
+ * uses one, whatever the batch it travels in ({@link EventBatch}). Once half the window is used,
+ * and unless the reader paused, the front end tops it up to a full window with a message on
+ * {@link Addresses#credit}, {@code {"events": n}}. A paused reader grants nothing, so the backend
+ * sends at most one window beyond what the reader took. Confined to the exchange's context.
  */
 public final class Credit implements Demand {
 
@@ -25,9 +25,9 @@ public final class Credit implements Demand {
         this.grant = grant;
     }
 
-    /** One granted event arrived and was handed on. */
-    void used() {
-        outstanding--;
+    /** {@code events} granted events arrived and were handed on. */
+    void used(int events) {
+        outstanding -= events;
         topUp();
     }
 

@@ -1,6 +1,5 @@
 package dev.junction.gateway.bus;
 
-import dev.junction.plugin.ChatEvent;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
@@ -41,7 +40,7 @@ public final class ExchangeRelay {
         return bus.consumer(Addresses.relay(self), message -> handOn(bus, message));
     }
 
-    /** The route of {@link ChatEvent}s to {@code address} on node {@code node}, from node {@code self}. */
+    /** The route of {@link EventBatch}es to {@code address} on node {@code node}, from node {@code self}. */
     public static Route events(String self, String node, String address) {
         return route(self, node, address, BusCodecs.EVENTS);
     }
@@ -63,6 +62,6 @@ public final class ExchangeRelay {
             LOG.debug("A relayed message without an exchange address was dropped: {}", to);
             return;
         }
-        bus.send(to, message.body(), message.body() instanceof ChatEvent ? LOCAL_EVENTS : LOCAL_JSON);
+        bus.send(to, message.body(), message.body() instanceof EventBatch ? LOCAL_EVENTS : LOCAL_JSON);
     }
 }

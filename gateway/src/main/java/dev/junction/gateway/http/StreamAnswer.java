@@ -14,9 +14,10 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Streams the answer as server-sent events, one write per event so nothing is held back. A
- * failure before the first event is a plain HTTP error; after it, the dialect's error event ends
- * the stream.
+ * Streams the answer as server-sent events. The first event goes out at once; after it, the events
+ * that arrive together (one batch from the backend) go out as one write ({@link CoalescedWrites}),
+ * so nothing is held back and an unpaced stream does not cost a system call per event. A failure
+ * before the first event is a plain HTTP error; after it, the dialect's error event ends the stream.
  *
  * <p>Keep-alive: one timer per stream watches for silence. When nothing was written for the
  * configured time, the dialect's keep-alive goes out ({@link dev.junction.gateway.dialect.ApiFamily#keepAlive()}); a backend that
@@ -26,7 +27,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Flow control: when a write leaves the response's write queue full (the client reads slower than
  * the backend answers), the writer {@link Demand#pause() pauses} its source, and resumes it when the
- * queue has drained; so what waits for a slow client is the write queue and one credit window.
+ * queue has drained; so what waits for a slow client is the write queue and one credit window. The
+ * source is paused too while bytes wait for the end of the turn, and resumed once they are written
+ * to a queue that is not full.
  * Confined to the request's context, like the events and timers it handles.
  */
 final class StreamAnswer implements AnswerWriter {
@@ -35,12 +38,16 @@ final class StreamAnswer implements AnswerWriter {
     private final ChatDialect dialect;
     private final StreamEncoder encoder;
     private final long keepAliveMillis;
+    private final CoalescedWrites writes;
     private boolean started;
     private boolean done;
     private long lastWrite = System.nanoTime();
     private long timer = -1;
     private Demand source;
+    /** The response's write queue is full: the source waits for it to drain. */
     private boolean paused;
+    /** Bytes wait for the end of the turn: the source waits for them to be written. */
+    private boolean holding;
 
     /** @param keepAliveMillis the silence after which a keep-alive is written; 0 for none */
     StreamAnswer(RoutingContext ctx, ChatDialect dialect, DecodedRequest request, long keepAliveMillis) {
@@ -48,6 +55,7 @@ final class StreamAnswer implements AnswerWriter {
         this.dialect = dialect;
         this.encoder = dialect.streamEncoder(request);
         this.keepAliveMillis = keepAliveMillis;
+        this.writes = new CoalescedWrites(ctx.vertx(), ctx.response(), this::holding, this::written);
         if (keepAliveMillis > 0) {
             arm(keepAliveMillis);
         }
@@ -76,14 +84,38 @@ final class StreamAnswer implements AnswerWriter {
             close();
             Promise<Void> written = Promise.promise();
             RequestFacts.of(ctx).lastPartWritten = written.future();
-            response.end(frames).onComplete(written);
+            writes.end(frames).onComplete(written);
         } else if (frames.length() > 0) {
-            response.write(frames);
+            writes.write(frames);
             lastWrite = System.nanoTime();
-            if (source != null && !paused && response.writeQueueFull()) {
-                paused = true;
+        }
+    }
+
+    /**
+     * Bytes wait for the end of the turn: the source is granted nothing more until they are written,
+     * so that its credit is not topped up before the write shows whether the client keeps up.
+     */
+    private void holding() {
+        if (source != null && !paused && !holding) {
+            holding = true;
+            source.pause();
+        }
+    }
+
+    /** After a write: the source waits while the client does not keep up, and goes on otherwise. */
+    private void written() {
+        boolean held = holding;
+        holding = false;
+        if (source == null || paused) {
+            return;
+        }
+        if (ctx.response().writeQueueFull()) {
+            paused = true;
+            if (!held) {
                 source.pause();
             }
+        } else if (held) {
+            source.resume();
         }
     }
 
@@ -134,7 +166,7 @@ final class StreamAnswer implements AnswerWriter {
         if (!started) {
             start(response);
         }
-        response.write(dialect.family().keepAlive());
+        writes.write(Buffer.buffer(dialect.family().keepAlive()));
         lastWrite = System.nanoTime();
         arm(keepAliveMillis);
     }

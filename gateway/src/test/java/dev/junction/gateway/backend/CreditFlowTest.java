@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.gateway.bus.Addresses;
 import dev.junction.gateway.bus.BusCodecs;
+import dev.junction.gateway.bus.EventBatch;
 import dev.junction.gateway.bus.ExchangeRequest;
 import dev.junction.gateway.bus.NodeDirectory;
 import dev.junction.gateway.cluster.Membership;
@@ -36,7 +37,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The backend's side of flow control, driven over the event bus as a front end would: a backend
  * that honours {@link ChatSink#ready()} sends no more than its credit, and goes on when granted more;
  * one that ignores it has its stream cut off once the sink holds {@link BusChatSink#MAX_HELD}; either
- * way the exchange's credit address is gone once the stream ended.
+ * way the exchange's credit address is gone once the stream ended. The events travel in batches: the
+ * answer's opening one by one, then what one turn of the event loop emitted, or one grant released.
  */
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 30, timeUnit = TimeUnit.SECONDS)
@@ -62,9 +64,9 @@ class CreditFlowTest {
         List<ChatEvent> received = new CopyOnWriteArrayList<>();
         Checkpoint finished = test.checkpoint();
         deploy(vertx, new Words(true)).onComplete(test.succeeding(deployed -> {
-            vertx.eventBus().<ChatEvent>consumer(Addresses.reply("x1"), message -> {
-                received.add(message.body());
-                if (message.body() instanceof ChatEvent.Finish) {
+            vertx.eventBus().<EventBatch>consumer(Addresses.reply("x1"), message -> {
+                received.addAll(message.body().events());
+                if (last(message.body()) instanceof ChatEvent.Finish) {
                     test.verify(() -> assertThat(received).filteredOn(ChatEvent.TextDelta.class::isInstance).hasSize(WORDS));
                     expectNoCreditAddress(vertx, "x1", test, finished);
                 }
@@ -83,9 +85,9 @@ class CreditFlowTest {
         List<ChatEvent> received = new CopyOnWriteArrayList<>();
         Checkpoint failed = test.checkpoint();
         deploy(vertx, new Words(false)).onComplete(test.succeeding(deployed -> {
-            vertx.eventBus().<ChatEvent>consumer(Addresses.reply("x2"), message -> {
-                received.add(message.body());
-                if (message.body() instanceof ChatEvent.Failed failure) {
+            vertx.eventBus().<EventBatch>consumer(Addresses.reply("x2"), message -> {
+                received.addAll(message.body().events());
+                if (last(message.body()) instanceof ChatEvent.Failed failure) {
                     test.verify(() -> {
                         assertThat(failure.message()).contains("ignores flow control");
                         assertThat(received).as("the credit's events, then the failure").hasSize(8 + 1);
@@ -104,8 +106,8 @@ class CreditFlowTest {
         Checkpoint freed = test.checkpoint();
         deploy(vertx, new Words(true)).onComplete(test.succeeding(deployed -> {
             AtomicInteger received = new AtomicInteger();
-            vertx.eventBus().<ChatEvent>consumer(Addresses.reply("x3"), message -> {
-                if (received.incrementAndGet() == 4) {
+            vertx.eventBus().<EventBatch>consumer(Addresses.reply("x3"), message -> {
+                if (received.addAndGet(message.body().events().size()) == 4) {
                     vertx.eventBus().send(Addresses.cancel("x3"), new JsonObject());
                     vertx.setTimer(200, later -> {
                         test.verify(() -> assertThat(cancels.get()).isEqualTo(1));
@@ -115,6 +117,52 @@ class CreditFlowTest {
             });
             open(vertx, "x3", 4);
         }));
+    }
+
+    @Test
+    void the_opening_goes_event_by_event_then_what_one_turn_emitted_goes_as_one_batch(Vertx vertx, VertxTestContext test) {
+        List<List<ChatEvent>> batches = new CopyOnWriteArrayList<>();
+        Checkpoint finished = test.checkpoint();
+        deploy(vertx, new Burst(10)).onComplete(test.succeeding(deployed -> {
+            vertx.eventBus().<EventBatch>consumer(Addresses.reply("x4"), message -> {
+                batches.add(message.body().events());
+                if (last(message.body()) instanceof ChatEvent.Finish) {
+                    test.verify(() -> {
+                        assertThat(batches).extracting(List::size).containsExactly(1, 1, 10 + 2);
+                        assertThat(batches.get(0).get(0)).isInstanceOf(ChatEvent.MessageStart.class);
+                        assertThat(batches.get(1).get(0)).isInstanceOf(ChatEvent.BlockStart.class);
+                    });
+                    finished.flag();
+                }
+            });
+            open(vertx, "x4", 128);
+        }));
+    }
+
+    @Test
+    void what_a_grant_releases_goes_as_one_batch(Vertx vertx, VertxTestContext test) {
+        List<List<ChatEvent>> batches = new CopyOnWriteArrayList<>();
+        Checkpoint finished = test.checkpoint();
+        deploy(vertx, new Burst(20)).onComplete(test.succeeding(deployed -> {
+            vertx.eventBus().<EventBatch>consumer(Addresses.reply("x5"), message -> {
+                batches.add(message.body().events());
+                if (batches.size() == 3) {
+                    vertx.eventBus().send(Addresses.credit("x5"), new JsonObject().put("events", 100));
+                }
+                if (last(message.body()) instanceof ChatEvent.Finish) {
+                    test.verify(() -> assertThat(batches)
+                            .as("the opening, the rest of the credit, then what the grant released and the end")
+                            .extracting(List::size)
+                            .containsExactly(1, 1, 8 - 2, 20 + 2 - 8 + 2));
+                    finished.flag();
+                }
+            });
+            open(vertx, "x5", 8);
+        }));
+    }
+
+    private static ChatEvent last(EventBatch batch) {
+        return batch.events().get(batch.events().size() - 1);
     }
 
     private Future<String> deploy(Vertx vertx, Backend backend) {
@@ -136,6 +184,26 @@ class CreditFlowTest {
                             e -> assertThat(e.failureType()).isEqualTo(ReplyFailure.NO_HANDLERS)));
             done.flag();
         });
+    }
+
+    /** Emits its answer in one go, whatever the sink says: start, block start, {@code deltas} deltas, block stop, finish. */
+    private record Burst(int deltas) implements Backend {
+
+        @Override
+        public boolean blocking() {
+            return false;
+        }
+
+        @Override
+        public void chat(ChatRequest request, ChatSink sink) {
+            sink.emit(new ChatEvent.MessageStart("m", "words"));
+            sink.emit(ChatEvent.BlockStart.text(0));
+            for (int i = 0; i < deltas; i++) {
+                sink.emit(new ChatEvent.TextDelta(0, "w "));
+            }
+            sink.emit(new ChatEvent.BlockStop(0));
+            sink.emit(ChatEvent.Finish.of(FinishReason.END_TURN));
+        }
     }
 
     /**

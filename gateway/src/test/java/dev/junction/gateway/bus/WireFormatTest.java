@@ -62,8 +62,24 @@ class WireFormatTest {
     void every_event_survives_the_wire(ChatEvent event) {
         String wire = EventWire.encode(event).encode();
         assertThat(EventWire.decode(new JsonObject(wire))).isEqualTo(event);
-        assertThat(throughCodec(BusCodecs.EVENT_CODEC, event)).isEqualTo(event);
-        assertThat(BusCodecs.EVENT_CODEC.transform(event)).as("local delivery passes the record itself").isSameAs(event);
+        EventBatch alone = new EventBatch(List.of(event));
+        assertThat(throughCodec(BusCodecs.EVENT_CODEC, alone)).isEqualTo(alone);
+        assertThat(BusCodecs.EVENT_CODEC.transform(alone)).as("local delivery passes the record itself").isSameAs(alone);
+    }
+
+    @Test
+    void a_batch_of_every_event_survives_the_wire_in_order() {
+        EventBatch batch = new EventBatch(everyEvent().toList());
+
+        assertThat(throughCodec(BusCodecs.EVENT_CODEC, batch).events()).containsExactlyElementsOf(batch.events());
+    }
+
+    @Test
+    void an_empty_batch_is_no_batch() {
+        assertThatThrownBy(() -> EventBatch.decode(new JsonObject().put("events", new JsonArray())))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EventBatch.decode(new JsonObject()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     /** Encodes as for another cluster node, behind bytes already in the buffer, and decodes. */

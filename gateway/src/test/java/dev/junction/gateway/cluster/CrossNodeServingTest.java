@@ -16,6 +16,7 @@ import com.openai.helpers.ChatCompletionAccumulator;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.junction.gateway.support.InProcessCluster;
+import dev.junction.gateway.support.RawConnection;
 import dev.junction.gateway.support.TestGateway;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -105,6 +106,29 @@ class CrossNodeServingTest {
     }
 
     @Test
+    void a_fast_stream_across_nodes_takes_far_fewer_writes_than_events() throws Exception {
+        RawConnection.ChunkedAnswer answer = RawConnection.postChunked(front.port(), "/v1/chat/completions", raw("many"));
+
+        assertThat(answer.body()).contains("\"0 \"", "\"" + (NodeNamedBackendFactory.MANY - 1) + " \"");
+        assertThat(answer.chunks()).as("writes for %d events", NodeNamedBackendFactory.MANY)
+                .hasSizeLessThan(NodeNamedBackendFactory.MANY / 10);
+        assertThat(answer.chunks().get(0).text()).as("the first write: the answer's start, alone")
+                .contains("\"role\":\"assistant\"")
+                .doesNotContain("\"0 \"");
+    }
+
+    @Test
+    void a_paced_stream_across_nodes_goes_out_word_by_word() throws Exception {
+        RawConnection.ChunkedAnswer answer = RawConnection.postChunked(front.port(), "/v1/chat/completions", raw("words"));
+
+        long alone = answer.chunks().stream()
+                .filter(chunk -> chunk.text().split("\"host:", -1).length == 2)
+                .count();
+        // Words 100 ms apart: each goes out in a write of its own, unless a stalled event loop joined two.
+        assertThat(alone).as("words written alone").isGreaterThanOrEqualTo(NodeNamedBackendFactory.WORDS * 3 / 4);
+    }
+
+    @Test
     void answers_across_nodes_register_nothing_in_the_cluster() {
         // Vert.x keeps the cluster's event-bus consumers in this Hazelcast multimap: a consumer per
         // exchange would be an update there, sent to every node, on every request.
@@ -156,5 +180,9 @@ class CrossNodeServingTest {
 
     private static ChatCompletionCreateParams chat(String model) {
         return ChatCompletionCreateParams.builder().model(model).addUserMessage("hi").build();
+    }
+
+    private static String raw(String model) {
+        return "{\"model\":\"" + model + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
     }
 }

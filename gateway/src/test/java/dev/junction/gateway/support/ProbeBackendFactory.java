@@ -26,6 +26,9 @@ import org.pf4j.Extension;
  *   <li>chat {@code pause-first}: silent for {@link #PAUSE_MS} before its first event, then answers "ok";
  *   <li>chat {@code pause-mid}: "a", a pause of {@link #PAUSE_MS}, then "b";
  *   <li>chat {@code fail-late}: "a", a pause of {@link #PAUSE_MS}, then fails as overloaded;
+ *   <li>chat {@code burst}: {@link #BURST} deltas {@link #delta(int) "w0 ", "w1 "}, ... in one go, as one
+ *       upstream read of an unpaced stream would bring them;
+ *   <li>chat {@code paced}: {@link #PACED} such deltas, {@link #PACE_MS} apart;
  *   <li>chat, any other model: answers "ok" at once;
  *   <li>count tokens {@code count-overloaded}: fails as overloaded; else 42, exact;
  *   <li>embed {@code embed-limited}: fails as rate limited; {@code embed-throws} throws; else one
@@ -36,10 +39,18 @@ import org.pf4j.Extension;
 public class ProbeBackendFactory implements BackendFactory {
 
     public static final long PAUSE_MS = 2_200;
+    public static final int BURST = 100;
+    public static final int PACED = 4;
+    public static final long PACE_MS = 300;
 
     @Override
     public Backend create(BackendContext context) {
         return new ProbeBackend(context.vertx());
+    }
+
+    /** The text of the i-th delta of {@code burst} and {@code paced}. */
+    public static String delta(int i) {
+        return "w" + i + " ";
     }
 
     public static class ProbeBackend implements Backend {
@@ -75,8 +86,39 @@ public class ProbeBackendFactory implements BackendFactory {
                         sink.emit(ChatEvent.Finish.of(FinishReason.END_TURN));
                     });
                 }
+                case "burst" -> {
+                    sink.emit(new ChatEvent.MessageStart("msg_probe", request.model()));
+                    sink.emit(ChatEvent.BlockStart.text(0));
+                    for (int i = 0; i < BURST; i++) {
+                        sink.emit(new ChatEvent.TextDelta(0, delta(i)));
+                    }
+                    finish(sink, BURST);
+                }
+                case "paced" -> {
+                    sink.emit(new ChatEvent.MessageStart("msg_probe", request.model()));
+                    sink.emit(ChatEvent.BlockStart.text(0));
+                    pace(sink, 0);
+                }
                 default -> answer(request, sink, "ok");
             }
+        }
+
+        private void pace(ChatSink sink, int i) {
+            if (sink.cancelled()) {
+                return;
+            }
+            sink.emit(new ChatEvent.TextDelta(0, delta(i)));
+            if (i + 1 == PACED) {
+                finish(sink, PACED);
+            } else {
+                vertx.setTimer(PACE_MS, id -> pace(sink, i + 1));
+            }
+        }
+
+        private static void finish(ChatSink sink, int deltas) {
+            sink.emit(new ChatEvent.BlockStop(0));
+            sink.emit(ChatEvent.Usage.of(1, deltas));
+            sink.emit(ChatEvent.Finish.of(FinishReason.END_TURN));
         }
 
         private static void answer(ChatRequest request, ChatSink sink, String text) {
