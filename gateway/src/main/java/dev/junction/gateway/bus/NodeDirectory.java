@@ -203,6 +203,19 @@ public final class NodeDirectory extends VerticleBase {
         return best;
     }
 
+    /** Whether a live node hosts {@code backendId} and relays {@code dialect}'s clients there. Any thread. */
+    public boolean relays(String backendId, String dialect) {
+        Host[] offered = hosts.get(backendId);
+        if (offered != null) {
+            for (Host host : offered) {
+                if (host.relays(dialect)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /**
      * As {@link #choose}, but when no host is known while a live node has not been heard from yet
      * (it has just joined, and its announcement is on its way), waits for its word for up to

@@ -77,13 +77,13 @@ final class ChatHandler implements Handler<RoutingContext> {
         }
         Optional<RawRequest> raw = peek(ctx);
         if (raw.isPresent()) {
-            RequestIntake.route(ctx, dialect.family(), dialect.name(), router, raw.get().model())
-                    .ifPresent(route -> {
-                        DecodedOnce decoded = new DecodedOnce(ctx, dialect, route.model());
-                        ChatCall call = ChatCall.relayed(raw.get().withModel(route.model()), () -> decoded.get().request());
-                        answer(ctx, drain, raw.get().stream(), route, decoded, call);
-                    });
-            return;
+            Optional<ModelRouter.Route> relayed = router.route(raw.get().model())
+                    .filter(route -> calls.relays(route.backendId(), dialect.name()));
+            if (relayed.isPresent()) {
+                RequestIntake.route(ctx, dialect.family(), dialect.name(), router, raw.get().model())
+                        .ifPresent(route -> relay(ctx, drain, raw.get(), route));
+                return;
+            }
         }
         RequestIntake.accept(
                         ctx,
@@ -99,6 +99,13 @@ final class ChatHandler implements Handler<RoutingContext> {
                         answer(ctx, drain, request.stream(), routed.route(), () -> request, ChatCall.of(request.request()));
                     }
                 });
+    }
+
+    /** Relays the client's bytes to the routed backend; a fallback that does not relay them decodes them then. */
+    private void relay(RoutingContext ctx, Drain drain, RawRequest raw, ModelRouter.Route route) {
+        DecodedOnce decoded = new DecodedOnce(ctx, dialect, route.model());
+        ChatCall call = ChatCall.relayed(raw.withModel(route.model()), () -> decoded.get().request());
+        answer(ctx, drain, raw.stream(), route, decoded, call);
     }
 
     /**

@@ -50,6 +50,14 @@ public final class ResilientCalls {
     }
 
     /**
+     * Whether {@code backendId} takes {@code dialect}'s clients' bytes as they are (on some node):
+     * worth a {@link ChatCall#relayed} call rather than decoding first. Any thread.
+     */
+    public boolean relays(String backendId, String dialect) {
+        return nodes.relays(backendId, dialect);
+    }
+
+    /**
      * A call of {@code backendId} for {@code model}, with its fallbacks, not started yet.
      *
      * @param answer where the answer's events go, ending in exactly one terminal event

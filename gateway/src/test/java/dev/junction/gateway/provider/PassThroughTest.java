@@ -8,6 +8,8 @@ import com.openai.errors.RateLimitException;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import dev.junction.gateway.cli.FakeOpenAiChat;
+import dev.junction.gateway.cli.StubReply;
 import dev.junction.gateway.provider.FakeProvider.Received;
 import dev.junction.gateway.provider.FakeProvider.Reply;
 import dev.junction.gateway.support.PrometheusText;
@@ -15,6 +17,8 @@ import dev.junction.gateway.support.Scrapes;
 import dev.junction.gateway.support.TestGateway;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +33,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,24 +48,26 @@ import org.junit.jupiter.api.io.TempDir;
  * when it did not ask for it, and the upstream gets the client's bytes with only the model mapped
  * and the usage asked for. Every policy holds on the way: keys, token limits counted from the
  * relayed usage, metrics, the access log, a retry before the first byte, a fallback to a backend of
- * another dialect (which decodes the request then).
+ * another dialect (which decodes the request then), a client leaving mid-stream.
  */
 @Timeout(60)
 class PassThroughTest {
 
-    private static final Path STREAMS = Path.of("../plugins/openai/src/test/resources/golden/streams");
+    static final Path STREAMS = Path.of("../plugins/openai/src/test/resources/golden/streams");
     private static final String KEY = "sk-client";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static final BlockingQueue<String> ACCESS = new LinkedBlockingQueue<>();
     private static FakeProvider openAi;
     private static FakeProvider anthropic;
+    private static FakeOpenAiChat paced;
     private static TestGateway gateway;
 
     @BeforeAll
     static void start(@TempDir Path dir) {
         openAi = FakeProvider.start();
         anthropic = FakeProvider.start();
+        paced = FakeOpenAiChat.start();
         gateway = TestGateway.builder(dir)
                 .accessLog(ACCESS::add)
                 .auth("  keys:\n"
@@ -75,7 +82,9 @@ class PassThroughTest {
                         + "  claude:\n    plugin: anthropic\n    models: [\"claude-*\"]\n"
                         + "    options: {baseUrl: \"" + anthropic.baseUrl() + "\", apiKey: " + ProviderGateway.ANTHROPIC_KEY
                         + ", maxTokens: 1000}\n"
-                        + "    retries: {attempts: 0}\n    circuitBreaker: {failures: 0}\n")
+                        + "    retries: {attempts: 0}\n    circuitBreaker: {failures: 0}\n"
+                        + "  paced:\n    plugin: openai\n    models: [\"paced-*\"]\n"
+                        + "    options: {baseUrl: \"" + paced.baseUrl() + "/v1\"}\n")
                 .start();
     }
 
@@ -84,13 +93,13 @@ class PassThroughTest {
         gateway.close();
         openAi.close();
         anthropic.close();
+        paced.close();
     }
 
     @BeforeEach
     void reset() {
         openAi.reset();
         anthropic.reset();
-        ACCESS.clear();
     }
 
     @Test
@@ -106,7 +115,7 @@ class PassThroughTest {
         assertThat(response.headers().firstValue("content-type")).hasValue("text/event-stream; charset=utf-8");
         assertThat(response.body()).isEqualTo(withoutUsageChunk(recorded));
         assertThat(openAi.only().body()).isEqualTo("{\"stream_options\":{\"include_usage\":true}," + body.substring(1));
-        assertThat(accessLine()).containsEntry("inputTokens", 9).containsEntry("outputTokens", 8)
+        assertThat(accessLine(response)).containsEntry("inputTokens", 9).containsEntry("outputTokens", 8)
                 .containsEntry("backend", "relay").containsEntry("status", 200).containsEntry("outcome", "ok");
     }
 
@@ -141,7 +150,7 @@ class PassThroughTest {
         assertThat(openAi.only().body()).isEqualTo(
                 "{\"messages\":[{\"role\":\"user\",\"content\":\"Bonjour?\"}],\"model\":\"gpt-4o-2024-08-06\","
                         + "\"max_completion_tokens\":20}");
-        assertThat(accessLine()).containsEntry("inputTokens", 11).containsEntry("outputTokens", 2);
+        assertThat(accessLine(response)).containsEntry("inputTokens", 11).containsEntry("outputTokens", 2);
     }
 
     @Test
@@ -178,8 +187,9 @@ class PassThroughTest {
         openAi.reply(Reply.sse(events(recorded)));
         String body = "{\"model\":\"gpt-4o\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}";
 
-        assertThat(post("sk-metered", body).statusCode()).isEqualTo(200);
-        accessLine(); // the answer has ended: its 17 tokens are counted
+        HttpResponse<String> first = post("sk-metered", body);
+        assertThat(first.statusCode()).isEqualTo(200);
+        accessLine(first); // the answer has ended: its 17 tokens are counted
 
         assertThatThrownBy(() -> gateway.openAi("sk-metered").chat().completions()
                         .create(ChatCompletionCreateParams.builder().model("gpt-4o").addUserMessage("x").build()))
@@ -211,7 +221,7 @@ class PassThroughTest {
 
         assertThat(response.body()).isEqualTo(recorded);
         assertThat(openAi.received()).extracting(Received::body).containsExactly(body, body);
-        assertThat(accessLine()).containsEntry("retries", 1).containsEntry("backend", "relay");
+        assertThat(accessLine(response)).containsEntry("retries", 1).containsEntry("backend", "relay");
     }
 
     @Test
@@ -227,7 +237,32 @@ class PassThroughTest {
         JsonObject sent = anthropic.only().json();
         assertThat(sent.getString("model")).isEqualTo("claude-sonnet-4-5");
         assertThat(sent.getJsonArray("messages").getJsonObject(0).getValue("content").toString()).contains("Who?");
-        assertThat(accessLine()).containsEntry("backend", "claude").containsEntry("fallbackFrom", "relay");
+        assertThat(accessLine(line -> "claude".equals(line.get("backend")))).containsEntry("fallbackFrom", "relay");
+    }
+
+    @Test
+    void a_client_that_leaves_mid_stream_closes_the_upstream_request() throws Exception {
+        paced.reply(StubReply.slow(600, Duration.ofMillis(50)));
+        String body = "{\"model\":\"paced-1\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}";
+
+        try (Socket socket = new Socket("127.0.0.1", gateway.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                            + KEY + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+                    .getBytes(StandardCharsets.UTF_8));
+            InputStream in = socket.getInputStream();
+            StringBuilder seen = new StringBuilder();
+            byte[] buffer = new byte[4096];
+            while (!seen.toString().contains(" tick")) {
+                int read = in.read(buffer);
+                assertThat(read).as("the stream so far: %s", seen).isPositive();
+                seen.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
+            }
+            assertThat(paced.openStreams()).isEqualTo(1);
+        }
+
+        paced.noOpenStreams().get(10, TimeUnit.SECONDS);
+        assertThat(accessLine(line -> "paced".equals(line.get("backend")))).containsEntry("outcome", "cancelled");
     }
 
     @Test
@@ -266,10 +301,23 @@ class PassThroughTest {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    private static Map<String, Object> accessLine() throws InterruptedException {
-        String line = ACCESS.poll(10, TimeUnit.SECONDS);
-        assertThat(line).as("an access log line").isNotNull();
-        return new JsonObject(line).getMap();
+    /** The access log line of the request {@code response} answers (by its {@code X-Request-Id}). */
+    private static Map<String, Object> accessLine(HttpResponse<?> response) throws InterruptedException {
+        String id = response.headers().firstValue("x-request-id").orElseThrow();
+        return accessLine(line -> id.equals(line.get("requestId")));
+    }
+
+    /** The next access log line {@code which} picks, waiting up to 10 s for it (the lines of earlier tests may still come). */
+    private static Map<String, Object> accessLine(Predicate<Map<String, Object>> which) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            String line = ACCESS.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            assertThat(line).as("an access log line").isNotNull();
+            Map<String, Object> fields = new JsonObject(line).getMap();
+            if (which.test(fields)) {
+                return fields;
+            }
+        }
     }
 
     private static double tokens(PrometheusText scrape, String direction) {
