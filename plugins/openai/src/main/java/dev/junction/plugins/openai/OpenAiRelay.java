@@ -6,7 +6,6 @@ import dev.junction.plugin.ChatSink;
 import dev.junction.plugin.ClientDialect;
 import dev.junction.plugin.RawRequest;
 import dev.junction.plugin.Relay;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -38,18 +37,12 @@ final class OpenAiRelay implements Relay {
         Map<String, String> renames = settings.flavor() == OpenAiSettings.Flavor.OPENAI
                 ? Map.of("max_tokens", "max_completion_tokens")
                 : Map.of("max_completion_tokens", "max_tokens");
-        Map<String, String> headers = new LinkedHashMap<>();
-        request.headers().forEach((name, value) -> {
-            if (!name.equalsIgnoreCase("authorization")) {
-                headers.put(name, value);
-            }
-        });
         BodyReader reader = request.stream()
                 ? new ChatChunkRelay(id, !request.usageAsked())
                 : new CompletionRelay(id);
         client.relay(
                 "/chat/completions",
-                headers,
+                Extras.headers(request.headers()),
                 request.upstreamBody(settings.http().upstreamModel(request.model()), renames),
                 request.stream() ? "text/event-stream" : "application/json",
                 reader,
