@@ -12,7 +12,9 @@ package dev.junction.plugin;
  * <p>The answer is {@code (Relayed | Usage)* (Finish | Failed)}; a failure before the first
  * {@code Relayed} (an upstream error status) may be retried or handed to a fallback backend, as for
  * {@link Backend#chat}. The {@link ChatSink}'s flow control and cancellation hold as for
- * {@code chat}: one {@code Relayed} per upstream read is one event of credit. The gateway only calls
+ * {@code chat} (emit one {@code Relayed} per upstream read; the gateway counts a kibibyte of relayed
+ * bytes as one event of credit, so a relay that stops while not {@link ChatSink#ready() ready} holds
+ * little in the gateway). The gateway only calls
  * a relay for the dialects {@link #relays} names; when a request needs what the gateway does to a
  * decoded request, it goes through {@link Backend#chat} instead.
  *

@@ -196,7 +196,7 @@ public final class BusExchange implements Demand, NodeDirectory.Watched {
                 return;
             }
             onEvent(event);
-            used++;
+            used += Credit.cost(event);
         }
         if (!ended) {
             credit.used(used);
