@@ -83,7 +83,6 @@ final class StreamAnswer implements AnswerWriter {
                 return;
             }
             start(response);
-            relayed = event instanceof ChatEvent.Relayed;
         }
         Buffer frames = frames(event);
         if (event.terminal()) {
@@ -103,6 +102,7 @@ final class StreamAnswer implements AnswerWriter {
      */
     private Buffer frames(ChatEvent event) {
         if (event instanceof ChatEvent.Relayed bytes) {
+            relayed = true; // a relay's answer opens with its bytes, also after a keep-alive
             return bytes.bytes();
         }
         Buffer frames = Buffer.buffer();
