@@ -44,11 +44,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Same-dialect pass-through: an OpenAI client whose model routes to the openai plugin gets the
- * upstream's bytes exactly (a recorded stream, a whole completion), the usage-only chunk left out
- * when it did not ask for it, and the upstream gets the client's bytes with only the model mapped
- * and the usage asked for. Every policy holds on the way: keys, token limits counted from the
- * relayed usage, metrics, the access log, a retry before the first byte, a fallback to a backend of
- * another dialect (which decodes the request then), a client leaving mid-stream.
+ * upstream's bytes exactly (the openai plugin's golden streams, a whole completion), the usage-only
+ * chunk left out when it did not ask for it, and the upstream gets the client's bytes with only the
+ * model mapped, the token limit under the name OpenAI's API reads and the usage asked for. Every
+ * policy holds on the way: keys, token limits counted from the relayed usage, metrics, the access
+ * log, a retry before the first byte, a fallback to a backend of another dialect (which decodes the
+ * request then), a client leaving mid-stream.
  */
 @Timeout(60)
 class PassThroughTest {
