@@ -13,7 +13,7 @@ import java.util.Map;
  * mapped ({@code modelMap}), the token limit under the name the upstream's flavor reads (as
  * {@link ChatRequestEncoder} names it) and, when streaming, the usage asked for; the answer comes
  * back as the upstream sent it ({@link ChatChunkRelay}, {@link CompletionRelay}). Relays nothing
- * for a backend on the Responses API. Thread-safe.
+ * for a backend on the Responses API, nor with {@code options.relay: false}. Thread-safe.
  */
 final class OpenAiRelay implements Relay {
 
@@ -29,7 +29,7 @@ final class OpenAiRelay implements Relay {
 
     @Override
     public boolean relays(String dialect) {
-        return ClientDialect.OPENAI.equals(dialect) && settings.api() == OpenAiSettings.Api.CHAT;
+        return settings.relay() && ClientDialect.OPENAI.equals(dialect) && settings.api() == OpenAiSettings.Api.CHAT;
     }
 
     @Override
