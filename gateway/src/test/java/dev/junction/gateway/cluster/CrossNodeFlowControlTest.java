@@ -75,7 +75,8 @@ class CrossNodeFlowControlTest {
     private static long heldBackBound() {
         long receiveBuffer = 6 * MIB;
         try {
-            receiveBuffer = Long.parseLong(Files.readString(TCP_RMEM).trim().split("\\s+")[2]);
+            // Read as lines: /proc reports a size of 0, so Files.readString would read nothing.
+            receiveBuffer = Long.parseLong(Files.readAllLines(TCP_RMEM).get(0).trim().split("\\s+")[2]);
         } catch (IOException | RuntimeException e) {
             // not Linux: the assumed size
         }
