@@ -32,24 +32,42 @@ final class CoalescedWrites {
     /** The bytes waiting for the end of the turn, as written: joined into one buffer of their exact size at the flush. */
     private final List<Buffer> pending = new ArrayList<>();
     private int pendingBytes;
+    private final Runnable drained;
+    /** Bytes handed to the response whose write has not completed (not on the socket yet). */
+    private long unwritten;
+    private boolean full;
     private boolean wrote;
 
     /**
      * @param holding runs when bytes start to wait for the end of the turn (to take no more for now)
-     * @param afterWrite runs after each write that reached the response (to check its write queue)
+     * @param afterWrite runs after each write that reached the response (to check its write queue
+     *     and {@link #full()})
+     * @param drained runs when the bytes not yet on the socket fall back to half of
+     *     {@link #MAX_PENDING_BYTES} after they had made the writes {@link #full()}
      */
-    CoalescedWrites(Vertx vertx, HttpServerResponse response, Runnable holding, Runnable afterWrite) {
+    CoalescedWrites(Vertx vertx, HttpServerResponse response, Runnable holding, Runnable afterWrite, Runnable drained) {
         this.vertx = vertx;
         this.response = response;
         this.holding = holding;
         this.afterWrite = afterWrite;
+        this.drained = drained;
+    }
+
+    /**
+     * Whether {@value #MAX_PENDING_BYTES} bytes or more were handed to the response and are not on
+     * the socket yet. Vert.x 5's response counts its write queue in writes, not bytes (it is full at
+     * sixteen writes waiting behind a channel that takes no more), so a slow client could otherwise
+     * hold sixteen coalesced writes of a credit window each before {@code writeQueueFull()} says so.
+     */
+    boolean full() {
+        return full;
     }
 
     /** Writes {@code bytes}: at once if they are the stream's first, else with the rest of this turn. */
     void write(Buffer bytes) {
         if (!wrote) {
             wrote = true;
-            response.write(bytes);
+            send(bytes);
             afterWrite.run();
         } else {
             if (pending.isEmpty()) {
@@ -75,8 +93,21 @@ final class CoalescedWrites {
         if (pending.isEmpty() || response.closed() || response.ended()) {
             return;
         }
-        response.write(takePending());
+        send(takePending());
         afterWrite.run();
+    }
+
+    private void send(Buffer bytes) {
+        int length = bytes.length();
+        unwritten += length;
+        full |= unwritten >= MAX_PENDING_BYTES;
+        response.write(bytes).onComplete(written -> {
+            unwritten -= length;
+            if (full && unwritten <= MAX_PENDING_BYTES / 2) {
+                full = false;
+                drained.run();
+            }
+        });
     }
 
     /**

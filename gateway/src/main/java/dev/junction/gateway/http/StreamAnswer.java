@@ -27,9 +27,9 @@ import java.util.function.Supplier;
  * with it, so that clients and proxies do not give up on the request. The timer is cancelled at the
  * terminal event and when the client goes away.
  *
- * <p>Flow control: when a write leaves the response's write queue full (the client reads slower than
- * the backend answers), the writer {@link Demand#pause() pauses} its source, and resumes it when the
- * queue has drained; so what waits for a slow client is the write queue and one credit window. The
+ * <p>Flow control: when a write leaves the response's write queue full, or {@link CoalescedWrites#full()
+ * 64 KiB not on the socket yet} (the client reads slower than the backend answers), the writer
+ * {@link Demand#pause() pauses} its source, and resumes it when both have drained; so what waits for a slow client is the write queue and one credit window. The
  * source is paused too while bytes wait for the end of the turn, and resumed once they are written
  * to a queue that is not full.
  * Confined to the request's context, like the events and timers it handles.
@@ -63,7 +63,7 @@ final class StreamAnswer implements AnswerWriter {
         this.dialect = dialect;
         this.request = request;
         this.keepAliveMillis = keepAliveMillis;
-        this.writes = new CoalescedWrites(ctx.vertx(), ctx.response(), this::holding, this::written);
+        this.writes = new CoalescedWrites(ctx.vertx(), ctx.response(), this::holding, this::written, this::drained);
         if (keepAliveMillis > 0) {
             arm(keepAliveMillis);
         }
@@ -136,7 +136,7 @@ final class StreamAnswer implements AnswerWriter {
         if (source == null || paused) {
             return;
         }
-        if (ctx.response().writeQueueFull()) {
+        if (ctx.response().writeQueueFull() || writes.full()) {
             paused = true;
             if (!held) {
                 source.pause();
@@ -149,12 +149,15 @@ final class StreamAnswer implements AnswerWriter {
     @Override
     public void paceWith(Demand source) {
         this.source = source;
-        ctx.response().drainHandler(drained -> {
-            if (paused && !done) {
-                paused = false;
-                source.resume();
-            }
-        });
+        ctx.response().drainHandler(drained -> drained());
+    }
+
+    /** The response's write queue or the bytes not on the socket yet drained: a paused source goes on, unless either is still full. */
+    private void drained() {
+        if (paused && !done && !ctx.response().writeQueueFull() && !writes.full()) {
+            paused = false;
+            source.resume();
+        }
     }
 
     /** Stops the keep-alive timer; nothing is written after this. */
