@@ -14,25 +14,29 @@ import java.util.List;
  * behind it) are gathered and go out as one write, flushed once, as soon as the loop takes up its
  * next task. There is no timer and no waiting for more: a paced stream's events still go out one by
  * one as they come, and an unpaced one costs a system call per batch, not per event. What waits is
- * bounded: once it reaches {@link #MAX_PENDING_BYTES}, what the response's write queue holds before
- * it counts as full, it is written at once, so that a slow client's stream is paused as soon as it
- * would be with a write per event, before its backend is granted more.
+ * bounded: once it reaches {@link #MAX_PENDING_BYTES} it is written at once, so that a slow client's
+ * stream is paused as soon as it would be with a write per event, before its backend is granted
+ * more. Written bytes are counted until they are on the socket: {@link #full()} at
+ * {@link #MAX_PENDING_BYTES}.
  *
  * <p>Confined to the request's context.
  */
 final class CoalescedWrites {
 
-    /** Netty's default high-water mark for a connection's write queue (64 KiB). */
+    /**
+     * What may wait for the end of a turn, and for the socket before the writes are {@link #full()}:
+     * 64 KiB, Netty's default high-water mark.
+     */
     static final int MAX_PENDING_BYTES = 64 * 1024;
 
     private final Vertx vertx;
     private final HttpServerResponse response;
     private final Runnable holding;
     private final Runnable afterWrite;
+    private final Runnable drained;
     /** The bytes waiting for the end of the turn, as written: joined into one buffer of their exact size at the flush. */
     private final List<Buffer> pending = new ArrayList<>();
     private int pendingBytes;
-    private final Runnable drained;
     /** Bytes handed to the response whose write has not completed (not on the socket yet). */
     private long unwritten;
     private boolean full;

@@ -29,7 +29,8 @@ import java.util.function.Supplier;
  *
  * <p>Flow control: when a write leaves the response's write queue full, or {@link CoalescedWrites#full()
  * 64 KiB not on the socket yet} (the client reads slower than the backend answers), the writer
- * {@link Demand#pause() pauses} its source, and resumes it when both have drained; so what waits for a slow client is the write queue and one credit window. The
+ * {@link Demand#pause() pauses} its source, and resumes it when both have drained; so what waits
+ * for a slow client is those 64 KiB and one credit window. The
  * source is paused too while bytes wait for the end of the turn, and resumed once they are written
  * to a queue that is not full.
  * Confined to the request's context, like the events and timers it handles.
@@ -152,7 +153,7 @@ final class StreamAnswer implements AnswerWriter {
         ctx.response().drainHandler(drained -> drained());
     }
 
-    /** The response's write queue or the bytes not on the socket yet drained: a paused source goes on, unless either is still full. */
+    /** The write queue or the bytes not on the socket drained: a paused source goes on unless either is still full. */
     private void drained() {
         if (paused && !done && !ctx.response().writeQueueFull() && !writes.full()) {
             paused = false;
