@@ -2,6 +2,7 @@ package dev.junction.plugin;
 
 import io.vertx.core.Future;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One configured backend: answers chat requests for the models routed to it.
@@ -26,6 +27,16 @@ public interface Backend {
      * {@link ErrorKind#INTERNAL}); must stop working soon after {@link ChatSink#onCancel} fires.
      */
     void chat(ChatRequest request, ChatSink sink);
+
+    /**
+     * The fast path this backend offers for clients of its upstream's own dialect, if any: see
+     * {@link Relay}. The default offers none.
+     *
+     * @since 1.1.0
+     */
+    default Optional<Relay> relay() {
+        return Optional.empty();
+    }
 
     /**
      * The models this backend can list, used to expand glob entries of the configuration in

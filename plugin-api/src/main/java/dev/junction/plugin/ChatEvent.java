@@ -1,5 +1,6 @@
 package dev.junction.plugin;
 
+import io.vertx.core.buffer.Buffer;
 import java.util.Objects;
 
 /**
@@ -25,6 +26,9 @@ import java.util.Objects;
  *   <li>Every failure carries an {@link ErrorKind}, from which each client dialect picks its
  *       status and error type.
  * </ul>
+ *
+ * <p>A {@link Relay}'s answer keeps a grammar of its own: {@code (Relayed | Usage)* (Finish | Failed)},
+ * without {@code MessageStart} or blocks (since 1.1.0).
  *
  * @since 1.0.0
  */
@@ -146,6 +150,20 @@ public sealed interface ChatEvent {
         @Override
         public boolean terminal() {
             return true;
+        }
+    }
+
+    /**
+     * Bytes of the upstream's answer, exactly as they came, already in the client's own wire format:
+     * a {@link Relay} emits them, and the gateway writes them to the client untouched. Only a relay
+     * emits this event; {@link Backend#chat} never does. The buffer must not change after it is
+     * emitted.
+     *
+     * @since 1.1.0
+     */
+    record Relayed(Buffer bytes) implements ChatEvent {
+        public Relayed {
+            Objects.requireNonNull(bytes, "bytes");
         }
     }
 }

@@ -15,8 +15,10 @@ import dev.junction.plugin.Availability;
 import dev.junction.plugin.Backend;
 import dev.junction.plugin.BackendException;
 import dev.junction.plugin.ChatEvent;
-import dev.junction.plugin.ChatRequest;
+import dev.junction.plugin.ClientDialect;
 import dev.junction.plugin.ErrorKind;
+import dev.junction.plugin.RawRequest;
+import dev.junction.plugin.Relay;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -27,9 +29,11 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +59,8 @@ final class BackendVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(BackendVerticle.class);
     private static final JsonObject ACCEPTED = new JsonObject().put("accepted", true);
     private static final int CANCEL_POOL_SIZE = 2;
+    /** The client dialects a backend may relay, asked of its {@link Relay} for the node's announcement. */
+    private static final List<String> RELAYABLE = List.of(ClientDialect.OPENAI, ClientDialect.ANTHROPIC, ClientDialect.RESPONSES);
 
     private final String id;
     private final NodeDirectory nodes;
@@ -113,6 +119,13 @@ final class BackendVerticle extends VerticleBase {
                 });
     }
 
+    /** The client dialects the backend takes as they are ({@link Relay}). Any thread. */
+    Set<String> relays() {
+        return backend.relay()
+                .map(relay -> RELAYABLE.stream().filter(relay::relays).collect(Collectors.toUnmodifiableSet()))
+                .orElse(Set.of());
+    }
+
     /** The answers in flight. Any thread. */
     int inFlight() {
         return open.size();
@@ -135,7 +148,7 @@ final class BackendVerticle extends VerticleBase {
 
     private void accept(Message<ExchangeRequest> message) {
         String exchange = message.body().exchange();
-        ChatRequest request = message.body().request();
+        ExchangeRequest request = message.body();
         EventBus bus = vertx.eventBus();
         // Local consumers: another node's credit and cancel come through this node's relay (ExchangeRelay).
         MessageConsumer<JsonObject> cancels = bus.localConsumer(Addresses.cancel(exchange));
@@ -206,13 +219,17 @@ final class BackendVerticle extends VerticleBase {
         }
     }
 
-    private Void serve(ChatRequest request, BusChatSink sink, BackendMeters.Request metered) {
+    private Void serve(ExchangeRequest request, BusChatSink sink, BackendMeters.Request metered) {
         metered.started();
         if (sink.cancelled()) {
             return null;
         }
         try {
-            backend.chat(request, sink);
+            if (request.raw() == null) {
+                backend.chat(request.request(), sink);
+            } else {
+                relay(request.raw(), sink);
+            }
         } catch (BackendException e) {
             sink.emit(e.toEvent());
         } catch (RuntimeException e) {
@@ -220,6 +237,21 @@ final class BackendVerticle extends VerticleBase {
             sink.emit(ChatEvent.Failed.of(ErrorKind.INTERNAL, "Backend '" + id + "' failed: " + e));
         }
         return null;
+    }
+
+    /**
+     * Relays a client's own bytes. The node announced that the backend relays their dialect; should
+     * the backend have changed since, the answer fails as unavailable, to be tried again elsewhere
+     * or decoded for a fallback.
+     */
+    private void relay(RawRequest request, BusChatSink sink) {
+        Optional<Relay> relay = backend.relay().filter(offered -> offered.relays(request.dialect()));
+        if (relay.isEmpty()) {
+            sink.emit(ChatEvent.Failed.of(
+                    ErrorKind.UNAVAILABLE, "Backend '" + id + "' no longer relays " + request.dialect() + " requests."));
+            return;
+        }
+        relay.get().relay(request, sink);
     }
 
     /** Replies with the call's result, or with its failure. */

@@ -1,5 +1,6 @@
 package dev.junction.gateway.backend;
 
+import dev.junction.gateway.bus.Credit;
 import dev.junction.gateway.bus.EventBatch;
 import dev.junction.gateway.bus.ExchangeRelay;
 import dev.junction.plugin.ChatEvent;
@@ -178,7 +179,7 @@ final class BusChatSink implements ChatSink {
         while (!held.isEmpty() && (credit > 0 || held.peek().terminal())) {
             ChatEvent next = held.poll();
             if (!next.terminal()) {
-                credit--;
+                credit -= Credit.cost(next);
             }
             outbox.add(next);
         }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -17,7 +18,7 @@ import java.util.function.Supplier;
  * Tells the cluster what this node serves ({@link NodeAnnouncement}): every second, and at once when
  * the backends it runs change or it starts draining. A running backend whose availability says so
  * (asked each time, off the event loop when the backend blocks) is announced with its answers in
- * flight; the other configured backends with why they are not served here. This node's own
+ * flight and the client dialects it relays; the other configured backends with why they are not served here. This node's own
  * {@link NodeDirectory} takes each announcement directly, the other nodes' over the bus.
  * {@link #announce} and {@link #drain} may be called from any thread.
  */
@@ -71,17 +72,22 @@ final class NodeAnnouncer extends VerticleBase {
         backends.forEach((id, verticle) -> checks.put(id, verticle.availability()));
         return Future.join(List.copyOf(checks.values())).transform(checked -> {
             Map<String, Integer> inFlight = new HashMap<>();
+            Map<String, Set<String>> relays = new HashMap<>();
             Map<String, String> unavailable = new HashMap<>(failures.get());
             checks.forEach((id, check) -> {
                 if (check.succeeded() && check.result().available()) {
                     inFlight.put(id, backends.get(id).inFlight());
+                    Set<String> dialects = backends.get(id).relays();
+                    if (!dialects.isEmpty()) {
+                        relays.put(id, dialects);
+                    }
                 } else {
                     unavailable.put(id, check.failed()
                             ? "its availability could not be checked: " + check.cause().getMessage()
                             : Objects.requireNonNullElse(check.result().reason(), "it says it is unavailable"));
                 }
             });
-            NodeAnnouncement announcement = new NodeAnnouncement(nodes.self(), draining, inFlight, unavailable);
+            NodeAnnouncement announcement = new NodeAnnouncement(nodes.self(), draining, inFlight, unavailable, relays);
             nodes.heard(announcement);
             vertx.eventBus().publish(Addresses.nodes(), announcement.encode());
             return Future.succeededFuture();

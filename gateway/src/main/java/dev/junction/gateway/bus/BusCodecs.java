@@ -10,7 +10,8 @@ import java.util.function.Function;
 /**
  * The event-bus codecs of the chat path. On one node a message is the immutable record itself (no
  * copy, no JSON); between cluster nodes it travels in the JSON wire forms of {@link RequestWire}
- * and {@link EventBatch} (events in {@link EventWire}'s form), length-prefixed.
+ * and {@link EventBatch} (events in {@link EventWire}'s form; a relayed request in
+ * {@link RawRequestWire}'s), length-prefixed.
  */
 public final class BusCodecs {
 
@@ -38,17 +39,21 @@ public final class BusCodecs {
     }
 
     private static JsonObject encodeRequest(ExchangeRequest request) {
-        return new JsonObject()
+        JsonObject json = new JsonObject()
                 .put("exchange", request.exchange())
                 .put("credit", request.credit())
-                .put("origin", request.origin())
-                .put("request", RequestWire.encode(request.request()));
+                .put("origin", request.origin());
+        return request.raw() == null
+                ? json.put("request", RequestWire.encode(request.request()))
+                : json.put("raw", RawRequestWire.encode(request.raw()));
     }
 
     private static ExchangeRequest decodeRequest(JsonObject json) {
+        JsonObject raw = json.getJsonObject("raw");
         return new ExchangeRequest(
                 json.getString("exchange"),
-                RequestWire.decode(json.getJsonObject("request")),
+                raw == null ? RequestWire.decode(json.getJsonObject("request")) : null,
+                raw == null ? null : RawRequestWire.decode(raw),
                 json.getInteger("credit", 0),
                 json.getString("origin"));
     }

@@ -1,7 +1,7 @@
 package dev.junction.gateway.bus;
 
+import dev.junction.plugin.BackendException;
 import dev.junction.plugin.ChatEvent;
-import dev.junction.plugin.ChatRequest;
 import dev.junction.plugin.ErrorKind;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
@@ -75,11 +75,13 @@ public final class BusExchange implements Demand, NodeDirectory.Watched {
     }
 
     /**
-     * Sends the request to a node that hosts the backend, another than those of {@code avoid} if
-     * it can. Events may arrive before this returns (a backend that no node runs fails at once), so
-     * set up whatever {@link #cancel()} needs first.
+     * Sends the call to a node that hosts the backend, another than those of {@code avoid} if it
+     * can: the client's bytes when the backend relays their dialect there, the decoded request
+     * otherwise (a request that does not decode then fails the exchange). Events may arrive before
+     * this returns (a backend that no node runs fails at once), so set up whatever {@link #cancel()}
+     * needs first.
      */
-    public void send(ChatRequest request, Set<String> avoid) {
+    public void send(ChatCall call, Set<String> avoid) {
         if (ended) {
             return;
         }
@@ -89,6 +91,15 @@ public final class BusExchange implements Demand, NodeDirectory.Watched {
             }
             if (host == null) {
                 onEvent(nodes.noHost(backendId));
+                return;
+            }
+            ExchangeRequest request;
+            try {
+                request = call.raw() != null && host.relays(call.raw().dialect())
+                        ? new ExchangeRequest(id, null, call.raw(), Credit.WINDOW, nodes.self())
+                        : new ExchangeRequest(id, call.request(), Credit.WINDOW, nodes.self());
+            } catch (BackendException e) {
+                onEvent(e.toEvent());
                 return;
             }
             node = host.nodeId();
@@ -102,10 +113,7 @@ public final class BusExchange implements Demand, NodeDirectory.Watched {
             // A local consumer: the serving node's events come through this node's relay (ExchangeRelay).
             consumer = bus.localConsumer(Addresses.reply(id), message -> onBatch(message.body()));
             consumer.completion()
-                    .compose(registered -> bus.request(
-                            host.chat(),
-                            new ExchangeRequest(id, request, Credit.WINDOW, nodes.self()),
-                            BusCodecs.requests(ACCEPT_TIMEOUT_MS)))
+                    .compose(registered -> bus.request(host.chat(), request, BusCodecs.requests(ACCEPT_TIMEOUT_MS)))
                     .onSuccess(reply -> onAccepted())
                     .onFailure(failure -> onEvent(rejection(failure)));
         });
@@ -188,7 +196,7 @@ public final class BusExchange implements Demand, NodeDirectory.Watched {
                 return;
             }
             onEvent(event);
-            used++;
+            used += Credit.cost(event);
         }
         if (!ended) {
             credit.used(used);

@@ -44,6 +44,8 @@ public final class EventWire {
             return Json.compact(typed("finish")
                     .put("reason", finish.reason().name())
                     .put("stopSequence", finish.stopSequence()));
+        } else if (event instanceof ChatEvent.Relayed relayed) {
+            return typed("relayed").put("bytes", relayed.bytes());
         } else if (event instanceof ChatEvent.Failed failed) {
             return Json.compact(typed("failed")
                     .put("kind", failed.kind().name())
@@ -78,6 +80,7 @@ public final class EventWire {
                     FinishReason.valueOf(json.getString("reason")), json.getString("stopSequence"));
             case "failed" -> new ChatEvent.Failed(
                     ErrorKind.valueOf(json.getString("kind")), json.getString("message"), json.getInteger("retryAfter"));
+            case "relayed" -> new ChatEvent.Relayed(json.getBuffer("bytes"));
             default -> throw new IllegalArgumentException("not a chat event: " + json.encode());
         };
     }

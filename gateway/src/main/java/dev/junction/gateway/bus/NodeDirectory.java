@@ -49,14 +49,30 @@ public final class NodeDirectory extends VerticleBase {
 
     /**
      * One node's offer of one backend: the node, its announced answers in flight, what this node sent
-     * it since that announcement, and the backend's addresses there.
+     * it since that announcement, the backend's addresses there, and the client dialects it relays there.
      */
     public record Host(
-            String backendId, String nodeId, int announced, AtomicInteger sent, String chat, String count, String embed) {
+            String backendId,
+            String nodeId,
+            int announced,
+            AtomicInteger sent,
+            String chat,
+            String count,
+            String embed,
+            Set<String> relays) {
+
+        Host(String backendId, String nodeId, int announced, Set<String> relays) {
+            this(backendId, nodeId, announced, new AtomicInteger(), Addresses.backend(backendId, nodeId),
+                    Addresses.backendCount(backendId, nodeId), Addresses.backendEmbed(backendId, nodeId), relays);
+        }
 
         Host(String backendId, String nodeId, int announced) {
-            this(backendId, nodeId, announced, new AtomicInteger(), Addresses.backend(backendId, nodeId),
-                    Addresses.backendCount(backendId, nodeId), Addresses.backendEmbed(backendId, nodeId));
+            this(backendId, nodeId, announced, Set.of());
+        }
+
+        /** Whether the backend there takes {@code dialect}'s clients' bytes as they are. */
+        public boolean relays(String dialect) {
+            return relays.contains(dialect);
         }
 
         int load() {
@@ -159,7 +175,8 @@ public final class NodeDirectory extends VerticleBase {
         List<Host> offers = new ArrayList<>();
         if (!announcement.draining()) {
             announcement.inFlight().forEach((backendId, inFlight) ->
-                    offers.add(new Host(backendId, announcement.nodeId(), inFlight)));
+                    offers.add(new Host(backendId, announcement.nodeId(), inFlight,
+                            announcement.relays().getOrDefault(backendId, Set.of()))));
         }
         nodes.put(announcement.nodeId(), new Known(announcement, offers));
         heardNanos.put(announcement.nodeId(), System.nanoTime());
@@ -184,6 +201,19 @@ public final class NodeDirectory extends VerticleBase {
         }
         best.sent().incrementAndGet();
         return best;
+    }
+
+    /** Whether a live node hosts {@code backendId} and relays {@code dialect}'s clients there. Any thread. */
+    public boolean relays(String backendId, String dialect) {
+        Host[] offered = hosts.get(backendId);
+        if (offered != null) {
+            for (Host host : offered) {
+                if (host.relays(dialect)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -1,6 +1,10 @@
 package dev.junction.gateway.dialect;
 
+import dev.junction.plugin.RawRequest;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * One chat endpoint's wire format (Chat Completions, Messages, Responses): decodes requests into
@@ -25,6 +29,17 @@ public interface ChatDialect {
      * @throws InvalidRequestException when the body is not a valid request of this dialect
      */
     DecodedRequest decode(JsonObject body);
+
+    /**
+     * Reads what relaying {@code body} as it is takes ({@link RawRequest}), without decoding it;
+     * empty when it must be decoded (the dialect relays nothing, or the decoder would refuse or
+     * change the request in a way the client's bytes cannot carry). The default relays nothing.
+     *
+     * @param headers the provider feature headers of the request, for a same-dialect upstream
+     */
+    default Optional<RawRequest> peek(Buffer body, Map<String, String> headers) {
+        return Optional.empty();
+    }
 
     /** The whole answer as this dialect's non-streaming response body. */
     JsonObject encodeResponse(ChatResult result, DecodedRequest request);

@@ -12,7 +12,8 @@ import java.util.function.Function;
 
 /**
  * The steps every model request takes first: read the JSON body, decode it in the caller's
- * dialect, check the API key may use its model, route its model. A step that fails answers the client in that dialect (400, 403, 404,
+ * dialect (or only peek at it, for a relayed request), check the API key may use its model, route
+ * its model. A step that fails answers the client in that dialect (400, 403, 404,
  * 413) and the request goes no further.
  */
 final class RequestIntake {
@@ -48,7 +49,24 @@ final class RequestIntake {
             ErrorResponses.send(ctx, family, ApiError.invalidRequest(e.getMessage(), e.param()));
             return Optional.empty();
         }
-        String name = model.apply(decoded);
+        return route(ctx, family, router, model.apply(decoded)).map(route -> new Routed<>(decoded, route));
+    }
+
+    /**
+     * The steps after decoding, for a request read without decoding it (a relayed one): check the
+     * API key may use {@code model}, route it.
+     *
+     * @param dialect the endpoint's dialect name, for the access log and the metrics
+     * @return the route, or empty when the client has been answered with an error
+     */
+    static Optional<ModelRouter.Route> route(
+            RoutingContext ctx, ApiFamily family, String dialect, ModelRouter router, String model) {
+        RequestFacts.of(ctx).dialect = dialect;
+        return route(ctx, family, router, model);
+    }
+
+    private static Optional<ModelRouter.Route> route(RoutingContext ctx, ApiFamily family, ModelRouter router, String name) {
+        RequestFacts facts = RequestFacts.of(ctx);
         facts.model = UserText.shorten(name);
         if (!AuthHandler.allows(ctx, family, name)) {
             return Optional.empty();
@@ -60,7 +78,7 @@ final class RequestIntake {
         }
         facts.backend = route.get().backendId();
         facts.route = route.get().pattern();
-        return Optional.of(new Routed<>(decoded, route.get()));
+        return route;
     }
 
     /** Answers {@code body} as JSON with status 200, unless the client has gone. */

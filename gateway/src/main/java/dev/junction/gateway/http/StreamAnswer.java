@@ -12,12 +12,14 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Streams the answer as server-sent events. The first event goes out at once; after it, the events
  * that arrive together (one batch from the backend) go out as one write ({@link CoalescedWrites}),
  * so nothing is held back and an unpaced stream does not cost a system call per event. A failure
  * before the first event is a plain HTTP error; after it, the dialect's error event ends the stream.
+ * A relayed answer ({@link ChatEvent.Relayed}) goes out byte for byte as the upstream sent it.
  *
  * <p>Keep-alive: one timer per stream watches for silence. When nothing was written for the
  * configured time, the dialect's keep-alive goes out ({@link dev.junction.gateway.dialect.ApiFamily#keepAlive()}); a backend that
@@ -25,9 +27,10 @@ import java.util.concurrent.TimeUnit;
  * with it, so that clients and proxies do not give up on the request. The timer is cancelled at the
  * terminal event and when the client goes away.
  *
- * <p>Flow control: when a write leaves the response's write queue full (the client reads slower than
- * the backend answers), the writer {@link Demand#pause() pauses} its source, and resumes it when the
- * queue has drained; so what waits for a slow client is the write queue and one credit window. The
+ * <p>Flow control: when a write leaves the response's write queue full, or {@link CoalescedWrites#full()
+ * 64 KiB not on the socket yet} (the client reads slower than the backend answers), the writer
+ * {@link Demand#pause() pauses} its source, and resumes it when both have drained; so what waits
+ * for a slow client is those 64 KiB and one credit window. The
  * source is paused too while bytes wait for the end of the turn, and resumed once they are written
  * to a queue that is not full.
  * Confined to the request's context, like the events and timers it handles.
@@ -36,10 +39,13 @@ final class StreamAnswer implements AnswerWriter {
 
     private final RoutingContext ctx;
     private final ChatDialect dialect;
-    private final StreamEncoder encoder;
+    private final Supplier<DecodedRequest> request;
+    private StreamEncoder encoder;
     private final long keepAliveMillis;
     private final CoalescedWrites writes;
     private boolean started;
+    /** The answer is a relay's: its bytes go out as they are. */
+    private boolean relayed;
     private boolean done;
     private long lastWrite = System.nanoTime();
     private long timer = -1;
@@ -49,13 +55,16 @@ final class StreamAnswer implements AnswerWriter {
     /** Bytes wait for the end of the turn: the source waits for them to be written. */
     private boolean holding;
 
-    /** @param keepAliveMillis the silence after which a keep-alive is written; 0 for none */
-    StreamAnswer(RoutingContext ctx, ChatDialect dialect, DecodedRequest request, long keepAliveMillis) {
+    /**
+     * @param request the request, decoded when an answer that is not relayed needs its encoder
+     * @param keepAliveMillis the silence after which a keep-alive is written; 0 for none
+     */
+    StreamAnswer(RoutingContext ctx, ChatDialect dialect, Supplier<DecodedRequest> request, long keepAliveMillis) {
         this.ctx = ctx;
         this.dialect = dialect;
-        this.encoder = dialect.streamEncoder(request);
+        this.request = request;
         this.keepAliveMillis = keepAliveMillis;
-        this.writes = new CoalescedWrites(ctx.vertx(), ctx.response(), this::holding, this::written);
+        this.writes = new CoalescedWrites(ctx.vertx(), ctx.response(), this::holding, this::written, this::drained);
         if (keepAliveMillis > 0) {
             arm(keepAliveMillis);
         }
@@ -76,10 +85,7 @@ final class StreamAnswer implements AnswerWriter {
             }
             start(response);
         }
-        Buffer frames = Buffer.buffer();
-        for (SseFrame frame : encoder.encode(event)) {
-            frames.appendString(frame.wire());
-        }
+        Buffer frames = frames(event);
         if (event.terminal()) {
             close();
             Promise<Void> written = Promise.promise();
@@ -89,6 +95,28 @@ final class StreamAnswer implements AnswerWriter {
             writes.write(frames);
             lastWrite = System.nanoTime();
         }
+    }
+
+    /**
+     * What {@code event} writes: a relay's bytes as they are (its usage and finish write nothing, its
+     * failure the dialect's error event); the dialect's frames otherwise.
+     */
+    private Buffer frames(ChatEvent event) {
+        if (event instanceof ChatEvent.Relayed bytes) {
+            relayed = true; // a relay's answer opens with its bytes, also after a keep-alive
+            return bytes.bytes();
+        }
+        Buffer frames = Buffer.buffer();
+        if (relayed && !(event instanceof ChatEvent.Failed)) {
+            return frames;
+        }
+        if (encoder == null) {
+            encoder = dialect.streamEncoder(request.get());
+        }
+        for (SseFrame frame : encoder.encode(event)) {
+            frames.appendString(frame.wire());
+        }
+        return frames;
     }
 
     /**
@@ -109,7 +137,7 @@ final class StreamAnswer implements AnswerWriter {
         if (source == null || paused) {
             return;
         }
-        if (ctx.response().writeQueueFull()) {
+        if (ctx.response().writeQueueFull() || writes.full()) {
             paused = true;
             if (!held) {
                 source.pause();
@@ -122,12 +150,15 @@ final class StreamAnswer implements AnswerWriter {
     @Override
     public void paceWith(Demand source) {
         this.source = source;
-        ctx.response().drainHandler(drained -> {
-            if (paused && !done) {
-                paused = false;
-                source.resume();
-            }
-        });
+        ctx.response().drainHandler(drained -> drained());
+    }
+
+    /** The write queue or the bytes not on the socket drained: a paused source goes on unless either is still full. */
+    private void drained() {
+        if (paused && !done && !ctx.response().writeQueueFull() && !writes.full()) {
+            paused = false;
+            source.resume();
+        }
     }
 
     /** Stops the keep-alive timer; nothing is written after this. */

@@ -1,11 +1,11 @@
 package dev.junction.gateway.resilience;
 
 import dev.junction.gateway.bus.BusExchange;
+import dev.junction.gateway.bus.ChatCall;
 import dev.junction.gateway.bus.Demand;
 import dev.junction.gateway.bus.NodeDirectory;
 import dev.junction.gateway.config.ResilienceConfig;
 import dev.junction.plugin.ChatEvent;
-import dev.junction.plugin.ChatRequest;
 import dev.junction.plugin.ErrorKind;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -76,13 +76,13 @@ final class Attempt implements DeadlineSweeper.Watched, Demand {
         this.onEnd = onEnd;
     }
 
-    /** Sends the request to the target backend, asking for the target's model. */
-    void start(ChatRequest request) {
+    /** Sends the call to the target backend, asking for the target's model. */
+    void start(ChatCall call) {
         exchange = BusExchange.with(vertx, nodes, target.backendId(), this::onEvent);
         if (target.config().timeouts().any()) {
             deadlines.watch(this);
         }
-        exchange.send(request.withModel(target.model()), failedNodes);
+        exchange.send(call.withModel(target.model()), failedNodes);
     }
 
     /** Stops the attempt and tells the backend to stop; ends it as cancelled unless it had ended. */

@@ -1,9 +1,9 @@
 package dev.junction.gateway.resilience;
 
+import dev.junction.gateway.bus.ChatCall;
 import dev.junction.gateway.bus.Demand;
 import dev.junction.gateway.bus.NodeDirectory;
 import dev.junction.plugin.ChatEvent;
-import dev.junction.plugin.ChatRequest;
 import dev.junction.plugin.ErrorKind;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerState;
@@ -29,7 +29,9 @@ import java.util.random.RandomGenerator;
  * loss of the node that served an attempt does not count against the backend's circuit breaker.
  *
  * <p>Each attempt gets the request without the thinking signatures another backend or model made
- * ({@link ThinkingSignatures}), and the signatures of its answer are noted as its own.
+ * ({@link ThinkingSignatures}), and the signatures of its answer are noted as its own. A call of a
+ * client's own bytes ({@link ChatCall#relayed}) goes to each backend that relays them as they are,
+ * and decoded to the others (a fallback to a backend of another dialect).
  *
  * <p>A stream's keep-alives are not part of the answer: a request whose stream a keep-alive opened
  * may still be retried, since the client has seen nothing it would have to forget.
@@ -49,7 +51,7 @@ public final class ResilientCall implements Demand {
     private final RecoveryListener listener;
     private final ThinkingSignatures signatures;
     private final List<Target> chain;
-    private final ChatRequest request;
+    private final ChatCall request;
     private final Handler<ChatEvent> answer;
     private final RandomGenerator random;
     /** The nodes that failed this request: its retries go elsewhere when another node hosts the backend. */
@@ -71,7 +73,7 @@ public final class ResilientCall implements Demand {
             RecoveryListener listener,
             ThinkingSignatures signatures,
             List<Target> chain,
-            ChatRequest request,
+            ChatCall request,
             Handler<ChatEvent> answer,
             RandomGenerator random) {
         this.vertx = vertx;
@@ -174,7 +176,7 @@ public final class ResilientCall implements Demand {
             ended(target, ending);
         }, failedNodes);
         attempt = next;
-        next.start(signatures.forTarget(request, target));
+        next.start(request.map(decoded -> signatures.forTarget(decoded, target)));
         if (paused && attempt == next) {
             next.pause();
         }

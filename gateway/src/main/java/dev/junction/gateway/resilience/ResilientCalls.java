@@ -1,10 +1,10 @@
 package dev.junction.gateway.resilience;
 
+import dev.junction.gateway.bus.ChatCall;
 import dev.junction.gateway.bus.NodeDirectory;
 import dev.junction.gateway.config.BackendConfig;
 import dev.junction.gateway.config.ResilienceConfig;
 import dev.junction.plugin.ChatEvent;
-import dev.junction.plugin.ChatRequest;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import java.util.LinkedHashMap;
@@ -50,11 +50,19 @@ public final class ResilientCalls {
     }
 
     /**
+     * Whether {@code backendId} takes {@code dialect}'s clients' bytes as they are (on some node):
+     * worth a {@link ChatCall#relayed} call rather than decoding first. Any thread.
+     */
+    public boolean relays(String backendId, String dialect) {
+        return nodes.relays(backendId, dialect);
+    }
+
+    /**
      * A call of {@code backendId} for {@code model}, with its fallbacks, not started yet.
      *
      * @param answer where the answer's events go, ending in exactly one terminal event
      */
-    public ResilientCall open(String backendId, String model, ChatRequest request, Handler<ChatEvent> answer) {
+    public ResilientCall open(String backendId, String model, ChatCall request, Handler<ChatEvent> answer) {
         return new ResilientCall(
                 vertx,
                 nodes,

@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and Anthropic Messages ({@code POST .../v1/messages}), each as JSON or, when the body says
  * {@code "stream": true}, as server-sent events; {@code GET .../v1/models} lists one model. Every
  * answer is encoded once ({@link MockReplies}) and written from direct buffers; the request body is
- * only scanned for the stream flag, never parsed. Chunk count, pacing and latency come from the
+ * only scanned for the stream flag, never parsed (but by a strict mock, which refuses what OpenAI
+ * refuses: {@link OpenAiRequestRules}). Chunk count, pacing and latency come from the
  * flags or from the path ({@link MockProfile}), faults (an error status, a stream cut short) from the path.
  *
  * <pre>
@@ -50,13 +51,16 @@ public final class MockUpstream extends VerticleBase {
     private final MockReplies replies;
     private final AtomicInteger actualPort;
     private final Buffer models = MockReplies.models();
+    private final boolean strict;
 
-    private MockUpstream(String host, int port, MockProfile defaults, MockReplies replies, AtomicInteger actualPort) {
+    private MockUpstream(
+            String host, int port, MockProfile defaults, MockReplies replies, AtomicInteger actualPort, boolean strict) {
         this.host = host;
         this.port = port;
         this.defaults = defaults;
         this.replies = replies;
         this.actualPort = actualPort;
+        this.strict = strict;
     }
 
     /** A started mock: its Vert.x (close it to stop the mock) and the port it listens on. */
@@ -100,11 +104,20 @@ public final class MockUpstream extends VerticleBase {
      * port 0, use one event loop: the port reported is the first server's.
      */
     public static Future<Running> start(String host, int port, int eventLoops, MockProfile defaults) {
+        return start(host, port, eventLoops, defaults, false);
+    }
+
+    /**
+     * As {@link #start(String, int, int, MockProfile)}; a {@code strict} mock refuses the Chat
+     * Completions bodies the real OpenAI API refuses ({@link OpenAiRequestRules}), which costs it a
+     * parse of each body: for tests that send what a client may get wrong, never for the benchmarks.
+     */
+    public static Future<Running> start(String host, int port, int eventLoops, MockProfile defaults, boolean strict) {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops));
         MockReplies replies = new MockReplies();
         AtomicInteger actualPort = new AtomicInteger();
         return vertx.deployVerticle(
-                        () -> new MockUpstream(host, port, defaults, replies, actualPort),
+                        () -> new MockUpstream(host, port, defaults, replies, actualPort, strict),
                         new DeploymentOptions().setInstances(eventLoops))
                 .map(id -> new Running(vertx, actualPort.get()));
     }
@@ -140,6 +153,11 @@ public final class MockUpstream extends VerticleBase {
     }
 
     private void answer(HttpServerRequest request, Api api, Buffer body, MockProfile profile) {
+        Buffer refusal = strict && api == Api.OPENAI ? OpenAiRequestRules.refusal(body) : null;
+        if (refusal != null) {
+            request.response().setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(refusal);
+            return;
+        }
         Reply reply = replies.reply(api, streams(body), profile.chunks());
         if (profile.latencyMs() == 0) {
             send(request.response(), reply, profile);

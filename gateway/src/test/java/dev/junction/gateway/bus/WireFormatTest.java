@@ -9,6 +9,7 @@ import dev.junction.plugin.ContentPart;
 import dev.junction.plugin.EmbeddingRequest;
 import dev.junction.plugin.Embeddings;
 import dev.junction.plugin.ErrorKind;
+import dev.junction.plugin.RawRequest;
 import dev.junction.plugin.FinishReason;
 import dev.junction.plugin.Message;
 import dev.junction.plugin.Reasoning;
@@ -25,6 +26,7 @@ import io.vertx.core.eventbus.MessageCodec;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,7 +56,9 @@ class WireFormatTest {
                 new ChatEvent.Finish(FinishReason.STOP_SEQUENCE, "\n\nHuman:"),
                 ChatEvent.Finish.of(FinishReason.TOOL_USE),
                 new ChatEvent.Failed(ErrorKind.RATE_LIMITED, "slow down", 7),
-                ChatEvent.Failed.of(ErrorKind.UNAVAILABLE, "claude: command not found"));
+                ChatEvent.Failed.of(ErrorKind.UNAVAILABLE, "claude: command not found"),
+                // a relay's bytes: a read may end inside a character
+                new ChatEvent.Relayed(Buffer.buffer(new byte[] {'d', 'a', 't', 'a', ':', ' ', (byte) 0xc3})));
     }
 
     @ParameterizedTest
@@ -153,9 +157,39 @@ class WireFormatTest {
     @Test
     void a_node_announcement_survives_the_wire() {
         NodeAnnouncement announcement = new NodeAnnouncement(
-                "node-1", true, Map.of("echo", 2, "codex", 0), Map.of("claude", "'claude' not found on PATH"));
+                "node-1", true, Map.of("echo", 2, "codex", 0), Map.of("claude", "'claude' not found on PATH"),
+                Map.of("openai", Set.of("openai")));
 
         assertThat(NodeAnnouncement.decode(new JsonObject(announcement.encode().encode()))).isEqualTo(announcement);
+    }
+
+    @Test
+    void an_announcement_from_a_node_that_says_nothing_of_relays_relays_nothing() {
+        JsonObject older = new NodeAnnouncement("node-1", false, Map.of("echo", 0), Map.of()).encode();
+        older.remove("relays");
+
+        assertThat(NodeAnnouncement.decode(older).relays()).isEmpty();
+    }
+
+    @Test
+    void a_clients_own_request_survives_the_wire_byte_for_byte() {
+        String body = "{\"model\": \"gpt-4o\", \"max_tokens\": 3, \"messages\": [{\"content\": \"\u00e9\"}]}";
+        RawRequest raw = new RawRequest(
+                "openai",
+                "gpt-4o-routed",
+                Buffer.buffer(body),
+                true,
+                false,
+                Map.of("openai-beta", "assistants=v2"),
+                new RawRequest.Span(10, 18),
+                Map.of("max_tokens", new RawRequest.Span(20, 32)),
+                1);
+        ExchangeRequest exchange = new ExchangeRequest("3f2a", null, raw, 128, "node-1");
+
+        ExchangeRequest received = throughCodec(BusCodecs.REQUEST_CODEC, exchange);
+
+        assertThat(received).isEqualTo(exchange);
+        assertThat(received.raw().body().getBytes()).isEqualTo(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test

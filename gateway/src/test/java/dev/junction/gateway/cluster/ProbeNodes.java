@@ -23,7 +23,7 @@ import java.util.function.Predicate;
  * {@link NodeNamedBackendFactory} plugin (whose JAR a node may lack) and {@code ghost} on a plugin
  * no node has, each in a folder of its own, the node's name in the probe's options.
  */
-final class ProbeNodes {
+public final class ProbeNodes {
 
     static final String PLUGIN = "node-named";
 
@@ -78,7 +78,7 @@ final class ProbeNodes {
     }
 
     /** Waits until {@code on}'s directory shows {@code node}'s announcement as {@code state} says. */
-    static void awaitSeen(TestGateway on, TestGateway node, Predicate<NodeAnnouncement> state) {
+    public static void awaitSeen(TestGateway on, TestGateway node, Predicate<NodeAnnouncement> state) {
         String id = node.nodes().self();
         await("node " + id + " as seen from " + on.nodes().self(), () -> {
             NodeAnnouncement seen = on.nodes().nodes().get(id);

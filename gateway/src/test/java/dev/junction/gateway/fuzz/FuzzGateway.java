@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The gateway the fuzzer hits: the echo backend, and the openai and anthropic plugins on a
- * loopback {@link MockUpstream}, with a 1 MiB body limit so that oversized bodies are cheap to
+ * loopback {@link MockUpstream} that refuses what the real OpenAI API refuses (strict), with a 1 MiB body limit so that oversized bodies are cheap to
  * send. Keeps the longest access log line it wrote.
  */
 final class FuzzGateway implements AutoCloseable {
@@ -23,7 +23,7 @@ final class FuzzGateway implements AutoCloseable {
     private final AtomicReference<String> longestLine = new AtomicReference<>("");
 
     private FuzzGateway(Path dir) throws Exception {
-        mock = MockUpstream.start("127.0.0.1", 0, 1, new MockProfile(5, 0, 0))
+        mock = MockUpstream.start("127.0.0.1", 0, 1, new MockProfile(5, 0, 0), true)
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         String mockUrl = "http://127.0.0.1:" + mock.port();
         gateway = TestGateway.start(dir, TestGateway.BUILT_PLUGINS,

@@ -13,10 +13,10 @@ import io.vertx.core.http.RequestOptions;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One streamed answer: sends the request, feeds a 2xx body through an {@link SseParser} into the
- * {@link SseHandler} as chunks arrive, and ends the sink with exactly one terminal event. The
- * handler runs on the response's context, one call at a time; a timeout or a cancel may come from
- * any thread, so the terminal is guarded by one flag.
+ * One streamed answer: sends the request, feeds a 2xx body through a {@link BodyReader} (server-sent
+ * events into an {@link SseHandler}, or a relay's bytes) as chunks arrive, and ends the sink with
+ * exactly one terminal event. The reader runs on the response's context, one call at a time; a
+ * timeout or a cancel may come from any thread, so the terminal is guarded by one flag.
  *
  * <p>Flow control: after a chunk that leaves the sink not {@link ChatSink#ready() ready}, the
  * response is paused until the sink calls back; the client's connection then stops reading, so the
@@ -27,20 +27,18 @@ final class StreamExchange {
     static final int MAX_ERROR_BODY = 1 << 20;
 
     private final UpstreamTarget target;
-    private final SseHandler handler;
+    private final BodyReader reader;
     private final ChatSink sink;
     private final Exchange exchange;
-    private final SseParser parser;
     private final AtomicBoolean ended = new AtomicBoolean();
     private final Vertx vertx;
 
-    StreamExchange(Vertx vertx, UpstreamTarget target, HttpOptions options, SseHandler handler, ChatSink sink) {
+    StreamExchange(Vertx vertx, UpstreamTarget target, HttpOptions options, BodyReader reader, ChatSink sink) {
         this.vertx = vertx;
         this.target = target;
-        this.handler = handler;
+        this.reader = reader;
         this.sink = sink;
         this.exchange = new Exchange(vertx, target, options, this::finish);
-        this.parser = new SseParser(this::onSse);
     }
 
     void start(HttpClient client, RequestOptions request, Buffer body) {
@@ -78,17 +76,12 @@ final class StreamExchange {
         Context context = vertx.getOrCreateContext();
         response.handler(chunk -> {
             if (!ended.get()) {
-                parser.feed(chunk);
+                read(chunk);
                 pauseUnlessReady(response, context);
             }
         });
         response.exceptionHandler(failure -> upstreamEnded(false));
-        response.endHandler(done -> {
-            if (!ended.get()) {
-                parser.end();
-            }
-            upstreamEnded(true);
-        });
+        response.endHandler(done -> upstreamEnded(true));
     }
 
     /** Pauses the response while the client cannot take more; resumes it on its own context. */
@@ -99,12 +92,9 @@ final class StreamExchange {
         }
     }
 
-    private void onSse(SseEvent event) {
-        if (ended.get()) {
-            return;
-        }
+    private void read(Buffer chunk) {
         try {
-            handler.onEvent(event, this::forward);
+            reader.chunk(chunk, this::forward);
         } catch (RuntimeException e) {
             finish(handlerFailed(e));
             exchange.abort(null);
@@ -126,7 +116,7 @@ final class StreamExchange {
         }
         ChatEvent last;
         try {
-            last = handler.onEnd(clean);
+            last = reader.end(clean, this::forward);
         } catch (RuntimeException e) {
             last = handlerFailed(e);
         }

@@ -2,6 +2,7 @@ package dev.junction.http;
 
 import dev.junction.plugin.ChatSink;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
@@ -23,6 +24,15 @@ public interface UpstreamClient {
      * @param headers request headers on top of the client's own (authentication, options.headers)
      */
     void stream(String path, Map<String, String> headers, JsonObject body, SseHandler handler, ChatSink sink);
+
+    /**
+     * POSTs {@code body}, bytes as they are, to {@code path} and reads a 2xx answer through
+     * {@code reader} into {@code sink} as each chunk arrives; otherwise like {@link #stream}: one
+     * terminal event, classified failures, timeouts, a cancel aborts the HTTP request.
+     *
+     * @param accept the {@code Accept} header: {@code text/event-stream} or {@code application/json}
+     */
+    void relay(String path, Map<String, String> headers, Buffer body, String accept, BodyReader reader, ChatSink sink);
 
     /**
      * Sends one request and returns the JSON answer (an empty body is an empty object); a failure

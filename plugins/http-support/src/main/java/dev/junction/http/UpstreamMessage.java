@@ -6,20 +6,34 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** The message an upstream gave with a failed answer. Pure. */
+/**
+ * The message an upstream gave with a failed answer, bounded: upstreams quote what the client sent
+ * (OpenAI's {@code Invalid value: '…'} names the role or type it refused), and the message goes back
+ * to the client, into the logs and the metrics. Pure.
+ */
 final class UpstreamMessage {
 
     static final int MAX_RAW_CHARS = 500;
+    /** The longest stretch without whitespace kept whole: a quoted value longer is cut. */
+    static final int MAX_WORD_CHARS = 100;
+    private static final Pattern LONG_WORD = Pattern.compile("\\S{" + (MAX_WORD_CHARS + 1) + ",}");
 
     private UpstreamMessage() {}
 
     /**
      * {@code error.message} (OpenAI, Anthropic, Gemini, also inside a one-element array), a string
-     * {@code error}, {@code message} or {@code detail}; else the body's first 500 characters with
-     * whitespace collapsed; else the status text.
+     * {@code error}, {@code message} or {@code detail}; else the body with whitespace collapsed; else
+     * the status text. At most {@value #MAX_RAW_CHARS} characters of it, and of each stretch without
+     * whitespace its first {@value #MAX_WORD_CHARS}, followed by how long it was.
      */
     static String of(int status, Buffer body) {
+        return bounded(unbounded(status, body));
+    }
+
+    private static String unbounded(int status, Buffer body) {
         if (body == null || body.length() == 0) {
             return statusText(status);
         }
@@ -32,7 +46,18 @@ final class UpstreamMessage {
         if (raw.isEmpty()) {
             return statusText(status);
         }
-        return raw.length() > MAX_RAW_CHARS ? raw.substring(0, MAX_RAW_CHARS) + "…" : raw;
+        return raw;
+    }
+
+    private static String bounded(String message) {
+        String words = LONG_WORD.matcher(message).replaceAll(word -> Matcher.quoteReplacement(
+                head(word.group(), MAX_WORD_CHARS) + "… (" + word.group().length() + " characters)"));
+        return words.length() > MAX_RAW_CHARS ? head(words, MAX_RAW_CHARS) + "…" : words;
+    }
+
+    /** The first {@code chars} characters of {@code text}, one fewer rather than half a surrogate pair. */
+    private static String head(String text, int chars) {
+        return text.substring(0, Character.isHighSurrogate(text.charAt(chars - 1)) ? chars - 1 : chars);
     }
 
     static String statusText(int status) {

@@ -69,8 +69,15 @@ public final class VertxUpstreamClient implements UpstreamClient {
     @Override
     public void stream(String path, Map<String, String> headers, JsonObject body, SseHandler handler, ChatSink sink) {
         Objects.requireNonNull(body, "body");
-        new StreamExchange(vertx, target, options, handler, sink)
-                .start(client, request(HttpMethod.POST, path, headers, true, "text/event-stream"), body.toBuffer());
+        relay(path, headers, body.toBuffer(), "text/event-stream", BodyReader.sse(handler), sink);
+    }
+
+    @Override
+    public void relay(
+            String path, Map<String, String> headers, Buffer body, String accept, BodyReader reader, ChatSink sink) {
+        Objects.requireNonNull(body, "body");
+        new StreamExchange(vertx, target, options, reader, sink)
+                .start(client, request(HttpMethod.POST, path, headers, true, accept), body);
     }
 
     @Override

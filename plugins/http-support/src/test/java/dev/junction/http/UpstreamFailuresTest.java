@@ -74,11 +74,23 @@ class UpstreamFailuresTest {
 
     @Test
     void keeps_only_the_first_500_characters_of_a_body_that_is_not_json() {
-        String body = "x".repeat(2000);
+        String body = "xxxx ".repeat(400);
 
         ChatEvent.Failed failed = UpstreamFailures.classify("up", 400, headers(), Buffer.buffer(body), NOW);
 
-        assertThat(failed.message()).isEqualTo("x".repeat(500) + "…");
+        assertThat(failed.message()).isEqualTo("xxxx ".repeat(100) + "…");
+    }
+
+    @Test
+    void cuts_a_long_value_the_upstream_quotes_from_the_request() {
+        String role = "r".repeat(300);
+        String body = OPENAI.formatted("Invalid value: '" + role + "'. Supported values are: 'system', 'user'.");
+
+        ChatEvent.Failed failed = UpstreamFailures.classify("up", 400, headers(), Buffer.buffer(body), NOW);
+
+        assertThat(failed.message()).endsWith("Invalid value: '" + "r".repeat(99)
+                + "… (303 characters) Supported values are: 'system', 'user'.")
+                .doesNotContain("r".repeat(101));
     }
 
     static Stream<Arguments> retryAfterTable() {

@@ -8,8 +8,12 @@ import dev.junction.gateway.dialect.ChatDialect;
 import dev.junction.gateway.dialect.EmbeddingsDialect;
 import dev.junction.gateway.dialect.StreamEncoder;
 import dev.junction.plugin.ClientDialect;
+import dev.junction.plugin.RawRequest;
 import dev.junction.plugin.Embeddings;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The OpenAI Chat Completions and embeddings wire formats, as the official SDKs send and parse
@@ -30,6 +34,11 @@ public final class OpenAiDialect implements ChatDialect, EmbeddingsDialect {
     @Override
     public DecodedRequest decode(JsonObject body) {
         return OpenAiRequestDecoder.decode(body);
+    }
+
+    @Override
+    public Optional<RawRequest> peek(Buffer body, Map<String, String> headers) {
+        return OpenAiPeek.peek(body, headers);
     }
 
     @Override

@@ -7,6 +7,8 @@ import dev.junction.plugin.ChatEvent;
 import dev.junction.plugin.ChatRequest;
 import dev.junction.plugin.ChatSink;
 import dev.junction.plugin.ErrorKind;
+import dev.junction.plugin.RawRequest;
+import dev.junction.plugin.Relay;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -73,12 +75,27 @@ public final class HostedBackend implements AutoCloseable {
 
     /** Calls {@code chat} where the gateway would, and returns at once. */
     public void chat(ChatRequest request, ChatSink sink) {
+        schedule(() -> backend.chat(request, sink), sink);
+    }
+
+    /**
+     * Calls the backend's {@link dev.junction.plugin.Relay} where the gateway would, and returns at
+     * once; fails unless the backend offers one.
+     *
+     * @since 1.1.0
+     */
+    public void relay(RawRequest request, ChatSink sink) {
+        Relay relay = backend.relay().orElseThrow(() -> new AssertionError("the backend offers no relay"));
+        schedule(() -> relay.relay(request, sink), sink);
+    }
+
+    private void schedule(Runnable call, ChatSink sink) {
         if (backend.blocking()) {
-            lastChat = loop.owner().executeBlocking(() -> serve(request, sink), false);
+            lastChat = loop.owner().executeBlocking(() -> guarded(call, sink), false);
         } else {
             Promise<Void> returned = Promise.promise();
             lastChat = returned.future();
-            loop.runOnContext(v -> returned.complete(serve(request, sink)));
+            loop.runOnContext(v -> returned.complete(guarded(call, sink)));
         }
     }
 
@@ -138,9 +155,10 @@ public final class HostedBackend implements AutoCloseable {
         }
     }
 
-    private Void serve(ChatRequest request, ChatSink sink) {
+    /** Runs {@code call}, and ends the answer with what it threw, as the gateway does. */
+    private static Void guarded(Runnable call, ChatSink sink) {
         try {
-            backend.chat(request, sink);
+            call.run();
         } catch (BackendException e) {
             sink.emit(e.toEvent());
         } catch (RuntimeException e) {

@@ -91,7 +91,8 @@ record ChatChunk(
                 calls);
     }
 
-    private static ChatEvent.Usage usage(JsonObject counts) {
+    /** The canonical usage of a {@code usage} object. */
+    static ChatEvent.Usage usage(JsonObject counts) {
         return usage(
                 integer(counts, "prompt_tokens"),
                 integer(counts, "completion_tokens"),

@@ -149,11 +149,17 @@ final class ChatStreamDecoder implements SseHandler {
      * after a refusal it is a refusal.
      */
     private FinishReason reason(String reason) {
+        FinishReason named = named(reason);
+        return named != null ? named : refused ? FinishReason.REFUSAL : toolCalls.any() ? FinishReason.TOOL_USE : FinishReason.END_TURN;
+    }
+
+    /** The finish reason an upstream reason names by itself; {@code null} for {@code stop} and the unknown. */
+    static FinishReason named(String reason) {
         return switch (reason) {
             case "length" -> FinishReason.MAX_TOKENS;
             case "tool_calls", "function_call" -> FinishReason.TOOL_USE;
             case "content_filter" -> FinishReason.REFUSAL;
-            default -> refused ? FinishReason.REFUSAL : toolCalls.any() ? FinishReason.TOOL_USE : FinishReason.END_TURN;
+            default -> null;
         };
     }
 

@@ -51,14 +51,17 @@ final class Extras {
      * the gateway's own key is never the upstream's. Empty for other dialects.
      */
     static Map<String, String> headers(ChatRequest request, String dialect) {
+        return dialect.equals(request.dialect()) ? headers(request.headers()) : new LinkedHashMap<>();
+    }
+
+    /** The provider headers {@code sent} by a same-dialect client, except {@code authorization}. */
+    static Map<String, String> headers(Map<String, String> sent) {
         Map<String, String> headers = new LinkedHashMap<>();
-        if (dialect.equals(request.dialect())) {
-            request.headers().forEach((name, value) -> {
-                if (!name.equalsIgnoreCase("authorization")) {
-                    headers.put(name, value);
-                }
-            });
-        }
+        sent.forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("authorization")) {
+                headers.put(name, value);
+            }
+        });
         return headers;
     }
 

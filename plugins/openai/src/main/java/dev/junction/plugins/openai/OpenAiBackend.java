@@ -11,6 +11,7 @@ import dev.junction.plugin.ChatSink;
 import dev.junction.plugin.EmbeddingRequest;
 import dev.junction.plugin.Embeddings;
 import dev.junction.plugin.ErrorKind;
+import dev.junction.plugin.Relay;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -18,6 +19,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -36,11 +38,19 @@ final class OpenAiBackend implements Backend {
     private final String id;
     private final OpenAiSettings settings;
     private final UpstreamClient client;
+    private final Optional<Relay> relay;
 
     OpenAiBackend(String id, OpenAiSettings settings, UpstreamClient client) {
         this.id = id;
         this.settings = settings;
         this.client = client;
+        this.relay = Optional.of(new OpenAiRelay(id, settings, client));
+    }
+
+    /** OpenAI clients' bytes go through as they are when the upstream is on Chat Completions. */
+    @Override
+    public Optional<Relay> relay() {
+        return relay;
     }
 
     @Override

@@ -15,12 +15,13 @@ import java.util.Set;
  * @param organization the {@code OpenAI-Organization} header, or {@code null}
  * @param project the {@code OpenAI-Project} header, or {@code null}
  * @param api which of the upstream's chat APIs the backend calls
+ * @param relay whether OpenAI clients' requests go through as they are ({@link OpenAiRelay})
  */
-record OpenAiSettings(HttpOptions http, Flavor flavor, String organization, String project, Api api) {
+record OpenAiSettings(HttpOptions http, Flavor flavor, String organization, String project, Api api, boolean relay) {
 
     static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
-    private static final Set<String> PLUGIN_KEYS = Set.of("flavor", "organization", "project", "api");
+    private static final Set<String> PLUGIN_KEYS = Set.of("flavor", "organization", "project", "api", "relay");
 
     /** What the upstream understands beyond the common Chat Completions fields. */
     enum Flavor {
@@ -56,7 +57,8 @@ record OpenAiSettings(HttpOptions http, Flavor flavor, String organization, Stri
                 flavor(options, http.baseUrl()),
                 HttpOptions.string(options, "organization", null),
                 HttpOptions.string(options, "project", null),
-                api(options));
+                api(options),
+                HttpOptions.bool(options, "relay", true));
     }
 
     /**

@@ -28,6 +28,16 @@ class OpenAiSettingsTest {
     }
 
     @Test
+    void openai_clients_are_relayed_on_chat_completions_unless_turned_off() {
+        assertThat(new OpenAiRelay("o", OpenAiSettings.parse(new JsonObject()), null).relays("openai")).isTrue();
+        assertThat(new OpenAiRelay("o", OpenAiSettings.parse(new JsonObject()), null).relays("anthropic")).isFalse();
+        assertThat(new OpenAiRelay("o", OpenAiSettings.parse(new JsonObject().put("relay", false)), null).relays("openai"))
+                .isFalse();
+        assertThat(new OpenAiRelay("o", OpenAiSettings.parse(new JsonObject().put("api", "responses")), null).relays("openai"))
+                .isFalse();
+    }
+
+    @Test
     void sends_the_key_as_bearer_with_organization_and_project() {
         OpenAiSettings settings = OpenAiSettings.parse(new JsonObject()
                 .put("apiKey", "sk-1")
